@@ -1,0 +1,165 @@
+//! The Dossier model: footnotes and their markers, citations, letters,
+//! questions and answers, and the document's own identity.
+//!
+//! [`Dossier::analyze`] is a pure function of the text. Spans are byte
+//! ranges into that text.
+
+use crate::citation::Citation;
+use crate::layout::Layout;
+use crate::Span;
+
+/// The analysis of one document.
+#[derive(Debug, Clone, Default)]
+pub struct Dossier {
+    pub layout: Layout,
+    /// Footnote definitions in document order.
+    pub footnotes: Vec<Footnote>,
+    /// Footnote markers in the running text, in document order.
+    pub markers: Vec<FootnoteMarker>,
+    /// Every citation in the document (in footnotes and in running text), in
+    /// document order, spans into the document.
+    pub citations: Vec<Citation>,
+    pub letters: Vec<Letter>,
+    pub questions: Vec<Question>,
+    pub answers: Vec<Answer>,
+    /// What the document is, from its footer or colophon.
+    pub identity: Option<DocumentIdentity>,
+}
+
+/// A footnote definition at the bottom of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Footnote {
+    pub number: u32,
+    /// The digits that open the definition.
+    pub number_span: Span,
+    /// The whole definition, number included, over all its lines.
+    pub span: Span,
+    /// The definition's text with lines joined and hyphenation undone.
+    pub text: String,
+    /// Index into `layout.pages`.
+    pub page: usize,
+    /// Indices into `Dossier::citations` of the citations inside it.
+    pub citations: Vec<usize>,
+    /// What the footnote's source comes to, short forms followed.
+    pub source: Source,
+}
+
+/// What a footnote cites, once `Idem`/`Ibidem` have been followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// No citation at all (a remark, a composition list, a web page title).
+    None,
+    /// Its own first full citation (index into `Dossier::citations`).
+    Cited(usize),
+    /// A short form resolved along the chain of previous footnotes.
+    Resolved {
+        /// The resolved citation: the antecedent's document with the pin
+        /// the short form implies.
+        citation: Citation,
+        /// Footnote numbers followed, nearest first: `[7, 6]` for fn 8.
+        via: Vec<u32>,
+    },
+    /// A short form that could not be resolved, and why.
+    Unresolved { reason: String },
+    /// A placeholder such as `PM BRON` (index into `Dossier::citations`).
+    Placeholder(usize),
+}
+
+/// A footnote number in the running text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FootnoteMarker {
+    pub number: u32,
+    /// The digits.
+    pub span: Span,
+    /// Index into `Dossier::footnotes` of its definition.
+    pub footnote: Option<usize>,
+    /// Index into `layout.pages`.
+    pub page: usize,
+    /// Separated from the word before it by a space (`zoeken. 3`).
+    pub spaced: bool,
+}
+
+/// A letter inside the document, by its heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    /// `BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID`, joined
+    /// over its lines.
+    pub heading: String,
+    pub heading_span: Span,
+    /// From the heading to the next letter or the end.
+    pub span: Span,
+}
+
+/// A question: a numbered repeat (`1.`), a `Vraag N` heading, or a
+/// paragraph of a committee letter that asks something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// The numbers it carries (`Vraag 3, 4 en 5` → `[3, 4, 5]`); empty for
+    /// an unnumbered letter paragraph.
+    pub numbers: Vec<u32>,
+    /// The heading line (`Vraag 1`, `1.`), if any.
+    pub heading_span: Option<Span>,
+    /// The whole question, heading included.
+    pub span: Span,
+    /// Index into `Dossier::answers`.
+    pub answer: Option<usize>,
+}
+
+/// An answer under an `Antwoord` heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub numbers: Vec<u32>,
+    pub heading_span: Span,
+    /// Heading to the next question or answer, footnote blocks included.
+    pub span: Span,
+    /// Index into `Dossier::questions`.
+    pub question: Option<usize>,
+}
+
+/// The document's own identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentIdentity {
+    /// `kst-35612-D`, `ah-tk-20232024-2271`.
+    pub id: String,
+    /// `Kamerstukken I 2020/21, 35 612, D`.
+    pub display: String,
+    /// Where it was read from.
+    pub span: Span,
+}
+
+impl Dossier {
+    /// Analyses one document.
+    pub fn analyze(text: &str) -> Dossier {
+        let layout = Layout::analyze(text);
+        Dossier {
+            layout,
+            ..Dossier::default()
+        }
+    }
+
+    /// The footnote numbered `n`, if defined (the first one if duplicated).
+    pub fn footnote(&self, n: u32) -> Option<&Footnote> {
+        self.footnotes.iter().find(|f| f.number == n)
+    }
+
+    /// The marker whose digits contain `offset` (or end at it).
+    pub fn marker_at(&self, offset: usize) -> Option<&FootnoteMarker> {
+        let i = self.markers.partition_point(|m| m.span.end < offset);
+        self.markers.get(i).filter(|m| m.span.start <= offset)
+    }
+
+    /// The innermost citation containing `offset`.
+    pub fn citation_at(&self, offset: usize) -> Option<&Citation> {
+        self.citations
+            .iter()
+            .filter(|c| c.span.start <= offset && offset <= c.span.end)
+            .min_by_key(|c| c.span.len())
+    }
+
+    /// The footnote definition containing `offset`.
+    pub fn footnote_at(&self, offset: usize) -> Option<&Footnote> {
+        self.footnotes
+            .iter()
+            .find(|f| f.span.start <= offset && offset <= f.span.end)
+    }
+}

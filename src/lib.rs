@@ -1,0 +1,18 @@
+//! dossier-lsp: analysis of Dutch parliamentary dossier texts.
+//!
+//! Data flows one way: text → [`layout`] → [`dossier`] (footnotes, citations,
+//! questions) → [`lints`]. The [`server`] and the `check` command sit on top;
+//! nothing below `server` knows about LSP.
+
+pub mod check;
+pub mod citation;
+pub mod dossier;
+pub mod layout;
+pub mod lints;
+pub mod server;
+pub mod text;
+
+/// A byte range into the analysed text.
+pub type Span = std::ops::Range<usize>;
+
+pub use dossier::Dossier;

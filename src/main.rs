@@ -1,0 +1,79 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// A language server and checker for Dutch parliamentary dossier texts.
+///
+/// Without a subcommand it speaks the Language Server Protocol on stdio.
+#[derive(Parser)]
+#[command(name = "dossier-lsp", version)]
+struct Cli {
+    /// Accepted for editors that pass it; the server always uses stdio.
+    #[arg(long, global = true, hide = true)]
+    stdio: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Speak LSP on stdio (the default).
+    Serve,
+    /// Check files or folders (searched for *.txt) and print findings.
+    Check {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Also fail (exit 1) on warnings.
+        #[arg(long, value_name = "LEVEL")]
+        deny: Option<Deny>,
+    },
+    /// Print the citations in TEXT (or standard input with `-` or nothing) as JSON lines.
+    Cite {
+        /// The text to read; `-` or nothing reads standard input.
+        text: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Deny {
+    Warnings,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let usage = e.use_stderr();
+            let _ = e.print();
+            return ExitCode::from(if usage { 2 } else { 0 });
+        }
+    };
+    let _ = cli.stdio;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => dossier_lsp::server::run_stdio(),
+        Command::Check {
+            paths,
+            format,
+            deny,
+        } => {
+            let options = dossier_lsp::check::Options {
+                json: matches!(format, Format::Json),
+                deny_warnings: deny.is_some(),
+                color: false,
+            };
+            dossier_lsp::check::run(&paths, &options)
+        }
+        Command::Cite { text } => dossier_lsp::citation::cli::run(text.as_deref()),
+    }
+}

@@ -1,0 +1,213 @@
+//! Text utilities: line index, position encodings, decoding of bad bytes.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as LSP counts them.
+
+/// How a column is counted: LSP's `positionEncoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PositionEncoding {
+    /// Bytes of UTF-8.
+    Utf8,
+    /// UTF-16 code units (the LSP default).
+    Utf16,
+}
+
+/// A zero-based line and column, the column counted in some encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Byte offsets of line starts, for turning offsets into positions and back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where line `line` starts; `None` past the last line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
+    /// The line's content span, without its line break.
+    pub fn line_span(&self, text: &str, line: usize) -> Option<std::ops::Range<usize>> {
+        let start = *self.starts.get(line)?;
+        let mut end = self.starts.get(line + 1).copied().unwrap_or(self.len);
+        let b = text.as_bytes();
+        while end > start && matches!(b[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        Some(start..end)
+    }
+
+    /// Zero-based line of a byte offset (offsets past the end give the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// Offset → line and column in `enc`. Offsets inside a character or past
+    /// the end are moved back to the nearest boundary.
+    pub fn position(&self, text: &str, offset: usize, enc: PositionEncoding) -> LineCol {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let col = match enc {
+            PositionEncoding::Utf8 => offset - start,
+            PositionEncoding::Utf16 => text[start..offset].encode_utf16().count(),
+        };
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
+    }
+
+    /// Line and column in `enc` → offset. A column past the line's end gives
+    /// the line's end, a line past the last gives the text's end; a column
+    /// inside a character gives that character's start. Never fails.
+    pub fn offset(&self, text: &str, pos: LineCol, enc: PositionEncoding) -> usize {
+        let Some(span) = self.line_span(text, pos.line as usize) else {
+            return text.len();
+        };
+        let line = &text[span.clone()];
+        let want = pos.col as usize;
+        match enc {
+            PositionEncoding::Utf8 => {
+                let mut c = want.min(line.len());
+                while !line.is_char_boundary(c) {
+                    c -= 1;
+                }
+                span.start + c
+            }
+            PositionEncoding::Utf16 => {
+                let mut units = 0;
+                for (i, ch) in line.char_indices() {
+                    let next = units + ch.len_utf16();
+                    if next > want {
+                        return span.start + i;
+                    }
+                    units = next;
+                }
+                span.end
+            }
+        }
+    }
+}
+
+/// The outcome of reading a file's bytes as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// Number of invalid UTF-8 sequences replaced by U+FFFD.
+    pub invalid_sequences: usize,
+    /// Looks like a binary file rather than text.
+    pub binary: bool,
+}
+
+/// Decodes bytes as UTF-8, replacing invalid sequences, and says whether the
+/// bytes look like a binary file (NUL bytes in the first 8 KiB, as git judges).
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let binary = bytes[..bytes.len().min(8192)].contains(&0);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Decoded {
+            text: s.to_owned(),
+            invalid_sequences: 0,
+            binary,
+        },
+        Err(_) => {
+            let mut invalid = 0;
+            for chunk in bytes.utf8_chunks() {
+                if !chunk.invalid().is_empty() {
+                    invalid += 1;
+                }
+            }
+            Decoded {
+                text: String::from_utf8_lossy(bytes).into_owned(),
+                invalid_sequences: invalid,
+                binary,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_in_both_encodings_on_a_line_with_dash_and_guillemets() {
+        let text = "a\r\nvergaderjaar 2020–2021, «é»7\rx";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 3);
+        let seven = text.find('7').unwrap();
+        let p8 = idx.position(text, seven, PositionEncoding::Utf8);
+        let p16 = idx.position(text, seven, PositionEncoding::Utf16);
+        assert_eq!(p8, LineCol { line: 1, col: 32 });
+        assert_eq!(p16, LineCol { line: 1, col: 27 });
+        assert_eq!(idx.offset(text, p8, PositionEncoding::Utf8), seven);
+        assert_eq!(idx.offset(text, p16, PositionEncoding::Utf16), seven);
+        let x = text.find('x').unwrap();
+        assert_eq!(
+            idx.position(text, x, PositionEncoding::Utf16),
+            LineCol { line: 2, col: 0 }
+        );
+    }
+
+    #[test]
+    fn out_of_range_positions_are_clamped() {
+        let text = "één\ntwee";
+        let idx = LineIndex::new(text);
+        let end_of_first = idx.offset(text, LineCol { line: 0, col: 99 }, PositionEncoding::Utf16);
+        assert_eq!(end_of_first, "één".len());
+        assert_eq!(
+            idx.offset(text, LineCol { line: 9, col: 0 }, PositionEncoding::Utf8),
+            text.len()
+        );
+        // Inside the two bytes of `é`: back to its start.
+        assert_eq!(idx.offset(text, LineCol { line: 0, col: 1 }, PositionEncoding::Utf8), 0);
+        assert_eq!(idx.position(text, 1, PositionEncoding::Utf8), LineCol { line: 0, col: 0 });
+        assert_eq!(idx.position(text, 999, PositionEncoding::Utf8), LineCol { line: 1, col: 4 });
+    }
+
+    #[test]
+    fn decode_reports_invalid_bytes_and_binaries() {
+        let d = decode(b"caf\xe9 \xff ok");
+        assert_eq!(d.invalid_sequences, 2);
+        assert!(d.text.contains('\u{FFFD}'));
+        assert!(!d.binary);
+        assert!(decode(b"\x7fELF\x00\x00").binary);
+        assert_eq!(decode(b"\xEF\xBB\xBFhoi").text, "hoi");
+    }
+}
