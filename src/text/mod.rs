@@ -71,7 +71,9 @@ impl LineIndex {
 
     /// Zero-based line of a byte offset (offsets past the end give the last line).
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// Offset → line and column in `enc`. Offsets inside a character or past
@@ -196,9 +198,18 @@ mod tests {
             text.len()
         );
         // Inside the two bytes of `é`: back to its start.
-        assert_eq!(idx.offset(text, LineCol { line: 0, col: 1 }, PositionEncoding::Utf8), 0);
-        assert_eq!(idx.position(text, 1, PositionEncoding::Utf8), LineCol { line: 0, col: 0 });
-        assert_eq!(idx.position(text, 999, PositionEncoding::Utf8), LineCol { line: 1, col: 4 });
+        assert_eq!(
+            idx.offset(text, LineCol { line: 0, col: 1 }, PositionEncoding::Utf8),
+            0
+        );
+        assert_eq!(
+            idx.position(text, 1, PositionEncoding::Utf8),
+            LineCol { line: 0, col: 0 }
+        );
+        assert_eq!(
+            idx.position(text, 999, PositionEncoding::Utf8),
+            LineCol { line: 1, col: 4 }
+        );
     }
 
     #[test]

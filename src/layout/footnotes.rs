@@ -1,0 +1,72 @@
+//! Footnote blocks at the bottom of pages.
+//!
+//! A definition line starts with its number, then a space or directly a
+//! capital (`4 Kamerstukken II …`, `1Brabants Dagblad …`). Numbering runs
+//! through the document, so a block starts at the first line of a page whose
+//! number follows the last definition (allowing a gap of two), and runs to
+//! the end of the page. Inside a block a line starts a new definition only if
+//! its number follows the previous one the same way; any other line
+//! continues the current definition (`34 700, nr. 34.` continues footnote 11).
+//! Lines that begin with a number and a lower-case word are running text
+//! (`23 september 2020`, `11 weken`, `3 ingegaan op`), except web addresses.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{FootnoteBlock, Layout, LineKind};
+
+/// How far the numbering may jump between two definitions: a gap of two.
+const MAX_STEP: u32 = 3;
+
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[ \u{c}]?(\d{1,3})(?:[ \t]+(?:[\p{Lu}\d«“‘„\x22'(\[]|https?:|www\.)|[\p{Lu}«“(\[])",
+    )
+    .unwrap()
+});
+
+/// The footnote number a line would define, if it reads like a definition.
+pub(crate) fn definition_number(line: &str) -> Option<(u32, usize)> {
+    let c = DEFINITION.captures(line)?;
+    let m = c.get(1).unwrap();
+    let n: u32 = m.as_str().parse().ok()?;
+    (n > 0).then_some((n, m.start()))
+}
+
+pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
+    let mut last_def = 0u32;
+    for page in 0..layout.pages.len() {
+        let lines = layout.pages[page].lines.clone();
+        let Some(start) = lines.clone().find(|&i| {
+            layout.lines[i].kind == LineKind::Body
+                && definition_number(&text[layout.lines[i].span.clone()])
+                    .is_some_and(|(n, _)| n > last_def && n <= last_def + MAX_STEP)
+        }) else {
+            continue;
+        };
+        let mut prev = 0u32;
+        let mut end = start;
+        for i in start..lines.end {
+            let line = &mut layout.lines[i];
+            if line.kind != LineKind::Body {
+                continue;
+            }
+            let n = definition_number(&text[line.span.clone()]).map(|(n, _)| n);
+            line.kind = match n {
+                Some(n) if i == start || (n > prev && n <= prev + MAX_STEP) => {
+                    prev = n;
+                    LineKind::FootnoteStart
+                }
+                _ => LineKind::FootnoteContinuation,
+            };
+            end = i + 1;
+        }
+        last_def = last_def.max(prev);
+        layout.footnote_blocks.push(FootnoteBlock {
+            span: layout.lines[start].span.start..layout.lines[end - 1].span.end,
+            lines: start..end,
+            page,
+        });
+    }
+}

@@ -1,0 +1,156 @@
+use super::*;
+
+fn seed() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_0dbf1fc7ba84b8b6.txt"
+    ))
+    .unwrap()
+}
+
+fn line_texts<'a>(text: &'a str, layout: &Layout, kind: LineKind) -> Vec<&'a str> {
+    layout
+        .lines
+        .iter()
+        .filter(|l| l.kind == kind)
+        .map(|l| &text[l.span.clone()])
+        .collect()
+}
+
+#[test]
+fn seed_pages_start_at_leading_space_and_after_the_footer() {
+    let text = seed();
+    let layout = Layout::analyze(&text);
+    let firsts: Vec<&str> = layout
+        .pages
+        .iter()
+        .map(|p| {
+            let l = layout.lines[p.lines.clone()]
+                .iter()
+                .find(|l| l.kind != LineKind::Blank)
+                .unwrap();
+            text[l.span.clone()].trim()
+        })
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "De leden van de vaste commissie voor Immigratie en Asiel/JBZ-Raad2",
+            "BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR",
+            "middel van de vorming van een «Talentenpool». Zeker wanneer het gaat",
+            "BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN",
+            "Vragen en opmerkingen van de leden van de PVV-fractie",
+            "zijn echter ook elementen waar het kabinet kritisch tegenover staat op dit",
+            "migratie. Indien dit voorstel wordt aangenomen, zal een lidstaat in de",
+        ]
+    );
+    let numbers: Vec<Option<u32>> = layout.pages.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5, 6, 7].map(Some));
+    assert_eq!(layout.footers.len(), 1);
+    let f = &layout.footers[0];
+    assert_eq!(
+        (
+            f.chamber.as_str(),
+            f.document.as_str(),
+            f.page_number,
+            f.page
+        ),
+        ("Eerste Kamer", "35 612, D", Some(6), 5)
+    );
+}
+
+#[test]
+fn seed_footnote_blocks_keep_digit_continuations_and_blank_lines() {
+    let text = seed();
+    let layout = Layout::analyze(&text);
+    let starts: Vec<u32> = line_texts(&text, &layout, LineKind::FootnoteStart)
+        .iter()
+        .map(|l| footnotes::definition_number(l).unwrap().0)
+        .collect();
+    assert_eq!(starts, (1..=15).collect::<Vec<_>>());
+    let cont = line_texts(&text, &layout, LineKind::FootnoteContinuation);
+    assert!(cont.contains(&"34 700, nr. 34."), "{cont:?}");
+    assert!(cont.contains(
+        &"(SGP), Van Hattem (PVV), Jorritsma-Lebbink (VVD), Oomen-Ruijten (CDA), Rombouts (CDA), "
+    ));
+    assert_eq!(
+        layout
+            .footnote_blocks
+            .iter()
+            .map(|b| b.page)
+            .collect::<Vec<_>>(),
+        [0, 1, 2, 4, 5]
+    );
+}
+
+#[test]
+fn seed_body_stream_drops_footnotes_and_joins_hyphenated_words() {
+    let text = seed();
+    let layout = Layout::analyze(&text);
+    let body = &layout.body.text;
+    assert!(body.contains("tegen te gaan en overlastgevers aan te pakken?"));
+    assert!(
+        body.contains("welke specifieke consequenties deze «solidariteit» voor Nederland heeft.")
+    );
+    assert!(!body.contains("Kamerstukken II, 2020–2021"));
+    assert!(!body.contains("PM BRON"));
+    // The fourth question runs on over a footnote block and a page break.
+    assert!(
+        body.contains("te vereenvoudigen, door\nmiddel van de vorming van een «Talentenpool»"),
+        "{body}"
+    );
+    // The map leads back to the source.
+    let i = body.find("Talentenpool").unwrap();
+    assert_eq!(&text[layout.body.to_source(i)..][..12], "Talentenpool");
+    assert_eq!(layout.body.from_source(layout.body.to_source(i)), i);
+}
+
+#[test]
+fn aanhangsel_footer_shares_its_line_with_colophon_and_next_page() {
+    let text = "Vraag 1\nKent u het bericht?\n1Brabants Dagblad, 2 juli 2023.\n\t\nah-tk-20222023-3649\nISSN 0921 - 7398’s-Gravenhage 2023Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel 1Antwoord 3\nBinnen het kader\n";
+    let layout = Layout::analyze(text);
+    assert_eq!(layout.pages.len(), 2);
+    assert_eq!(layout.footers[0].page_number, Some(1));
+    assert_eq!(layout.footers[0].document, "Aanhangsel");
+    assert_eq!(
+        line_texts(text, &layout, LineKind::Colophon),
+        ["ah-tk-20222023-3649", "ISSN 0921 - 7398’s-Gravenhage 2023"]
+    );
+    assert_eq!(
+        line_texts(text, &layout, LineKind::FootnoteStart),
+        ["1Brabants Dagblad, 2 juli 2023."]
+    );
+    assert_eq!(
+        layout.body.text,
+        "Vraag 1\nKent u het bericht?\nAntwoord 3\nBinnen het kader"
+    );
+}
+
+#[test]
+fn numbers_that_begin_running_text_do_not_open_a_footnote_block() {
+    let text = "op de\n1 ingegaan op het proces\n23 september 2020 en het\n1. De Gezondheidsraad\n1 Kamerstuk 29 383, nr. 406.\n";
+    let layout = Layout::analyze(text);
+    assert_eq!(
+        line_texts(text, &layout, LineKind::FootnoteStart),
+        ["1 Kamerstuk 29 383, nr. 406."]
+    );
+}
+
+#[test]
+fn corpus_aanhangsel_pages_end_at_footers() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/learninglion/ah-tk-20232024-2271.txt"
+    ))
+    .unwrap();
+    let layout = Layout::analyze(&text);
+    let numbers: Vec<Option<u32>> = layout.footers.iter().map(|f| f.page_number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5, 6].map(Some));
+    assert_eq!(layout.pages.len(), 6);
+    let defs: Vec<u32> = line_texts(&text, &layout, LineKind::FootnoteStart)
+        .iter()
+        .map(|l| footnotes::definition_number(l).unwrap().0)
+        .collect();
+    assert_eq!(defs, (1..=17).collect::<Vec<_>>());
+    assert_eq!(line_texts(&text, &layout, LineKind::Header).len(), 2);
+}
