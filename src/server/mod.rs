@@ -1,9 +1,352 @@
 //! The language server: a thin layer over the analysis.
+//!
+//! One module per capability group; LSP types stay inside `server`.
+//! Server rules (see DESIGN.md): text synchronisation edits the
+//! [`documents::Store`] before its first `.await`; requests read an immutable
+//! analysis computed in `spawn_blocking`; panics in the analysis or in a
+//! request are caught and logged.
 
+mod convert;
+mod definition;
+mod diagnostics;
+mod documents;
+mod hover;
+mod links;
+mod symbols;
+mod transport;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
-/// Serves LSP on stdin/stdout until `exit`.
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp::jsonrpc::{self, ErrorCode};
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer, LspService, Server};
+
+use crate::dossier::Dossier;
+use crate::lints;
+use crate::text::PositionEncoding;
+use documents::{Analysis, Change, Store};
+
+/// The analysis the server runs on each version of a document.
+pub type Analyzer = Arc<dyn Fn(&str) -> (Dossier, Vec<lints::Diagnostic>) + Send + Sync>;
+
+/// How the server runs; [`Options::default`] is what `dossier-lsp` uses.
+#[derive(Clone)]
+pub struct Options {
+    /// Replaceable for tests (for instance one that panics).
+    pub analyzer: Analyzer,
+    /// Quiet time after an edit before diagnostics are computed.
+    pub debounce: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            analyzer: Arc::new(|text: &str| {
+                let dossier = Dossier::analyze(text);
+                let diagnostics = lints::lint(&dossier, text);
+                (dossier, diagnostics)
+            }),
+            debounce: Duration::from_millis(200),
+        }
+    }
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// The client asked for `shutdown` before the input ended.
+    pub shutdown: bool,
+}
+
+impl Outcome {
+    /// 0 after `shutdown` then `exit`, 1 otherwise (as LSP asks).
+    pub fn exit_code(self) -> ExitCode {
+        if self.shutdown {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub(crate) struct Shared {
+    pub options: Options,
+    pub store: Store,
+    utf8: AtomicBool,
+    shutdown: AtomicBool,
+}
+
+impl Shared {
+    pub fn encoding(&self) -> PositionEncoding {
+        if self.utf8.load(Ordering::Relaxed) {
+            PositionEncoding::Utf8
+        } else {
+            PositionEncoding::Utf16
+        }
+    }
+}
+
+pub struct Backend {
+    client: Client,
+    shared: Arc<Shared>,
+}
+
+/// Serves LSP on stdin/stdout until `exit` (or the end of the input).
 pub fn run_stdio() -> ExitCode {
-    eprintln!("dossier-lsp: the server is not built yet");
-    ExitCode::from(1)
+    init_logging();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            tracing::error!("cannot start the runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let outcome = runtime.block_on(serve(
+        tokio::io::stdin(),
+        tokio::io::stdout(),
+        Options::default(),
+    ));
+    // A blocking read of stdin cannot be cancelled; do not wait for it.
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    tracing::info!("stopped (shutdown requested: {})", outcome.shutdown);
+    outcome.exit_code()
+}
+
+/// Serves one LSP session over `input`/`output` until `exit` or the end of
+/// the input. Must run inside a multi-threaded tokio runtime.
+pub async fn serve<I, O>(input: I, output: O, options: Options) -> Outcome
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let shared = Arc::new(Shared {
+        options,
+        store: Store::default(),
+        utf8: AtomicBool::new(false),
+        shutdown: AtomicBool::new(false),
+    });
+    let state = shared.clone();
+    let (service, socket) = LspService::new(move |client| Backend { client, shared });
+    Server::new(transport::ExitWatch::new(input), output, socket)
+        .serve(service)
+        .await;
+    Outcome {
+        shutdown: state.shutdown.load(Ordering::SeqCst),
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LSP_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_env_filter(filter)
+        .try_init();
+}
+
+impl Backend {
+    /// Runs `f` on the current analysis of `uri`. Unknown documents and
+    /// failed analyses answer nothing; a panic in `f` answers an error.
+    async fn with_analysis<T>(
+        &self,
+        uri: &Url,
+        what: &'static str,
+        f: impl FnOnce(&Analysis, &Url, PositionEncoding) -> Option<T>,
+    ) -> jsonrpc::Result<Option<T>> {
+        let Some(snapshot) = self.shared.store.snapshot(uri) else {
+            tracing::debug!("{what}: {uri} is not open");
+            return Ok(None);
+        };
+        let analysis = match snapshot.analysis(&self.shared.options.analyzer).await {
+            Ok(a) => a,
+            Err(e) => {
+                tracing::debug!("{what}: no analysis of {uri}: {e}");
+                return Ok(None);
+            }
+        };
+        let enc = self.shared.encoding();
+        match catch_unwind(AssertUnwindSafe(|| f(&analysis, uri, enc))) {
+            Ok(answer) => Ok(answer),
+            Err(panic) => {
+                let msg = documents::panic_message(&*panic);
+                tracing::error!("{what} on {uri} panicked: {msg}");
+                self.client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!("dossier-lsp: {what} failed: {msg}"),
+                    )
+                    .await;
+                Err(jsonrpc::Error {
+                    code: ErrorCode::InternalError,
+                    message: format!("{what} failed: {msg}").into(),
+                    data: None,
+                })
+            }
+        }
+    }
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
+        let enc = convert::negotiate(&params.capabilities);
+        self.shared
+            .utf8
+            .store(enc == PositionEncoding::Utf8, Ordering::Relaxed);
+        tracing::info!(
+            "initialize from {}; positions in {}",
+            params
+                .client_info
+                .as_ref()
+                .map(|c| c.name.as_str())
+                .unwrap_or("an unnamed client"),
+            convert::encoding_name(enc)
+        );
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(convert::encoding_kind(enc)),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..Default::default()
+                    },
+                )),
+                definition_provider: Some(OneOf::Left(true)),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                document_link_provider: Some(DocumentLinkOptions {
+                    resolve_provider: Some(false),
+                    work_done_progress_options: Default::default(),
+                }),
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo {
+                name: "dossier-lsp".to_owned(),
+                version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+            }),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let enc = convert::encoding_name(self.shared.encoding());
+        self.client
+            .log_message(
+                MessageType::INFO,
+                format!(
+                    "dossier-lsp {} ready (positions in {enc})",
+                    env!("CARGO_PKG_VERSION")
+                ),
+            )
+            .await;
+    }
+
+    async fn shutdown(&self) -> jsonrpc::Result<()> {
+        tracing::info!("shutdown requested");
+        self.shared.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        // Any languageId: Neovim says `text`, VS Code `plaintext`.
+        tracing::debug!(
+            "open {} ({}, version {})",
+            doc.uri,
+            doc.language_id,
+            doc.version
+        );
+        let generation = self
+            .shared
+            .store
+            .open(doc.uri.clone(), doc.version, &doc.text);
+        diagnostics::schedule(
+            &self.shared,
+            &self.client,
+            doc.uri,
+            generation,
+            Duration::ZERO,
+        );
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        let enc = self.shared.encoding();
+        match self
+            .shared
+            .store
+            .change(&uri, version, params.content_changes, enc)
+        {
+            Change::Applied(generation) => diagnostics::schedule(
+                &self.shared,
+                &self.client,
+                uri,
+                generation,
+                self.shared.options.debounce,
+            ),
+            Change::Held => {
+                tracing::debug!("change {version} of {uri} arrived early; holding it");
+                diagnostics::flush_later(&self.shared, &self.client, uri, version);
+            }
+            Change::Stale => tracing::warn!("dropped stale change {version} of {uri}"),
+            Change::Unknown => tracing::warn!("change to {uri}, which is not open"),
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        if self.shared.store.close(&uri) {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        self.with_analysis(&p.text_document.uri, "definition", |a, uri, enc| {
+            definition::definition(a, uri, p.position, enc)
+        })
+        .await
+    }
+
+    async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        self.with_analysis(&p.text_document.uri, "hover", |a, _, enc| {
+            hover::hover(a, p.position, enc)
+        })
+        .await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> jsonrpc::Result<Option<DocumentSymbolResponse>> {
+        self.with_analysis(&params.text_document.uri, "documentSymbol", |a, _, enc| {
+            Some(DocumentSymbolResponse::Nested(symbols::symbols(a, enc)))
+        })
+        .await
+    }
+
+    async fn document_link(
+        &self,
+        params: DocumentLinkParams,
+    ) -> jsonrpc::Result<Option<Vec<DocumentLink>>> {
+        self.with_analysis(&params.text_document.uri, "documentLink", |a, _, enc| {
+            Some(links::links(a, enc))
+        })
+        .await
+    }
 }

@@ -1,0 +1,72 @@
+//! `textDocument/definition`: marker → footnote, short form → the footnote
+//! that holds the full citation, `zie noot N` → footnote N, and a
+//! footnote's own number → its first marker.
+
+use tower_lsp::lsp_types::{GotoDefinitionResponse, Location, Position, Url};
+
+use super::convert;
+use super::documents::Analysis;
+use crate::citation::{CitationKind, ShortFormKind};
+use crate::dossier::{Dossier, Footnote, Source};
+use crate::text::PositionEncoding;
+use crate::Span;
+
+pub fn definition(
+    a: &Analysis,
+    uri: &Url,
+    pos: Position,
+    enc: PositionEncoding,
+) -> Option<GotoDefinitionResponse> {
+    let offset = convert::offset(&a.text, &a.line_index, pos, enc);
+    let span = target(&a.dossier, offset)?;
+    let range = convert::range(&a.text, &a.line_index, &span, enc);
+    Some(GotoDefinitionResponse::Scalar(Location::new(
+        uri.clone(),
+        range,
+    )))
+}
+
+/// Where the thing at `offset` is defined, as a span.
+pub fn target(d: &Dossier, offset: usize) -> Option<Span> {
+    if let Some(marker) = d.marker_at(offset) {
+        let footnote = marker
+            .footnote
+            .and_then(|i| d.footnotes.get(i))
+            .or_else(|| d.footnote(marker.number))?;
+        return Some(footnote.number_span.clone());
+    }
+    if let Some(f) = footnote_on_number(d, offset) {
+        // From a definition back to where it is used.
+        let number = f.number;
+        return d
+            .markers
+            .iter()
+            .find(|m| m.number == number)
+            .map(|m| m.span.clone());
+    }
+    let footnote = d.footnote_at(offset)?;
+    if let Some(c) = d.citation_at(offset) {
+        if let Some(ShortFormKind::SeeNote(n)) = c.short_form {
+            return d.footnote(n).map(|f| f.number_span.clone());
+        }
+        if c.kind != CitationKind::ShortForm {
+            return None;
+        }
+    }
+    antecedent(d, footnote).map(|f| f.number_span.clone())
+}
+
+/// The footnote whose full citation a short-form footnote resolves to.
+pub fn antecedent<'d>(d: &'d Dossier, footnote: &Footnote) -> Option<&'d Footnote> {
+    match &footnote.source {
+        Source::Resolved { via, .. } => via.last().and_then(|&n| d.footnote(n)),
+        _ => None,
+    }
+}
+
+/// The footnote definition whose number contains `offset` (or ends at it).
+pub fn footnote_on_number(d: &Dossier, offset: usize) -> Option<&Footnote> {
+    d.footnotes
+        .iter()
+        .find(|f| f.number_span.start <= offset && offset <= f.number_span.end)
+}

@@ -1,0 +1,85 @@
+//! Push diagnostics: after an edit and a quiet time, analyse the document
+//! and publish what the lints found, unless a newer edit came meanwhile.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tower_lsp::lsp_types::{Diagnostic, MessageType, NumberOrString, Url};
+use tower_lsp::Client;
+
+use super::documents::Analysis;
+use super::{convert, Shared};
+use crate::text::PositionEncoding;
+
+/// How long a change that arrived ahead of a missing version waits for it.
+const HOLD: Duration = Duration::from_millis(50);
+
+/// Publishes the diagnostics of `generation` of `uri` after `delay`, if no
+/// newer generation supersedes it by then.
+pub fn schedule(shared: &Arc<Shared>, client: &Client, uri: Url, generation: u64, delay: Duration) {
+    let shared = shared.clone();
+    let client = client.clone();
+    tokio::spawn(async move {
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+        let Some(snapshot) = shared.store.snapshot(&uri) else {
+            return;
+        };
+        if snapshot.generation != generation {
+            return; // superseded
+        }
+        match snapshot.analysis(&shared.options.analyzer).await {
+            Ok(analysis) => {
+                if shared.store.generation(&uri) != Some(generation) {
+                    return;
+                }
+                let diagnostics = to_lsp(&analysis, shared.encoding());
+                tracing::debug!("publish {} diagnostics for {uri}", diagnostics.len());
+                client
+                    .publish_diagnostics(uri, diagnostics, Some(analysis.version))
+                    .await;
+            }
+            Err(e) => {
+                client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!(
+                            "dossier-lsp: the analysis of {uri} failed ({e}); your text is kept"
+                        ),
+                    )
+                    .await;
+            }
+        }
+    });
+}
+
+/// A change is held for a missing earlier version: give it a moment, then
+/// apply what is held in version order.
+pub fn flush_later(shared: &Arc<Shared>, client: &Client, uri: Url, version: i32) {
+    let shared = shared.clone();
+    let client = client.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(HOLD).await;
+        if let Some(generation) = shared.store.flush(&uri, shared.encoding()) {
+            tracing::warn!("versions before {version} of {uri} never came; applied in order");
+            let delay = shared.options.debounce;
+            schedule(&shared, &client, uri, generation, delay);
+        }
+    });
+}
+
+pub fn to_lsp(analysis: &Analysis, enc: PositionEncoding) -> Vec<Diagnostic> {
+    analysis
+        .diagnostics
+        .iter()
+        .map(|d| Diagnostic {
+            range: convert::range(&analysis.text, &analysis.line_index, &d.span, enc),
+            severity: Some(convert::severity(d.severity)),
+            code: Some(NumberOrString::String(d.code.to_owned())),
+            source: Some("dossier-lsp".to_owned()),
+            message: d.message.clone(),
+            ..Default::default()
+        })
+        .collect()
+}

@@ -1,0 +1,243 @@
+//! The document store: one rope per URI, edited only by the text
+//! synchronisation notifications, under a plain mutex and before any
+//! `.await`. Requests read an immutable [`Analysis`] of one generation of
+//! the text, computed once (off the runtime threads) and shared.
+
+use std::collections::{BTreeMap, HashMap};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use ropey::Rope;
+use tokio::sync::OnceCell;
+use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
+
+use super::convert;
+use super::Analyzer;
+use crate::dossier::Dossier;
+use crate::lints;
+use crate::text::{LineIndex, PositionEncoding};
+
+/// One analysed generation of a document's text.
+#[derive(Debug)]
+pub struct Analysis {
+    pub version: i32,
+    pub text: Arc<str>,
+    pub line_index: LineIndex,
+    pub dossier: Dossier,
+    pub diagnostics: Vec<lints::Diagnostic>,
+}
+
+/// The outcome of analysing one generation: the analysis, or why it failed.
+pub type AnalysisResult = Result<Arc<Analysis>, String>;
+
+struct Document {
+    rope: Rope,
+    version: i32,
+    /// Bumped on every applied edit, unique across the store.
+    generation: u64,
+    analysis: Arc<OnceCell<AnalysisResult>>,
+    /// Changes that arrived ahead of a missing version, by version.
+    pending: BTreeMap<i32, Vec<TextDocumentContentChangeEvent>>,
+}
+
+/// What became of a `didChange`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Applied; the document is now at this generation.
+    Applied(u64),
+    /// Held back until the versions before it arrive.
+    Held,
+    /// A version at or below the current one: dropped.
+    Stale,
+    /// No such open document.
+    Unknown,
+}
+
+/// A read-only view of one generation of a document.
+#[derive(Clone)]
+pub struct Snapshot {
+    pub generation: u64,
+    pub version: i32,
+    rope: Rope,
+    analysis: Arc<OnceCell<AnalysisResult>>,
+}
+
+#[derive(Default)]
+pub struct Store {
+    docs: Mutex<HashMap<Url, Document>>,
+    generations: std::sync::atomic::AtomicU64,
+}
+
+impl Store {
+    fn lock(&self) -> MutexGuard<'_, HashMap<Url, Document>> {
+        // A panic while the lock was held cannot leave a rope half edited
+        // (ropey edits are whole), so a poisoned lock is still usable.
+        self.docs.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn next_generation(&self) -> u64 {
+        self.generations
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            + 1
+    }
+
+    /// Opens (or reopens) a document; returns its generation.
+    pub fn open(&self, uri: Url, version: i32, text: &str) -> u64 {
+        let generation = self.next_generation();
+        let doc = Document {
+            rope: Rope::from_str(text),
+            version,
+            generation,
+            analysis: Arc::default(),
+            pending: BTreeMap::new(),
+        };
+        self.lock().insert(uri, doc);
+        generation
+    }
+
+    pub fn close(&self, uri: &Url) -> bool {
+        self.lock().remove(uri).is_some()
+    }
+
+    /// Applies the changes of `version`, in order. Versions must follow one
+    /// another: one that arrives ahead of a missing one is held until the
+    /// gap is filled or [`Store::flush`] gives up waiting.
+    pub fn change(
+        &self,
+        uri: &Url,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        enc: PositionEncoding,
+    ) -> Change {
+        let mut docs = self.lock();
+        let Some(doc) = docs.get_mut(uri) else {
+            return Change::Unknown;
+        };
+        if version <= doc.version || doc.pending.contains_key(&version) {
+            return Change::Stale;
+        }
+        if version != doc.version + 1 {
+            doc.pending.insert(version, changes);
+            return Change::Held;
+        }
+        apply(&mut doc.rope, &changes, enc);
+        doc.version = version;
+        while let Some(next) = doc.pending.remove(&(doc.version + 1)) {
+            apply(&mut doc.rope, &next, enc);
+            doc.version += 1;
+        }
+        let generation = self.next_generation();
+        doc.generation = generation;
+        doc.analysis = Arc::default();
+        Change::Applied(generation)
+    }
+
+    /// Applies held changes in version order (the client numbers versions
+    /// with gaps, which LSP allows). Returns the new generation if any.
+    pub fn flush(&self, uri: &Url, enc: PositionEncoding) -> Option<u64> {
+        let mut docs = self.lock();
+        let doc = docs.get_mut(uri)?;
+        if doc.pending.is_empty() {
+            return None;
+        }
+        for (version, changes) in std::mem::take(&mut doc.pending) {
+            apply(&mut doc.rope, &changes, enc);
+            doc.version = version;
+        }
+        let generation = self.next_generation();
+        doc.generation = generation;
+        doc.analysis = Arc::default();
+        Some(generation)
+    }
+
+    pub fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
+        let docs = self.lock();
+        let doc = docs.get(uri)?;
+        Some(Snapshot {
+            generation: doc.generation,
+            version: doc.version,
+            rope: doc.rope.clone(),
+            analysis: doc.analysis.clone(),
+        })
+    }
+
+    pub fn generation(&self, uri: &Url) -> Option<u64> {
+        self.lock().get(uri).map(|d| d.generation)
+    }
+}
+
+fn apply(rope: &mut Rope, changes: &[TextDocumentContentChangeEvent], enc: PositionEncoding) {
+    for change in changes {
+        match change.range {
+            None => *rope = Rope::from_str(&change.text),
+            Some(range) => {
+                let a = convert::rope_char(rope, range.start, enc);
+                let b = convert::rope_char(rope, range.end, enc);
+                let (start, end) = if a <= b { (a, b) } else { (b, a) };
+                rope.remove(start..end);
+                rope.insert(start, &change.text);
+            }
+        }
+    }
+}
+
+impl Snapshot {
+    /// The analysis of this generation, computed on first use on a blocking
+    /// thread; a panic inside it is caught and returned as an error.
+    pub async fn analysis(&self, analyzer: &Analyzer) -> AnalysisResult {
+        self.analysis
+            .get_or_init(|| {
+                let rope = self.rope.clone();
+                let analyzer = analyzer.clone();
+                let version = self.version;
+                async move {
+                    let job =
+                        tokio::task::spawn_blocking(move || analyze(rope, version, &analyzer));
+                    let result = match job.await {
+                        Ok(result) => result,
+                        Err(e) => Err(format!("analysis task failed: {e}")),
+                    };
+                    if let Err(e) = &result {
+                        tracing::error!("analysis failed (version {version}): {e}");
+                    }
+                    result
+                }
+            })
+            .await
+            .clone()
+    }
+}
+
+fn analyze(rope: Rope, version: i32, analyzer: &Analyzer) -> AnalysisResult {
+    let text: Arc<str> = Arc::from(rope.to_string());
+    let started = std::time::Instant::now();
+    let outcome = catch_unwind(AssertUnwindSafe(|| analyzer(&text)));
+    match outcome {
+        Ok((dossier, diagnostics)) => {
+            tracing::debug!(
+                "analysed version {version} ({} bytes) in {:?}",
+                text.len(),
+                started.elapsed()
+            );
+            Ok(Arc::new(Analysis {
+                version,
+                line_index: LineIndex::new(&text),
+                text,
+                dossier,
+                diagnostics,
+            }))
+        }
+        Err(panic) => Err(format!("panic: {}", panic_message(&*panic))),
+    }
+}
+
+/// The message of a caught panic.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_owned()
+    }
+}
