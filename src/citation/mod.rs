@@ -2,14 +2,77 @@
 //!
 //! [`find_citations`] is a pure function of a piece of text (a footnote, a
 //! paragraph, a whole document); spans are byte ranges into that text.
+//!
+//! Each form has its own small recogniser (a literal-prefiltered regex scan
+//! that runs a grammar only where a keyword occurs); the results are merged
+//! in text order and overlaps dropped, longest first at equal starts.
 
+mod canonical;
 pub mod cli;
+mod ids;
+mod kamerstuk;
 mod model;
+mod pin;
+mod placeholder;
+mod scan;
+mod short_form;
+mod url;
 
 pub use model::*;
 
-/// Finds every citation, short form and placeholder in `text`.
+/// Finds every citation, short form and placeholder in `text`, in text
+/// order, without overlaps.
 pub fn find_citations(text: &str) -> Vec<Citation> {
-    let _ = text;
-    Vec::new()
+    let mut all = Vec::new();
+    url::find(text, &mut all);
+    kamerstuk::find(text, &mut all);
+    ids::find_gazettes(text, &mut all);
+    ids::find_ecli(text, &mut all);
+    ids::find_eu(text, &mut all);
+    ids::find_europapoort(text, &mut all);
+    short_form::find(text, &mut all);
+    placeholder::find(text, &mut all);
+    all.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut out: Vec<Citation> = Vec::with_capacity(all.len());
+    for c in all {
+        if out.last().is_some_and(|last| c.span.start < last.span.end) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_in_text_order_without_overlaps() {
+        let t = "3 COM(2020)609. Zie ook dossier E200018 op www.europapoort.nl.\n4 Kamerstukken II, 2020–2021, 22 112, nr. 2955.\n14 PM BRON\n";
+        let kinds: Vec<_> = find_citations(t).iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                CitationKind::Eu,
+                CitationKind::Europapoort,
+                CitationKind::Url,
+                CitationKind::Kamerstuk,
+                CitationKind::Placeholder
+            ]
+        );
+    }
+
+    #[test]
+    fn a_url_that_contains_a_label_stays_one_url() {
+        let t = "(https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022D25169)";
+        let c = find_citations(t);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].kind, CitationKind::Url);
+    }
 }

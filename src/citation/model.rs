@@ -77,6 +77,10 @@ pub struct Citation {
     /// ECLI / CELEX / URL for those kinds; `None` when not derivable.
     pub id: Option<String>,
     pub slips: Vec<FormatSlip>,
+    /// The text cites an attachment of the document (`Bijlage bij
+    /// Kamerstuk 34 700, nr. 34`); `id` is still the main document's, since
+    /// an attachment's own id (`blg-…`) cannot be derived from the citation.
+    pub bijlage: bool,
 }
 
 impl Citation {
@@ -95,6 +99,7 @@ impl Citation {
             short_form: None,
             id: None,
             slips: Vec::new(),
+            bijlage: false,
         }
     }
 
@@ -127,9 +132,10 @@ impl Citation {
     }
 
     /// The citation in one house style, with a page pin when it has one:
-    /// `Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12`.
+    /// `Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12`,
+    /// `Kamerstuk 19 637, nr. 2375` (no year known),
+    /// `Kamerstukken I 2020/21, 35 612, D` (Eerste Kamer letters without `nr.`).
     pub fn canonical(&self) -> String {
-        // The grammar module fills in the real rendering.
-        format!("{:?} {:?}", self.kind, self.id)
+        super::canonical::render(self)
     }
 }

@@ -1,0 +1,230 @@
+//! The house style: `Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12`.
+//!
+//! Leidraad-like: Kamer and year only when known, year as `2020/21`,
+//! dossier with a space (`22 112`), Eerste Kamer letters without `nr.`.
+
+use super::model::{Chamber, Citation, CitationKind, ShortFormKind};
+
+/// `2020-2021` → `2020/21`.
+fn short_year(year: &str) -> String {
+    match year.split_once('-') {
+        Some((a, b)) if b.len() == 4 => format!("{a}/{}", &b[2..]),
+        _ => year.to_string(),
+    }
+}
+
+/// `22112` → `22 112`.
+fn dossier(d: &str) -> String {
+    if d.len() == 5 && d.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{} {}", &d[..2], &d[2..])
+    } else {
+        d.to_string()
+    }
+}
+
+fn toevoeging(t: &str) -> String {
+    if t.starts_with('R') {
+        format!(" ({t})")
+    } else if t.bytes().all(|b| b.is_ascii_digit()) {
+        format!("-{t}")
+    } else {
+        format!(" {t}")
+    }
+}
+
+/// `nr. 2955`, `nrs. 1-3`, or a bare Eerste Kamer letter `D`.
+fn ondernummer(o: &str) -> String {
+    if o.starts_with(|c: char| c.is_ascii_digit()) {
+        if o.contains('-') {
+            format!("nrs. {o}")
+        } else {
+            format!("nr. {o}")
+        }
+    } else {
+        o.to_string()
+    }
+}
+
+fn pin(page: &str) -> String {
+    match page.strip_suffix('-') {
+        Some(p) => format!(", blz. {p} e.v."),
+        None => format!(", blz. {page}"),
+    }
+}
+
+fn chamber(c: Option<Chamber>) -> &'static str {
+    match c {
+        Some(Chamber::I) => " I",
+        Some(Chamber::II) => " II",
+        None => "",
+    }
+}
+
+pub(crate) fn render(c: &Citation) -> String {
+    let mut s = String::new();
+    let year = c.year.as_deref().map(short_year);
+    match c.kind {
+        CitationKind::Kamerstuk => {
+            if c.bijlage {
+                s.push_str("Bijlage bij ");
+            }
+            if c.chamber.is_none() && year.is_none() {
+                s.push_str("Kamerstuk");
+            } else {
+                s.push_str("Kamerstukken");
+                s.push_str(chamber(c.chamber));
+                if let Some(y) = &year {
+                    s.push(' ');
+                    s.push_str(y);
+                }
+                s.push(',');
+            }
+            if let Some(d) = &c.dossier {
+                s.push(' ');
+                s.push_str(&dossier(d));
+            }
+            if let Some(t) = &c.toevoeging {
+                s.push_str(&toevoeging(t));
+            }
+            if let Some(o) = &c.ondernummer {
+                s.push_str(", ");
+                s.push_str(&ondernummer(o));
+            }
+        }
+        CitationKind::Handelingen | CitationKind::Aanhangsel => {
+            if c.kind == CitationKind::Aanhangsel {
+                s.push_str("Aanhangsel ");
+            }
+            s.push_str("Handelingen");
+            s.push_str(chamber(c.chamber));
+            if let Some(y) = &year {
+                s.push(' ');
+                s.push_str(y);
+            }
+            if let Some(d) = &c.dossier {
+                s.push_str(", ");
+                s.push_str(&dossier(d));
+            }
+            if let Some(o) = &c.ondernummer {
+                s.push_str(", nr. ");
+                s.push_str(o);
+            }
+            if let Some(i) = &c.item {
+                s.push_str(", item ");
+                s.push_str(i);
+            }
+        }
+        CitationKind::Staatsblad | CitationKind::Staatscourant | CitationKind::Tractatenblad => {
+            s.push_str(match c.kind {
+                CitationKind::Staatsblad => "Stb.",
+                CitationKind::Staatscourant => "Stcrt.",
+                _ => "Trb.",
+            });
+            if let Some(y) = &c.year {
+                s.push(' ');
+                s.push_str(y);
+                s.push(',');
+            }
+            if let Some(t) = &c.toevoeging {
+                s.push(' ');
+                s.push_str(t);
+            }
+            if let Some(n) = &c.ondernummer {
+                s.push(' ');
+                s.push_str(n);
+            }
+        }
+        CitationKind::Eu => {
+            s.push_str(&format!(
+                "{}({}) {}",
+                c.toevoeging.as_deref().unwrap_or("COM"),
+                c.year.as_deref().unwrap_or("?"),
+                c.ondernummer.as_deref().unwrap_or("?")
+            ));
+        }
+        CitationKind::Ecli | CitationKind::Url | CitationKind::Europapoort => {
+            s.push_str(c.id.as_deref().unwrap_or_default());
+        }
+        CitationKind::ShortForm => match c.short_form {
+            Some(ShortFormKind::SeeNote(n)) => s.push_str(&format!("zie noot {n}")),
+            Some(ShortFormKind::Ibidem) => s.push_str("Ibidem"),
+            _ => s.push_str("Idem"),
+        },
+        CitationKind::Placeholder => s.push_str("PM BRON"),
+    }
+    if let Some(p) = &c.page {
+        s.push_str(&pin(p));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ks(
+        chamber: Option<Chamber>,
+        year: Option<&str>,
+        d: &str,
+        t: Option<&str>,
+        o: &str,
+    ) -> Citation {
+        let mut c = Citation::new(CitationKind::Kamerstuk, 0..0);
+        c.chamber = chamber;
+        c.year = year.map(str::to_string);
+        c.dossier = Some(d.into());
+        c.toevoeging = t.map(str::to_string);
+        c.ondernummer = Some(o.into());
+        c
+    }
+
+    #[test]
+    fn house_style() {
+        let mut c = ks(Some(Chamber::II), Some("2020-2021"), "22112", None, "2955");
+        c.page = Some("12".into());
+        assert_eq!(
+            render(&c),
+            "Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12"
+        );
+        let c = ks(None, None, "19637", None, "2375");
+        assert_eq!(render(&c), "Kamerstuk 19 637, nr. 2375");
+        let c = ks(Some(Chamber::I), Some("2020-2021"), "35612", None, "D");
+        assert_eq!(render(&c), "Kamerstukken I 2020/21, 35 612, D");
+        let c = ks(None, None, "21501", Some("20"), "AH");
+        assert_eq!(render(&c), "Kamerstuk 21 501-20, AH");
+        let mut c = ks(
+            Some(Chamber::II),
+            Some("1999-2000"),
+            "26824",
+            Some("XVI"),
+            "1-3",
+        );
+        c.page = Some("4-".into());
+        assert_eq!(
+            render(&c),
+            "Kamerstukken II 1999/00, 26 824 XVI, nrs. 1-3, blz. 4 e.v."
+        );
+    }
+
+    #[test]
+    fn other_kinds() {
+        let mut c = Citation::new(CitationKind::Handelingen, 0..0);
+        c.chamber = Some(Chamber::II);
+        c.year = Some("2010-2011".into());
+        c.ondernummer = Some("108".into());
+        c.item = Some("5".into());
+        c.page = Some("25-36".into());
+        assert_eq!(
+            render(&c),
+            "Handelingen II 2010/11, nr. 108, item 5, blz. 25-36"
+        );
+        c.kind = CitationKind::Aanhangsel;
+        c.item = None;
+        c.page = None;
+        assert_eq!(render(&c), "Aanhangsel Handelingen II 2010/11, nr. 108");
+        let mut c = Citation::new(CitationKind::Staatsblad, 0..0);
+        c.year = Some("2021".into());
+        c.ondernummer = Some("123".into());
+        assert_eq!(render(&c), "Stb. 2021, 123");
+    }
+}

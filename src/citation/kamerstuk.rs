@@ -1,0 +1,893 @@
+//! Parliamentary papers: Kamerstukken, Handelingen, Aanhangsel Handelingen.
+//!
+//! `Kamerstukken II, 2020–2021, 22 112, nr. 2955, blz. 14`,
+//! `Kamerstuk 21 501-20, AH`, `Kamerstuk 22 112 nr. 2956` (slip),
+//! `Kamerstukken ll 2023/24, 36 410 XVI, nr. 160` (slip),
+//! `Kamerstukken II, 25 424, nr. 679, nr. 684 en 685` (three documents),
+//! `Handelingen II 2010/11, nr. 108, item 5, p. 25-36`,
+//! `Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 2147`.
+//!
+//! A cheap literal scan finds the labels; the grammar runs only there.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::ids;
+use super::model::{Chamber, Citation, CitationKind, FormatSlip};
+use super::pin::parse_pin;
+use super::scan::{normalise_year, word_end, word_start, Cur};
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"Kamerstukken|kamerstukken|Kamerstuk-nummer|Kamerstuk|kamerstuk|KAMERSTUKKEN|Aanhangsel|Handelingen|TK|Tweede Kamer|Eerste Kamer",
+    )
+    .unwrap()
+});
+static CHAMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Eerste Kamer|Tweede Kamer|EK|TK|II|ll|I|11|1|2)").unwrap());
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:[Vv]ergaderjaar|[Zz]itting(?:sjaar)?|ZITTING)[ \t\u{a0}]+)?(\d{4})(?:[ \t]*[/\-–—][ \t]*-?[ \t]*(\d{2,4})|[ \t]+(\d{4}))",
+    )
+    .unwrap()
+});
+static DOSSIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{2})[ .\-\u{a0}\u{2009}\u{202f}\u{2007}]?(\d{3})|^(\d{3,4})").unwrap()
+});
+static SUBDOSSIER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^-(\d{2})").unwrap());
+static ROMAN_GLUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-.]?([IVX]+[A-C]?)").unwrap());
+static ROMAN_SPACED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]+(?:hoofdstuk[ \t]+)?([IVX]+[A-C]?)").unwrap());
+static RIJKSWET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*\([ \t]*R[ \t]*(\d{3,4})[ \t]*\)").unwrap());
+static COMPACT_NR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^-(\d{1,4}[a-z]?)").unwrap());
+static JOINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]+en[ \t]+\d{2}[ .]?\d{3}").unwrap());
+static NR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:nrs\.|nr\.|Nrs\.|Nr\.|nrs|nr|Nr|nummers|nummer|Mr\.)").unwrap()
+});
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,5}[a-z]?").unwrap());
+static LETTERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{1,3}").unwrap());
+static RANGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*[-–][ \t]*(\d{1,5})").unwrap());
+static FOOTER_PAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]+\d{1,4}[ \t]*(?:\r?\n|$)").unwrap());
+static ATTACHMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]*\((?:bijlage|Bijlage)[^()\n]{0,20}\)").unwrap());
+static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^item[ \t]+(\d{1,4})").unwrap());
+static BIJLAGE_BIJ: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[Bb]ijlage[ \t]+bij[ \t]+$").unwrap());
+
+/// What the label said.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Label {
+    /// `Kamerstuk(ken)`.
+    Kamerstuk,
+    /// `TK`, `Tweede Kamer`, `Eerste Kamer` used as a label: needs a year.
+    Chamber(Chamber),
+    Handelingen,
+    Aanhangsel,
+}
+
+/// Finds parliamentary-paper citations in `text`.
+pub(crate) fn find(text: &str, out: &mut Vec<Citation>) {
+    let mut consumed = 0;
+    for m in LABEL.find_iter(text) {
+        if m.start() < consumed {
+            continue;
+        }
+        // A glued footnote number (`1Kamerstukken`) may touch the label; a
+        // letter may not (`ah-tk`, `vredesonderhandelingen`).
+        if super::scan::char_before(text, m.start()).is_some_and(|c| c.is_alphabetic()) {
+            continue;
+        }
+        let label = match m.as_str() {
+            "Aanhangsel" => Label::Aanhangsel,
+            "Handelingen" => Label::Handelingen,
+            "TK" => Label::Chamber(Chamber::II),
+            "Tweede Kamer" => Label::Chamber(Chamber::II),
+            "Eerste Kamer" => Label::Chamber(Chamber::I),
+            _ => Label::Kamerstuk,
+        };
+        if matches!(
+            label,
+            Label::Chamber(_) | Label::Aanhangsel | Label::Handelingen
+        ) && !word_end(text, m.end())
+        {
+            continue;
+        }
+        let found = match label {
+            Label::Aanhangsel => parse_aanhangsel(text, m.start(), m.end()),
+            Label::Handelingen => parse_handelingen(text, m.start(), m.end(), None),
+            _ => parse_kamerstuk(text, m.start(), m.end(), label),
+        };
+        if let Some(cites) = found {
+            if let Some(last) = cites.last() {
+                consumed = last.span.end;
+            }
+            out.extend(cites);
+        }
+    }
+}
+
+/// Chamber, then year, after a label; both optional. Collects slips.
+struct Head {
+    chamber: Option<Chamber>,
+    year: Option<String>,
+    slips: Vec<FormatSlip>,
+}
+
+fn parse_chamber(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<Chamber> {
+    let save = *c;
+    let caps = c.eat_re(&CHAMBER)?;
+    let word = caps.str(0)?;
+    let span = caps.span(0)?;
+    let chamber = match word {
+        "Eerste Kamer" | "EK" | "I" | "1" => Chamber::I,
+        _ => Chamber::II,
+    };
+    let glued_year = c.peek().is_some_and(|ch| ch.is_ascii_digit());
+    if glued_year && matches!(word, "II" | "I" | "ll") {
+        // `Kamerstukken II2015–16`: the year touches the chamber.
+        if YEAR.is_match(c.rest()) {
+            slips.push(FormatSlip {
+                span: span.end..span.end,
+                message: format!("missing space after `{word}`"),
+                fix: " ".into(),
+            });
+        } else {
+            *c = save;
+            return None;
+        }
+    } else if !word_end(c.text, c.pos) {
+        *c = save;
+        return None;
+    }
+    if matches!(word, "1" | "2" | "11") {
+        // Digits are a chamber only when a comma or a year follows
+        // (`Kamerstukken 2, 2008-2009`), not the start of a dossier number.
+        let mut d = *c;
+        d.hws();
+        if !(d.peek() == Some(',') || YEAR.is_match(d.rest())) {
+            *c = save;
+            return None;
+        }
+    }
+    match word {
+        "ll" => slips.push(FormatSlip {
+            span,
+            message: "`ll` (two letters l) written for `II`".into(),
+            fix: "II".into(),
+        }),
+        "11" => slips.push(FormatSlip {
+            span,
+            message: "`11` written for `II`".into(),
+            fix: "II".into(),
+        }),
+        _ => {}
+    }
+    Some(chamber)
+}
+
+/// A vergaderjaar at the cursor, with a slip when it is doubtful.
+fn parse_year(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<String> {
+    let save = *c;
+    let caps = c.eat_re(&YEAR)?;
+    let first = caps.str(1)?;
+    let (second, span) = match (caps.str(2), caps.str(3)) {
+        (Some(s), _) => (s, caps.span(2)?),
+        (None, Some(s)) => (s, caps.span(3)?),
+        _ => return None,
+    };
+    if c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
+        *c = save;
+        return None;
+    }
+    let (year, doubtful) = normalise_year(first, second)?;
+    if doubtful {
+        let whole = caps.span(1)?.start..span.end;
+        let written = &c.text[whole.clone()];
+        let y1: u32 = first.parse().ok()?;
+        let fixed = if second.len() == 2 {
+            format!(
+                "{first}{}{:02}",
+                &written[4..written.len() - 2],
+                (y1 + 1) % 100
+            )
+        } else {
+            let sep = &written[4..written.len() - second.len()];
+            format!("{first}{sep}{}", y1 + 1)
+        };
+        slips.push(FormatSlip {
+            span: whole,
+            message: format!(
+                "doubtful vergaderjaar `{written}`: the second year should follow the first"
+            ),
+            fix: fixed,
+        });
+    }
+    Some(year)
+}
+
+/// `, ` between parts: optional comma with white space around it.
+fn sep(c: &mut Cur) -> bool {
+    c.ws();
+    let comma = c.eat(",");
+    c.ws();
+    comma
+}
+
+fn parse_head(c: &mut Cur, label: Label) -> Head {
+    let mut slips = Vec::new();
+    let mut chamber = match label {
+        Label::Chamber(ch) => Some(ch),
+        _ => None,
+    };
+    let save = *c;
+    sep(c);
+    if chamber.is_none() {
+        match parse_chamber(c, &mut slips) {
+            Some(ch) => chamber = Some(ch),
+            None => *c = save,
+        }
+    }
+    let save = *c;
+    sep(c);
+    let year = parse_year(c, &mut slips);
+    if year.is_none() {
+        *c = save;
+    }
+    Head {
+        chamber,
+        year,
+        slips,
+    }
+}
+
+/// Dossier number and toevoeging at the cursor.
+struct Dossier {
+    number: String,
+    toevoeging: Option<String>,
+    /// A two-digit toevoeging glued with `-`: may be a compact ondernummer.
+    compact: bool,
+}
+
+fn parse_dossier(c: &mut Cur) -> Option<Dossier> {
+    let save = *c;
+    let caps = c.eat_re(&DOSSIER)?;
+    let number = match (caps.str(1), caps.str(2), caps.str(3)) {
+        (Some(a), Some(b), _) => format!("{a}{b}"),
+        (_, _, Some(n)) => n.to_string(),
+        _ => return None,
+    };
+    if c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
+        *c = save;
+        return None;
+    }
+    let mut toevoeging = None;
+    let mut compact = false;
+    let at = *c;
+    if let Some(t) = c.eat_re(&SUBDOSSIER) {
+        if c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
+            *c = at;
+        } else {
+            toevoeging = t.str(1).map(str::to_string);
+            compact = true;
+        }
+    }
+    if toevoeging.is_none() {
+        for re in [&*ROMAN_GLUED, &*ROMAN_SPACED] {
+            let at = *c;
+            if let Some(t) = c.eat_re(re) {
+                if word_end(c.text, c.pos) {
+                    toevoeging = t.str(1).map(str::to_string);
+                    break;
+                }
+                *c = at;
+            }
+        }
+    }
+    if toevoeging.is_none() {
+        if let Some(t) = c.eat_re(&RIJKSWET) {
+            toevoeging = t.str(1).map(|n| format!("R{n}"));
+        }
+    }
+    // `36222 en 31015, nr. 6`: a joint citation names the first dossier.
+    let at = *c;
+    if c.eat_re(&JOINT).is_some() {
+        let mut d = *c;
+        d.hws();
+        if d.peek() != Some(',') {
+            *c = at;
+        }
+    }
+    Some(Dossier {
+        number,
+        toevoeging,
+        compact,
+    })
+}
+
+/// An ondernummer written after `nr.`: `2955`, `42e`, `E`, `1–3`.
+fn nr_value(c: &mut Cur) -> Option<String> {
+    let save = *c;
+    if let Some(n) = c.eat_re(&NUMBER) {
+        let mut v = n.str(0)?.to_string();
+        if !word_end(c.text, c.pos) && c.peek() != Some('-') && c.peek() != Some('–') {
+            *c = save;
+            return None;
+        }
+        let at = *c;
+        if let Some(r) = c.eat_re(&RANGE) {
+            if word_end(c.text, c.pos) {
+                v.push('-');
+                v.push_str(r.str(1)?);
+            } else {
+                *c = at;
+            }
+        }
+        return Some(v);
+    }
+    letters(c)
+}
+
+/// An Eerste Kamer letter ondernummer: `D`, `AH`; never `PM` (a placeholder).
+fn letters(c: &mut Cur) -> Option<String> {
+    let save = *c;
+    let l = c.eat_re(&LETTERS)?;
+    let v = l.str(0)?;
+    if v == "PM" || !word_end(c.text, c.pos) {
+        *c = save;
+        return None;
+    }
+    Some(v.to_string())
+}
+
+/// `nr.` (or `nrs.`, `nummer`, `nr`) at the cursor; returns its span and
+/// whether it lacks its period.
+fn parse_nr_word(c: &mut Cur) -> Option<(crate::Span, bool, bool)> {
+    let save = *c;
+    let caps = c.eat_re(&NR)?;
+    let word = caps.str(0)?;
+    let span = caps.span(0)?;
+    if !word.ends_with('.') && !word_end(c.text, c.pos) {
+        *c = save;
+        return None;
+    }
+    let no_period = matches!(word, "nr" | "Nr" | "nrs");
+    let plural = word.starts_with("nrs") || word.starts_with("Nrs") || word == "nummers";
+    c.ws();
+    Some((span, no_period, plural))
+}
+
+/// One document number with its optional pin, at the cursor.
+struct Number {
+    span: crate::Span,
+    value: String,
+    page: Option<String>,
+    slips: Vec<FormatSlip>,
+}
+
+fn nr_slip(span: crate::Span) -> FormatSlip {
+    FormatSlip {
+        span,
+        message: "`nr` without its period".into(),
+        fix: "nr.".into(),
+    }
+}
+
+/// A pin after a document number: `, blz. 14`, ` p. 13 en 14`,
+/// ` (bijlage IV), blz. 21`, ` - blz. 37`.
+fn parse_trailing_pin(c: &mut Cur) -> Option<String> {
+    let save = *c;
+    let _ = c.eat_re(&ATTACHMENT);
+    c.ws();
+    if c.eat(",") || c.eat("-") || c.eat("–") {
+        c.ws();
+    }
+    if word_start(c.text, c.pos) {
+        if let Some(p) = parse_pin(c.text, c.pos) {
+            c.pos = p.end;
+            return Some(p.page);
+        }
+    }
+    *c = save;
+    None
+}
+
+/// Further documents of the same dossier: `, nr. 684 en 685`, `; nr. 7,
+/// p. 5-6`, `, en nr. 6`, `nrs. 520 en 548`.
+fn parse_more(c: &mut Cur, plural: bool) -> Vec<Number> {
+    static MORE_SEP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t]*(?:,[ \t]*en|;|,|en|&)[ \t\r\n]+|^[ \t]*[;,]").unwrap()
+    });
+    let mut more = Vec::new();
+    loop {
+        let save = *c;
+        let Some(s) = c.eat_re(&MORE_SEP) else { break };
+        let sep_has_en = s
+            .str(0)
+            .is_some_and(|t| t.contains("en") || t.contains('&'));
+        c.ws();
+        let start = c.pos;
+        let mut slips = Vec::new();
+        let value = if let Some((span, no_period, _)) = parse_nr_word(c) {
+            if no_period {
+                slips.push(nr_slip(span));
+            }
+            nr_value(c)
+        } else if sep_has_en || plural {
+            // `684 en 685`: a bare number after `en` continues the list,
+            // unless it starts a dossier (`en 31 015`).
+            let v = nr_value(c);
+            let mut d = *c;
+            if d.hws() > 0 && d.peek().is_some_and(|ch| ch.is_ascii_digit()) {
+                None
+            } else {
+                v
+            }
+        } else {
+            None
+        };
+        let Some(value) = value else {
+            *c = save;
+            break;
+        };
+        let mut span = start..c.pos;
+        let page = parse_trailing_pin(c);
+        if page.is_some() {
+            span.end = c.pos;
+        }
+        more.push(Number {
+            span,
+            value,
+            page,
+            slips,
+        });
+    }
+    more
+}
+
+fn parse_kamerstuk(
+    text: &str,
+    start: usize,
+    label_end: usize,
+    label: Label,
+) -> Option<Vec<Citation>> {
+    let mut c = Cur::new(text, label_end);
+    let head = parse_head(&mut c, label);
+    if matches!(label, Label::Chamber(_)) && head.year.is_none() {
+        return None;
+    }
+    let mut slips = head.slips;
+    sep(&mut c);
+    let dossier = parse_dossier(&mut c)?;
+    let mut toevoeging = dossier.toevoeging.clone();
+    let before_sep = c.pos;
+    let comma = sep(&mut c);
+    let onder_start = c.pos;
+    let mut plural = false;
+    let mut value = None;
+    if let Some((span, no_period, pl)) = parse_nr_word(&mut c) {
+        plural = pl;
+        if no_period {
+            slips.push(nr_slip(span));
+        }
+        if !comma {
+            slips.push(FormatSlip {
+                span: before_sep..before_sep,
+                message: "missing comma before `nr.`".into(),
+                fix: ",".into(),
+            });
+        }
+        value = nr_value(&mut c);
+    } else if comma {
+        if let Some(l) = letters(&mut c) {
+            // `21 300, X, nr. 9`: the letters were a budget chapter.
+            let mut d = c;
+            if sep(&mut d) && NR.is_match(d.rest()) && toevoeging.is_none() {
+                toevoeging = Some(l);
+                c = d;
+                if let Some((span, no_period, pl)) = parse_nr_word(&mut c) {
+                    plural = pl;
+                    if no_period {
+                        slips.push(nr_slip(span));
+                    }
+                    value = nr_value(&mut c);
+                }
+            } else {
+                value = Some(l);
+            }
+        } else if label != Label::Handelingen {
+            // `Kamerstukken 2, 2008-2009, 31459, 22`: a bare number.
+            let save = c;
+            if let Some(n) = c.eat_re(&NUMBER) {
+                let mut d = c;
+                let dossier_like = d.hws() > 0 && d.peek().is_some_and(|ch| ch.is_ascii_digit());
+                if word_end(text, c.pos) && !dossier_like {
+                    value = n.str(0).map(str::to_string);
+                } else {
+                    c = save;
+                }
+            }
+        }
+    } else if head.chamber == Some(Chamber::I) {
+        // `Kamerstuk I 31145 AA`.
+        value = letters(&mut c);
+    }
+    if value.is_none() && dossier.compact && toevoeging.is_some() {
+        // `Kamerstuk 30111-10`: compact dossier-number form.
+        value = toevoeging.take();
+        c.pos = before_sep;
+    }
+    if value.is_none() {
+        // `Kamerstuk 30111-108`.
+        let mut d = Cur::new(text, before_sep);
+        if let Some(n) = d.eat_re(&COMPACT_NR) {
+            if word_end(text, d.pos) && d.peek() != Some('-') {
+                value = n.str(1).map(str::to_string);
+                c = d;
+            }
+        }
+    }
+    let value = value?;
+    let _ = onder_start;
+    if matches!(label, Label::Chamber(_)) && FOOTER_PAGE.is_match(c.rest()) {
+        // `Eerste Kamer, vergaderjaar 2020–2021, 35 612, D 6`: a page footer.
+        return None;
+    }
+    let mut end = c.pos;
+    let page = parse_trailing_pin(&mut c);
+    if page.is_some() {
+        end = c.pos;
+    }
+    let more = parse_more(&mut c, plural);
+
+    let bijlage_start = BIJLAGE_BIJ
+        .find(&text[start.saturating_sub(24)..start])
+        .map(|m| m.start() + start.saturating_sub(24));
+    let kind = CitationKind::Kamerstuk;
+    let mut first = Citation::new(kind, bijlage_start.unwrap_or(start)..end);
+    first.bijlage = bijlage_start.is_some();
+    first.chamber = head.chamber;
+    first.year = head.year;
+    first.dossier = Some(dossier.number);
+    first.toevoeging = toevoeging;
+    first.ondernummer = Some(value);
+    first.page = page;
+    first.slips = slips;
+    first.id = ids::kst_id(&first);
+    let mut all = vec![first.clone()];
+    for n in more {
+        let mut cite = first.clone();
+        cite.span = n.span;
+        cite.bijlage = false;
+        cite.ondernummer = Some(n.value);
+        cite.page = n.page;
+        cite.slips = n.slips;
+        cite.id = ids::kst_id(&cite);
+        all.push(cite);
+    }
+    Some(all)
+}
+
+/// `Handelingen II 2010/11, nr. 108, item 5, p. 25-36`; also the mislabelled
+/// `Handelingen II, 1995-1996, 24 692, nr. 3, p. 14`.
+fn parse_handelingen(
+    text: &str,
+    start: usize,
+    label_end: usize,
+    chamber: Option<Chamber>,
+) -> Option<Vec<Citation>> {
+    let mut c = Cur::new(text, label_end);
+    let mut head = parse_head(&mut c, Label::Handelingen);
+    if head.chamber.is_none() {
+        head.chamber = chamber;
+    }
+    head.year.as_ref()?;
+    let mut cite = Citation::new(CitationKind::Handelingen, start..start);
+    let mut end = c.pos;
+    let save = c;
+    sep(&mut c);
+    if let Some(d) = parse_dossier(&mut c) {
+        if sep(&mut c) {
+            cite.dossier = Some(d.number);
+        } else {
+            c = save;
+        }
+    } else {
+        c = save;
+    }
+    let save = c;
+    sep(&mut c);
+    let mut nr_end = None;
+    if let Some((span, no_period, _)) = parse_nr_word(&mut c) {
+        if no_period {
+            head.slips.push(nr_slip(span));
+        }
+        if let Some(v) = nr_value(&mut c) {
+            cite.ondernummer = Some(v);
+            nr_end = Some(c.pos);
+            end = c.pos;
+        }
+    }
+    if nr_end.is_none() {
+        c = save;
+    } else {
+        let save = c;
+        sep(&mut c);
+        if let Some(item) = c.eat_re(&ITEM) {
+            cite.item = item.str(1).map(str::to_string);
+            end = c.pos;
+        } else {
+            c = save;
+        }
+    }
+    if let Some(p) = parse_trailing_pin(&mut c) {
+        cite.page = Some(p);
+        end = c.pos;
+    }
+    if cite.ondernummer.is_none() && cite.page.is_none() {
+        return None;
+    }
+    cite.span = start..end;
+    cite.chamber = head.chamber;
+    cite.year = head.year;
+    cite.slips = head.slips;
+    cite.id = ids::handelingen_id(&cite);
+    Some(vec![cite])
+}
+
+/// `Aanhangsel Handelingen II 2014/15, nr. 1241`,
+/// `Aanhangsel van de Handelingen, vergaderjaar 2023–2024, nr. 76`,
+/// `Aanhangsel Handelingen, vergaderjaar 2023–2024, 1028`,
+/// `Aanhangsel Eerste Kamer, vergaderjaar 1986 1987, nr. 5 en nr. 15`,
+/// `Aanhangsel Handelingen nr. 540, Vergaderjaar 1993-1994`.
+fn parse_aanhangsel(text: &str, start: usize, label_end: usize) -> Option<Vec<Citation>> {
+    static REST_OF_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[ \t]*(?:\r?\n[ \t]*)?(?:van[ \t]+de[ \t]+)?(Handelingen|Eerste Kamer|Tweede Kamer)",
+        )
+        .unwrap()
+    });
+    let mut c = Cur::new(text, label_end);
+    let rest = c.eat_re(&REST_OF_LABEL)?;
+    let chamber = match rest.str(1)? {
+        "Eerste Kamer" => Some(Chamber::I),
+        "Tweede Kamer" => Some(Chamber::II),
+        _ => None,
+    };
+    if !word_end(text, c.pos) {
+        return None;
+    }
+    let mut head = parse_head(&mut c, Label::Aanhangsel);
+    if head.chamber.is_none() {
+        head.chamber = chamber;
+    }
+    let save = c;
+    let comma = sep(&mut c);
+    let mut slips = std::mem::take(&mut head.slips);
+    let first_start = c.pos;
+    let value = if let Some((span, no_period, _)) = parse_nr_word(&mut c) {
+        if no_period {
+            slips.push(nr_slip(span));
+        }
+        nr_value(&mut c)
+    } else if comma && head.year.is_some() {
+        // `vergaderjaar 2023–2024, 1028`: number without `nr.`.
+        let v = c
+            .eat_re(&NUMBER)
+            .map(|n| n.str(0).unwrap_or_default().to_string());
+        if word_end(text, c.pos) {
+            v
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    let Some(value) = value else {
+        let _ = save;
+        return None;
+    };
+    let _ = first_start;
+    let mut end = c.pos;
+    if head.year.is_none() {
+        // Old form: the year after the number.
+        let mut d = c;
+        sep(&mut d);
+        let mut s = Vec::new();
+        if let Some(y) = parse_year(&mut d, &mut s) {
+            head.year = Some(y);
+            slips.extend(s);
+            c = d;
+            end = c.pos;
+        }
+    }
+    let page = parse_trailing_pin(&mut c);
+    if page.is_some() {
+        end = c.pos;
+    }
+    let more = parse_more(&mut c, false);
+    let mut first = Citation::new(CitationKind::Aanhangsel, start..end);
+    first.chamber = head.chamber;
+    first.year = head.year;
+    first.ondernummer = Some(value);
+    first.page = page;
+    first.slips = slips;
+    first.id = ids::aanhangsel_id(&first);
+    let mut all = vec![first.clone()];
+    for n in more {
+        let mut cite = first.clone();
+        cite.span = n.span;
+        cite.ondernummer = Some(n.value);
+        cite.page = n.page;
+        cite.slips = n.slips;
+        cite.id = ids::aanhangsel_id(&cite);
+        all.push(cite);
+    }
+    Some(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cites(text: &str) -> Vec<Citation> {
+        let mut out = Vec::new();
+        find(text, &mut out);
+        out
+    }
+
+    fn one(text: &str) -> Citation {
+        let all = cites(text);
+        assert_eq!(all.len(), 1, "{text}: {all:#?}");
+        all.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn seed_full_form() {
+        let t = "4 Kamerstukken II, 2020–2021, 22 112, nr. 2955.";
+        let c = one(t);
+        assert_eq!(
+            &t[c.span.clone()],
+            "Kamerstukken II, 2020–2021, 22 112, nr. 2955"
+        );
+        assert_eq!(c.chamber, Some(Chamber::II));
+        assert_eq!(c.year.as_deref(), Some("2020-2021"));
+        assert_eq!(c.dossier.as_deref(), Some("22112"));
+        assert_eq!(c.ondernummer.as_deref(), Some("2955"));
+        assert_eq!(c.id.as_deref(), Some("kst-22112-2955"));
+        assert!(c.slips.is_empty());
+    }
+
+    #[test]
+    fn seed_pin_and_letter_and_line_break() {
+        let c = one("Kamerstukken II, 2020–2021, 22 112, nr. 2955, blz. 14.");
+        assert_eq!(c.page.as_deref(), Some("14"));
+        let c = one("bijlage bij Kamerstuk 21 501-20, AH.");
+        assert_eq!(c.toevoeging.as_deref(), Some("20"));
+        assert_eq!(c.ondernummer.as_deref(), Some("AH"));
+        assert_eq!(c.id.as_deref(), Some("kst-21501-20-AH"));
+        assert!(c.bijlage);
+        let t = "2017. Bijlage bij Kamerstuk \n34 700, nr. 34.";
+        let c = one(t);
+        assert_eq!(&t[c.span.clone()], "Bijlage bij Kamerstuk \n34 700, nr. 34");
+        assert_eq!(c.id.as_deref(), Some("kst-34700-34"));
+    }
+
+    #[test]
+    fn missing_comma_is_a_slip_with_a_fix() {
+        let t = "Kamerstuk 22 112 nr. 2956.";
+        let c = one(t);
+        assert_eq!(c.id.as_deref(), Some("kst-22112-2956"));
+        assert_eq!(c.slips.len(), 1);
+        assert_eq!(c.slips[0].message, "missing comma before `nr.`");
+        assert_eq!(c.slips[0].span, 16..16);
+        assert_eq!(c.slips[0].fix, ",");
+    }
+
+    #[test]
+    fn ll_for_ii_and_nr_without_period() {
+        let c = one("17 Kamerstukken ll 2023/24, 36 410 XVI, nr. 160");
+        assert_eq!(c.chamber, Some(Chamber::II));
+        assert_eq!(c.toevoeging.as_deref(), Some("XVI"));
+        assert_eq!(c.id.as_deref(), Some("kst-36410-XVI-160"));
+        assert_eq!(c.slips[0].fix, "II");
+        let c = one("6 Kamerstukken II, 2022/2023, 31 839, nr 874");
+        assert_eq!(c.ondernummer.as_deref(), Some("874"));
+        assert_eq!(c.slips[0].fix, "nr.");
+    }
+
+    #[test]
+    fn doubtful_year() {
+        let c = one("2 Kamerstukken II 2023–34, 23 235, nr. 240.");
+        assert_eq!(c.year.as_deref(), Some("2023-2024"));
+        assert_eq!(c.slips.len(), 1);
+        assert_eq!(c.slips[0].fix, "2023–24");
+        let c = one("6 Kamerstukken II2015–16, 34 104, nr. 128.");
+        assert_eq!(c.year.as_deref(), Some("2015-2016"));
+        assert_eq!(c.slips[0].message, "missing space after `II`");
+    }
+
+    #[test]
+    fn several_numbers_one_citation_each() {
+        let t = "14 Kamerstukken II, 25 424, nr. 679, nr. 684 en 685, en het IZA";
+        let all = cites(t);
+        let nrs: Vec<_> = all.iter().map(|c| c.ondernummer.clone().unwrap()).collect();
+        assert_eq!(nrs, ["679", "684", "685"]);
+        assert_eq!(&t[all[1].span.clone()], "nr. 684");
+        assert_eq!(&t[all[2].span.clone()], "685");
+        assert_eq!(all[2].id.as_deref(), Some("kst-25424-685"));
+    }
+
+    #[test]
+    fn footers_are_not_citations() {
+        assert!(cites("Eerste Kamer, vergaderjaar 2020–2021, 35 612, D 6\n").is_empty());
+        assert!(cites("Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 2\n").is_empty());
+        assert!(cites("Tweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 3\n").is_empty());
+        // ... but the same words in a footnote without a page number are.
+        let c = one("4 Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424\nx");
+        assert_eq!(c.id.as_deref(), Some("kst-26485-424"));
+    }
+
+    #[test]
+    fn aanhangsel_forms() {
+        let c = one("Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 2147.");
+        assert_eq!(c.kind, CitationKind::Aanhangsel);
+        assert_eq!(c.id.as_deref(), Some("ah-tk-20232024-2147"));
+        let c = one("Zie ook Aanhangsel \nHandelingen, vergaderjaar 2023–2024, 1028 \nVraag 1");
+        assert_eq!(c.ondernummer.as_deref(), Some("1028"));
+        let c = one("Aanhangsel Handelingen TK, 2007/08, nr. 1835, blz 33");
+        assert_eq!(c.page.as_deref(), Some("33"));
+        assert_eq!(c.chamber, Some(Chamber::II));
+        let c = one("(Aanhangsel Handelingen, vergaderjaar 2022–203, nr. 844).");
+        assert_eq!(c.year.as_deref(), Some("2022-2023"));
+        assert_eq!(c.slips.len(), 1);
+        let all = cites("Zie Aanhangsel Eerste Kamer, vergaderjaar 1986 1987, nr. 5 en nr. 15.");
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].id.as_deref(), Some("ah-ek-19861987-15"));
+    }
+
+    #[test]
+    fn handelingen_forms() {
+        let c = one("Handelingen II 2016/17, nr. 39, item 39");
+        assert_eq!(c.id.as_deref(), Some("h-tk-20162017-39-39"));
+        let c = one("Handelingen II 2012-2013, nr. 71, item 15, blz 53-69");
+        assert_eq!(c.item.as_deref(), Some("15"));
+        assert_eq!(c.page.as_deref(), Some("53-69"));
+        let c = one("Handelingen II, vergaderjaar 2008-2009, 31 386, nr. 43, pag. 3795");
+        assert_eq!(c.dossier.as_deref(), Some("31386"));
+        assert_eq!(c.ondernummer.as_deref(), Some("43"));
+        assert!(cites("de vredesonderhandelingen in het land").is_empty());
+        assert!(cites("Handelingen over dit wetsvoorstel").is_empty());
+    }
+
+    #[test]
+    fn no_citation_without_document_number() {
+        assert!(cites("Kamerstukken II, 2013-2014, 33.950, pag. 2 en 6").is_empty());
+        let all = cites(
+            "1Kamerstukken II 2020/21, 35570 en Kamerstukken II 2020/21, 21 501-07, nr. 1750",
+        );
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].dossier.as_deref(), Some("21501"));
+        assert!(cites("Antwoorden op Kamervragen | Kamerstuk | Rijksoverheid.nl").is_empty());
+    }
+
+    #[test]
+    fn compact_and_rijkswet_and_chapter_forms() {
+        let c = one("(zie Kamerstuk 30111-108) - 30111-109");
+        assert_eq!(c.id.as_deref(), Some("kst-30111-108"));
+        let c = one("8Kamerstukken II 2015/16, 34 356 (R2064), nr. 3");
+        assert_eq!(c.toevoeging.as_deref(), Some("R2064"));
+        assert_eq!(c.id.as_deref(), Some("kst-34356-3"));
+        let c = one("Kamerstuk-nummer 21 300, X, nr. 9");
+        assert_eq!(c.toevoeging.as_deref(), Some("X"));
+        assert_eq!(c.ondernummer.as_deref(), Some("9"));
+        let c = one("3 Kamerstuk 15 300 hoofdstuk XIV, nr. 13, blz. 66 en 67.");
+        assert_eq!(c.toevoeging.as_deref(), Some("XIV"));
+        assert_eq!(c.page.as_deref(), Some("66-67"));
+    }
+}
