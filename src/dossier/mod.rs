@@ -4,9 +4,16 @@
 //! [`Dossier::analyze`] is a pure function of the text. Spans are byte
 //! ranges into that text.
 
-use crate::citation::Citation;
-use crate::layout::Layout;
+mod footnotes;
+mod identity;
+mod markers;
+mod structure;
+
+use crate::citation::{find_citations, Citation, CitationKind};
+use crate::layout::{Layout, LineKind};
 use crate::Span;
+
+pub use identity::short_year;
 
 /// The analysis of one document.
 #[derive(Debug, Clone, Default)]
@@ -131,9 +138,30 @@ impl Dossier {
     /// Analyses one document.
     pub fn analyze(text: &str) -> Dossier {
         let layout = Layout::analyze(text);
+        let mut citations = body_citations(text, &layout);
+        let mut footnotes = footnotes::definitions(text, &layout, &mut citations);
+        // Document order; footnotes then point into the sorted list.
+        citations.sort_by_key(|c| (c.span.start, c.span.end));
+        for f in &mut footnotes {
+            f.citations = (0..citations.len())
+                .filter(|&i| {
+                    f.span.start <= citations[i].span.start && citations[i].span.end <= f.span.end
+                })
+                .collect();
+        }
+        footnotes::resolve_sources(&mut footnotes, &citations);
+        let markers = markers::find(text, &layout, &footnotes);
+        let identity = identity::find(text, &layout);
+        let (letters, questions, answers) = structure::find(text, &layout);
         Dossier {
             layout,
-            ..Dossier::default()
+            footnotes,
+            markers,
+            citations,
+            letters,
+            questions,
+            answers,
+            identity,
         }
     }
 
@@ -163,3 +191,37 @@ impl Dossier {
             .find(|f| f.span.start <= offset && offset <= f.span.end)
     }
 }
+
+/// Citations in the running text, found per run of consecutive body lines.
+/// A bare `PM` or `xxx` counts as a placeholder only inside a footnote.
+fn body_citations(text: &str, layout: &Layout) -> Vec<Citation> {
+    let mut out = Vec::new();
+    let mut run: Option<Span> = None;
+    let flush = |run: &mut Option<Span>, out: &mut Vec<Citation>| {
+        if let Some(span) = run.take() {
+            for mut c in find_citations(&text[span.clone()]) {
+                c.span = c.span.start + span.start..c.span.end + span.start;
+                let bare = c.kind == CitationKind::Placeholder
+                    && matches!(text[c.span.clone()].to_lowercase().as_str(), "pm" | "xxx");
+                if !bare {
+                    out.push(c);
+                }
+            }
+        }
+    };
+    for line in &layout.lines {
+        if line.kind == LineKind::Body {
+            match run.as_mut() {
+                Some(span) => span.end = line.span.end,
+                None => run = Some(line.span.clone()),
+            }
+        } else {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests;

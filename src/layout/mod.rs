@@ -15,6 +15,8 @@
 
 mod footnotes;
 
+pub(crate) use footnotes::definition_number;
+
 use std::sync::LazyLock;
 
 use regex::Regex;

@@ -1,0 +1,321 @@
+//! Footnote markers in the running text.
+//!
+//! Rules (each checked on the seed and the corpus):
+//! - A marker is one to three digits not followed by a letter or digit, nor
+//!   by `,`/`.`/`-`/`/`/`:` and a digit (`1,5`, `12-13`, `12:30`).
+//! - Glued to a lower-case letter or to closing punctuation (`asielpact3`,
+//!   `is.»7`, `is?1`, `gezonden.14`, `»[1 ]`): a marker if its footnote is
+//!   defined, or if it is the next number in sequence (an undefined marker).
+//!   Not after `nr.`, `art.`, `blz.` and the like, nor after `5.` (`5.3`).
+//! - Glued to a capital (`D66`, `E200018`, `F35`) or standing apart after a
+//!   space or at a line start (`zoeken. 3`, `afnemen 11 en`,
+//!   `beleidsreactie 6`): only if it is the next footnote in the numbering
+//!   (at most two numbers skipped), its definition follows it in the text,
+//!   and the words around it do not make it a quantity (`van 11 weken`,
+//!   `€ 50 miljoen`, `op 4 april`, `Vraag 1`).
+
+use crate::layout::{Layout, LineKind};
+
+use super::{Footnote, FootnoteMarker};
+
+const MAX_STEP: u32 = 3;
+
+/// Words after which a number is a quantity, a date or a reference, not a
+/// footnote marker.
+const QUANTITY_BEFORE: &[&str] = &[
+    "van",
+    "op",
+    "tot",
+    "met",
+    "aan",
+    "in",
+    "om",
+    "na",
+    "voor",
+    "per",
+    "dan",
+    "en",
+    "of",
+    "t/m",
+    "nr.",
+    "nrs.",
+    "nr",
+    "no.",
+    "nummer",
+    "artikel",
+    "art.",
+    "lid",
+    "blz.",
+    "blz",
+    "p.",
+    "pag.",
+    "pagina",
+    "bladzijde",
+    "hoofdstuk",
+    "paragraaf",
+    "par.",
+    "sub",
+    "onder",
+    "de",
+    "het",
+    "een",
+    "ca.",
+    "circa",
+    "ruim",
+    "bijna",
+    "ongeveer",
+    "zo’n",
+    "zo'n",
+    "vraag",
+    "vragen",
+    "antwoord",
+    "antwoorden",
+    "bijlage",
+    "fase",
+    "stap",
+    "groep",
+    "punt",
+    "agendapunt",
+    "item",
+    "motie",
+    "amendement",
+    "week",
+    "dag",
+    "jaar",
+    "€",
+    "eur",
+    "euro",
+    "+",
+    "-",
+    "–",
+    "=",
+    "x",
+    "×",
+    "±",
+    "zitting",
+    "vergaderjaar",
+    "kamer",
+    "aanhangsel",
+    "nummers",
+    "tabel",
+    "figuur",
+    "versie",
+];
+
+/// Words after which a number is a quantity or a date.
+const QUANTITY_AFTER: &[&str] = &[
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mrt.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "okt.",
+    "nov.",
+    "dec.",
+    "jaar",
+    "jaren",
+    "maand",
+    "maanden",
+    "week",
+    "weken",
+    "dag",
+    "dagen",
+    "uur",
+    "uren",
+    "minuten",
+    "seconden",
+    "procent",
+    "%",
+    "miljoen",
+    "miljard",
+    "duizend",
+    "honderd",
+    "euro",
+    "keer",
+    "maal",
+    "personen",
+    "mensen",
+    "leden",
+    "stuks",
+    "km",
+    "kilometer",
+    "meter",
+    "kg",
+    "ton",
+    "plaatsen",
+    "zetels",
+    "stemmen",
+    "tegen",
+    "voor",
+    "x",
+];
+
+struct Candidate {
+    number: u32,
+    start: usize,
+    end: usize,
+    strong: bool,
+    spaced: bool,
+}
+
+pub(super) fn find(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<FootnoteMarker> {
+    let has_defs = !footnotes.is_empty();
+    let mut markers: Vec<FootnoteMarker> = Vec::new();
+    let mut last = 0u32;
+    for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
+        for c in candidates(text, line.span.clone()) {
+            let def_after = footnotes
+                .iter()
+                .any(|f| f.number == c.number && f.span.start > c.start);
+            let defined = def_after || footnotes.iter().any(|f| f.number == c.number);
+            let next_in_line = c.number > last && c.number <= last + MAX_STEP;
+            let ok = if c.strong {
+                has_defs && (defined || c.number == last + 1)
+            } else {
+                def_after && next_in_line
+            };
+            if !ok {
+                continue;
+            }
+            last = last.max(c.number);
+            markers.push(FootnoteMarker {
+                number: c.number,
+                span: c.start..c.end,
+                footnote: None,
+                page: line.page,
+                spaced: c.spaced,
+            });
+        }
+    }
+    for m in &mut markers {
+        // The first definition after the marker, else any with its number.
+        m.footnote = footnotes
+            .iter()
+            .position(|f| f.number == m.number && f.span.start > m.span.start)
+            .or_else(|| footnotes.iter().position(|f| f.number == m.number));
+    }
+    markers
+}
+
+fn candidates(text: &str, span: crate::Span) -> Vec<Candidate> {
+    let line = &text[span.clone()];
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let end = i;
+        if let Some(c) = judge(line, start, end) {
+            out.push(Candidate {
+                start: span.start + start,
+                end: span.start + end,
+                ..c
+            });
+        }
+    }
+    out
+}
+
+fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
+    if end - start > 3 {
+        return None;
+    }
+    let number: u32 = line[start..end].parse().ok()?;
+    if number == 0 {
+        return None;
+    }
+    let after = &line[end..];
+    let mut next = after.chars();
+    match next.next() {
+        Some(c) if c.is_alphanumeric() || matches!(c, '%' | '°' | '‰' | '_' | '@') => {
+            return None
+        }
+        Some(',' | '.' | '-' | '–' | '/' | ':')
+            if next.next().is_some_and(|c| c.is_ascii_digit()) =>
+        {
+            return None
+        }
+        _ => {}
+    }
+    let before = &line[..start];
+    let prev = before.chars().next_back();
+    let bracketed = before.ends_with('[') && (after.starts_with(']') || after.starts_with(" ]"));
+    let candidate = |strong, spaced| Candidate {
+        number,
+        start: 0,
+        end: 0,
+        strong,
+        spaced,
+    };
+    match prev {
+        _ if bracketed => Some(candidate(true, false)),
+        Some(c) if c.is_lowercase() => Some(candidate(true, false)),
+        Some('.' | ',' | ';' | ':' | '?' | '!' | '»' | '”' | '"' | '’' | '\'' | ')' | ']') => {
+            let word = last_word(before);
+            let p2 = before[..before.len() - prev.unwrap().len_utf8()]
+                .chars()
+                .next_back();
+            if p2.is_some_and(|c| c.is_ascii_digit()) || is_quantity_word(word) {
+                return None;
+            }
+            Some(candidate(true, false))
+        }
+        Some(c) if c.is_uppercase() => Some(candidate(false, false)),
+        Some(' ') | None => {
+            let word = last_word(before);
+            if before.trim_end().ends_with(|c: char| c.is_ascii_digit()) || is_quantity_word(word) {
+                return None;
+            }
+            if before.chars().rev().take_while(|&c| c == ' ').count() > 1 {
+                return None;
+            }
+            let next_word = after
+                .trim_start()
+                .split(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            let next_word = next_word.trim_end_matches([',', ';', ')']);
+            if QUANTITY_AFTER.contains(&next_word.to_lowercase().as_str()) {
+                return None;
+            }
+            Some(candidate(false, true))
+        }
+        _ => None,
+    }
+}
+
+fn last_word(before: &str) -> &str {
+    before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+}
+
+fn is_quantity_word(word: &str) -> bool {
+    let w = word.trim_start_matches(['(', '«', '[']).to_lowercase();
+    QUANTITY_BEFORE.contains(&w.as_str()) || w.ends_with("nr.") || w.starts_with('€')
+}

@@ -1,0 +1,135 @@
+use super::*;
+
+fn seed() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_0dbf1fc7ba84b8b6.txt"
+    ))
+    .unwrap()
+}
+
+/// `(number, line, column)` of each marker, 1-based line and byte column.
+fn marker_positions(text: &str, d: &Dossier) -> Vec<(u32, usize, usize)> {
+    let idx = crate::text::LineIndex::new(text);
+    d.markers
+        .iter()
+        .map(|m| {
+            let line = idx.line_of(m.span.start);
+            (
+                m.number,
+                line + 1,
+                m.span.start - idx.line_start(line).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn seed_has_fifteen_definitions_and_fourteen_markers() {
+    let text = seed();
+    let d = Dossier::analyze(&text);
+    assert_eq!(
+        d.footnotes.iter().map(|f| f.number).collect::<Vec<_>>(),
+        (1..=15).collect::<Vec<_>>()
+    );
+    let idx = crate::text::LineIndex::new(&text);
+    let def_lines: Vec<usize> = d
+        .footnotes
+        .iter()
+        .map(|f| idx.line_of(f.span.start) + 1)
+        .collect();
+    assert_eq!(
+        def_lines,
+        [19, 20, 28, 29, 85, 86, 87, 88, 89, 107, 177, 180, 181, 182, 242]
+    );
+    assert_eq!(
+        marker_positions(&text, &d),
+        [
+            (2, 1, 66),
+            (3, 4, 39),
+            (4, 5, 9),
+            (5, 39, 58),
+            (6, 40, 34),
+            (7, 49, 55),
+            (8, 58, 27),
+            (9, 77, 46),
+            (10, 93, 60),
+            (11, 138, 56),
+            (12, 139, 15),
+            (13, 140, 11),
+            (14, 169, 43),
+            (15, 185, 44),
+        ]
+    );
+    for m in &d.markers {
+        let f = &d.footnotes[m.footnote.unwrap()];
+        assert_eq!(f.number, m.number);
+        assert!(!m.spaced);
+    }
+}
+
+#[test]
+fn seed_definitions_span_their_lines() {
+    let text = seed();
+    let d = Dossier::analyze(&text);
+    let f2 = d.footnote(2).unwrap();
+    assert!(f2.text.starts_with("Samenstelling: Kox (SP)"));
+    assert!(f2.text.ends_with("Raven (OSF) en Karakus (PvdA)."));
+    assert!(text[f2.span.clone()].contains("\n\n(SGP), Van Hattem"));
+    let f11 = d.footnote(11).unwrap();
+    assert_eq!(
+        f11.text,
+        "Regeerakkoord 2017 «Vertrouwen in de toekomst», 10 oktober 2017. Bijlage bij Kamerstuk 34 700, nr. 34."
+    );
+    assert_eq!(d.footnote(14).unwrap().text, "PM BRON");
+    assert_eq!(d.footnote(15).unwrap().text, "Kamerstuk 22 112 nr. 2956.");
+    assert_eq!(
+        &text[d.footnote(7).unwrap().span.clone()],
+        "7 Idem, blz. 12."
+    );
+}
+
+#[test]
+fn seed_identity_comes_from_its_footer() {
+    let d = Dossier::analyze(&seed());
+    let id = d.identity.unwrap();
+    assert_eq!(id.id, "kst-35612-D");
+    assert_eq!(id.display, "Kamerstukken I 2020/21, 35 612, D");
+}
+
+#[test]
+fn seed_letters_and_numbered_questions() {
+    let text = seed();
+    let d = Dossier::analyze(&text);
+    let headings: Vec<&str> = d.letters.iter().map(|l| l.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR IMMIGRATIE EN ASIEL/JBZ-RAAD",
+            "BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID",
+        ]
+    );
+    let numbered: Vec<Vec<u32>> = d.questions.iter().map(|q| q.numbers.clone()).collect();
+    assert_eq!(numbered, [vec![1], vec![2], vec![3], vec![4]]);
+    for (i, q) in d.questions.iter().enumerate() {
+        let a = &d.answers[q.answer.expect("every question is answered")];
+        assert_eq!(a.question, Some(i));
+        assert!(text[a.heading_span.clone()].starts_with("Antwoord"));
+    }
+    // Question 3 covers both paragraphs of the letter.
+    let q3 = &text[d.questions[2].span.clone()];
+    assert!(q3.contains("Het kabinet waardeert deze aanpak.»"));
+}
+
+#[test]
+fn aanhangsel_identity_comes_from_its_colophon() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/learninglion/ah-tk-20232024-2271.txt"
+    ))
+    .unwrap();
+    let d = Dossier::analyze(&text);
+    let id = d.identity.unwrap();
+    assert_eq!(id.id, "ah-tk-20232024-2271");
+    assert_eq!(id.display, "Aanhangsel Handelingen II 2023/24, nr. 2271");
+}
