@@ -1,0 +1,263 @@
+// The VS Code client of dossier-lsp: starts the server, attaches it to dossier
+// files, and shows its state. All analysis is in the server.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as vscode from "vscode";
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  LanguageClientOptions,
+  RevealOutputChannelOn,
+  ServerOptions,
+  State,
+  TransportKind,
+} from "vscode-languageclient/node";
+
+const LANGUAGE_ID = "dossier";
+const SECTION = "dossier";
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+let traceOutput: vscode.OutputChannel;
+let status: vscode.StatusBarItem;
+/** Documents this session has already sorted into dossier or not, so that a
+ * later choice by hand (Change Language Mode) is never undone. */
+const sorted = new Set<string>();
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel("Dossier Language Server", { log: true });
+  traceOutput = vscode.window.createOutputChannel("Dossier Language Server Trace");
+  status = vscode.window.createStatusBarItem("dossier.status", vscode.StatusBarAlignment.Left, 10);
+  status.name = "Dossier language server";
+  status.command = "dossier.showOutput";
+  context.subscriptions.push(output, traceOutput, status);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand("dossier.useForThisFile", useForThisFile),
+    vscode.commands.registerCommand("dossier.restartServer", () => restart()),
+    vscode.commands.registerCommand("dossier.showOutput", () => output.show(true)),
+    vscode.workspace.onDidOpenTextDocument(sortDocument),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration(`${SECTION}.server`)) {
+        output.info("server settings changed; restarting");
+        await restart();
+      }
+    }),
+  );
+  for (const doc of vscode.workspace.textDocuments) {
+    await sortDocument(doc);
+  }
+
+  await start();
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}
+
+// ---------------------------------------------------------------------------
+// Which files are dossiers
+//
+// The language `dossier` claims `*.txt` and `*.dossier` in package.json, so
+// that opening one activates this extension. On open, a `.txt` file outside
+// the `dossier.files` globs goes back to plain text, and a plain-text file
+// inside them becomes a dossier. `files.associations` overrides both, and
+// "Dossier: Use for this file" or Change Language Mode decide per file.
+
+function matchesFilesSetting(doc: vscode.TextDocument): boolean {
+  const globs = vscode.workspace.getConfiguration(SECTION, doc).get<string[]>("files", ["**/*.txt"]);
+  return globs.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
+}
+
+async function sortDocument(doc: vscode.TextDocument): Promise<void> {
+  if (doc.uri.scheme !== "file" && doc.uri.scheme !== "untitled") return;
+  const key = doc.uri.toString();
+  if (sorted.has(key)) return;
+  sorted.add(key);
+  try {
+    if (doc.languageId === LANGUAGE_ID) {
+      if (doc.uri.scheme === "file" && doc.uri.path.toLowerCase().endsWith(".txt") && !matchesFilesSetting(doc)) {
+        output.info(`${doc.uri.fsPath}: not in dossier.files, opened as plain text`);
+        await vscode.languages.setTextDocumentLanguage(doc, "plaintext");
+      }
+    } else if (doc.languageId === "plaintext" && doc.uri.scheme === "file" && matchesFilesSetting(doc)) {
+      await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    }
+  } catch (e) {
+    output.warn(`could not set the language of ${doc.uri.toString()}: ${String(e)}`);
+  }
+}
+
+async function useForThisFile(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage("Dossier: open a file first.");
+    return;
+  }
+  sorted.add(editor.document.uri.toString());
+  if (editor.document.languageId !== LANGUAGE_ID) {
+    await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+  }
+  if (!client || client.state === State.Stopped) await start();
+}
+
+// ---------------------------------------------------------------------------
+// The server
+
+/** `dossier.server.path`: a bare name is looked up on PATH by the system;
+ * `~` and `${workspaceFolder}` are expanded, a relative path is taken from the
+ * first workspace folder. */
+function resolveServerPath(): string {
+  const configured = (vscode.workspace.getConfiguration(SECTION).get<string>("server.path") || "dossier-lsp").trim();
+  let p = configured;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  if (folder) p = p.replace(/\$\{workspaceFolder\}/g, folder);
+  if (p === "~" || p.startsWith("~/")) p = path.join(os.homedir(), p.slice(1));
+  if (!p.includes("/") && !p.includes("\\")) return p; // on PATH
+  if (!path.isAbsolute(p) && folder) p = path.join(folder, p);
+  return p;
+}
+
+function findOnPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH || "").split(path.delimiter)) {
+    if (!dir) continue;
+    for (const ext of process.platform === "win32" ? ["", ".exe", ".cmd"] : [""]) {
+      const candidate = path.join(dir, name + ext);
+      try {
+        fs.accessSync(candidate, fs.constants.X_OK);
+        return candidate;
+      } catch {
+        // next
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The settings the server reads: everything under `dossier` except how to start it. */
+function serverSettings(): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return {
+    files: config.get<string[]>("files", ["**/*.txt"]),
+    lints: config.get<Record<string, string>>("lints", {}),
+  };
+}
+
+function setStatus(text: string, tooltip: string, kind?: "error" | "warning"): void {
+  status.text = `$(book) ${text}`;
+  status.tooltip = `${tooltip}\nClick to show the server log.`;
+  status.backgroundColor =
+    kind === "error"
+      ? new vscode.ThemeColor("statusBarItem.errorBackground")
+      : kind === "warning"
+        ? new vscode.ThemeColor("statusBarItem.warningBackground")
+        : undefined;
+  status.show();
+}
+
+async function start(): Promise<void> {
+  if (client) return;
+  const command = resolveServerPath();
+  const found = command.includes("/") || command.includes("\\") ? (fs.existsSync(command) ? command : undefined) : findOnPath(command);
+  if (!found) {
+    const message =
+      `Dossier: the language server \`${command}\` was not found. ` +
+      "Install it with `cargo install --path .` in the dossier-lsp checkout, or set `dossier.server.path`.";
+    output.error(message);
+    setStatus("Dossier: not found", message, "error");
+    void vscode.window.showErrorMessage(message, "Open settings").then((choice) => {
+      if (choice) void vscode.commands.executeCommand("workbench.action.openSettings", "dossier.server.path");
+    });
+    return;
+  }
+  const extraArgs = vscode.workspace.getConfiguration(SECTION).get<string[]>("server.extraArgs", []);
+  const executable = { command: found, args: extraArgs, transport: TransportKind.stdio };
+  const serverOptions: ServerOptions = { run: executable, debug: executable };
+
+  let restarts = 0;
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: LANGUAGE_ID },
+      { scheme: "untitled", language: LANGUAGE_ID },
+    ],
+    initializationOptions: serverSettings(),
+    synchronize: { configurationSection: SECTION },
+    outputChannel: output,
+    traceOutputChannel: traceOutput,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        restarts += 1;
+        if (restarts <= 4) {
+          output.warn(`the server stopped; restarting (${restarts} of 4)`);
+          return { action: CloseAction.Restart };
+        }
+        setStatus("Dossier: crashed", "The server stopped five times. Run 'Dossier: Restart server' to try again.", "error");
+        return {
+          action: CloseAction.DoNotRestart,
+          message: "The dossier language server stopped five times; run 'Dossier: Restart server' to try again.",
+        };
+      },
+    },
+  };
+
+  client = new LanguageClient("dossier", "Dossier Language Server", serverOptions, clientOptions);
+  client.onDidChangeState((e) => {
+    switch (e.newState) {
+      case State.Starting:
+        setStatus("Dossier: starting", `Starting ${found}`);
+        break;
+      case State.Running: {
+        const info = client?.initializeResult?.serverInfo;
+        const name = info ? `${info.name}${info.version ? " " + info.version : ""}` : found;
+        setStatus("Dossier: ready", `${name} is running (${found})`);
+        break;
+      }
+      case State.Stopped:
+        if (!status.text.includes("crashed") && !status.text.includes("failed")) {
+          setStatus("Dossier: stopped", "The server is not running. Run 'Dossier: Restart server' to start it.", "warning");
+        }
+        break;
+    }
+  });
+  void vscode.commands.executeCommand("setContext", "dossier.serverStarted", true);
+  setStatus("Dossier: starting", `Starting ${found}`);
+  output.info(`starting ${found} ${["--stdio", ...extraArgs].join(" ")}`);
+  try {
+    await client.start();
+  } catch (e) {
+    const message = `Dossier: the server ${found} failed to start: ${e instanceof Error ? e.message : String(e)}`;
+    output.error(message);
+    setStatus("Dossier: failed", message, "error");
+    void vscode.window.showErrorMessage(message, "Show log").then((choice) => {
+      if (choice) output.show(true);
+    });
+    const failed = client;
+    client = undefined;
+    try {
+      await failed?.dispose();
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function stop(): Promise<void> {
+  const old = client;
+  client = undefined;
+  if (!old) return;
+  try {
+    await old.dispose(2000);
+  } catch (e) {
+    output.warn(`stopping the server: ${String(e)}`);
+  }
+}
+
+async function restart(): Promise<void> {
+  output.info("restarting the server");
+  await stop();
+  await start();
+}

@@ -1,0 +1,439 @@
+// End-to-end test of the extension in a real VS Code: code-server (VS Code in
+// the browser) with our .vsix installed, driven by headless Chromium through
+// playwright-core. Opens the seed as a user would and checks what a user sees:
+// the PM BRON warning in the Problems panel, the footnote's text on hovering a
+// marker, and go to definition landing on the footnote.
+//
+// Run by editors/test/run-all.sh, which installs the tools. Environment:
+//   DOSSIER_LSP_BIN   the server binary (required)
+//   VSIX              the packaged extension (default: ../dossier-lsp.vsix)
+//   E2E_TOOLS         folder whose node_modules hold code-server and playwright-core
+//   CHROMIUM          browser binary (default /usr/bin/chromium)
+//   SEED              the dossier to open (default: seeds/000_0dbf1fc7ba84b8b6.txt)
+//   ARTIFACTS         where screenshots and logs go (default: ../test-artifacts)
+//   E2E_HARNESS_ONLY  =1: check only that the extension activates and shows a state
+//   E2E_KEEP          =1: keep the scratch folder
+import { spawn, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as net from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const extRoot = path.resolve(here, "..");
+const repoRoot = path.resolve(extRoot, "../..");
+
+const serverBin = process.env.DOSSIER_LSP_BIN && path.resolve(process.env.DOSSIER_LSP_BIN);
+const vsix = path.resolve(process.env.VSIX || path.join(extRoot, "dossier-lsp.vsix"));
+const toolsDir = process.env.E2E_TOOLS;
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+const seed = path.resolve(process.env.SEED || path.join(repoRoot, "seeds/000_0dbf1fc7ba84b8b6.txt"));
+const artifacts = path.resolve(process.env.ARTIFACTS || path.join(extRoot, "test-artifacts"));
+const harnessOnly = process.env.E2E_HARNESS_ONLY === "1";
+
+function die(msg) {
+  console.error(`e2e: ${msg}`);
+  process.exit(2);
+}
+if (!serverBin || !fs.existsSync(serverBin)) die(`DOSSIER_LSP_BIN not set or missing: ${serverBin}`);
+if (!fs.existsSync(vsix)) die(`no .vsix at ${vsix}; run npm run package`);
+if (!toolsDir) die("E2E_TOOLS not set");
+const codeServer = path.join(toolsDir, "node_modules/.bin/code-server");
+if (!fs.existsSync(codeServer)) die(`no code-server in ${toolsDir}`);
+const { chromium } = createRequire(path.join(toolsDir, "package.json"))("playwright-core");
+
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+const log = (msg) => console.log(`[vscode ${elapsed()}] ${msg}`);
+
+// --- scratch space: code-server's config, data, extensions, tmp and the workspace
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "dossier-e2e-vscode-"));
+const dirs = {
+  config: path.join(scratch, "config"),
+  data: path.join(scratch, "data"),
+  tmp: path.join(scratch, "tmp"),
+  userData: path.join(scratch, "user-data"),
+  extensions: path.join(scratch, "extensions"),
+  workspace: path.join(scratch, "workspace"),
+  profile: path.join(scratch, "chromium-profile"),
+};
+for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+fs.rmSync(artifacts, { recursive: true, force: true });
+fs.mkdirSync(artifacts, { recursive: true });
+
+const seedName = path.basename(seed);
+fs.copyFileSync(seed, path.join(dirs.workspace, seedName));
+fs.mkdirSync(path.join(dirs.userData, "User"), { recursive: true });
+fs.writeFileSync(
+  path.join(dirs.userData, "User", "settings.json"),
+  JSON.stringify(
+    {
+      "dossier.server.path": serverBin,
+      "dossier.trace.server": "messages",
+      "workbench.startupEditor": "none",
+      "workbench.tips.enabled": false,
+      "workbench.welcomePage.walkthroughs.openOnInstall": false,
+      "workbench.enableExperiments": false,
+      "telemetry.telemetryLevel": "off",
+      "update.mode": "none",
+      "extensions.autoCheckUpdates": false,
+      "extensions.autoUpdate": false,
+      "extensions.ignoreRecommendations": true,
+      "security.workspace.trust.enabled": false,
+      "editor.hover.delay": 200,
+      "editor.minimap.enabled": false,
+      "window.restoreWindows": "none",
+      "chat.disableAIFeatures": true,
+    },
+    null,
+    2,
+  ),
+);
+
+const env = {
+  ...process.env,
+  XDG_CONFIG_HOME: dirs.config,
+  XDG_DATA_HOME: dirs.data,
+  TMPDIR: dirs.tmp,
+  // Nothing to fetch from: no gallery, no update checks.
+  EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: "http://127.0.0.1:9/" }),
+};
+
+let serverProc;
+let context;
+const results = [];
+let failed = false;
+
+function record(name, ok, detail = "") {
+  results.push({ name, ok, detail });
+  if (!ok) failed = true;
+  log(`${ok ? "PASS" : "FAIL"} ${name}${detail ? ` (${detail})` : ""}`);
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, ms) {
+  const deadline = Date.now() + ms;
+  let last;
+  while (Date.now() < deadline) {
+    if (serverProc.exitCode !== null) throw new Error(`code-server exited with ${serverProc.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = String(e);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer in ${ms} ms: ${last}`);
+}
+
+function killServer() {
+  if (!serverProc || serverProc.exitCode !== null) return;
+  try {
+    process.kill(-serverProc.pid, "SIGTERM"); // the whole process group: code-server, its extension host, our server
+  } catch {
+    // gone
+  }
+}
+
+async function cleanup() {
+  try {
+    await context?.close();
+  } catch {
+    // ignore
+  }
+  killServer();
+  await new Promise((r) => setTimeout(r, 500));
+  try {
+    if (serverProc) process.kill(-serverProc.pid, "SIGKILL");
+  } catch {
+    // gone
+  }
+  // keep the logs of code-server and the extension host (with our output channel)
+  try {
+    fs.cpSync(path.join(dirs.userData, "logs"), path.join(artifacts, "code-server-logs"), { recursive: true });
+  } catch {
+    // none
+  }
+  if (process.env.E2E_KEEP !== "1") fs.rmSync(scratch, { recursive: true, force: true });
+  else log(`scratch kept in ${scratch}`);
+}
+
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, async () => {
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+async function shot(page, name) {
+  const file = path.join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file });
+  log(`screenshot ${path.relative(repoRoot, file)}`);
+}
+
+/** The screen position of character `index` of the first text node in the
+ * editor that contains `needle`, scrolled into view. */
+async function charBox(page, needle, index) {
+  return page.evaluate(
+    ({ needle, index }) => {
+      const lines = document.querySelectorAll(".monaco-editor .view-lines .view-line");
+      for (const line of lines) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let text = "";
+        const nodes = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          nodes.push([n, text.length]);
+          text += n.data;
+        }
+        // Monaco renders spaces as non-breaking spaces
+        const at = text.replace(/\u00a0/g, " ").indexOf(needle);
+        if (at < 0) continue;
+        const target = at + index;
+        for (const [n, start] of nodes) {
+          if (target >= start && target < start + n.data.length) {
+            const range = document.createRange();
+            range.setStart(n, target - start);
+            range.setEnd(n, target - start + 1);
+            const r = range.getBoundingClientRect();
+            return { x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width, h: r.height };
+          }
+        }
+      }
+      return null;
+    },
+    { needle, index },
+  );
+}
+
+async function statusBarText(page) {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll(".statusbar-item"))
+      .map((e) => (e.textContent || "").trim())
+      .filter(Boolean),
+  );
+}
+
+async function waitFor(fn, ms, what) {
+  const deadline = Date.now() + ms;
+  let last;
+  while (Date.now() < deadline) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+}
+
+async function gotoLine(page, line, column) {
+  await page.keyboard.press("Control+g");
+  await page.waitForSelector(".quick-input-widget:not([style*='display: none']) input", { timeout: 10000 });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(300);
+}
+
+async function main() {
+  log(`server ${serverBin}`);
+  log(`installing ${path.relative(repoRoot, vsix)}`);
+  const inst = spawnSync(
+    codeServer,
+    ["--user-data-dir", dirs.userData, "--extensions-dir", dirs.extensions, "--install-extension", vsix],
+    { env, encoding: "utf8", timeout: 120000 },
+  );
+  fs.writeFileSync(path.join(artifacts, "install-extension.log"), `${inst.stdout}\n${inst.stderr}`);
+  if (inst.status !== 0) throw new Error(`--install-extension failed (${inst.status}): ${inst.stderr}`);
+  record("the .vsix installs into code-server", /successfully installed/i.test(inst.stdout + inst.stderr), inst.stdout.trim().split("\n").pop());
+
+  const port = await freePort();
+  const csLog = fs.openSync(path.join(artifacts, "code-server.log"), "w");
+  serverProc = spawn(
+    codeServer,
+    [
+      "--bind-addr",
+      `127.0.0.1:${port}`,
+      "--auth",
+      "none",
+      "--disable-telemetry",
+      "--disable-update-check",
+      "--disable-workspace-trust",
+      "--disable-getting-started-override",
+      "--user-data-dir",
+      dirs.userData,
+      "--extensions-dir",
+      dirs.extensions,
+      dirs.workspace,
+    ],
+    { env, detached: true, stdio: ["ignore", csLog, csLog] }, // detached: own session and process group (setsid)
+  );
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/healthz`, 60000);
+  log(`code-server up on ${base}`);
+
+  context = await chromium.launchPersistentContext(dirs.profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(30000);
+  await page.goto(`${base}/?folder=${encodeURIComponent(dirs.workspace)}`);
+  await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
+  await page.waitForSelector(".statusbar", { timeout: 60000 });
+  await page.waitForTimeout(1500); // let the workbench settle before typing
+  log("workbench loaded");
+
+  // --- open the seed as a user would: Quick Open, type the name, Enter
+  await page.locator(".monaco-workbench").click({ position: { x: 700, y: 400 } });
+  await page.keyboard.press("Control+p");
+  await page.waitForSelector(".quick-input-widget input", { timeout: 15000 });
+  await page.keyboard.type(seedName);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${seedName}"]`, { timeout: 15000 });
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(`.tabs-container .tab[aria-label*="${seedName}"]`, { timeout: 15000 });
+  await page.waitForSelector(".monaco-editor .view-lines .view-line", { timeout: 15000 });
+  log(`opened ${seedName}`);
+
+  // --- the extension activates and the status bar shows the server's state
+  let items = [];
+  try {
+    await waitFor(
+      async () => {
+        items = await statusBarText(page);
+        return items.some((t) => /Dossier: (ready|crashed|failed|stopped|not found)/.test(t));
+      },
+      harnessOnly ? 30000 : 45000,
+      "the Dossier status bar item",
+    );
+  } catch {
+    // recorded below
+  }
+  const dossierItem = items.find((t) => t.startsWith("Dossier:")) || "";
+  record("the extension activates and shows the server's state in the status bar", dossierItem !== "", dossierItem || `status bar: ${items.join(" | ")}`);
+  const langMode = items.find((t) => t === "Dossier");
+  record("a .txt dossier opens in language mode Dossier", Boolean(langMode), `status bar: ${items.join(" | ")}`);
+  await shot(page, "01-opened");
+  if (harnessOnly) return;
+  record("the server is running", dossierItem === "Dossier: ready", dossierItem);
+
+  // --- Problems panel: the PM BRON warning
+  try {
+    await page.keyboard.press("Control+Shift+m");
+    const row = await waitFor(
+      async () =>
+        page.evaluate(() => {
+          const rows = Array.from(document.querySelectorAll(".markers-panel .monaco-list-row"));
+          const hit = rows.find((r) => /PM BRON/.test(r.textContent || "") || /PM BRON/.test(r.getAttribute("aria-label") || ""));
+          if (!hit) return null;
+          const warning = hit.querySelector(".codicon-warning, .codicon-warning-filled, [class*='warning']") !== null;
+          return { text: (hit.getAttribute("aria-label") || hit.textContent || "").trim(), warning };
+        }),
+      30000,
+      "a PM BRON row in the Problems panel",
+    );
+    record("Problems panel shows the PM BRON warning", row.warning, row.text);
+  } catch (e) {
+    const rows = await page.evaluate(() =>
+      Array.from(document.querySelectorAll(".markers-panel .monaco-list-row")).map((r) => r.getAttribute("aria-label") || r.textContent),
+    );
+    record("Problems panel shows the PM BRON warning", false, `${e.message}; rows: ${JSON.stringify(rows.slice(0, 20))}`);
+  }
+  await shot(page, "02-problems");
+  await page.keyboard.press("Control+Shift+m"); // hide the panel again (toggle)
+
+  // --- hover on the marker 7 of `is.»7` (line 49): move the mouse onto it
+  const seedLines = fs.readFileSync(seed, "utf8").split(/\r?\n|\r/);
+  const markerLine = seedLines.findIndex((l) => l.includes("is.»7")) + 1;
+  const markerCol = seedLines[markerLine - 1].indexOf("is.»7") + "is.»".length + 1;
+  const defLine = seedLines.findIndex((l) => l.startsWith("7 Idem, blz. 12.")) + 1;
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await gotoLine(page, markerLine, markerCol);
+  try {
+    const box = await waitFor(() => charBox(page, "is.»7", 4), 10000, "the marker on screen");
+    await page.mouse.move(box.x - 30, box.y + 40);
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    const hover = await waitFor(
+      async () =>
+        page.evaluate(() => {
+          const h = Array.from(document.querySelectorAll(".monaco-hover .hover-contents, .monaco-hover .markdown-hover")).map((e) => e.textContent || "");
+          const text = h.join(" ").trim();
+          return text ? text : null;
+        }),
+      15000,
+      "a hover",
+    ).catch(() => "");
+    await shot(page, "03-hover");
+    record("hover on footnote marker 7 shows the footnote's text", /Idem, blz\. 12/.test(hover), hover.slice(0, 200) || "no hover");
+  } catch (e) {
+    await shot(page, "03-hover");
+    record("hover on footnote marker 7 shows the footnote's text", false, e.message);
+  }
+
+  // --- go to definition from the marker: click on it, F12
+  try {
+    await page.keyboard.press("Escape");
+    const box = await waitFor(() => charBox(page, "is.»7", 4), 10000, "the marker on screen");
+    await page.mouse.click(box.x, box.y);
+    await page.waitForTimeout(300);
+    const before = (await statusBarText(page)).find((t) => /^Ln \d+, Col \d+/.test(t));
+    await page.keyboard.press("F12");
+    const after = await waitFor(
+      async () => {
+        const pos = (await statusBarText(page)).find((t) => /^Ln \d+, Col \d+/.test(t));
+        return pos && pos !== before ? pos : null;
+      },
+      15000,
+      "the cursor to move",
+    );
+    const onLine = new RegExp(`^Ln ${defLine}, `).test(after);
+    const visible = (await charBox(page, "7 Idem, blz. 12.", 0)) !== null;
+    await shot(page, "04-definition");
+    record(`go to definition from marker 7 lands on the footnote line ${defLine} (\`7 Idem, blz. 12.\`)`, onLine && visible, `from ${before} to ${after}`);
+  } catch (e) {
+    await shot(page, "04-definition");
+    record(`go to definition from marker 7 lands on the footnote line ${defLine}`, false, e.message);
+  }
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (e) {
+  record("the test ran to the end", false, e.stack || String(e));
+  try {
+    const page = context?.pages()[0];
+    if (page) await shot(page, "99-error");
+  } catch {
+    // ignore
+  }
+} finally {
+  await cleanup();
+}
+const passed = results.filter((r) => r.ok).length;
+const failedN = results.length - passed;
+console.log(`[vscode ${elapsed()}] ${passed} passed, ${failedN} failed (screenshots and logs in ${path.relative(repoRoot, artifacts)})`);
+if (failed) exitCode = 1;
+process.exit(exitCode);
