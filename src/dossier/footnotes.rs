@@ -29,7 +29,12 @@ pub(super) fn definitions(
                         finish(def, &mut footnotes);
                     }
                     let s = &text[line.span.clone()];
-                    let (n, at) = crate::layout::definition_number(s).expect("a definition line");
+                    // The layout marked it a definition: it starts with its number.
+                    let at = s.len() - s.trim_start_matches([' ', '\u{c}']).len();
+                    let digits = s[at..].bytes().take_while(u8::is_ascii_digit).count();
+                    let Ok(n) = s[at..at + digits].parse() else {
+                        continue;
+                    };
                     current = Some((n, line.span.start + at, vec![i]));
                 }
                 LineKind::FootnoteContinuation => {

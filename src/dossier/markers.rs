@@ -286,7 +286,19 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
         Some(c) if c.is_uppercase() => Some(candidate(false, false)),
         Some(' ') | None => {
             let word = last_word(before);
-            if before.trim_end().ends_with(|c: char| c.is_ascii_digit()) || is_quantity_word(word) {
+            // `Vraag 3, 4 en 5`, `2019 en 2021`: a list of numbers.
+            // A year before it is fine (`van 7 november 2023 1 heb`).
+            let digits = word.trim_end_matches([',', ';']);
+            let year = digits.len() >= 4
+                && digits.len() == word.len()
+                && digits
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '–' || c == '-');
+            let listed = digits.ends_with(|c: char| c.is_ascii_digit()) && !year;
+            // `CO 2`, `NO 2`: a chemical formula or code, not a marker.
+            let code =
+                (1..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase());
+            if listed || code || is_quantity_word(word) {
                 return None;
             }
             if before.chars().rev().take_while(|&c| c == ' ').count() > 1 {

@@ -34,6 +34,15 @@ pub(crate) fn definition_number(line: &str) -> Option<(u32, usize)> {
     (n > 0).then_some((n, m.start()))
 }
 
+/// Inside a block, a definition may begin in lower case (`5 pyrotechnische
+/// stoffen …`) when its number is exactly the next one.
+fn next_lowercase_definition(line: &str, prev: u32) -> Option<u32> {
+    static LOWER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[ \u{c}]?(\d{1,3})[ \t]+\p{Ll}").unwrap());
+    let n: u32 = LOWER.captures(line)?[1].parse().ok()?;
+    (n == prev + 1).then_some(n)
+}
+
 pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
     let mut last_def = 0u32;
     for page in 0..layout.pages.len() {
@@ -52,7 +61,10 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
             if line.kind != LineKind::Body {
                 continue;
             }
-            let n = definition_number(&text[line.span.clone()]).map(|(n, _)| n);
+            let s = &text[line.span.clone()];
+            let n = definition_number(s)
+                .map(|(n, _)| n)
+                .or_else(|| next_lowercase_definition(s, prev));
             line.kind = match n {
                 Some(n) if i == start || (n > prev && n <= prev + MAX_STEP) => {
                     prev = n;

@@ -237,11 +237,18 @@ impl Layout {
                     continue;
                 }
             }
+            // The masthead's issue number stands alone under its first line.
+            let after_header = self
+                .lines
+                .last()
+                .is_some_and(|l| l.kind == LineKind::Header);
             let kind = if line.trim().is_empty() {
                 LineKind::Blank
             } else if COLOPHON.is_match(line) {
                 LineKind::Colophon
-            } else if HEADER.is_match(line) {
+            } else if HEADER.is_match(line)
+                || (after_header && line.trim().bytes().all(|b| b.is_ascii_digit()))
+            {
                 LineKind::Header
             } else {
                 LineKind::Body

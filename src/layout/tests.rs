@@ -152,5 +152,12 @@ fn corpus_aanhangsel_pages_end_at_footers() {
         .map(|l| footnotes::definition_number(l).unwrap().0)
         .collect();
     assert_eq!(defs, (1..=17).collect::<Vec<_>>());
-    assert_eq!(line_texts(&text, &layout, LineKind::Header).len(), 2);
+    assert_eq!(
+        line_texts(&text, &layout, LineKind::Header),
+        [
+            "Tweede Kamer der Staten-Generaal",
+            "2",
+            "Vergaderjaar 2023–2024 Aanhangsel van de Handelingen"
+        ]
+    );
 }
