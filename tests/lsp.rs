@@ -1,0 +1,567 @@
+//! The language server in-process: tower-lsp's `LspService` behind its
+//! `Server`, over in-memory pipes, driven by JSON-RPC messages as an editor
+//! sends them. Facts are those of the seed dossier (see DESIGN.md).
+
+mod common;
+
+use std::sync::Arc;
+
+use serde_json::{json, Value};
+
+use common::*;
+use dossier_lsp::server::Options;
+
+const ENCODINGS: [Enc; 2] = [Enc::Utf8, Enc::Utf16];
+
+fn hover_text(result: &Value) -> String {
+    assert!(!result.is_null(), "a hover");
+    result["contents"]["value"]
+        .as_str()
+        .expect("markup contents")
+        .to_owned()
+}
+
+fn seed_server(enc: Enc) -> InProcess {
+    let mut s = enc.server();
+    s.conn.open(SEED_URI, "text", SEED);
+    s
+}
+
+/// The byte offset of the marker digits right after `before`.
+fn marker(before: &str) -> usize {
+    offset_of(SEED, before, 0, before.len())
+}
+
+#[test]
+fn initialize_negotiates_utf8_when_the_client_offers_it() {
+    let mut s = start(Options::default());
+    let result = s.conn.initialize(capabilities(Some(&["utf-16", "utf-8"])));
+    let caps = &result["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-8");
+    // Incremental sync, with open/close.
+    assert_eq!(caps["textDocumentSync"]["change"], 2);
+    assert_eq!(caps["textDocumentSync"]["openClose"], true);
+    assert_eq!(caps["definitionProvider"], true);
+    assert_eq!(caps["hoverProvider"], true);
+    assert_eq!(caps["documentSymbolProvider"], true);
+    assert!(caps["documentLinkProvider"].is_object());
+    // Push diagnostics only.
+    assert!(caps.get("diagnosticProvider").is_none());
+    assert_eq!(result["serverInfo"]["name"], "dossier-lsp");
+}
+
+#[test]
+fn initialize_falls_back_to_utf16() {
+    for offered in [None, Some(&["utf-16"][..]), Some(&["utf-32", "utf-16"][..])] {
+        let mut s = start(Options::default());
+        let result = s.conn.initialize(capabilities(offered));
+        assert_eq!(
+            result["capabilities"]["positionEncoding"], "utf-16",
+            "offered {offered:?}"
+        );
+    }
+}
+
+#[test]
+fn definition_on_marker_7_goes_to_footnote_7() {
+    for enc in ENCODINGS {
+        let mut s = seed_server(enc);
+        let at = pos(SEED, marker("is.»"), enc);
+        let result = s
+            .conn
+            .call("textDocument/definition", text_position(SEED_URI, at));
+        let location = if result.is_array() {
+            result[0].clone()
+        } else {
+            result
+        };
+        assert_eq!(location["uri"], SEED_URI, "{enc:?}: {location}");
+        assert_eq!(
+            location["range"]["start"]["line"],
+            line_starting(SEED, "7 Idem, blz. 12."),
+            "{enc:?}"
+        );
+    }
+}
+
+#[test]
+fn definition_on_a_short_form_goes_to_the_footnote_with_the_full_citation() {
+    let mut s = seed_server(Enc::Utf16);
+    for (footnote, target) in [
+        ("7 Idem", "6 Kamerstukken"),
+        ("8 Ibidem", "6 Kamerstukken"),
+        ("10 Idem", "9 Kamerstukken"),
+    ] {
+        let line = line_starting(SEED, footnote);
+        // On the short form itself, after the footnote's number.
+        let col = footnote.find(' ').unwrap() + 2;
+        let result = s.conn.call(
+            "textDocument/definition",
+            text_position(SEED_URI, json!({"line": line, "character": col})),
+        );
+        let location = if result.is_array() {
+            result[0].clone()
+        } else {
+            result
+        };
+        assert_eq!(
+            location["range"]["start"]["line"],
+            line_starting(SEED, target),
+            "short form in footnote {footnote}: {location}"
+        );
+    }
+}
+
+#[test]
+fn hover_on_a_marker_shows_the_footnote_with_short_forms_resolved() {
+    let mut s = seed_server(Enc::Utf16);
+    let hover = |s: &mut InProcess, before: &str| {
+        let at = pos(SEED, marker(before), Enc::Utf16);
+        hover_text(
+            &s.conn
+                .call("textDocument/hover", text_position(SEED_URI, at)),
+        )
+    };
+    let eight = hover(&mut s, "geweest.»");
+    assert!(eight.contains("**Voetnoot 8**"), "{eight}");
+    assert!(
+        eight.contains("Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12"),
+        "{eight}"
+    );
+    let seven = hover(&mut s, "is.»");
+    assert!(seven.contains("**Voetnoot 7**"), "{seven}");
+    assert!(
+        seven.contains("Idem, blz. 12 → Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12"),
+        "{seven}"
+    );
+    let fourteen = hover(&mut s, "gezonden.");
+    assert!(fourteen.contains("**Voetnoot 14**"), "{fourteen}");
+    assert!(fourteen.contains("bron ontbreekt"), "{fourteen}");
+}
+
+#[test]
+fn hover_on_a_footnote_number_and_on_a_citation() {
+    let mut s = seed_server(Enc::Utf16);
+    let line = line_starting(SEED, "7 Idem");
+    let result = s.conn.call(
+        "textDocument/hover",
+        text_position(SEED_URI, json!({"line": line, "character": 0})),
+    );
+    assert!(hover_text(&result).contains("**Voetnoot 7**"));
+
+    // The citation in footnote 4, on `2955`, after the `–` of `2020–2021`.
+    let cited = "4 Kamerstukken II, 2020–2021, 22 112, nr. 2955";
+    let at = offset_of(SEED, cited, 0, cited.len() - 2);
+    let result = s.conn.call(
+        "textDocument/hover",
+        text_position(SEED_URI, pos(SEED, at, Enc::Utf16)),
+    );
+    let text = hover_text(&result);
+    assert!(
+        text.contains("Kamerstukken II 2020/21, 22 112, nr. 2955"),
+        "{text}"
+    );
+    assert!(
+        text.contains("https://zoek.officielebekendmakingen.nl/kst-22112-2955.html"),
+        "{text}"
+    );
+}
+
+#[test]
+fn positions_in_utf8_and_utf16_on_lines_with_guillemets_and_dashes() {
+    // `Migration»13.`: the marker stands after a two-byte, one-unit `»`.
+    let start = marker("Migration»");
+    let end = start + 2;
+    for enc in ENCODINGS {
+        let mut s = seed_server(enc);
+        let result = s.conn.call(
+            "textDocument/hover",
+            text_position(SEED_URI, pos(SEED, start, enc)),
+        );
+        assert!(hover_text(&result).contains("**Voetnoot 13**"), "{enc:?}");
+        assert_eq!(result["range"]["start"], pos(SEED, start, enc), "{enc:?}");
+        assert_eq!(result["range"]["end"], pos(SEED, end, enc), "{enc:?}");
+    }
+    // The same column counted the other way lands in `»`: no marker.
+    let mut s = seed_server(Enc::Utf8);
+    let wrong = pos(SEED, start, Enc::Utf16);
+    let result = s
+        .conn
+        .call("textDocument/hover", text_position(SEED_URI, wrong));
+    assert!(
+        result.is_null() || !hover_text(&result).contains("Voetnoot 13"),
+        "{result}"
+    );
+
+    // `is.»7`, and a definition from it, in both encodings.
+    for enc in ENCODINGS {
+        let mut s = seed_server(enc);
+        let at = marker("is.»");
+        let result = s.conn.call(
+            "textDocument/hover",
+            text_position(SEED_URI, pos(SEED, at, enc)),
+        );
+        assert_eq!(result["range"]["start"], pos(SEED, at, enc), "{enc:?}");
+    }
+
+    // Footnote 4's citation runs over `–` (three bytes, one unit): its
+    // link range ends at `2955` counted in the negotiated encoding.
+    let line = line_starting(SEED, "4 Kamerstukken");
+    let end_of_2955 = offset_of(SEED, "4 Kamerstukken II, 2020–2021, 22 112, nr. 2955", 0, 0)
+        + "4 Kamerstukken II, 2020–2021, 22 112, nr. 2955".len();
+    for enc in ENCODINGS {
+        let mut s = seed_server(enc);
+        let links = s.conn.call(
+            "textDocument/documentLink",
+            json!({"textDocument": {"uri": SEED_URI}}),
+        );
+        let link = links
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["range"]["start"]["line"] == line)
+            .unwrap_or_else(|| panic!("a link on footnote 4: {links}"))
+            .clone();
+        let end = &link["range"]["end"];
+        let expected = pos(SEED, end_of_2955, enc);
+        // The citation ends at `2955` or takes the full stop with it.
+        let (l, c) = lc(end);
+        let (el, ec) = lc(&expected);
+        assert!(
+            l == el && (c == ec || c == ec + 1),
+            "{enc:?}: {end} vs {expected}"
+        );
+    }
+}
+
+#[test]
+fn diagnostics_are_published_for_the_seed() {
+    let mut s = seed_server(Enc::Utf16);
+    let params = s.conn.diagnostics(SEED_URI);
+    assert_eq!(params["version"], 1);
+    let diags = params["diagnostics"].as_array().unwrap().clone();
+    let on_line = |line: usize, severity: u64| {
+        diags
+            .iter()
+            .any(|d| d["range"]["start"]["line"] == line && d["severity"] == severity)
+    };
+    // PM BRON: a warning.
+    assert!(on_line(line_starting(SEED, "14 PM BRON"), 2), "{diags:#?}");
+    // Footnote 1 is never referenced: information.
+    assert!(
+        on_line(line_starting(SEED, "1 Zie dossiers"), 3),
+        "{diags:#?}"
+    );
+    // Footnote 15 lacks its comma: a hint.
+    assert!(
+        on_line(line_starting(SEED, "15 Kamerstuk"), 4),
+        "{diags:#?}"
+    );
+    for d in &diags {
+        assert_eq!(d["source"], "dossier-lsp");
+        assert!(d["code"].is_string(), "{d}");
+    }
+}
+
+#[test]
+fn symbols_are_letters_with_questions_and_answers_and_footnotes() {
+    let mut s = seed_server(Enc::Utf16);
+    let result = s.conn.call(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": SEED_URI}}),
+    );
+    let all = flatten_symbols(&result);
+    let names: Vec<&str> = all
+        .iter()
+        .map(|(_, s)| s["name"].as_str().unwrap())
+        .collect();
+    let letter = "BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID";
+    assert!(names.contains(&letter), "{names:#?}");
+    assert!(
+        names.contains(&"Voetnoot 4: Kamerstukken II, 2020–2021, 22 112, nr. 2955."),
+        "{names:#?}"
+    );
+    let footnotes = names.iter().filter(|n| n.starts_with("Voetnoot ")).count();
+    assert_eq!(footnotes, 15, "{names:#?}");
+    // The four questions and answers of the answering letter lie in it.
+    let (_, letter_symbol) = all.iter().find(|(_, s)| s["name"] == letter).unwrap();
+    let inside = flatten_symbols(&letter_symbol["children"]);
+    for n in 1..=4 {
+        for what in ["Vraag", "Antwoord"] {
+            let name = format!("{what} {n}");
+            assert!(
+                inside.iter().any(|(_, s)| s["name"] == name.as_str()),
+                "{name} in the letter: {names:#?}"
+            );
+        }
+    }
+    // Ranges nest and selection ranges lie inside ranges.
+    fn check(list: &Value, parent: Option<&Value>) {
+        for s in list.as_array().into_iter().flatten() {
+            assert!(range_contains(&s["range"], &s["selectionRange"]), "{s}");
+            if let Some(p) = parent {
+                assert!(range_contains(p, &s["range"]), "{s} in {p}");
+            }
+            if let Some(children) = s.get("children") {
+                check(children, Some(&s["range"]));
+            }
+        }
+    }
+    check(&result, None);
+}
+
+#[test]
+fn document_links_point_to_the_official_addresses() {
+    let mut s = seed_server(Enc::Utf16);
+    let links = s.conn.call(
+        "textDocument/documentLink",
+        json!({"textDocument": {"uri": SEED_URI}}),
+    );
+    let targets: Vec<&str> = links
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| l["target"].as_str())
+        .collect();
+    assert!(
+        targets.contains(&"https://zoek.officielebekendmakingen.nl/kst-22112-2955.html"),
+        "{targets:#?}"
+    );
+    assert!(
+        targets.contains(&"https://zoek.officielebekendmakingen.nl/kst-19637-2375.html"),
+        "{targets:#?}"
+    );
+}
+
+/// A replacement of `range` by `text` in a `didChange`.
+fn edit(start: Value, end: Value, text: &str) -> Value {
+    json!({"range": {"start": start, "end": end}, "text": text})
+}
+
+#[test]
+fn a_burst_of_incremental_edits_is_applied_in_order() {
+    for enc in ENCODINGS {
+        let mut s = seed_server(enc);
+        let mut text = SEED.to_owned();
+        let mut version = 1;
+        let mut change = |s: &mut InProcess,
+                          text: &mut String,
+                          edits: Vec<(usize, usize, &str)>| {
+            version += 1;
+            let mut changes = Vec::new();
+            for (a, b, new) in edits {
+                changes.push(edit(pos(text, a, enc), pos(text, b, enc), new));
+                text.replace_range(a..b, new);
+            }
+            s.conn.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": SEED_URI, "version": version}, "contentChanges": changes}),
+            );
+        };
+        // Lines added at the top, one notification each.
+        for k in 0..10 {
+            let line = format!("regel {k} – «é»\n");
+            change(&mut s, &mut text, vec![(0, 0, line.as_str())]);
+        }
+        // The `7` of `is.»7` deleted, a `9` typed, then turned back into 7:
+        // applied out of order these would leave `97`, `79` or nothing.
+        let seven = text.find("is.»7").unwrap() + "is.»".len();
+        change(&mut s, &mut text, vec![(seven, seven + 1, "")]);
+        change(&mut s, &mut text, vec![(seven, seven, "9")]);
+        change(&mut s, &mut text, vec![(seven, seven + 1, "7")]);
+        // Two changes in one notification, each against the text the one
+        // before it left.
+        change(
+            &mut s,
+            &mut text,
+            vec![(0, 0, "a – b\n"), (2, 2, "«tussen»")],
+        );
+        assert!(text.starts_with("a «tussen»– b\nregel 9"));
+
+        let at = pos(&text, text.find("is.»7").unwrap() + "is.»".len(), enc);
+        let result = s
+            .conn
+            .call("textDocument/definition", text_position(SEED_URI, at));
+        let location = if result.is_array() {
+            result[0].clone()
+        } else {
+            result
+        };
+        assert_eq!(
+            location["range"]["start"]["line"],
+            line_starting(&text, "7 Idem, blz. 12."),
+            "{enc:?}: {location}"
+        );
+        // The diagnostics that follow are for the last version.
+        let last = loop {
+            let d = s.conn.diagnostics(SEED_URI);
+            if d["version"] == version {
+                break d;
+            }
+        };
+        assert_eq!(last["uri"], SEED_URI);
+    }
+}
+
+#[test]
+fn positions_outside_the_document_are_answered() {
+    let mut s = seed_server(Enc::Utf16);
+    for position in [
+        json!({"line": 100000, "character": 0}),
+        json!({"line": 48, "character": 100000}),
+        json!({"line": 4294967295u32, "character": 4294967295u32}),
+    ] {
+        for method in ["textDocument/hover", "textDocument/definition"] {
+            let response = s
+                .conn
+                .request(method, text_position(SEED_URI, position.clone()));
+            assert!(response.get("error").is_none(), "{method}: {response}");
+        }
+    }
+    // Edits outside the document are clamped too, and the server goes on.
+    s.conn.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": SEED_URI, "version": 2}, "contentChanges": [
+            edit(json!({"line": 9999, "character": 0}), json!({"line": 9999, "character": 5}), "\nslot"),
+        ]}),
+    );
+    let at = pos(SEED, marker("geweest.»"), Enc::Utf16);
+    let result = s
+        .conn
+        .call("textDocument/hover", text_position(SEED_URI, at));
+    assert!(hover_text(&result).contains("Voetnoot 8"));
+}
+
+#[test]
+fn requests_on_an_unknown_document_answer_nothing() {
+    let mut s = seed_server(Enc::Utf16);
+    let unknown = "file:///nergens/onbekend.txt";
+    let at = json!({"line": 0, "character": 0});
+    for method in ["textDocument/hover", "textDocument/definition"] {
+        let result = s.conn.call(method, text_position(unknown, at.clone()));
+        assert!(result.is_null(), "{method}: {result}");
+    }
+    for method in ["textDocument/documentSymbol", "textDocument/documentLink"] {
+        let result = s
+            .conn
+            .call(method, json!({"textDocument": {"uri": unknown}}));
+        assert!(result.is_null(), "{method}: {result}");
+    }
+    // A change to a document that is not open is ignored.
+    s.conn.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": unknown, "version": 2}, "contentChanges": [{"text": "x"}]}),
+    );
+    let result = s.conn.call(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": SEED_URI}}),
+    );
+    assert!(result.is_array());
+}
+
+#[test]
+fn close_clears_diagnostics_and_forgets_the_document() {
+    let mut s = seed_server(Enc::Utf16);
+    let _ = s.conn.diagnostics(SEED_URI);
+    s.conn.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": SEED_URI}}),
+    );
+    let cleared = s.conn.diagnostics(SEED_URI);
+    assert_eq!(cleared["diagnostics"], json!([]));
+    let at = pos(SEED, marker("is.»"), Enc::Utf16);
+    let result = s
+        .conn
+        .call("textDocument/hover", text_position(SEED_URI, at));
+    assert!(result.is_null());
+}
+
+#[test]
+fn a_panic_in_the_analysis_is_caught_and_the_text_kept() {
+    let default = Options::default();
+    let real = default.analyzer.clone();
+    let options = Options {
+        analyzer: Arc::new(move |text: &str| {
+            if text.contains("BOEM") {
+                panic!("analysis exploded on purpose");
+            }
+            real(text)
+        }),
+        ..default
+    };
+    let mut s = start(options);
+    s.conn.initialize(capabilities(None));
+    let with_bomb = format!("BOEM\n{SEED}");
+    s.conn.open(SEED_URI, "plaintext", &with_bomb);
+    let log = s.conn.take_notification("an error logMessage", |m| {
+        m["method"] == "window/logMessage" && m["params"]["type"] == 1
+    });
+    assert!(
+        log["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("exploded"),
+        "{log}"
+    );
+    // Requests on it answer without taking the server down.
+    let at = pos(&with_bomb, 5 + marker("is.»"), Enc::Utf16);
+    let response = s
+        .conn
+        .request("textDocument/hover", text_position(SEED_URI, at.clone()));
+    assert!(response["result"].is_null(), "{response}");
+    // Other documents are served.
+    s.conn.open("file:///ander.txt", "text", SEED);
+    let ok = s.conn.call(
+        "textDocument/hover",
+        text_position("file:///ander.txt", pos(SEED, marker("is.»"), Enc::Utf16)),
+    );
+    assert!(hover_text(&ok).contains("Voetnoot 7"));
+    // The edit that removes the bomb applies to the kept text.
+    s.conn.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": SEED_URI, "version": 2}, "contentChanges": [
+            edit(json!({"line": 0, "character": 0}), json!({"line": 1, "character": 0}), ""),
+        ]}),
+    );
+    let at = pos(SEED, marker("is.»"), Enc::Utf16);
+    let result = s
+        .conn
+        .call("textDocument/definition", text_position(SEED_URI, at));
+    let location = if result.is_array() {
+        result[0].clone()
+    } else {
+        result
+    };
+    assert_eq!(
+        location["range"]["start"]["line"],
+        line_starting(SEED, "7 Idem, blz. 12.")
+    );
+}
+
+#[test]
+fn shutdown_then_exit_ends_the_session_cleanly() {
+    let mut s = started(None);
+    s.conn.open(SEED_URI, "text", SEED);
+    let result = s.conn.request("shutdown", Value::Null);
+    assert!(result.get("error").is_none(), "{result}");
+    s.conn.notify("exit", Value::Null);
+    // The input stays open: `exit` alone must end the session.
+    let outcome = s.outcome();
+    assert!(outcome.shutdown);
+}
+
+#[test]
+fn exit_without_shutdown_is_a_failure() {
+    let mut s = started(None);
+    s.conn.notify("exit", Value::Null);
+    let outcome = s.outcome();
+    assert!(!outcome.shutdown);
+}
+
+#[test]
+fn end_of_input_ends_the_session() {
+    let mut s = started(None);
+    s.conn.close_input();
+    let outcome = s.outcome();
+    assert!(!outcome.shutdown);
+}
