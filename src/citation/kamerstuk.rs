@@ -112,6 +112,27 @@ pub(crate) fn find(text: &str, out: &mut Vec<Citation>) {
     }
 }
 
+/// A page footer or colophon line names the document itself, not a source:
+/// `Eerste Kamer, vergaderjaar 2020–2021, 35 612, D 6` (page number after
+/// the document number), or a `Tweede Kamer, vergaderjaar …, nr. 4` line of
+/// its own (or glued to `’s-Gravenhage 2025`). A footnote that cites in the
+/// same words starts with its note number: `4 Tweede Kamer, …, nr. 424`.
+/// At the very start of the text (a footnote body passed alone) it counts.
+fn is_footer(text: &str, label_start: usize, end: usize) -> bool {
+    if FOOTER_PAGE.is_match(&text[end..]) {
+        return true;
+    }
+    if label_start == 0 {
+        return false;
+    }
+    let line_start = text[..label_start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..label_start].trim();
+    let own_line = before.is_empty() || before.contains("Gravenhage");
+    let rest = &text[end..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    own_line && rest[..line_end].trim().is_empty()
+}
+
 /// Chamber, then year, after a label; both optional. Collects slips.
 struct Head {
     chamber: Option<Chamber>,
@@ -462,6 +483,10 @@ fn parse_kamerstuk(
         return None;
     }
     let mut slips = head.slips;
+    // `Zitting 1958-1959-5380`: an old form glues the dossier to the year.
+    if head.year.is_some() && c.rest().starts_with('-') {
+        c.pos += 1;
+    }
     sep(&mut c);
     let dossier = parse_dossier(&mut c)?;
     let mut toevoeging = dossier.toevoeging.clone();
@@ -534,8 +559,7 @@ fn parse_kamerstuk(
     }
     let value = value?;
     let _ = onder_start;
-    if matches!(label, Label::Chamber(_)) && FOOTER_PAGE.is_match(c.rest()) {
-        // `Eerste Kamer, vergaderjaar 2020–2021, 35 612, D 6`: a page footer.
+    if matches!(label, Label::Chamber(_)) && is_footer(text, start, c.pos) {
         return None;
     }
     let mut end = c.pos;
@@ -545,9 +569,11 @@ fn parse_kamerstuk(
     }
     let more = parse_more(&mut c, plural);
 
-    let bijlage_start = BIJLAGE_BIJ
-        .find(&text[start.saturating_sub(24)..start])
-        .map(|m| m.start() + start.saturating_sub(24));
+    let mut look = start.saturating_sub(24);
+    while !text.is_char_boundary(look) {
+        look += 1;
+    }
+    let bijlage_start = BIJLAGE_BIJ.find(&text[look..start]).map(|m| m.start() + look);
     let kind = CitationKind::Kamerstuk;
     let mut first = Citation::new(kind, bijlage_start.unwrap_or(start)..end);
     first.bijlage = bijlage_start.is_some();
@@ -828,6 +854,9 @@ mod tests {
         assert!(cites("Eerste Kamer, vergaderjaar 2020–2021, 35 612, D 6\n").is_empty());
         assert!(cites("Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 2\n").is_empty());
         assert!(cites("Tweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 3\n").is_empty());
+        let colophon = "kst-21501-02-3121\nISSN 0921 - 7371\n’s-Gravenhage 2025 Tweede Kamer, vergaderjaar 2024–2025, 21 501-02, nr. 3121\n";
+        assert!(cites(colophon).is_empty());
+        assert!(cites("x\nTweede Kamer, vergaderjaar 1993-1994, 22 731, nr. 4\n").is_empty());
         // ... but the same words in a footnote without a page number are.
         let c = one("4 Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424\nx");
         assert_eq!(c.id.as_deref(), Some("kst-26485-424"));
