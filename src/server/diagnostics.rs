@@ -7,7 +7,7 @@ use std::time::Duration;
 use tower_lsp::lsp_types::{Diagnostic, MessageType, NumberOrString, Url};
 use tower_lsp::Client;
 
-use super::documents::Analysis;
+use super::documents::{self, Analysis};
 use super::{convert, Shared};
 use crate::text::PositionEncoding;
 
@@ -40,6 +40,7 @@ pub fn schedule(shared: &Arc<Shared>, client: &Client, uri: Url, generation: u64
                     .publish_diagnostics(uri, diagnostics, Some(analysis.version))
                     .await;
             }
+            Err(e) if e == documents::CANCELLED => {}
             Err(e) => {
                 client
                     .log_message(

@@ -30,6 +30,9 @@ pub struct Analysis {
 /// The outcome of analysing one generation: the analysis, or why it failed.
 pub type AnalysisResult = Result<Arc<Analysis>, String>;
 
+/// The error of an analysis cut short because the server is stopping.
+pub const CANCELLED: &str = "cancelled";
+
 struct Document {
     rope: Rope,
     version: i32,
@@ -193,14 +196,19 @@ impl Snapshot {
                 async move {
                     let job =
                         tokio::task::spawn_blocking(move || analyze(rope, version, &analyzer));
-                    let result = match job.await {
-                        Ok(result) => result,
-                        Err(e) => Err(format!("analysis task failed: {e}")),
-                    };
-                    if let Err(e) = &result {
-                        tracing::error!("analysis failed (version {version}): {e}");
+                    match job.await {
+                        Ok(Ok(analysis)) => Ok(analysis),
+                        Ok(Err(e)) => {
+                            tracing::error!("analysis failed (version {version}): {e}");
+                            Err(e)
+                        }
+                        // The runtime is stopping.
+                        Err(e) if e.is_cancelled() => Err(CANCELLED.to_owned()),
+                        Err(e) => {
+                            tracing::error!("analysis task failed (version {version}): {e}");
+                            Err(e.to_string())
+                        }
                     }
-                    result
                 }
             })
             .await

@@ -342,7 +342,12 @@ pub struct Process {
 }
 
 pub fn spawn_binary() -> Process {
+    spawn_binary_with(&[])
+}
+
+pub fn spawn_binary_with(args: &[&str]) -> Process {
     let mut child = Command::new(env!("CARGO_BIN_EXE_dossier-lsp"))
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
