@@ -28,7 +28,7 @@ static CHAMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Eerste Kamer|Tweede Kamer|EK|TK|II|ll|I|11|1|2)").unwrap());
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:[Vv]ergaderjaar|[Zz]itting(?:sjaar)?|ZITTING)[ \t\u{a0}]+)?(\d{4})(?:[ \t]*[/\-–—][ \t]*-?[ \t]*(\d{2,4})|[ \t]+(\d{4}))",
+        r"^(?:(?:[Vv]ergaderjaar|[Zz]itting(?:sjaar)?|ZITTING)(?:[ \t\u{a0}]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*))?(\d{4})(?:[ \t]*[/\-–—][ \t]*-?[ \t]*(\d{2,4})|[ \t]+(\d{4}))",
     )
     .unwrap()
 });
@@ -573,7 +573,9 @@ fn parse_kamerstuk(
     while !text.is_char_boundary(look) {
         look += 1;
     }
-    let bijlage_start = BIJLAGE_BIJ.find(&text[look..start]).map(|m| m.start() + look);
+    let bijlage_start = BIJLAGE_BIJ
+        .find(&text[look..start])
+        .map(|m| m.start() + look);
     let kind = CitationKind::Kamerstuk;
     let mut first = Citation::new(kind, bijlage_start.unwrap_or(start)..end);
     first.bijlage = bijlage_start.is_some();
