@@ -1,7 +1,24 @@
 //! The `check` command: compiler-style findings for files and folders.
+//!
+//! ```text
+//! seeds/000.txt:182:4: warning[placeholder-source]: footnote 14 has a placeholder `PM BRON` instead of a source
+//!     |
+//! 182 | 14 PM BRON
+//!     |    ^^^^^^^
+//! ```
+//!
+//! Exit status: 1 when there is an error (with `--deny warnings` also a
+//! warning), 0 otherwise; usage errors give 2 (from clap).
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::lints::{lint, Diagnostic, Severity};
+use crate::text::{decode, LineIndex, PositionEncoding};
+use crate::Dossier;
 
 pub struct Options {
     pub json: bool,
@@ -9,7 +26,245 @@ pub struct Options {
     pub color: bool,
 }
 
+/// Files larger than this are reported and skipped.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The findings for one file, ready to print.
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    pub diagnostics: Vec<Finding>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// 1-based line and column (column in characters).
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip)]
+    source_line: String,
+    #[serde(skip)]
+    underline: (usize, usize),
+}
+
+/// Analyses one file's bytes. Unreadable encodings become findings.
+pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
+    let decoded = decode(bytes);
+    let mut diagnostics = Vec::new();
+    if decoded.binary {
+        diagnostics.push(Diagnostic {
+            code: "binary-file",
+            severity: Severity::Error,
+            span: 0..0,
+            message: "this looks like a binary file (it contains NUL bytes), not a text; skipped"
+                .into(),
+        });
+        return report(path, "", diagnostics);
+    }
+    if decoded.invalid_sequences > 0 {
+        diagnostics.push(Diagnostic {
+            code: "invalid-utf8",
+            severity: Severity::Warning,
+            span: 0..0,
+            message: format!(
+                "the file is not valid UTF-8: {} invalid byte sequence(s) were read as U+FFFD",
+                decoded.invalid_sequences
+            ),
+        });
+    }
+    let text = decoded.text;
+    let dossier = Dossier::analyze(&text);
+    diagnostics.extend(lint(&dossier, &text));
+    report(path, &text, diagnostics)
+}
+
+fn report(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> FileReport {
+    let index = LineIndex::new(text);
+    let findings = diagnostics
+        .into_iter()
+        .map(|d| {
+            let start = index.position(text, d.span.start, PositionEncoding::Utf8);
+            let end = index.position(text, d.span.end, PositionEncoding::Utf8);
+            let line_span = index.line_span(text, start.line as usize).unwrap_or(0..0);
+            let line_text = &text[line_span.clone()];
+            let chars = |byte_col: u32| {
+                line_text[..(byte_col as usize).min(line_text.len())]
+                    .chars()
+                    .count()
+            };
+            let col = chars(start.col);
+            let end_col = if end.line == start.line {
+                chars(end.col)
+            } else {
+                line_text.chars().count()
+            };
+            Finding {
+                code: d.code,
+                severity: d.severity,
+                message: d.message,
+                line: start.line as usize + 1,
+                column: col + 1,
+                end_line: end.line as usize + 1,
+                end_column: chars(end.col) + 1,
+                start: d.span.start,
+                end: d.span.end,
+                source_line: line_text.trim_end().to_string(),
+                underline: (col, end_col.max(col + 1)),
+            }
+        })
+        .collect();
+    FileReport {
+        path: path.to_string(),
+        diagnostics: findings,
+    }
+}
+
+/// Files to check: the given files, and `*.txt` under the given folders
+/// (sorted, skipping `.git`, `target` and `node_modules`).
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors, 0),
+            Ok(_) => files.push(p.clone()),
+            Err(e) => errors.push(format!("{}: {e}", p.display())),
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: usize) {
+    if depth > 32 {
+        errors.push(format!(
+            "{}: folders nested too deep (a symlink loop?); not searched further",
+            dir.display()
+        ));
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(format!("{}: {e}", dir.display()));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if matches!(name, ".git" | "target" | "node_modules") {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, files, errors, depth + 1);
+        } else if name.ends_with(".txt") {
+            files.push(path);
+        }
+    }
+}
+
 pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
-    let _ = (paths, options);
-    ExitCode::SUCCESS
+    let (files, errors) = collect_files(paths);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut worst: Option<Severity> = None;
+    let mut failed_io = !errors.is_empty();
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    let (mut n_err, mut n_warn, mut n_other) = (0, 0, 0);
+    for file in &files {
+        let shown = file.display().to_string();
+        let report = match std::fs::metadata(file) {
+            Ok(m) if m.len() > MAX_FILE_BYTES => {
+                eprintln!(
+                    "error: {shown}: {} bytes is more than the limit of {MAX_FILE_BYTES}; skipped",
+                    m.len()
+                );
+                failed_io = true;
+                continue;
+            }
+            _ => match std::fs::read(file) {
+                Ok(bytes) => check_bytes(&shown, &bytes),
+                Err(e) => {
+                    eprintln!("error: {shown}: {e}");
+                    failed_io = true;
+                    continue;
+                }
+            },
+        };
+        for f in &report.diagnostics {
+            worst = worst.max(Some(f.severity));
+            match f.severity {
+                Severity::Error => n_err += 1,
+                Severity::Warning => n_warn += 1,
+                _ => n_other += 1,
+            }
+        }
+        let _ = if options.json {
+            write_json(&mut out, &report)
+        } else {
+            write_human(&mut out, &report)
+        };
+    }
+    if !options.json {
+        let _ = writeln!(
+            out,
+            "{} file(s) checked: {n_err} error(s), {n_warn} warning(s), {n_other} hint(s) and note(s)",
+            files.len()
+        );
+    }
+    let fail = failed_io
+        || worst == Some(Severity::Error)
+        || (options.deny_warnings && worst == Some(Severity::Warning));
+    if fail {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One JSON object per file, one per line.
+pub fn write_json(out: &mut impl Write, report: &FileReport) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, report)?;
+    writeln!(out)
+}
+
+/// rustc/ruff style: `path:line:col: severity[code]: message`, the line, a caret.
+pub fn write_human(out: &mut impl Write, report: &FileReport) -> std::io::Result<()> {
+    for f in &report.diagnostics {
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}]: {}",
+            report.path,
+            f.line,
+            f.column,
+            f.severity.as_str(),
+            f.code,
+            f.message
+        )?;
+        if f.source_line.is_empty() {
+            continue;
+        }
+        let gutter = f.line.to_string().len();
+        let (a, b) = f.underline;
+        writeln!(out, "{:gutter$} |", "")?;
+        writeln!(out, "{} | {}", f.line, f.source_line)?;
+        writeln!(
+            out,
+            "{:gutter$} | {}{}",
+            "",
+            " ".repeat(a),
+            "^".repeat(b - a)
+        )?;
+    }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! Footnote markers in the running text.
 //!
 //! Rules (each checked on the seed and the corpus):
-//! - A marker is one to three digits not followed by a letter or digit, nor
+//! - A marker is one to three digits (four if so many footnotes are defined) not followed by a letter or digit, nor
 //!   by `,`/`.`/`-`/`/`/`:` and a digit (`1,5`, `12-13`, `12:30`).
 //! - Glued to a lower-case letter or to closing punctuation (`asielpact3`,
 //!   `is.»7`, `is?1`, `gezonden.14`, `»[1 ]`): a marker if its footnote is
@@ -185,7 +185,10 @@ pub(super) fn find(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<F
                 .any(|f| f.number == c.number && f.span.start > c.start);
             let defined = def_after || footnotes.iter().any(|f| f.number == c.number);
             let next_in_line = c.number > last && c.number <= last + MAX_STEP;
-            let ok = if c.strong {
+            // Four digits are a year far more often than a footnote.
+            let ok = if c.number >= 1000 && !defined {
+                false
+            } else if c.strong {
                 has_defs && (defined || c.number == last + 1)
             } else {
                 def_after && next_in_line
@@ -240,7 +243,7 @@ fn candidates(text: &str, span: crate::Span) -> Vec<Candidate> {
 }
 
 fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
-    if end - start > 3 {
+    if end - start > 4 {
         return None;
     }
     let number: u32 = line[start..end].parse().ok()?;
@@ -262,7 +265,12 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
     }
     let before = &line[..start];
     let prev = before.chars().next_back();
-    let bracketed = before.ends_with('[') && (after.starts_with(']') || after.starts_with(" ]"));
+    // Markdown conversions: `»[1 ]`, `[4 5 ]`.
+    let in_brackets = |s: &str| s.chars().all(|c| c.is_ascii_digit() || c == ' ');
+    let bracketed = before
+        .rfind('[')
+        .is_some_and(|i| in_brackets(&before[i + 1..]))
+        && after.find(']').is_some_and(|i| in_brackets(&after[..i]));
     let candidate = |strong, spaced| Candidate {
         number,
         start: 0,
@@ -278,7 +286,14 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
             let p2 = before[..before.len() - prev.unwrap().len_utf8()]
                 .chars()
                 .next_back();
-            if p2.is_some_and(|c| c.is_ascii_digit()) || is_quantity_word(word) {
+            // `5.3`, `1,5` are decimals; `2023.13 De` is a year ending a sentence.
+            let head = &before[..before.len() - prev.map_or(0, char::len_utf8)];
+            let run = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            let year_then_marker =
+                run == 4 && prev == Some('.') && !after.starts_with(|c: char| c.is_alphanumeric());
+            if (p2.is_some_and(|c| c.is_ascii_digit()) && !year_then_marker)
+                || is_quantity_word(word)
+            {
                 return None;
             }
             Some(candidate(true, false))

@@ -21,7 +21,7 @@ const MAX_STEP: u32 = 3;
 
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[ \u{c}]?(\d{1,3})(?:[ \t]+(?:[\p{Lu}\d«“‘„\x22'(\[]|https?:|www\.)|[\p{Lu}«“(\[])",
+        r"^[ \u{c}]?(\d{1,4})(?:[ \t]+(?:[\p{Lu}\d«“‘„\x22'(\[]|https?:|www\.)|[\p{Lu}«“(\[])",
     )
     .unwrap()
 });
@@ -38,7 +38,7 @@ pub(crate) fn definition_number(line: &str) -> Option<(u32, usize)> {
 /// stoffen …`) when its number is exactly the next one.
 fn next_lowercase_definition(line: &str, prev: u32) -> Option<u32> {
     static LOWER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[ \u{c}]?(\d{1,3})[ \t]+\p{Ll}").unwrap());
+        LazyLock::new(|| Regex::new(r"^[ \u{c}]?(\d{1,4})[ \t]+\p{Ll}").unwrap());
     let n: u32 = LOWER.captures(line)?[1].parse().ok()?;
     (n == prev + 1).then_some(n)
 }
@@ -51,6 +51,8 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
             layout.lines[i].kind == LineKind::Body
                 && definition_number(&text[layout.lines[i].span.clone()])
                     .is_some_and(|(n, _)| n > last_def && n <= last_def + MAX_STEP)
+                // Old Kamervragen number their questions the same way.
+                && !text[layout.lines[i].span.clone()].trim_end().ends_with('?')
         }) else {
             continue;
         };

@@ -15,8 +15,6 @@
 
 mod footnotes;
 
-pub(crate) use footnotes::definition_number;
-
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -157,13 +155,13 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Colophon lines of officielebekendmakingen PDFs.
 static COLOPHON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:(?:kst|ah-tk|ah-ek|h-tk|h-ek|blg|stb|stcrt)-[0-9A-Za-z-]+|ISSN \d{4}\s?-\s?\d{3}[\dX]|[’']s-Gravenhage \d{4})\s*$",
+        r"^\s*(?:(?:kst|ah-tk|ah-ek|h-tk|h-ek|blg|stb|stcrt)-[0-9A-Za-z-]+|(?:ah|h) (?:tk|ek) \d{8} \d+|ISSN \d{4}\s?-\s?\d{3}[\dX]|[’']s-Gravenhage \d{4})\s*$",
     )
     .unwrap()
 });
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:Tweede|Eerste) Kamer der Staten-Generaal\s*\d*|Vergaderjaar \d{4}\s?[–-]\s?\d{4}\b.*)\s*$")
+    Regex::new(r"^\s*(?:#+\s*\d+|(?:Tweede|Eerste) Kamer der Staten-Generaal\s*\d*|Vergaderjaar \d{4}\s?[–-]\s?\d{4}\b.*)\s*$")
         .unwrap()
 });
 
@@ -171,6 +169,12 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 static COLOPHON_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:ISSN \d{4}\s?-\s?\d{3}[\dX]\s*)?(?:[’']s-Gravenhage \d{4}\s*)?").unwrap()
 });
+
+/// A Markdown rule (`-----`): the page separator of Markdown conversions.
+fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && t.bytes().all(|b| b == b'-')
+}
 
 impl Layout {
     pub fn analyze(text: &str) -> Layout {
@@ -294,8 +298,10 @@ impl Layout {
             let line = &self.lines[i];
             let kind = line.kind;
             let s = &text[line.span.clone()];
+            let after_rule = i > 0 && is_rule(&text[self.lines[i - 1].span.clone()]);
             let breaks = has_content
                 && (after_footer
+                    || after_rule
                     || s.starts_with('\u{c}')
                     || (space_starts_page
                         && kind == LineKind::Body

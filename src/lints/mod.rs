@@ -1,6 +1,18 @@
 //! Lints: one small function per diagnostic, each with a stable code.
+//!
+//! | code | severity | what |
+//! |---|---|---|
+//! | `undefined-footnote` | error | a marker whose footnote is not defined |
+//! | `unreferenced-footnote` | information | a definition no marker refers to |
+//! | `placeholder-source` | warning | `PM BRON`, `[bron]`, `xxx`, … instead of a source |
+//! | `unresolved-short-form` | warning | `Idem`/`Ibidem` with nothing usable before it |
+//! | `footnote-numbering` | warning | definitions with a gap, a duplicate, or out of order |
+//! | `citation-format` | hint | a slip in how a citation is written |
 
-use crate::dossier::Dossier;
+use std::collections::{HashMap, HashSet};
+
+use crate::citation::CitationKind;
+use crate::dossier::{Dossier, Source};
 use crate::Span;
 use serde::Serialize;
 
@@ -13,6 +25,17 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Information => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// Stable code, e.g. `undefined-footnote`.
@@ -22,8 +45,198 @@ pub struct Diagnostic {
     pub message: String,
 }
 
-/// Runs every lint over one analysed document.
+/// Every lint code with its default severity, for documentation and settings.
+pub const LINTS: &[(&str, Severity)] = &[
+    ("undefined-footnote", Severity::Error),
+    ("unreferenced-footnote", Severity::Information),
+    ("placeholder-source", Severity::Warning),
+    ("unresolved-short-form", Severity::Warning),
+    ("footnote-numbering", Severity::Warning),
+    ("citation-format", Severity::Hint),
+];
+
+/// Runs every lint over one analysed document; sorted by position.
 pub fn lint(dossier: &Dossier, text: &str) -> Vec<Diagnostic> {
-    let _ = (dossier, text);
-    Vec::new()
+    let mut out = Vec::new();
+    undefined_footnote(dossier, &mut out);
+    unreferenced_footnote(dossier, &mut out);
+    placeholder_source(dossier, text, &mut out);
+    unresolved_short_form(dossier, &mut out);
+    footnote_numbering(dossier, &mut out);
+    citation_format(dossier, text, &mut out);
+    out.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+    out
 }
+
+fn push(
+    out: &mut Vec<Diagnostic>,
+    code: &'static str,
+    severity: Severity,
+    span: Span,
+    message: String,
+) {
+    out.push(Diagnostic {
+        code,
+        severity,
+        span,
+        message,
+    });
+}
+
+fn undefined_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {
+    for m in d.markers.iter().filter(|m| m.footnote.is_none()) {
+        push(
+            out,
+            "undefined-footnote",
+            Severity::Error,
+            m.span.clone(),
+            format!("footnote {} is referenced here but never defined", m.number),
+        );
+    }
+}
+
+fn unreferenced_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {
+    let referenced: HashSet<usize> = d.markers.iter().filter_map(|m| m.footnote).collect();
+    for (i, f) in d.footnotes.iter().enumerate() {
+        if !referenced.contains(&i) {
+            push(
+                out,
+                "unreferenced-footnote",
+                Severity::Information,
+                f.number_span.clone(),
+                format!(
+                    "footnote {} is defined but no marker in the text refers to it",
+                    f.number
+                ),
+            );
+        }
+    }
+}
+
+fn placeholder_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
+    for c in d
+        .citations
+        .iter()
+        .filter(|c| c.kind == CitationKind::Placeholder)
+    {
+        let written = text[c.span.clone()].trim();
+        let message = match d.footnote_at(c.span.start) {
+            Some(f) => format!(
+                "footnote {} has a placeholder `{written}` instead of a source",
+                f.number
+            ),
+            None => format!("placeholder `{written}` instead of a source"),
+        };
+        push(
+            out,
+            "placeholder-source",
+            Severity::Warning,
+            c.span.clone(),
+            message,
+        );
+    }
+}
+
+fn unresolved_short_form(d: &Dossier, out: &mut Vec<Diagnostic>) {
+    for f in &d.footnotes {
+        if let Source::Unresolved { reason } = &f.source {
+            let span = f
+                .citations
+                .first()
+                .map_or(f.span.clone(), |&c| d.citations[c].span.clone());
+            let written = d
+                .citations
+                .get(f.citations.first().copied().unwrap_or(usize::MAX));
+            let what = written
+                .and_then(|c| c.short_form)
+                .map_or("the short form", |k| match k {
+                    crate::citation::ShortFormKind::Idem => "`Idem`",
+                    crate::citation::ShortFormKind::Ibidem => "`Ibidem`",
+                    crate::citation::ShortFormKind::SeeNote(_) => "`zie noot`",
+                });
+            push(
+                out,
+                "unresolved-short-form",
+                Severity::Warning,
+                span,
+                format!("footnote {}: {what} cannot be resolved: {reason}", f.number),
+            );
+        }
+    }
+}
+
+fn footnote_numbering(d: &Dossier, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<u32, usize> = HashMap::new();
+    let mut prev: Option<u32> = None;
+    for f in &d.footnotes {
+        let message = if seen.contains_key(&f.number) {
+            Some(format!("footnote {} is defined twice", f.number))
+        } else {
+            match prev {
+                Some(p) if f.number < p => Some(format!(
+                    "footnote {} comes after footnote {p}: out of order",
+                    f.number
+                )),
+                Some(p) if f.number > p + 1 => Some(if f.number == p + 2 {
+                    format!(
+                        "footnote {} follows footnote {p}: footnote {} is missing",
+                        f.number,
+                        p + 1
+                    )
+                } else {
+                    format!(
+                        "footnote {} follows footnote {p}: footnotes {} to {} are missing",
+                        f.number,
+                        p + 1,
+                        f.number - 1
+                    )
+                }),
+                None if f.number > 1 => Some(format!(
+                    "the first footnote is numbered {}, not 1",
+                    f.number
+                )),
+                _ => None,
+            }
+        };
+        if let Some(message) = message {
+            push(
+                out,
+                "footnote-numbering",
+                Severity::Warning,
+                f.number_span.clone(),
+                message,
+            );
+        }
+        *seen.entry(f.number).or_default() += 1;
+        prev = Some(prev.map_or(f.number, |p| p.max(f.number)));
+    }
+}
+
+fn citation_format(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
+    for c in &d.citations {
+        for slip in &c.slips {
+            let written = text[c.span.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let place = match d.footnote_at(c.span.start) {
+                Some(f) => format!("footnote {}: ", f.number),
+                None => String::new(),
+            };
+            push(
+                out,
+                "citation-format",
+                Severity::Hint,
+                if slip.span.is_empty() {
+                    c.span.clone()
+                } else {
+                    slip.span.clone()
+                },
+                format!("{place}{} in `{written}`", slip.message),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

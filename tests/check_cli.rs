@@ -1,0 +1,155 @@
+//! The `check` command, run as a user would: the built binary on real files.
+
+use std::path::Path;
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dossier-lsp"))
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dossier-lsp-check-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn check_prints_the_seed_findings_compiler_style() {
+    let out = bin()
+        .arg("check")
+        .arg(root().join("seeds"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let firsts: Vec<&str> = stdout.lines().filter(|l| l.contains("]: ")).collect();
+    let path = root()
+        .join("seeds/000_0dbf1fc7ba84b8b6.txt")
+        .display()
+        .to_string();
+    assert_eq!(
+        firsts,
+        [
+            format!("{path}:19:1: info[unreferenced-footnote]: footnote 1 is defined but no marker in the text refers to it"),
+            format!("{path}:182:4: warning[placeholder-source]: footnote 14 has a placeholder `PM BRON` instead of a source"),
+            format!("{path}:242:4: hint[citation-format]: footnote 15: missing comma before `nr.` in `Kamerstuk 22 112 nr. 2956`"),
+        ]
+    );
+    assert!(
+        stdout.contains("182 | 14 PM BRON\n    |    ^^^^^^^\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("1 file(s) checked: 0 error(s), 1 warning(s), 2 hint(s) and note(s)\n")
+    );
+}
+
+#[test]
+fn deny_warnings_fails_on_the_placeholder() {
+    let out = bin()
+        .args(["check", "--deny", "warnings"])
+        .arg(root().join("seeds"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn crlf_seed_gives_the_same_lines_and_columns() {
+    let dir = scratch("crlf");
+    let seed = std::fs::read_to_string(root().join("seeds/000_0dbf1fc7ba84b8b6.txt")).unwrap();
+    let file = dir.join("seed-crlf.txt");
+    std::fs::write(&file, seed.replace('\n', "\r\n")).unwrap();
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, u64, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("unreferenced-footnote".to_string(), 19, 1),
+            ("placeholder-source".to_string(), 182, 4),
+            ("citation-format".to_string(), 242, 4),
+        ]
+    );
+}
+
+#[test]
+fn bad_input_gets_a_finding_not_a_crash() {
+    let dir = scratch("bad");
+    std::fs::write(
+        dir.join("latin1.txt"),
+        b"Kamerstuk 19 637, nr. 2375 caf\xe9\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("binary.txt"), b"\x7fELF\x00\x00\x01\x02").unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("cr-only.txt"), b"Tekst1\r1 PM BRON\r").unwrap();
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "the binary file is an error");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let reports: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let codes = |name: &str| -> Vec<String> {
+        let r = reports
+            .iter()
+            .find(|r| r["path"].as_str().unwrap().ends_with(name))
+            .unwrap();
+        r["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes("binary.txt"), ["binary-file"]);
+    assert_eq!(codes("latin1.txt"), ["invalid-utf8"]);
+    assert!(codes("empty.txt").is_empty());
+    assert_eq!(codes("cr-only.txt"), ["placeholder-source"]);
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    let out = bin().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin()
+        .args(["check", "--format", "xml", "seeds"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn missing_path_is_reported_and_fails() {
+    let out = bin()
+        .args(["check", "/nonexistent/dossier"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/dossier"));
+}
