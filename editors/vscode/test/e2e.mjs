@@ -279,6 +279,7 @@ async function main() {
     ],
     { env, detached: true, stdio: ["ignore", csLog, csLog] }, // detached: own session and process group (setsid)
   );
+  if (process.env.E2E_PIDFILE) fs.writeFileSync(process.env.E2E_PIDFILE, `${serverProc.pid}\n`);
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/healthz`, 60000);
   log(`code-server up on ${base}`);
@@ -378,13 +379,14 @@ async function main() {
     const hover = await waitFor(
       async () =>
         page.evaluate(() => {
-          const h = Array.from(document.querySelectorAll(".monaco-hover .hover-contents, .monaco-hover .markdown-hover")).map((e) => e.textContent || "");
+          const h = Array.from(document.querySelectorAll(".monaco-hover:not(.hidden) .hover-row")).map((e) => e.textContent || "");
           const text = h.join(" ").trim();
           return text ? text : null;
         }),
       15000,
       "a hover",
     ).catch(() => "");
+    await page.waitForTimeout(600); // let the hover finish fading in
     await shot(page, "03-hover");
     record("hover on footnote marker 7 shows the footnote's text", /Idem, blz\. 12/.test(hover), hover.slice(0, 200) || "no hover");
   } catch (e) {
@@ -435,5 +437,6 @@ try {
 const passed = results.filter((r) => r.ok).length;
 const failedN = results.length - passed;
 console.log(`[vscode ${elapsed()}] ${passed} passed, ${failedN} failed (screenshots and logs in ${path.relative(repoRoot, artifacts)})`);
+fs.writeFileSync(path.join(artifacts, "summary.txt"), `${passed} passed, ${failedN} failed\n`);
 if (failed) exitCode = 1;
 process.exit(exitCode);

@@ -1,0 +1,121 @@
+-- End-to-end test of the shipped Neovim configuration, run inside a real headless
+-- Neovim 0.11 by editors/nvim/test/run.sh, after the user's init.lua (which holds
+-- only the README's lines) has run. Opens the seed with :edit, as a user would,
+-- and checks diagnostics, definition and hover on a footnote marker.
+--
+-- Environment: SEED (the file to open), EXPECT_ENCODING ('utf-8' or 'utf-16'),
+-- RESULTS (file to write the outcome to).
+local seed = assert(vim.env.SEED, 'SEED not set')
+local expect_encoding = vim.env.EXPECT_ENCODING or 'utf-8'
+local label = vim.env.TEST_LABEL or expect_encoding
+local out = assert(io.open(assert(vim.env.RESULTS, 'RESULTS not set'), 'w'))
+local t0 = vim.uv.hrtime()
+local passed, failed = 0, 0
+
+local function say(msg)
+  out:write(string.format('[nvim %s %.1fs] %s\n', label, (vim.uv.hrtime() - t0) / 1e9, msg))
+  out:flush()
+end
+
+local function check(name, ok, detail)
+  if ok then
+    passed = passed + 1
+  else
+    failed = failed + 1
+  end
+  say(string.format('%s %s%s', ok and 'PASS' or 'FAIL', name, detail and detail ~= '' and (' (' .. detail .. ')') or ''))
+end
+
+local function finish()
+  say(string.format('%d passed, %d failed', passed, failed))
+  out:close()
+  vim.cmd((failed == 0 and passed > 0) and 'qall!' or 'cquit! 1')
+end
+
+local function main()
+  -- the lines of the seed we look for
+  local lines = vim.fn.readfile(seed)
+  local marker_line, marker_col, def_line, pm_line
+  for i, l in ipairs(lines) do
+    local s = l:find('is.»7', 1, true)
+    if s and not marker_line then
+      marker_line, marker_col = i, s - 1 + #'is.»' -- 0-based byte column of the 7
+    end
+    if l:find('^7 Idem, blz%. 12%.') then def_line = i end
+    if l:find('PM BRON', 1, true) and not pm_line then pm_line = i end
+  end
+  assert(marker_line and def_line and pm_line, 'seed does not have the expected lines')
+
+  -- open it as a user would: :edit makes it the current (and only) buffer
+  vim.cmd.edit(vim.fn.fnameescape(seed))
+  local buf = vim.api.nvim_get_current_buf()
+  say(string.format('opened %s, filetype %s', vim.fn.fnamemodify(seed, ':t'), vim.bo[buf].filetype))
+
+  local client
+  local attached = vim.wait(20000, function()
+    client = vim.lsp.get_clients({ bufnr = buf, name = 'dossier' })[1]
+    return client ~= nil and client.initialized == true
+  end, 50)
+  check('the shipped config starts dossier-lsp and attaches it to the buffer', attached,
+    client and ('root ' .. tostring(client.root_dir)) or 'no client')
+  if not attached then return end
+  check('position encoding negotiated is ' .. expect_encoding, client.offset_encoding == expect_encoding,
+    'offset_encoding ' .. tostring(client.offset_encoding))
+
+  -- diagnostics arrive (pushed by the server)
+  local got = vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
+  local diags = vim.diagnostic.get(buf)
+  check('diagnostics arrive', got, #diags .. ' diagnostics')
+  local pm
+  local pm_s = lines[pm_line]:find('PM BRON', 1, true) - 1
+  for _, d in ipairs(diags) do
+    if d.lnum == pm_line - 1 and d.severity == vim.diagnostic.severity.WARN then pm = d end
+  end
+  check(string.format('a warning on line %d (`%s`) covers PM BRON', pm_line, lines[pm_line]),
+    pm ~= nil and pm.col <= pm_s and (pm.end_lnum > pm.lnum or pm.end_col >= pm_s + #'PM BRON'),
+    pm and string.format('%s [%s] %d:%d-%d:%d', pm.message, tostring(pm.code), pm.lnum + 1, pm.col, pm.end_lnum + 1, pm.end_col)
+      or 'none; got: ' .. table.concat(vim.tbl_map(function(d) return (d.lnum + 1) .. ': ' .. d.message end, diags), ' | '))
+
+  -- go to definition on the marker 7 of `is.»7` (after the two-byte, one-unit »)
+  vim.api.nvim_win_set_cursor(0, { marker_line, marker_col })
+  vim.lsp.buf.definition()
+  local jumped = vim.wait(10000, function() return vim.api.nvim_win_get_cursor(0)[1] ~= marker_line end, 50)
+  local pos = vim.api.nvim_win_get_cursor(0)
+  check(string.format('definition on marker 7 (line %d) lands on its footnote (line %d)', marker_line, def_line),
+    jumped and pos[1] == def_line and pos[2] == 0 and vim.api.nvim_get_current_buf() == buf,
+    string.format('cursor at %d:%d: %s', pos[1], pos[2], vim.api.nvim_get_current_line()))
+
+  -- hover on the marker shows the footnote
+  vim.api.nvim_win_set_cursor(0, { marker_line, marker_col })
+  vim.lsp.buf.hover()
+  local text
+  vim.wait(10000, function()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(w).relative ~= '' then
+        text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), '\n')
+        return true
+      end
+    end
+    return false
+  end, 50)
+  check('hover on marker 7 shows the footnote text', text ~= nil and text:find('Idem, blz. 12', 1, true) ~= nil,
+    text and text:gsub('\n', ' / '):sub(1, 160) or 'no hover window')
+  if text then
+    local f = io.open(vim.env.ARTIFACTS .. '/hover-' .. label .. '.txt', 'w')
+    if f then f:write(text, '\n'); f:close() end
+  end
+
+  -- the marker's neighbours are not the marker: a position off by the » (utf-8 vs
+  -- utf-16 confusion) would show up here
+  vim.api.nvim_win_set_cursor(0, { marker_line, marker_col - #'»' - 1 }) -- the '.' before »
+  local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  local res = client:request_sync('textDocument/definition', params, 5000, buf)
+  local r = res and res.result
+  local none = r == nil or r == vim.NIL or (vim.islist(r) and #r == 0)
+  check('definition on the `.` before `»7` finds nothing (positions agree)', none,
+    none and '' or vim.inspect(r):gsub('%s+', ' '):sub(1, 160))
+end
+
+local ok, err = xpcall(main, debug.traceback)
+if not ok then check('the test ran to the end', false, err) end
+finish()
