@@ -565,3 +565,96 @@ fn end_of_input_ends_the_session() {
     let outcome = s.outcome();
     assert!(!outcome.shutdown);
 }
+
+/// Every `.txt` under `dir`, recursively.
+fn corpus_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            corpus_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            out.push(path);
+        }
+    }
+}
+
+fn assert_range_in(text: &str, range: &Value, what: &str) {
+    let lines = text.split('\n').count() as u64;
+    let (sl, sc) = lc(&range["start"]);
+    let (el, ec) = lc(&range["end"]);
+    assert!((sl, sc) <= (el, ec), "{what}: reversed {range}");
+    assert!(el < lines, "{what}: {range} past the last line {lines}");
+}
+
+#[test]
+fn every_capability_answers_on_the_real_corpus() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut files = Vec::new();
+    corpus_files(&root, &mut files);
+    assert!(files.len() > 10, "the corpus is there");
+    let mut s = seed_server(Enc::Utf16);
+    for path in &files {
+        let decoded = dossier_lsp::text::decode(&std::fs::read(path).unwrap());
+        if decoded.binary {
+            continue;
+        }
+        let text = decoded.text;
+        let uri = format!("file://{}", path.display());
+        let name = path.strip_prefix(&root).unwrap().display().to_string();
+        s.conn.open(&uri, "text", &text);
+        let diagnostics = s.conn.diagnostics(&uri);
+        for d in diagnostics["diagnostics"].as_array().unwrap() {
+            assert_range_in(&text, &d["range"], &name);
+        }
+        let symbols = s.conn.call(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        for (_, sym) in flatten_symbols(&symbols) {
+            assert_range_in(&text, &sym["range"], &name);
+            assert!(
+                range_contains(&sym["range"], &sym["selectionRange"]),
+                "{name}: {sym}"
+            );
+            assert!(
+                !sym["name"].as_str().unwrap().trim().is_empty(),
+                "{name}: {sym}"
+            );
+        }
+        let links = s.conn.call(
+            "textDocument/documentLink",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        for link in links.as_array().unwrap() {
+            assert_range_in(&text, &link["range"], &name);
+            assert!(
+                link["target"].as_str().unwrap().starts_with("http"),
+                "{name}: {link}"
+            );
+        }
+        // Hover and definition on every digit glued to a letter or a
+        // closing mark (where markers are), on a sample of lines.
+        for (line_no, line) in text.split('\n').enumerate().step_by(3).take(400) {
+            let mut prev = ' ';
+            for (i, ch) in line.char_indices() {
+                if ch.is_ascii_digit() && (prev.is_alphabetic() || "».)”’".contains(prev)) {
+                    let col = line[..i].encode_utf16().count();
+                    let at = json!({"line": line_no, "character": col});
+                    for method in ["textDocument/hover", "textDocument/definition"] {
+                        let r = s.conn.request(method, text_position(&uri, at.clone()));
+                        assert!(r.get("error").is_none(), "{name} {method} {at}: {r}");
+                    }
+                }
+                prev = ch;
+            }
+        }
+        s.conn.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        );
+    }
+}
