@@ -658,3 +658,24 @@ fn every_capability_answers_on_the_real_corpus() {
         );
     }
 }
+
+#[test]
+fn references_of_a_footnote_are_its_markers_and_definition() {
+    let mut s = seed_server(Enc::Utf16);
+    let at = pos(SEED, marker("gezonden."), Enc::Utf16);
+    let result = s.conn.call(
+        "textDocument/references",
+        json!({"textDocument": {"uri": SEED_URI}, "position": at, "context": {"includeDeclaration": true}}),
+    );
+    let lines: Vec<u64> = result
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    let def = line_starting(SEED, "14 PM BRON") as u64;
+    let used = pos(SEED, marker("gezonden."), Enc::Utf16)["line"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(lines, vec![def, used]);
+}

@@ -70,3 +70,36 @@ pub fn footnote_on_number(d: &Dossier, offset: usize) -> Option<&Footnote> {
         .iter()
         .find(|f| f.number_span.start <= offset && offset <= f.number_span.end)
 }
+
+/// `textDocument/references` on a marker or a footnote's number: every
+/// marker of that footnote, and its definition when asked for.
+pub fn references(
+    a: &Analysis,
+    uri: &Url,
+    pos: Position,
+    enc: PositionEncoding,
+    include_declaration: bool,
+) -> Option<Vec<Location>> {
+    let offset = convert::offset(&a.text, &a.line_index, pos, enc);
+    let d = &a.dossier;
+    let number = match d.marker_at(offset) {
+        Some(m) => m.number,
+        None => footnote_on_number(d, offset)?.number,
+    };
+    let mut spans: Vec<Span> = Vec::new();
+    if include_declaration {
+        spans.extend(d.footnote(number).map(|f| f.number_span.clone()));
+    }
+    spans.extend(
+        d.markers
+            .iter()
+            .filter(|m| m.number == number)
+            .map(|m| m.span.clone()),
+    );
+    Some(
+        spans
+            .iter()
+            .map(|s| Location::new(uri.clone(), convert::range(&a.text, &a.line_index, s, enc)))
+            .collect(),
+    )
+}

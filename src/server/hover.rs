@@ -129,20 +129,32 @@ fn citation_markdown(c: &Citation) -> String {
         md.push_str(&format!("\n\n[{url}]({url})"));
     }
     for slip in &c.slips {
-        md.push_str(&format!("\n\nSchrijfwijze: {}", escape(&slip.message)));
+        // Our own message, with `code` meant as such.
+        md.push_str(&format!("\n\nSchrijfwijze: {}", slip.message));
     }
     md
 }
 
 fn citation_line(c: &Citation) -> String {
-    let mut line = format!("→ {}", escape(&c.canonical()));
-    if let Some(url) = c.url() {
-        line.push_str(&format!(" · [{url}]({url})"));
-    }
+    let canonical = c.canonical();
+    let mut line = match c.url() {
+        Some(url) if c.kind == CitationKind::Url || url.trim_end_matches('/') == canonical => {
+            format!("→ [{}]({url})", escape(&canonical))
+        }
+        Some(url) => format!("→ {} · [{}]({url})", escape(&canonical), host(&url)),
+        None => format!("→ {}", escape(&canonical)),
+    };
     for slip in &c.slips {
-        line.push_str(&format!(" (schrijfwijze: {})", escape(&slip.message)));
+        line.push_str(&format!(" (schrijfwijze: {})", slip.message));
     }
     line
+}
+
+/// `zoek.officielebekendmakingen.nl` for a link's label.
+fn host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    escape(host)
 }
 
 fn missing_source(a: &Analysis, c: &Citation) -> String {

@@ -223,6 +223,7 @@ impl LanguageServer for Backend {
                     },
                 )),
                 definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 document_link_provider: Some(DocumentLinkOptions {
@@ -318,6 +319,15 @@ impl LanguageServer for Backend {
         let p = params.text_document_position_params;
         self.with_analysis(&p.text_document.uri, "definition", |a, uri, enc| {
             definition::definition(a, uri, p.position, enc)
+        })
+        .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {
+        let p = params.text_document_position;
+        let include = params.context.include_declaration;
+        self.with_analysis(&p.text_document.uri, "references", |a, uri, enc| {
+            definition::references(a, uri, p.position, enc, include)
         })
         .await
     }
