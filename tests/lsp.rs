@@ -679,3 +679,140 @@ fn references_of_a_footnote_are_its_markers_and_definition() {
         .unwrap();
     assert_eq!(lines, vec![def, used]);
 }
+
+/// An analysis whose spans and indices are all wrong: out of the text,
+/// reversed, inside multi-byte characters, pointing at nothing.
+fn scrambled(text: &str) -> (dossier_lsp::Dossier, Vec<dossier_lsp::lints::Diagnostic>) {
+    let (mut d, mut diags) = (Options::default().analyzer)(text);
+    let len = text.len();
+    let inside_char = text.find('»').map_or(1, |i| i + 1);
+    let bad = [
+        len + 10..len + 20,
+        len + 5..3,
+        inside_char..inside_char + 2,
+        usize::MAX - 1..usize::MAX,
+        7..2,
+    ];
+    let pick = |i: usize| bad[i % bad.len()].clone();
+    for (i, f) in d.footnotes.iter_mut().enumerate() {
+        f.number_span = pick(i);
+        f.span = pick(i + 1);
+        f.citations = vec![usize::MAX, i * 1000];
+        f.source = match i % 4 {
+            0 => dossier_lsp::dossier::Source::Cited(usize::MAX),
+            1 => dossier_lsp::dossier::Source::Placeholder(usize::MAX),
+            2 => dossier_lsp::dossier::Source::Resolved {
+                citation: dossier_lsp::citation::Citation::new(
+                    dossier_lsp::citation::CitationKind::Kamerstuk,
+                    pick(i),
+                ),
+                via: vec![9999, 0],
+            },
+            _ => dossier_lsp::dossier::Source::Unresolved {
+                reason: "`*_[".to_owned(),
+            },
+        };
+    }
+    for (i, m) in d.markers.iter_mut().enumerate() {
+        if i % 2 == 0 {
+            m.span = pick(i);
+        }
+        m.footnote = Some(usize::MAX - i);
+    }
+    for (i, c) in d.citations.iter_mut().enumerate() {
+        c.span = pick(i);
+    }
+    for (i, l) in d.letters.iter_mut().enumerate() {
+        l.heading_span = pick(i);
+        l.span = pick(i + 2);
+    }
+    for (i, q) in d.questions.iter_mut().enumerate() {
+        q.heading_span = Some(pick(i));
+        q.answer = Some(usize::MAX);
+    }
+    for (i, a) in d.answers.iter_mut().enumerate() {
+        a.heading_span = pick(i + 3);
+        a.question = Some(usize::MAX);
+    }
+    for (i, diag) in diags.iter_mut().enumerate() {
+        diag.span = pick(i);
+    }
+    (d, diags)
+}
+
+#[test]
+fn a_wrong_analysis_never_takes_a_request_down() {
+    let options = Options {
+        analyzer: Arc::new(scrambled),
+        ..Options::default()
+    };
+    for enc in ENCODINGS {
+        let mut s = start(options.clone());
+        let offered: &[&str] = match enc {
+            Enc::Utf8 => &["utf-8"],
+            Enc::Utf16 => &["utf-16"],
+        };
+        s.conn.initialize(capabilities(Some(offered)));
+        s.conn.open(SEED_URI, "text", SEED);
+        let published = s.conn.diagnostics(SEED_URI);
+        for d in published["diagnostics"].as_array().unwrap() {
+            assert_range_in(SEED, &d["range"], "diagnostic");
+        }
+        for method in ["textDocument/documentSymbol", "textDocument/documentLink"] {
+            let r = s
+                .conn
+                .request(method, json!({"textDocument": {"uri": SEED_URI}}));
+            assert!(r.get("error").is_none(), "{enc:?} {method}: {r}");
+        }
+        for (line_no, line) in SEED.split('\n').enumerate() {
+            for col in [0, 1, 2, line.len() / 2, line.len(), line.len() + 3] {
+                let at = json!({"line": line_no, "character": col});
+                for method in [
+                    "textDocument/hover",
+                    "textDocument/definition",
+                    "textDocument/references",
+                ] {
+                    let params = json!({"textDocument": {"uri": SEED_URI}, "position": at,
+                        "context": {"includeDeclaration": true}});
+                    let r = s.conn.request(method, params);
+                    assert!(r.get("error").is_none(), "{enc:?} {method} {at}: {r}");
+                }
+            }
+        }
+    }
+}
+
+/// `didChange` notifications sent out of order (as tower-lsp may deliver
+/// them) or with a gap in the versions still give the text in version
+/// order.
+#[test]
+fn changes_are_applied_in_version_order() {
+    // v2 adds two lines at the top; the later version turns the `7` of
+    // `is.»7` (two lines further down by then) into an `8`.
+    let seven = marker("is.»");
+    let mut at = pos(SEED, seven, Enc::Utf16);
+    at["line"] = json!(at["line"].as_u64().unwrap() + 2);
+    let mut end = at.clone();
+    end["character"] = json!(at["character"].as_u64().unwrap() + 1);
+    let v2 = json!({"textDocument": {"uri": SEED_URI, "version": 2},
+        "contentChanges": [edit(json!({"line": 0, "character": 0}), json!({"line": 0, "character": 0}), "\n\n")]});
+    for later in [3, 4] {
+        let mut s = seed_server(Enc::Utf16);
+        let turn = json!({"textDocument": {"uri": SEED_URI, "version": later},
+            "contentChanges": [edit(at.clone(), end.clone(), "8")]});
+        s.conn.notify("textDocument/didChange", turn);
+        s.conn.notify("textDocument/didChange", v2.clone());
+        // With a gap (no version 3) the server waits a moment, then applies.
+        loop {
+            let d = s.conn.diagnostics(SEED_URI);
+            if d["version"] == later {
+                break;
+            }
+        }
+        let result = s
+            .conn
+            .call("textDocument/hover", text_position(SEED_URI, at.clone()));
+        let text = hover_text(&result);
+        assert!(text.contains("**Voetnoot 8**"), "version {later}: {text}");
+    }
+}
