@@ -703,10 +703,12 @@ fn scrambled(text: &str) -> (dossier_lsp::Dossier, Vec<dossier_lsp::lints::Diagn
             0 => dossier_lsp::dossier::Source::Cited(usize::MAX),
             1 => dossier_lsp::dossier::Source::Placeholder(usize::MAX),
             2 => dossier_lsp::dossier::Source::Resolved {
+                // `.into()`: the model may box it.
                 citation: dossier_lsp::citation::Citation::new(
                     dossier_lsp::citation::CitationKind::Kamerstuk,
                     pick(i),
-                ),
+                )
+                .into(),
                 via: vec![9999, 0],
             },
             _ => dossier_lsp::dossier::Source::Unresolved {
