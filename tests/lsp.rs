@@ -682,7 +682,7 @@ fn references_of_a_footnote_are_its_markers_and_definition() {
 
 /// An analysis whose spans and indices are all wrong: out of the text,
 /// reversed, inside multi-byte characters, pointing at nothing.
-#[allow(clippy::reversed_empty_ranges)] // on purpose
+#[allow(clippy::reversed_empty_ranges, clippy::useless_conversion)] // on purpose
 fn scrambled(text: &str) -> (dossier_lsp::Dossier, Vec<dossier_lsp::lints::Diagnostic>) {
     let (mut d, mut diags) = (Options::default().analyzer)(text);
     let len = text.len();
