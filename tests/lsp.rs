@@ -819,3 +819,31 @@ fn changes_are_applied_in_version_order() {
         assert!(text.contains("**Voetnoot 8**"), "version {later}: {text}");
     }
 }
+
+#[test]
+fn a_question_heading_shows_and_leads_to_its_answer() {
+    let mut s = seed_server(Enc::Utf16);
+    let question = line_starting(SEED, "4. ");
+    let answer = (question..)
+        .find(|&l| SEED.split('\n').nth(l).unwrap().starts_with("Antwoord"))
+        .unwrap();
+    let at = json!({"line": question, "character": 0});
+    let hover = s
+        .conn
+        .call("textDocument/hover", text_position(SEED_URI, at.clone()));
+    let text = hover_text(&hover);
+    assert!(text.starts_with("**Antwoord 4**"), "{text}");
+    assert!(text.contains("Blauwe Kaart Richtlijn"), "{text}");
+    let location = s
+        .conn
+        .call("textDocument/definition", text_position(SEED_URI, at));
+    assert_eq!(location["range"]["start"]["line"], answer, "{location}");
+    // And back: the answer's heading shows the question.
+    let back = s.conn.call(
+        "textDocument/hover",
+        text_position(SEED_URI, json!({"line": answer, "character": 1})),
+    );
+    let text = hover_text(&back);
+    assert!(text.starts_with("**Vraag 4**"), "{text}");
+    assert!(text.contains("«Talentenpool»"), "{text}");
+}

@@ -6,6 +6,7 @@ use tower_lsp::lsp_types::{GotoDefinitionResponse, Location, Position, Url};
 
 use super::convert;
 use super::documents::Analysis;
+use super::lookup;
 use crate::citation::{CitationKind, ShortFormKind};
 use crate::dossier::{Dossier, Footnote, Source};
 use crate::text::PositionEncoding;
@@ -18,7 +19,7 @@ pub fn definition(
     enc: PositionEncoding,
 ) -> Option<GotoDefinitionResponse> {
     let offset = convert::offset(&a.text, &a.line_index, pos, enc);
-    let span = target(&a.dossier, offset)?;
+    let span = target(a, offset)?;
     let range = convert::range(&a.text, &a.line_index, &span, enc);
     Some(GotoDefinitionResponse::Scalar(Location::new(
         uri.clone(),
@@ -26,8 +27,9 @@ pub fn definition(
     )))
 }
 
-/// Where the thing at `offset` is defined, as a span.
-pub fn target(d: &Dossier, offset: usize) -> Option<Span> {
+/// Where the thing at `offset` is defined (or, for a question, answered).
+pub fn target(a: &Analysis, offset: usize) -> Option<Span> {
+    let d = &a.dossier;
     if let Some(marker) = d.marker_at(offset) {
         let footnote = marker
             .footnote
@@ -43,6 +45,13 @@ pub fn target(d: &Dossier, offset: usize) -> Option<Span> {
             .iter()
             .find(|m| m.number == number)
             .map(|m| m.span.clone());
+    }
+    if let Some(q) = lookup::question_at_heading(a, offset) {
+        return lookup::answer_of(a, q).map(|ans| ans.heading_span.clone());
+    }
+    if let Some(ans) = lookup::answer_at_heading(a, offset) {
+        let q = lookup::question_of(a, ans)?;
+        return Some(q.heading_span.clone().unwrap_or(q.span.clone()));
     }
     let footnote = d.footnote_at(offset)?;
     if let Some(c) = d.citation_at(offset) {

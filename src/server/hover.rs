@@ -7,8 +7,9 @@ use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Posi
 use super::convert;
 use super::definition::footnote_on_number;
 use super::documents::Analysis;
+use super::lookup;
 use crate::citation::{Citation, CitationKind};
-use crate::dossier::{Footnote, Source};
+use crate::dossier::{Answer, Footnote, Question, Source};
 use crate::text::PositionEncoding;
 use crate::Span;
 
@@ -44,6 +45,13 @@ pub fn hover_at(a: &Analysis, offset: usize) -> Option<(Span, String)> {
     if let Some(f) = footnote_on_number(d, offset) {
         return Some((f.number_span.clone(), footnote_markdown(a, f)));
     }
+    if let Some(q) = lookup::question_at_heading(a, offset) {
+        let span = q.heading_span.clone().unwrap_or(q.span.clone());
+        return Some((span, answer_markdown(a, q)));
+    }
+    if let Some(ans) = lookup::answer_at_heading(a, offset) {
+        return Some((ans.heading_span.clone(), question_markdown(a, ans)));
+    }
     let c = d.citation_at(offset)?;
     let md = match c.kind {
         CitationKind::ShortForm => {
@@ -54,6 +62,50 @@ pub fn hover_at(a: &Analysis, offset: usize) -> Option<(Span, String)> {
         _ => citation_markdown(c),
     };
     Some((c.span.clone(), md))
+}
+
+/// Hover on a question's heading: its answer.
+fn answer_markdown(a: &Analysis, q: &Question) -> String {
+    let numbers = list(&q.numbers);
+    match lookup::answer_of(a, q) {
+        Some(ans) => format!(
+            "**Antwoord{numbers}**\n\n{}",
+            escape(&lookup::running_text(
+                a,
+                ans.heading_span.end,
+                ans.span.end,
+                1500
+            ))
+        ),
+        None => format!("**Vraag{numbers}**\n\n⚠ Deze vraag heeft (nog) geen antwoord."),
+    }
+}
+
+/// Hover on an `Antwoord` heading: the question it answers.
+fn question_markdown(a: &Analysis, ans: &Answer) -> String {
+    match lookup::question_of(a, ans) {
+        Some(q) => {
+            let from = q.heading_span.as_ref().map_or(q.span.start, |h| h.end);
+            format!(
+                "**Vraag{}**\n\n{}",
+                list(&q.numbers),
+                escape(&lookup::running_text(a, from, q.span.end, 1500))
+            )
+        }
+        None => format!(
+            "**Antwoord{}**\n\n⚠ Bij dit antwoord is geen vraag gevonden.",
+            list(&ans.numbers)
+        ),
+    }
+}
+
+/// ` 3, 4` for a heading, empty without numbers.
+fn list(numbers: &[u32]) -> String {
+    if numbers.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
+    format!(" {}", parts.join(", "))
 }
 
 fn footnote_markdown(a: &Analysis, f: &Footnote) -> String {

@@ -12,6 +12,7 @@ mod diagnostics;
 mod documents;
 mod hover;
 mod links;
+mod lookup;
 mod symbols;
 mod transport;
 

@@ -1,0 +1,95 @@
+//! Small questions to the model that several capabilities ask: which
+//! question or answer heading is at an offset, and the running text of a
+//! span (footnote blocks and footers left out, hyphenation undone).
+
+use super::documents::Analysis;
+use crate::dossier::{Answer, Question};
+use crate::Span;
+
+fn holds(span: &Span, offset: usize) -> bool {
+    span.start <= offset && offset <= span.end
+}
+
+/// The question whose heading (`1.`, `Vraag 1`) holds `offset`.
+pub fn question_at_heading(a: &Analysis, offset: usize) -> Option<&Question> {
+    a.dossier
+        .questions
+        .iter()
+        .find(|q| q.heading_span.as_ref().is_some_and(|h| holds(h, offset)))
+}
+
+/// The answer whose `Antwoord` heading holds `offset`.
+pub fn answer_at_heading(a: &Analysis, offset: usize) -> Option<&Answer> {
+    a.dossier
+        .answers
+        .iter()
+        .find(|ans| holds(&ans.heading_span, offset))
+}
+
+/// The answer to a question, by the model's link or by number.
+pub fn answer_of<'a>(a: &'a Analysis, q: &Question) -> Option<&'a Answer> {
+    let d = &a.dossier;
+    if let Some(ans) = q.answer.and_then(|i| d.answers.get(i)) {
+        return Some(ans);
+    }
+    let first = q.numbers.first()?;
+    d.answers.iter().find(|ans| ans.numbers.contains(first))
+}
+
+/// The question an answer answers, by the model's link or by number.
+pub fn question_of<'a>(a: &'a Analysis, ans: &Answer) -> Option<&'a Question> {
+    let d = &a.dossier;
+    if let Some(q) = ans.question.and_then(|i| d.questions.get(i)) {
+        return Some(q);
+    }
+    let first = ans.numbers.first()?;
+    d.questions.iter().find(|q| q.numbers.contains(first))
+}
+
+/// The running text from `from` to `to` as paragraphs separated by blank
+/// lines, at most about `max_chars` characters.
+pub fn running_text(a: &Analysis, from: usize, to: usize, max_chars: usize) -> String {
+    let body = &a.dossier.layout.body;
+    let (b0, b1) = (body.from_source(from), body.from_source(to));
+    let raw = match body.text.get(b0.min(b1)..b1.max(b0)) {
+        Some(t) if !t.trim().is_empty() => t,
+        // No body stream: the source text as it stands.
+        _ => a.text.get(from.min(to)..to.max(from)).unwrap_or(""),
+    };
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in raw.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current.join(" "));
+    }
+    let mut out = String::new();
+    for p in paragraphs {
+        if out.chars().count() + p.chars().count() > max_chars {
+            let room = max_chars.saturating_sub(out.chars().count());
+            if room > 40 {
+                let cut: String = p.chars().take(room).collect();
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                out.push_str(cut.trim_end());
+            }
+            out.push_str(" …");
+            break;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&p);
+    }
+    out
+}
