@@ -133,3 +133,59 @@ fn aanhangsel_identity_comes_from_its_colophon() {
     assert_eq!(id.id, "ah-tk-20232024-2271");
     assert_eq!(id.display, "Aanhangsel Handelingen II 2023/24, nr. 2271");
 }
+
+#[test]
+fn seed_short_forms_resolve_along_the_chain() {
+    let d = Dossier::analyze(&seed());
+    let resolved = |n: u32| match &d.footnote(n).unwrap().source {
+        Source::Resolved { citation, via } => (
+            citation.id.clone().unwrap(),
+            citation.page.clone(),
+            via.clone(),
+            citation.canonical(),
+        ),
+        other => panic!("footnote {n}: {other:?}"),
+    };
+    assert_eq!(
+        resolved(7),
+        (
+            "kst-22112-2955".into(),
+            Some("12".into()),
+            vec![6],
+            "Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12".into()
+        )
+    );
+    assert_eq!(
+        resolved(8),
+        (
+            "kst-22112-2955".into(),
+            Some("12".into()),
+            vec![7, 6],
+            "Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12".into()
+        )
+    );
+    assert_eq!(
+        resolved(10),
+        (
+            "kst-22112-2955".into(),
+            Some("17".into()),
+            vec![9],
+            "Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 17".into()
+        )
+    );
+    assert!(matches!(
+        d.footnote(14).unwrap().source,
+        Source::Placeholder(_)
+    ));
+    let cited = |n: u32| match d.footnote(n).unwrap().source {
+        Source::Cited(c) => d.citations[c].id.clone(),
+        ref other => panic!("footnote {n}: {other:?}"),
+    };
+    assert_eq!(cited(4).as_deref(), Some("kst-22112-2955"));
+    assert_eq!(cited(11).as_deref(), Some("kst-34700-34"));
+    assert_eq!(cited(12).as_deref(), Some("kst-19637-2375"));
+    assert_eq!(cited(13).as_deref(), Some("kst-21501-20-AH"));
+    assert_eq!(cited(15).as_deref(), Some("kst-22112-2956"));
+    let f15 = d.footnote(15).unwrap();
+    assert_eq!(d.citations[f15.citations[0]].slips.len(), 1);
+}
