@@ -285,11 +285,25 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let version = params.text_document.version;
         let enc = self.shared.encoding();
-        match self
-            .shared
-            .store
-            .change(&uri, version, params.content_changes, enc)
-        {
+        let changes = params.content_changes;
+        let applied = catch_unwind(AssertUnwindSafe(|| {
+            self.shared.store.change(&uri, version, changes, enc)
+        }));
+        let change = match applied {
+            Ok(change) => change,
+            Err(panic) => {
+                let msg = documents::panic_message(&*panic);
+                tracing::error!("change {version} of {uri} could not be applied: {msg}");
+                self.client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!("dossier-lsp: an edit could not be applied ({msg}); close and reopen the document"),
+                    )
+                    .await;
+                return;
+            }
+        };
+        match change {
             Change::Applied(generation) => diagnostics::schedule(
                 &self.shared,
                 &self.client,
@@ -304,6 +318,10 @@ impl LanguageServer for Backend {
             Change::Stale => tracing::warn!("dropped stale change {version} of {uri}"),
             Change::Unknown => tracing::warn!("change to {uri}, which is not open"),
         }
+    }
+
+    async fn did_change_configuration(&self, _: DidChangeConfigurationParams) {
+        tracing::debug!("configuration changed (no settings yet)");
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
