@@ -76,3 +76,43 @@ mod tests {
         assert_eq!(c[0].kind, CitationKind::Url);
     }
 }
+
+#[cfg(test)]
+mod timing {
+    /// `cargo test --release --lib citation::timing -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn per_recogniser_throughput() {
+        let seed = include_str!("../../seeds/000_0dbf1fc7ba84b8b6.txt");
+        let text = seed.repeat(400);
+        type F = fn(&str, &mut Vec<super::Citation>);
+        let passes: [(&str, F); 8] = [
+            ("url", super::url::find),
+            ("kamerstuk", super::kamerstuk::find),
+            ("gazettes", super::ids::find_gazettes),
+            ("ecli", super::ids::find_ecli),
+            ("eu", super::ids::find_eu),
+            ("europapoort", super::ids::find_europapoort),
+            ("short", super::short_form::find),
+            ("placeholder", super::placeholder::find),
+        ];
+        for (name, f) in passes {
+            let t = std::time::Instant::now();
+            let mut out = Vec::new();
+            f(&text, &mut out);
+            let s = t.elapsed().as_secs_f64();
+            eprintln!(
+                "{name:<12} {:>8.1} MB/s ({} found)",
+                text.len() as f64 / s / 1e6,
+                out.len()
+            );
+        }
+        let t = std::time::Instant::now();
+        let n = super::find_citations(&text).len();
+        let s = t.elapsed().as_secs_f64();
+        eprintln!(
+            "all          {:>8.1} MB/s ({n} found)",
+            text.len() as f64 / s / 1e6
+        );
+    }
+}

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::model::{Citation, CitationKind};
-use super::scan::{word_end, word_start};
+use super::scan::{char_at, char_before};
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -20,9 +20,15 @@ pub(crate) fn find(text: &str, out: &mut Vec<Citation>) {
     for m in PLACEHOLDER.find_iter(text) {
         let s = m.as_str();
         let bracketed = s.starts_with(['[', '(']);
-        // Never inside a word (`PMS`, `OPM`, `Xxxl`); `pm` in lower case is
-        // not matched at all.
-        if !bracketed && (!word_start(text, m.start()) || !word_end(text, m.end())) {
+        // Never inside a word (`PMS`, `OPM`, `Xxxl`, `PM-post`); `pm` in
+        // lower case is not matched at all. A footnote number may be glued
+        // to the full form (`14PM BRON`).
+        let before = char_before(text, m.start());
+        let glued_number = before.is_some_and(|c| c.is_ascii_digit()) && s.contains("BRON");
+        let inside_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+        if !bracketed
+            && ((inside_word(before) && !glued_number) || inside_word(char_at(text, m.end())))
+        {
             continue;
         }
         out.push(Citation::new(CitationKind::Placeholder, m.range()));
@@ -53,7 +59,8 @@ mod tests {
 
     #[test]
     fn not_inside_words_or_lower_case() {
-        assert!(run("PMS OPM PMx pm de pm-post").is_empty());
+        assert!(run("PMS OPM PMx pm de pm-post PM-post 3PM").is_empty());
+        assert_eq!(run("14PM BRON"), ["PM BRON"]);
         assert!(run("xxxl Xxxi").is_empty());
     }
 }

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::model::{Citation, CitationKind, ShortFormKind};
 use super::pin::parse_pin;
-use super::scan::{word_end, word_start, Cur};
+use super::scan::{char_before, word_end, word_start, Cur};
 
 static SHORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Idem|idem|IDEM|Ibidem|ibidem|Ibid\.|ibid\.|Ibid|ibid|t\.a\.p\.|a\.w\.|[Zz]ie[ \t]+(?:voet)?noot[ \t]+(\d{1,3})")
@@ -19,8 +19,10 @@ pub(crate) fn find(text: &str, out: &mut Vec<Citation>) {
     for caps in SHORT.captures_iter(text) {
         let m = caps.get(0).expect("match");
         let word = m.as_str();
-        // `t.a.p.` must not be the tail of a longer abbreviation.
-        if !word_start(text, m.start()) || super::scan::char_before(text, m.start()) == Some('.') {
+        // A glued footnote number may precede (`7Idem, blz. 12.`), a letter
+        // may not; `t.a.p.` must not be the tail of a longer abbreviation.
+        let before = char_before(text, m.start());
+        if before.is_some_and(|c| c.is_alphabetic() || c == '.') {
             continue;
         }
         if !word.ends_with('.') && !word_end(text, m.end()) {
@@ -99,6 +101,8 @@ mod tests {
     #[test]
     fn not_inside_words() {
         assert!(run("Idempotent").is_empty());
+        assert!(run("xIdem").is_empty());
+        assert_eq!(run("7Idem, blz. 12.")[0].page.as_deref(), Some("12"));
         assert!(run("de ibidemx").is_empty());
         assert!(run("zie noot").is_empty());
     }
