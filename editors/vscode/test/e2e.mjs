@@ -418,6 +418,47 @@ async function main() {
     await shot(page, "04-definition");
     record(`go to definition from marker 7 lands on the footnote line ${defLine}`, false, e.message);
   }
+
+  // --- the restart command, from the command palette
+  try {
+    await page.keyboard.press("F1");
+    await page.waitForSelector(".quick-input-widget input", { timeout: 10000 });
+    await page.keyboard.type("Dossier: Restart server");
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Dossier: Restart server"]', { timeout: 10000 });
+    await page.keyboard.press("Enter");
+    // the server log gets a second "starting" line, and the state comes back to ready
+    const restarted = await waitFor(
+      async () => {
+        const item = (await statusBarText(page)).find((t) => t.startsWith("Dossier:"));
+        return item === "Dossier: ready" && countStarts() >= 2 ? item : null;
+      },
+      20000,
+      "the server to restart",
+    );
+    await shot(page, "05-restarted");
+    record("Dossier: Restart server restarts it", Boolean(restarted), `${countStarts()} starts in the log; status ${restarted}`);
+  } catch (e) {
+    await shot(page, "05-restarted");
+    record("Dossier: Restart server restarts it", false, e.message);
+  }
+}
+
+/** How often the extension's log says it started the server. */
+function countStarts() {
+  let n = 0;
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.name === "Dossier Language Server.log") n += (fs.readFileSync(p, "utf8").match(/\] starting /g) || []).length;
+    }
+  };
+  try {
+    walk(path.join(dirs.userData, "logs"));
+  } catch {
+    // no logs yet
+  }
+  return n;
 }
 
 let exitCode = 0;
