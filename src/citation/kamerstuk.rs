@@ -118,11 +118,12 @@ pub(crate) fn find(text: &str, out: &mut Vec<Citation>) {
 /// its own (or glued to `’s-Gravenhage 2025`). A footnote that cites in the
 /// same words starts with its note number: `4 Tweede Kamer, …, nr. 424`.
 /// At the very start of the text (a footnote body passed alone) it counts.
+/// (Only white space before it, as in a footnote body cut after its number.)
 fn is_footer(text: &str, label_start: usize, end: usize) -> bool {
     if FOOTER_PAGE.is_match(&text[end..]) {
         return true;
     }
-    if label_start == 0 {
+    if text[..label_start].trim().is_empty() {
         return false;
     }
     let line_start = text[..label_start].rfind('\n').map_or(0, |i| i + 1);
@@ -861,6 +862,9 @@ mod tests {
         assert!(cites("x\nTweede Kamer, vergaderjaar 1993-1994, 22 731, nr. 4\n").is_empty());
         // ... but the same words in a footnote without a page number are.
         let c = one("4 Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424\nx");
+        // A footnote body passed alone, cut after its number.
+        let c = one(" Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424\n");
+        assert_eq!(c.id.as_deref(), Some("kst-26485-424"));
         assert_eq!(c.id.as_deref(), Some("kst-26485-424"));
     }
 
