@@ -16,7 +16,13 @@ fn a_session_over_stdio_ends_with_status_0_after_shutdown_and_exit() {
 
     let diagnostics = p.conn.diagnostics(SEED_URI);
     assert_eq!(diagnostics["version"], 1);
-    assert!(diagnostics["diagnostics"].is_array());
+    let pm_bron = line_starting(SEED, "14 PM BRON");
+    let warned = diagnostics["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["range"]["start"]["line"] == pm_bron && d["severity"] == 2);
+    assert!(warned, "a warning on `14 PM BRON`: {diagnostics}");
 
     let before = "geweest.»";
     let at = offset_of(SEED, before, 0, before.len());
