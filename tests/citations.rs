@@ -126,6 +126,9 @@ const CASES: &[Case] = &[
     other("tests/corpus/learninglion/ah-tk-20232024-2313.txt", "Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024,\nnr. 2166.", Aanhangsel, Some("2166"), None, Some("ah-tk-20232024-2166"), 1),
     other("tests/corpus/learninglion/ah-tk-20232024-1314.txt", "Regenboogprovincies, https://\nwww.movisie.nl/sites/movisie.nl/files/2022-03/220315_%20Regenboogbeleid%20provincies\n%202022.pdf", Url, None, None, Some("https://www.movisie.nl/sites/movisie.nl/files/2022-03/220315_%20Regenboogbeleid%20provincies%202022.pdf"), 1),
     other("tests/corpus/learninglion/ah-tk-20232024-2271.txt", "3 Zie www.zorgkaart.eetstoornissennetwerk.nl", Url, None, None, Some("https://www.zorgkaart.eetstoornissennetwerk.nl"), 1),
+    // The same documents through pdftotext: note numbers on lines of their own.
+    ks("tests/corpus/learninglion-pdftotext/ah-tk-20232024-1786.txt", "4\nTweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424\n\nTweede Kamer, vergaderjaar 2023–2024, Aanhangsel\n", "26485", "424", None, "kst-26485-424"),
+    ks("tests/corpus/learninglion-pdftotext/ah-tk-20232024-1786.txt", "10\n\nTweede Kamer, vergaderjaar 2017–2018, 26 485, nr. 267\n", "26485", "267", None, "kst-26485-267"),
     // learninglion-tests (a raw PDF extraction and two Markdown conversions).
     other("tests/corpus/learninglion-tests/ah-tk-20222023-3649.txt", "Zie ook Aanhangsel Handelingen, vergaderjaar 2022–2023, nr. 3276.", Aanhangsel, Some("3276"), None, Some("ah-tk-20222023-3276"), 1),
     ks("tests/corpus/learninglion-tests/ah-tk-20222023-3649.txt", "2Kamerstuk 29 383, nr. 406.", "29383", "406", None, "kst-29383-406"),
@@ -247,7 +250,7 @@ fn no_false_positives_in_real_text() {
         ("tests/corpus/learninglion/ah-tk-20232024-1178.txt", "1 Antwoorden op Kamervragen over gevolgen quantumtechnologie voor encryptie | Kamerstuk | "),
         ("tests/corpus/learninglion/ah-tk-20232024-2129.txt", "Naties (VN) voor Jemen heeft over de vredesonderhandelingen in het land? 2"),
         ("tests/corpus/parlementaire-monitor/kst-21501-02-3121.txt", "’s-Gravenhage 2025 Tweede Kamer, vergaderjaar 2024–2025, 21 501-02, nr. 3121"),
-        ("tests/corpus/sgd/sgd-0000005629.txt", "\nTweede Kamer, vergaderjaar 1993-1994, 22 731, nr. 4"),
+        ("tests/corpus/sgd/sgd-0000005629.txt", "'s-Gravenhage 1994\nTweede Kamer, vergaderjaar 1993-1994, 22 731, nr. 4"),
         ("tests/corpus/sgd/sgd-0000098740.txt", "Tweede Kamer, vergaderjaar 1987-1988, Aanhangsel\n179"),
         ("tests/corpus/sgd/sgd-0000029179.txt", "11, waarvan drie pro memorie"),
         ("tests/fixtures/peer-tests/nllegalcit-cases.tsv", "Raad van 30 november 1977, nr. 18 586, BNB 1978/7, en van 7 mei 1980, nr. 19 874, BNB 1980/186,"),

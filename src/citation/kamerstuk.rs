@@ -131,7 +131,28 @@ fn is_footer(text: &str, label_start: usize, end: usize) -> bool {
     let own_line = before.is_empty() || before.contains("Gravenhage");
     let rest = &text[end..];
     let line_end = rest.find('\n').unwrap_or(rest.len());
-    own_line && rest[..line_end].trim().is_empty()
+    if !(own_line && rest[..line_end].trim().is_empty()) {
+        return false;
+    }
+    // pdftotext puts a note number on a line of its own (`4\nTweede Kamer,
+    // …, nr. 424`), and notes in this style come in runs; a footer follows
+    // running text or the colophon.
+    let previous = text[..line_start.saturating_sub(1)]
+        .trim_end()
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim();
+    let note_number =
+        !previous.is_empty() && previous.len() <= 3 && previous.bytes().all(|b| b.is_ascii_digit());
+    let note_run = LABEL.find(previous).is_some_and(|m| m.start() == 0)
+        && previous.contains("vergaderjaar")
+        && previous
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && previous.contains("nr");
+    !(note_number || note_run)
 }
 
 /// Chamber, then year, after a label; both optional. Collects slips.
@@ -862,6 +883,9 @@ mod tests {
         assert!(cites("x\nTweede Kamer, vergaderjaar 1993-1994, 22 731, nr. 4\n").is_empty());
         // ... but the same words in a footnote without a page number are.
         let c = one("4 Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424\nx");
+        // pdftotext: the note number on a line of its own, notes in a run.
+        let t = "10\n\nTweede Kamer, vergaderjaar 2017–2018, 26 485, nr. 267\nTweede Kamer, vergaderjaar 2021–2022, 26 485, nr. 380\n12\n";
+        assert_eq!(cites(t).len(), 2);
         // A footnote body passed alone, cut after its number.
         let c = one(" Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424\n");
         assert_eq!(c.id.as_deref(), Some("kst-26485-424"));
