@@ -847,3 +847,92 @@ fn a_question_heading_shows_and_leads_to_its_answer() {
     assert!(text.starts_with("**Vraag 4**"), "{text}");
     assert!(text.contains("«Talentenpool»"), "{text}");
 }
+
+#[test]
+fn lint_settings_change_severities_and_turn_lints_off() {
+    let mut s = start(Options::default());
+    let init = json!({"processId": null, "rootUri": null, "capabilities": capabilities(None),
+        "initializationOptions": {"files": ["**/*.txt"], "lints": {
+            "placeholder-source": "error", "unreferenced-footnote": "off", "geen-lint": "off"}}});
+    s.conn.call("initialize", init);
+    s.conn.notify("initialized", json!({}));
+    let warning = s.conn.take_notification("a settings warning", |m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("geen-lint")
+    });
+    assert_eq!(warning["params"]["type"], 2);
+    s.conn.open(SEED_URI, "text", SEED);
+    let pm_bron = line_starting(SEED, "14 PM BRON");
+    let severity_on = |d: &Value, line: usize, code: &str| {
+        d["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["range"]["start"]["line"] == line && d["code"] == code)
+            .map(|d| d["severity"].as_u64().unwrap())
+    };
+    let first = s.conn.diagnostics(SEED_URI);
+    assert_eq!(
+        severity_on(&first, pm_bron, "placeholder-source"),
+        Some(1),
+        "{first}"
+    );
+    let codes: Vec<&Value> = first["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
+    assert!(
+        !codes.contains(&&json!("unreferenced-footnote")),
+        "{codes:?}"
+    );
+
+    // Settings changed in the editor: published again with the defaults.
+    s.conn.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"dossier": {"files": ["**/*.txt"], "lints": {}}}}),
+    );
+    let again = s.conn.diagnostics(SEED_URI);
+    assert_eq!(
+        severity_on(&again, pm_bron, "placeholder-source"),
+        Some(2),
+        "{again}"
+    );
+    let unreferenced = line_starting(SEED, "1 Zie dossiers");
+    assert_eq!(
+        severity_on(&again, unreferenced, "unreferenced-footnote"),
+        Some(3),
+        "{again}"
+    );
+}
+
+#[test]
+fn settings_are_pulled_from_clients_that_answer_workspace_configuration() {
+    let mut s = start(Options::default());
+    s.conn.configuration = Some(json!({"lints": {"placeholder-source": "hint"}}));
+    let mut caps = capabilities(None);
+    caps["workspace"] = json!({"configuration": true});
+    s.conn.initialize(caps);
+    let asked = s.conn.take_notification("workspace/configuration", |m| {
+        m["method"] == "workspace/configuration"
+    });
+    assert_eq!(asked["params"]["items"][0]["section"], "dossier");
+    s.conn.open(SEED_URI, "text", SEED);
+    let pm_bron = line_starting(SEED, "14 PM BRON");
+    // The first publication may precede the answer; a later one follows it.
+    loop {
+        let d = s.conn.diagnostics(SEED_URI);
+        let hint = d["diagnostics"].as_array().unwrap().iter().any(|d| {
+            d["range"]["start"]["line"] == pm_bron
+                && d["code"] == "placeholder-source"
+                && d["severity"] == 4
+        });
+        if hint {
+            break;
+        }
+    }
+}

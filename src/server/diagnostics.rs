@@ -8,6 +8,7 @@ use tower_lsp::lsp_types::{Diagnostic, MessageType, NumberOrString, Url};
 use tower_lsp::Client;
 
 use super::documents::{self, Analysis};
+use super::settings::Settings;
 use super::{convert, Shared};
 use crate::text::PositionEncoding;
 
@@ -34,7 +35,7 @@ pub fn schedule(shared: &Arc<Shared>, client: &Client, uri: Url, generation: u64
                 if shared.store.generation(&uri) != Some(generation) {
                     return;
                 }
-                let diagnostics = to_lsp(&analysis, shared.encoding());
+                let diagnostics = to_lsp(&analysis, shared.encoding(), &shared.settings());
                 tracing::debug!("publish {} diagnostics for {uri}", diagnostics.len());
                 client
                     .publish_diagnostics(uri, diagnostics, Some(analysis.version))
@@ -70,13 +71,15 @@ pub fn flush_later(shared: &Arc<Shared>, client: &Client, uri: Url, version: i32
     });
 }
 
-pub fn to_lsp(analysis: &Analysis, enc: PositionEncoding) -> Vec<Diagnostic> {
+/// The analysis's diagnostics as LSP's, with the user's lint levels.
+pub fn to_lsp(analysis: &Analysis, enc: PositionEncoding, settings: &Settings) -> Vec<Diagnostic> {
     analysis
         .diagnostics
         .iter()
-        .map(|d| Diagnostic {
+        .filter_map(|d| Some((d, settings.level(d.code, d.severity)?)))
+        .map(|(d, severity)| Diagnostic {
             range: convert::range(&analysis.text, &analysis.line_index, &d.span, enc),
-            severity: Some(convert::severity(d.severity)),
+            severity: Some(convert::severity(severity)),
             code: Some(NumberOrString::String(d.code.to_owned())),
             source: Some("dossier-lsp".to_owned()),
             message: d.message.clone(),

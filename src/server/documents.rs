@@ -164,6 +164,14 @@ impl Store {
         })
     }
 
+    /// Every open document with its generation.
+    pub fn open_documents(&self) -> Vec<(Url, u64)> {
+        self.lock()
+            .iter()
+            .map(|(uri, d)| (uri.clone(), d.generation))
+            .collect()
+    }
+
     pub fn generation(&self, uri: &Url) -> Option<u64> {
         self.lock().get(uri).map(|d| d.generation)
     }

@@ -13,13 +13,14 @@ mod documents;
 mod hover;
 mod links;
 mod lookup;
+mod settings;
 mod symbols;
 mod transport;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -31,6 +32,7 @@ use crate::dossier::Dossier;
 use crate::lints;
 use crate::text::PositionEncoding;
 use documents::{Analysis, Change, Store};
+use settings::Settings;
 
 /// The analysis the server runs on each version of a document.
 pub type Analyzer = Arc<dyn Fn(&str) -> (Dossier, Vec<lints::Diagnostic>) + Send + Sync>;
@@ -80,9 +82,19 @@ pub(crate) struct Shared {
     pub store: Store,
     utf8: AtomicBool,
     shutdown: AtomicBool,
+    settings: RwLock<Settings>,
+    /// The client answers `workspace/configuration`.
+    pull_configuration: AtomicBool,
 }
 
 impl Shared {
+    pub fn settings(&self) -> Settings {
+        self.settings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
     pub fn encoding(&self) -> PositionEncoding {
         if self.utf8.load(Ordering::Relaxed) {
             PositionEncoding::Utf8
@@ -134,6 +146,8 @@ where
         store: Store::default(),
         utf8: AtomicBool::new(false),
         shutdown: AtomicBool::new(false),
+        settings: RwLock::default(),
+        pull_configuration: AtomicBool::new(false),
     });
     let state = shared.clone();
     let (service, socket) = LspService::new(move |client| Backend { client, shared });
@@ -156,6 +170,67 @@ fn init_logging() {
 }
 
 impl Backend {
+    /// Takes settings from `value` if it holds any; true if they changed.
+    async fn take_settings(&self, value: &serde_json::Value, from: &str) -> bool {
+        let Some((new, problems)) = Settings::from_json(value) else {
+            return false;
+        };
+        for p in &problems {
+            tracing::warn!("settings ({from}): {p}");
+            self.client
+                .log_message(MessageType::WARNING, format!("dossier-lsp settings: {p}"))
+                .await;
+        }
+        let mut current = self
+            .shared
+            .settings
+            .write()
+            .unwrap_or_else(|e| e.into_inner());
+        let changed = *current != new;
+        if changed {
+            tracing::info!("settings from {from}: {new:?}");
+        }
+        *current = new;
+        changed
+    }
+
+    /// Asks the client for section `dossier`, if it answers such requests.
+    async fn pull_settings(&self) -> bool {
+        if !self.shared.pull_configuration.load(Ordering::Relaxed) {
+            return false;
+        }
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some("dossier".to_owned()),
+        };
+        // A client that never answers must not hold a request slot.
+        let asked = tokio::time::timeout(
+            Duration::from_secs(10),
+            self.client.configuration(vec![item]),
+        );
+        match asked
+            .await
+            .unwrap_or_else(|_| Err(jsonrpc::Error::request_cancelled()))
+        {
+            Ok(values) => match values.first() {
+                Some(v) => self.take_settings(v, "workspace/configuration").await,
+                None => false,
+            },
+            Err(e) => {
+                tracing::debug!("workspace/configuration: {e}");
+                false
+            }
+        }
+    }
+
+    /// Publishes the diagnostics of every open document again (after a
+    /// settings change).
+    fn republish(&self) {
+        for (uri, generation) in self.shared.store.open_documents() {
+            diagnostics::schedule(&self.shared, &self.client, uri, generation, Duration::ZERO);
+        }
+    }
+
     /// Runs `f` on the current analysis of `uri`. Unknown documents and
     /// failed analyses answer nothing; a panic in `f` answers an error.
     async fn with_analysis<T>(
@@ -201,6 +276,18 @@ impl Backend {
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
         let enc = convert::negotiate(&params.capabilities);
+        let pull = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.configuration)
+            .unwrap_or(false);
+        self.shared
+            .pull_configuration
+            .store(pull, Ordering::Relaxed);
+        if let Some(options) = &params.initialization_options {
+            self.take_settings(options, "initializationOptions").await;
+        }
         self.shared
             .utf8
             .store(enc == PositionEncoding::Utf8, Ordering::Relaxed);
@@ -241,6 +328,9 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        if self.pull_settings().await {
+            self.republish();
+        }
         let enc = convert::encoding_name(self.shared.encoding());
         self.client
             .log_message(
@@ -320,8 +410,18 @@ impl LanguageServer for Backend {
         }
     }
 
-    async fn did_change_configuration(&self, _: DidChangeConfigurationParams) {
-        tracing::debug!("configuration changed (no settings yet)");
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let changed = match Settings::from_json(&params.settings) {
+            Some(_) => {
+                self.take_settings(&params.settings, "didChangeConfiguration")
+                    .await
+            }
+            // Only a nudge: ask for the settings.
+            None => self.pull_settings().await,
+        };
+        if changed {
+            self.republish();
+        }
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {

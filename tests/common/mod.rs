@@ -72,6 +72,8 @@ pub struct Conn {
     next_id: i64,
     /// Notifications from the server not yet taken, in arrival order.
     pub notifications: Vec<Value>,
+    /// What `workspace/configuration` answers for each item (else `null`).
+    pub configuration: Option<Value>,
 }
 
 impl Conn {
@@ -81,6 +83,7 @@ impl Conn {
             rx,
             next_id: 0,
             notifications: Vec::new(),
+            configuration: None,
         }
     }
 
@@ -139,9 +142,17 @@ impl Conn {
         let left = deadline.saturating_duration_since(Instant::now());
         let msg = self.rx.recv_timeout(left).ok()?;
         match (msg.get("method"), msg.get("id")) {
-            (Some(_), Some(id)) => {
+            (Some(method), Some(id)) => {
                 let id = id.clone();
-                self.send(&json!({"jsonrpc": "2.0", "id": id, "result": null}));
+                let result = match (&self.configuration, method.as_str()) {
+                    (Some(config), Some("workspace/configuration")) => {
+                        let items = msg["params"]["items"].as_array().map_or(0, Vec::len);
+                        Value::Array(vec![config.clone(); items])
+                    }
+                    _ => Value::Null,
+                };
+                self.send(&json!({"jsonrpc": "2.0", "id": id, "result": result}));
+                self.notifications.push(msg.clone());
             }
             (Some(_), None) => self.notifications.push(msg.clone()),
             _ => {}
