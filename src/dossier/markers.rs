@@ -14,6 +14,8 @@
 //!   and the words around it do not make it a quantity (`van 11 weken`,
 //!   `€ 50 miljoen`, `op 4 april`, `Vraag 1`).
 
+use std::collections::HashMap;
+
 use crate::layout::{Layout, LineKind};
 
 use super::{Footnote, FootnoteMarker};
@@ -176,14 +178,18 @@ struct Candidate {
 
 pub(super) fn find(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<FootnoteMarker> {
     let has_defs = !footnotes.is_empty();
+    // Definitions by number, in document order.
+    let mut defs: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, f) in footnotes.iter().enumerate() {
+        defs.entry(f.number).or_default().push(i);
+    }
     let mut markers: Vec<FootnoteMarker> = Vec::new();
     let mut last = 0u32;
     for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
         for c in candidates(text, line.span.clone()) {
-            let def_after = footnotes
-                .iter()
-                .any(|f| f.number == c.number && f.span.start > c.start);
-            let defined = def_after || footnotes.iter().any(|f| f.number == c.number);
+            let same = defs.get(&c.number).map_or(&[][..], Vec::as_slice);
+            let def_after = same.iter().any(|&i| footnotes[i].span.start > c.start);
+            let defined = !same.is_empty();
             let next_in_line = c.number > last && c.number <= last + MAX_STEP;
             // Four digits are a year far more often than a footnote.
             let ok = if c.number >= 1000 && !defined {
@@ -208,10 +214,12 @@ pub(super) fn find(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<F
     }
     for m in &mut markers {
         // The first definition after the marker, else any with its number.
-        m.footnote = footnotes
+        let same = defs.get(&m.number).map_or(&[][..], Vec::as_slice);
+        m.footnote = same
             .iter()
-            .position(|f| f.number == m.number && f.span.start > m.span.start)
-            .or_else(|| footnotes.iter().position(|f| f.number == m.number));
+            .copied()
+            .find(|&i| footnotes[i].span.start > m.span.start)
+            .or_else(|| same.first().copied());
     }
     markers
 }

@@ -52,6 +52,8 @@ pub struct Footnote {
 }
 
 /// What a footnote cites, once `Idem`/`Ibidem` have been followed.
+// One per footnote: the size of the resolved variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// No citation at all (a remark, a composition list, a web page title).

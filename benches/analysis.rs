@@ -1,0 +1,85 @@
+//! Analysis throughput on the seed, a real Aanhangsel, and a 1 MB document
+//! made of seed pages with the footnotes numbered on through the document.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use dossier_lsp::{lints, Dossier};
+
+fn seed() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_0dbf1fc7ba84b8b6.txt"
+    ))
+    .unwrap()
+}
+
+/// About `bytes` of seed text, footnote numbers shifted per copy so that the
+/// numbering runs on as in one long document.
+pub fn big_document(bytes: usize) -> String {
+    let seed = seed();
+    let mut out = String::with_capacity(bytes + seed.len());
+    let mut copy = 0;
+    while out.len() < bytes {
+        let shift = copy * 15;
+        for line in seed.split_inclusive('\n') {
+            // Renumber definitions (`4 Kamerstukken`) and glued markers (`asielpact3`).
+            let mut s = String::with_capacity(line.len());
+            let mut chars = line.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if c.is_ascii_digit() {
+                    let start = i;
+                    let mut end = i + 1;
+                    while let Some(&(j, d)) = chars.peek() {
+                        if !d.is_ascii_digit() {
+                            break;
+                        }
+                        end = j + 1;
+                        chars.next();
+                    }
+                    let digits = &line[start..end];
+                    let prev = line[..start].chars().next_back();
+                    let at_def = start == 0 && digits.len() <= 2;
+                    let glued = prev.is_some_and(|p| p.is_lowercase() || matches!(p, '.' | '»'))
+                        && digits.len() <= 2
+                        && !line[end..].starts_with(|c: char| c.is_alphanumeric());
+                    if (at_def || glued) && shift > 0 {
+                        s.push_str(&(digits.parse::<usize>().unwrap() + shift).to_string());
+                    } else {
+                        s.push_str(digits);
+                    }
+                } else {
+                    s.push(c);
+                }
+            }
+            out.push_str(&s);
+        }
+        copy += 1;
+    }
+    out
+}
+
+fn analysis(c: &mut Criterion) {
+    let aanhangsel = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/learninglion/ah-tk-20232024-2271.txt"
+    ))
+    .unwrap();
+    let inputs = [
+        ("seed", seed()),
+        ("ah-tk-20232024-2271", aanhangsel),
+        ("1MB", big_document(1 << 20)),
+    ];
+    let mut group = c.benchmark_group("analyze+lint");
+    for (name, text) in &inputs {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
+            b.iter(|| {
+                let d = Dossier::analyze(text);
+                lints::lint(&d, text).len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analysis);
+criterion_main!(benches);
