@@ -135,7 +135,7 @@ const CASES: &[Case] = &[
     Case { slips: 1, ..other("tests/corpus/learninglion-tests/ah-tk-20222023-3649.txt", "4(Aanhangsel Handelingen, vergaderjaar 2022–203, nr. 844).", Aanhangsel, Some("844"), None, Some("ah-tk-20222023-844"), 1) },
     ks("tests/corpus/learninglion-tests/ah-tk-20222023-3649.txt", "5Bijlage bij Kamerstuk 29 383, nr. 384.", "29383", "384", None, "kst-29383-384"),
     other("tests/corpus/learninglion-tests/ah-tk-20232024-302.md.txt", "1 Aanhangsel van de Handelingen, vergaderjaar 2023–2024, nr. 76 (2023D39037); Mind Platform,", Aanhangsel, Some("76"), None, Some("ah-tk-20232024-76"), 1),
-    ks("tests/corpus/learninglion-tests/ah-tk-20232024-302.md.txt", "6 Kamerstuk 25 424, nr. 650 (25 424, nr. 650).", "25424", "650", None, "kst-25424-650"),
+    with(ks("tests/corpus/learninglion-tests/ah-tk-20232024-302.md.txt", "6 Kamerstuk 25 424, nr. 650 (25 424, nr. 650).", "25424", "650", None, "kst-25424-650"), 2, 0),
     ks("tests/corpus/learninglion-tests/ah-tk-20232024-387.md.txt", "3 Kamerstuk 21 501-02, nr. 2733", "21501", "2733", None, "kst-21501-02-2733"),
     ks("tests/corpus/learninglion-tests/ah-tk-20232024-387.md.txt", "4 Motie Ceder, Kamerstuk 21 501-02, nr. 2732", "21501", "2732", None, "kst-21501-02-2732"),
     ks("tests/corpus/learninglion-tests/ah-tk-20232024-387.md.txt", "5 Motie Bikker en Omtzigt, Kamerstuk 36 410, nr. 31", "36410", "31", None, "kst-36410-31"),
@@ -143,7 +143,11 @@ const CASES: &[Case] = &[
     ks("tests/corpus/learninglion-tests/ah-tk-20232024-387.md.txt", "conform motie Bikker/Omtzigt (Kamerstuk 36 410, nr. 74), in", "36410", "74", None, "kst-36410-74"),
     ks("tests/corpus/learninglion-tests/ah-tk-20232024-387.md.txt", "d.d. 11 oktober 2023 (Kamerstuk\n21 501-02, nr. 2737) gaat", "21501", "2737", None, "kst-21501-02-2737"),
     // Handelingen TK (compact dossier-number form).
-    ks("tests/corpus/nelson-am-handelingen/h-tk-20172018-70-14.txt", "aanspreken op salarisstijging (Kamerstuk 30111-108) - 30111-109", "30111", "108", None, "kst-30111-108"),
+    with(ks("tests/corpus/nelson-am-handelingen/h-tk-20172018-70-14.txt", "aanspreken op salarisstijging (Kamerstuk 30111-108) - 30111-109", "30111", "108", None, "kst-30111-108"), 2, 0),
+    ks("tests/corpus/nelson-am-handelingen/h-tk-20172018-70-6.txt", "De motie-Wassenberg (21501-08, nr. 719) is in die zin gewijzigd", "21501", "719", None, "kst-21501-08-719"),
+    ks("tests/corpus/nelson-am-handelingen/h-tk-20172018-70-3.txt", "Zij krijgt nr. 210 (34104).", "34104", "210", None, "kst-34104-210"),
+    ks("tests/corpus/nelson-am-handelingen/h-tk-20172018-70-14.txt", "nationale rekenkamers - 21501-07-1502", "21501", "1502", None, "kst-21501-07-1502"),
+    ks("tests/corpus/nelson-am-handelingen/h-tk-20172018-70-14.txt", "GenX concentraties Zeeland - 28089-75", "28089", "75", None, "kst-28089-75"),
     // openkamer besluitenlijst.
     other("tests/corpus/openkamer/besluitenlijst_example2.txt", "belastingen (Trb. 2009, 217 en Trb. 2010, 162) - 34417-(R2068)", Tractatenblad, Some("217"), None, Some("trb-2009-217"), 2),
     other("tests/corpus/openkamer/besluitenlijst_example2.txt", "Zie ook Trb. 2015, 103.", Tractatenblad, Some("103"), None, Some("trb-2015-103"), 1),

@@ -9,6 +9,7 @@
 
 mod canonical;
 pub mod cli;
+mod compact;
 mod ids;
 mod kamerstuk;
 mod model;
@@ -26,6 +27,7 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
     let mut all = Vec::new();
     url::find(text, &mut all);
     kamerstuk::find(text, &mut all);
+    compact::find(text, &mut all);
     ids::find_gazettes(text, &mut all);
     ids::find_ecli(text, &mut all);
     ids::find_eu(text, &mut all);
@@ -86,8 +88,9 @@ mod timing {
         let seed = include_str!("../../seeds/000_0dbf1fc7ba84b8b6.txt");
         let text = seed.repeat(400);
         type F = fn(&str, &mut Vec<super::Citation>);
-        let passes: [(&str, F); 8] = [
+        let passes: [(&str, F); 9] = [
             ("url", super::url::find),
+            ("compact", super::compact::find),
             ("kamerstuk", super::kamerstuk::find),
             ("gazettes", super::ids::find_gazettes),
             ("ecli", super::ids::find_ecli),
