@@ -936,3 +936,116 @@ fn settings_are_pulled_from_clients_that_answer_workspace_configuration() {
         }
     }
 }
+
+/// Applies LSP text edits (utf-16 positions) to `text`.
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let offset = |p: &Value| {
+        let (line, col) = lc(p);
+        let start: usize = text
+            .split('\n')
+            .take(line as usize)
+            .map(|l| l.len() + 1)
+            .sum();
+        let line_text = text[start..].split('\n').next().unwrap();
+        let mut units = 0;
+        for (i, ch) in line_text.char_indices() {
+            if units >= col as usize {
+                return start + i;
+            }
+            units += ch.len_utf16();
+        }
+        start + line_text.len()
+    };
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    spans.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut out = text.to_owned();
+    for (a, b, new) in spans {
+        out.replace_range(a..b, &new);
+    }
+    out
+}
+
+/// The seed's analysis with citation slips in document coordinates (the
+/// core gives them relative to the footnote's text after its number).
+fn with_document_slips(text: &str) -> (dossier_lsp::Dossier, Vec<dossier_lsp::lints::Diagnostic>) {
+    let (mut d, diags) = (Options::default().analyzer)(text);
+    let bases: Vec<(usize, Vec<usize>)> = d
+        .footnotes
+        .iter()
+        .map(|f| (f.number_span.end, f.citations.clone()))
+        .collect();
+    for (base, citations) in bases {
+        for i in citations {
+            let c = &mut d.citations[i];
+            for slip in &mut c.slips {
+                if !(c.span.start <= slip.span.start && slip.span.end <= c.span.end) {
+                    slip.span = slip.span.start + base..slip.span.end + base;
+                }
+            }
+        }
+    }
+    (d, diags)
+}
+
+fn quick_fixes(s: &mut InProcess, line: usize) -> Value {
+    s.conn.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": SEED_URI},
+            "range": {"start": {"line": line, "character": 5}, "end": {"line": line, "character": 5}},
+            "context": {"diagnostics": []}}),
+    )
+}
+
+#[test]
+fn a_quick_fix_repairs_a_citation_slip() {
+    let line = line_starting(SEED, "15 Kamerstuk");
+    let expected = "15 Kamerstuk 22 112, nr. 2956.";
+    let mut s = start(Options {
+        analyzer: Arc::new(with_document_slips),
+        ..Options::default()
+    });
+    s.conn.initialize(capabilities(None));
+    s.conn.open(SEED_URI, "text", SEED);
+    let actions = quick_fixes(&mut s, line);
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .unwrap_or_else(|| panic!("a quick fix: {actions}"))
+        .clone();
+    let edits = fix["edit"]["changes"][SEED_URI].as_array().unwrap().clone();
+    let fixed = apply_edits(SEED, &edits);
+    assert_eq!(
+        fixed.split('\n').nth(line).unwrap().trim_end(),
+        expected,
+        "{fix}"
+    );
+    // Nothing to fix on a well-written citation.
+    let none = quick_fixes(&mut s, line_starting(SEED, "12 Kamerstuk"));
+    assert_eq!(none, json!([]));
+
+    // With the core's own spans: the same fix, or none, never a wrong one.
+    let mut s = seed_server(Enc::Utf16);
+    for action in quick_fixes(&mut s, line).as_array().unwrap() {
+        let edits = action["edit"]["changes"][SEED_URI]
+            .as_array()
+            .unwrap()
+            .clone();
+        let fixed = apply_edits(SEED, &edits);
+        assert_eq!(
+            fixed.split('\n').nth(line).unwrap().trim_end(),
+            expected,
+            "{action}"
+        );
+    }
+}

@@ -6,6 +6,7 @@
 //! analysis computed in `spawn_blocking`; panics in the analysis or in a
 //! request are caught and logged.
 
+mod actions;
 mod convert;
 mod definition;
 mod diagnostics;
@@ -312,6 +313,12 @@ impl LanguageServer for Backend {
                 )),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        ..Default::default()
+                    },
+                )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 document_link_provider: Some(DocumentLinkOptions {
@@ -447,6 +454,17 @@ impl LanguageServer for Backend {
         let include = params.context.include_declaration;
         self.with_analysis(&p.text_document.uri, "references", |a, uri, enc| {
             definition::references(a, uri, p.position, enc, include)
+        })
+        .await
+    }
+
+    async fn code_action(
+        &self,
+        params: CodeActionParams,
+    ) -> jsonrpc::Result<Option<CodeActionResponse>> {
+        let range = params.range;
+        self.with_analysis(&params.text_document.uri, "codeAction", |a, uri, enc| {
+            Some(actions::actions(a, uri, range, enc))
         })
         .await
     }
