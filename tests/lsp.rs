@@ -1049,3 +1049,38 @@ fn a_quick_fix_repairs_a_citation_slip() {
         );
     }
 }
+
+#[test]
+fn documents_with_crlf_line_ends_are_served_alike() {
+    let crlf = SEED.replace('\n', "\r\n");
+    for enc in ENCODINGS {
+        let mut s = enc.server();
+        s.conn.open(SEED_URI, "text", &crlf);
+        // A line added at the top, typed at the end of the first line.
+        let first_line_end = json!({"line": 0, "character": match enc {
+            Enc::Utf8 => SEED.lines().next().unwrap().len(),
+            Enc::Utf16 => SEED.lines().next().unwrap().encode_utf16().count(),
+        }});
+        s.conn.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": SEED_URI, "version": 2}, "contentChanges": [
+                edit(first_line_end.clone(), first_line_end, "\r\nextra – «regel»"),
+            ]}),
+        );
+        let mut at = pos(SEED, marker("Migration»"), enc);
+        at["line"] = json!(at["line"].as_u64().unwrap() + 1);
+        let result = s
+            .conn
+            .call("textDocument/hover", text_position(SEED_URI, at.clone()));
+        assert!(hover_text(&result).contains("**Voetnoot 13**"), "{enc:?}");
+        assert_eq!(result["range"]["start"], at, "{enc:?}");
+        let location = s
+            .conn
+            .call("textDocument/definition", text_position(SEED_URI, at));
+        assert_eq!(
+            location["range"]["start"]["line"],
+            line_starting(SEED, "13 A Renewed") + 1,
+            "{enc:?}: {location}"
+        );
+    }
+}
