@@ -15,7 +15,7 @@
 set -euo pipefail
 editors=$(cd "$(dirname "$0")/.." && pwd)
 repo=$(cd "$editors/.." && pwd)
-cache=${DOSSIER_EDITORS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dossier-lsp-editors}
+cache=${DOSSIER_EDITORS_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/dossier-lsp-editors}
 only=${ONLY:-}
 code_server_version=4.100.3
 neovim_version=0.11.4
@@ -25,13 +25,14 @@ mkdir -p "$cache"
 
 # --- processes: each test runs in its own session (setsid); kill the groups on exit
 pgids=()
-pidfile=$cache/code-server.pid
+pidfile=$(mktemp "${TMPDIR:-/tmp}/dossier-editors-code-server.XXXXXX") # code-server runs in a group of its own
 cleanup() {
   for pg in "${pgids[@]}"; do kill -TERM -- "-$pg" 2>/dev/null || true; done
   if [ -s "$pidfile" ]; then kill -TERM -- "-$(cat "$pidfile")" 2>/dev/null || true; fi
   sleep 0.3
   for pg in "${pgids[@]}"; do kill -KILL -- "-$pg" 2>/dev/null || true; done
-  if [ -s "$pidfile" ]; then kill -KILL -- "-$(cat "$pidfile")" 2>/dev/null || true; rm -f "$pidfile"; fi
+  if [ -s "$pidfile" ]; then kill -KILL -- "-$(cat "$pidfile")" 2>/dev/null || true; fi
+  rm -f "$pidfile"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -56,7 +57,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt-get install ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo none)
 if [ "$node_major" != 20 ]; then

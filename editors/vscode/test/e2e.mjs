@@ -162,6 +162,7 @@ async function cleanup() {
   } catch {
     // gone
   }
+  if (process.env.E2E_PIDFILE) fs.writeFileSync(process.env.E2E_PIDFILE, ""); // nothing left to kill
   // keep the logs of code-server and the extension host (with our output channel)
   try {
     fs.cpSync(path.join(dirs.userData, "logs"), path.join(artifacts, "code-server-logs"), { recursive: true });
