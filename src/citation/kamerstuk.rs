@@ -554,6 +554,12 @@ fn parse_kamerstuk(
                 let mut d = c;
                 let dossier_like = d.hws() > 0 && d.peek().is_some_and(|ch| ch.is_ascii_digit());
                 if word_end(text, c.pos) && !dossier_like {
+                    let at = n.span(0).map_or(c.pos, |s| s.start);
+                    slips.push(FormatSlip {
+                        span: at..at,
+                        message: "missing `nr.` before the document number".into(),
+                        fix: "nr. ".into(),
+                    });
                     value = n.str(0).map(str::to_string);
                 } else {
                     c = save;
@@ -563,6 +569,30 @@ fn parse_kamerstuk(
     } else if head.chamber == Some(Chamber::I) {
         // `Kamerstuk I 31145 AA`.
         value = letters(&mut c);
+    }
+    if value.is_none() && !comma && label == Label::Kamerstuk && head.chamber.is_some() {
+        // `Kamerstukken II, 31 459 22`: a bare number after a space, only
+        // where it ends the citation (end of text, line or clause).
+        let mut d = Cur::new(text, before_sep);
+        if d.hws() > 0 {
+            if let Some(n) = d.eat_re(&NUMBER) {
+                let after = d.rest();
+                let ends = after.is_empty()
+                    || after.starts_with(['\n', '\r', ')', ';'])
+                    || (after.starts_with(['.', ','])
+                        && !after[1..].starts_with(|ch: char| ch.is_ascii_digit()));
+                if ends {
+                    let at = n.span(0).map_or(before_sep, |s| s.start);
+                    slips.push(FormatSlip {
+                        span: before_sep..at,
+                        message: "missing `, nr.` before the document number".into(),
+                        fix: ", nr. ".into(),
+                    });
+                    value = n.str(0).map(str::to_string);
+                    c = d;
+                }
+            }
+        }
     }
     if value.is_none() && dossier.compact && toevoeging.is_some() {
         // `Kamerstuk 30111-10`: compact dossier-number form.
@@ -890,6 +920,28 @@ mod tests {
         // A footnote body passed alone, cut after its number.
         let c = one(" Tweede Kamer, vergaderjaar 2022–2023, 26 485, nr. 424\n");
         assert_eq!(c.id.as_deref(), Some("kst-26485-424"));
+    }
+
+    #[test]
+    fn bare_document_numbers_are_slips() {
+        let t = "(Kamerstuk 22 112, 2962)";
+        let c = one(t);
+        assert_eq!(c.id.as_deref(), Some("kst-22112-2962"));
+        assert_eq!(
+            c.slips[0].message,
+            "missing `nr.` before the document number"
+        );
+        let mut fixed = t.to_string();
+        fixed.replace_range(c.slips[0].span.clone(), &c.slips[0].fix);
+        assert_eq!(fixed, "(Kamerstuk 22 112, nr. 2962)");
+        let t = "Kamerstukken II, 31 459 22";
+        let c = one(t);
+        assert_eq!(c.ondernummer.as_deref(), Some("22"));
+        let mut fixed = t.to_string();
+        fixed.replace_range(c.slips[0].span.clone(), &c.slips[0].fix);
+        assert_eq!(fixed, "Kamerstukken II, 31 459, nr. 22");
+        // Not when running text follows.
+        assert!(cites("Kamerstukken II, 31 459 22 leden").is_empty());
     }
 
     #[test]
