@@ -1084,3 +1084,13 @@ fn documents_with_crlf_line_ends_are_served_alike() {
         );
     }
 }
+
+#[test]
+fn exit_right_after_shutdown_without_waiting_still_counts_the_shutdown() {
+    let mut s = started(None);
+    s.conn.open(SEED_URI, "text", SEED);
+    s.conn
+        .send(&json!({"jsonrpc": "2.0", "id": 999, "method": "shutdown"}));
+    s.conn.notify("exit", Value::Null);
+    assert!(s.outcome().shutdown);
+}

@@ -152,11 +152,11 @@ where
     });
     let state = shared.clone();
     let (service, socket) = LspService::new(move |client| Backend { client, shared });
-    Server::new(transport::ExitWatch::new(input), output, socket)
-        .serve(service)
-        .await;
+    let shutdown_read = Arc::new(AtomicBool::new(false));
+    let input = transport::ExitWatch::new(input, shutdown_read.clone());
+    Server::new(input, output, socket).serve(service).await;
     Outcome {
-        shutdown: state.shutdown.load(Ordering::SeqCst),
+        shutdown: state.shutdown.load(Ordering::SeqCst) || shutdown_read.load(Ordering::SeqCst),
     }
 }
 

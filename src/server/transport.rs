@@ -9,6 +9,8 @@
 
 use std::io;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use tokio::io::{AsyncRead, ReadBuf};
@@ -20,14 +22,18 @@ pub struct ExitWatch<R> {
     inner: R,
     scanner: Scanner,
     done: bool,
+    shutdown: Arc<AtomicBool>,
 }
 
 impl<R> ExitWatch<R> {
-    pub fn new(inner: R) -> Self {
+    /// `shutdown` is set once a `shutdown` request has been read, even if
+    /// `exit` cancels it before the server runs it.
+    pub fn new(inner: R, shutdown: Arc<AtomicBool>) -> Self {
         ExitWatch {
             inner,
             scanner: Scanner::default(),
             done: false,
+            shutdown,
         }
     }
 }
@@ -45,7 +51,11 @@ impl<R: AsyncRead + Unpin> AsyncRead for ExitWatch<R> {
         let this = &mut *self;
         match Pin::new(&mut this.inner).poll_read(cx, buf) {
             Poll::Ready(Ok(())) => {
-                if this.scanner.feed(&buf.filled()[before..]) {
+                let seen = this.scanner.feed(&buf.filled()[before..]);
+                if seen.shutdown {
+                    this.shutdown.store(true, Ordering::SeqCst);
+                }
+                if seen.exit {
                     tracing::debug!("exit notification read; ending input");
                     this.done = true;
                 }
@@ -65,10 +75,18 @@ struct Scanner {
     body: Vec<u8>,
 }
 
+/// What a piece of input held.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Seen {
+    shutdown: bool,
+    exit: bool,
+}
+
 impl Scanner {
-    /// Follows the framing over `bytes`; true once an `exit` message ended.
-    fn feed(&mut self, mut bytes: &[u8]) -> bool {
-        let mut exit = false;
+    /// Follows the framing over `bytes`: which of `shutdown` and `exit`
+    /// messages ended in it.
+    fn feed(&mut self, mut bytes: &[u8]) -> Seen {
+        let mut seen = Seen::default();
         while !bytes.is_empty() {
             if self.in_body {
                 let n = self.remaining.min(bytes.len());
@@ -81,7 +99,11 @@ impl Scanner {
                 self.remaining -= n;
                 bytes = &bytes[n..];
                 if self.remaining == 0 {
-                    exit |= is_exit(&self.body);
+                    match method(&self.body) {
+                        Some(Method::Exit) => seen.exit = true,
+                        Some(Method::Shutdown) => seen.shutdown = true,
+                        None => {}
+                    }
                     self.in_body = false;
                     self.body.clear();
                 }
@@ -106,7 +128,7 @@ impl Scanner {
                 self.content_length = Some(n);
             }
         }
-        exit
+        seen
     }
 }
 
@@ -119,15 +141,23 @@ fn content_length(line: &[u8]) -> Option<usize> {
     value.trim().parse().ok()
 }
 
-fn is_exit(body: &[u8]) -> bool {
+enum Method {
+    Shutdown,
+    Exit,
+}
+
+/// `exit` (a notification) or `shutdown` (a request), from a message body.
+fn method(body: &[u8]) -> Option<Method> {
     #[derive(serde::Deserialize)]
     struct Message {
         method: Option<String>,
         id: Option<serde_json::Value>,
     }
-    match serde_json::from_slice::<Message>(body) {
-        Ok(m) => m.method.as_deref() == Some("exit") && m.id.is_none(),
-        Err(_) => false,
+    let m = serde_json::from_slice::<Message>(body).ok()?;
+    match (m.method.as_deref(), m.id.is_some()) {
+        (Some("exit"), false) => Some(Method::Exit),
+        (Some("shutdown"), true) => Some(Method::Shutdown),
+        _ => None,
     }
 }
 
@@ -143,15 +173,17 @@ mod tests {
     fn finds_exit_across_chunk_boundaries() {
         let init = frame(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"x":"exit"}}"#);
         let exit = frame(r#"{"jsonrpc":"2.0","method":"exit"}"#);
-        let all = format!("{init}{exit}");
+        let shutdown = frame(r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#);
+        let all = format!("{init}{shutdown}{exit}");
         for cut in 0..all.len() {
             let mut s = Scanner::default();
             let a = s.feed(&all.as_bytes()[..cut]);
             let b = s.feed(&all.as_bytes()[cut..]);
-            assert!(!a || cut == all.len());
-            assert!(a || b, "cut at {cut}");
+            assert!(!a.exit || cut == all.len());
+            assert!(a.exit || b.exit, "cut at {cut}");
+            assert!(a.shutdown || b.shutdown, "cut at {cut}");
         }
         let mut s = Scanner::default();
-        assert!(!s.feed(init.as_bytes()));
+        assert_eq!(s.feed(init.as_bytes()), Seen::default());
     }
 }
