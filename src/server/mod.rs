@@ -1,10 +1,26 @@
 //! The language server: a thin layer over the analysis.
 //!
 //! One module per capability group; LSP types stay inside `server`.
+//!
+//! | capability | module | what it answers |
+//! |---|---|---|
+//! | `positionEncoding` | `convert` | utf-8 when the client offers it, else utf-16 |
+//! | incremental text sync | `documents` | a rope per document; versions applied in order |
+//! | `publishDiagnostics` | `diagnostics` | the lints, debounced, with the user's lint levels |
+//! | `definition` | `definition` | marker → footnote; short form → the footnote with the full citation; `zie noot N` → N; question heading ↔ answer heading; footnote number → its first marker |
+//! | `references` | `definition` | a footnote's markers (and definition) |
+//! | `hover` | `hover` | a footnote with short forms resolved; a citation's canonical form and address; a question's answer and back |
+//! | `documentSymbol` | `symbols` | letters ⊃ questions, answers, footnotes, nested by position |
+//! | `documentLink` | `links` | citations → their official address |
+//! | `codeAction` | `actions` | quick fixes for citation slips |
+//! | settings | `settings` | `{ "lints": { code: severity or "off" } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
+//!
 //! Server rules (see DESIGN.md): text synchronisation edits the
 //! [`documents::Store`] before its first `.await`; requests read an immutable
 //! analysis computed in `spawn_blocking`; panics in the analysis or in a
-//! request are caught and logged.
+//! request are caught and logged. `shutdown` then `exit` ends with status
+//! 0, anything else with 1; `exit` ends the session even while the client
+//! keeps the pipe open (`transport`).
 
 mod actions;
 mod convert;
