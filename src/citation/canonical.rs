@@ -134,6 +134,15 @@ pub(crate) fn render(c: &Citation) -> String {
                 s.push_str(n);
             }
         }
+        CitationKind::Eu
+            if !matches!(
+                c.toevoeging.as_deref(),
+                Some("COM" | "SWD" | "SEC" | "JOIN")
+            ) =>
+        {
+            // EU acts keep the form they were cited in: `Richtlijn 2006/123/EG`.
+            s.push_str(c.ondernummer.as_deref().unwrap_or_default());
+        }
         CitationKind::Eu => {
             s.push_str(&format!(
                 "{}({}) {}",

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::model::{Chamber, Citation, CitationKind};
+use super::model::{Chamber, Citation, CitationKind, FormatSlip};
 use super::scan::{word_end, word_start};
 
 /// `kst-22112-2955`, `kst-21501-20-AH`, `kst-36410-XVI-160`; a rijkswet
@@ -126,18 +126,34 @@ pub(crate) fn find_gazettes(text: &str, out: &mut Vec<Citation>) {
     }
 }
 
-static ECLI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Za-z0-9.]{1,25}").unwrap());
+static ECLI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}(:|, ?)([A-Za-z0-9.]{1,25})").unwrap()
+});
 
-/// `ECLI:NL:HR:2012:BV0614`.
+/// `ECLI:NL:HR:2012:BV0614`; also the damaged `ECLI:NL:HR:2012, BV0614`
+/// (a comma for the last colon), with a slip that restores the colon.
 pub(crate) fn find_ecli(text: &str, out: &mut Vec<Citation>) {
-    for m in ECLI.find_iter(text) {
+    for caps in ECLI.captures_iter(text) {
+        let m = caps.get(0).expect("match");
         if !word_start(text, m.start()) {
             continue;
         }
         let s = m.as_str().trim_end_matches('.');
         let mut c = Citation::new(CitationKind::Ecli, m.start()..m.start() + s.len());
-        c.id = Some(s.to_string());
+        let sep = caps.get(1).expect("group");
+        let tail = caps.get(2).expect("group").as_str().trim_end_matches('.');
+        if sep.as_str() != ":" {
+            // Only a court-case number looks like this: letters and digits.
+            if tail.len() < 4 || !tail.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+                continue;
+            }
+            c.slips.push(FormatSlip {
+                span: sep.range(),
+                message: "comma instead of colon in the ECLI".into(),
+                fix: ":".into(),
+            });
+        }
+        c.id = Some(format!("{}:{tail}", &text[m.start()..sep.start()]));
         out.push(c);
     }
 }
@@ -194,6 +210,72 @@ pub(crate) fn find_eu(text: &str, out: &mut Vec<Citation>) {
             out.push(next);
             pos = end;
         }
+    }
+}
+
+static EU_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(Uitvoeringsverordening|Gedelegeerde verordening|Verordening|Uitvoeringsrichtlijn|Gedelegeerde richtlijn|Richtlijn|Uitvoeringsbesluit|Besluit|Kaderbesluit)[ \t\u{a0}]+(?:\((EU|EG|EEG|Euratom|GBVB)\)[ \t\u{a0}]+(?:nr\.?[ \t]*)?(\d{1,4})/(\d{1,4})|(\d{2,4})/(\d{1,4})/(EU|EG|EEG|Euratom))",
+    )
+    .unwrap()
+});
+
+/// A four-digit year from `2006`, `93` (two digits: 19xx/20xx).
+fn full_year(y: &str) -> Option<u32> {
+    let n: u32 = y.parse().ok()?;
+    match y.len() {
+        2 => Some(if n > 50 { 1900 + n } else { 2000 + n }),
+        4 if (1950..=2099).contains(&n) => Some(n),
+        _ => None,
+    }
+}
+
+/// EU acts: `Verordening (EU) 2021/2303`, `Richtlijn 2006/123/EG`,
+/// `Verordening (EG) nr. 593/2008`, `Richtlijn (EU) 2018/2001`. The id is
+/// the CELEX number (`32021R2303`). Since 2015 the year comes first in
+/// `(EU) YYYY/N`; before, regulations wrote `N/YYYY`, directives `YYYY/N`.
+pub(crate) fn find_eu_acts(text: &str, out: &mut Vec<Citation>) {
+    for caps in EU_ACT.captures_iter(text) {
+        let m = caps.get(0).expect("match");
+        if !word_start(text, m.start()) || !word_end(text, m.end()) {
+            continue;
+        }
+        let act = caps.get(1).expect("group").as_str();
+        let code = if act.to_lowercase().contains("verordening") {
+            'R'
+        } else if act.to_lowercase().contains("richtlijn") {
+            'L'
+        } else if act == "Kaderbesluit" {
+            'F'
+        } else {
+            'D'
+        };
+        let (year, number, label) = if let (Some(a), Some(b)) = (caps.get(3), caps.get(4)) {
+            let (a, b) = (a.as_str(), b.as_str());
+            let family = caps.get(2).map_or("EU", |f| f.as_str());
+            let year_first = a.len() == 4
+                && full_year(a).is_some()
+                && (family == "EU" && a >= "2015" || full_year(b).is_none() || code == 'L');
+            let (y, n) = if year_first { (a, b) } else { (b, a) };
+            (full_year(y), n, format!("{act} ({family}) {a}/{b}"))
+        } else {
+            let (a, b) = (
+                caps.get(5).expect("group").as_str(),
+                caps.get(6).expect("group").as_str(),
+            );
+            let family = caps.get(7).expect("group").as_str();
+            (full_year(a), b, format!("{act} {a}/{b}/{family}"))
+        };
+        let Some(year) = year else { continue };
+        let Ok(n) = number.parse::<u32>() else {
+            continue;
+        };
+        let mut c = Citation::new(CitationKind::Eu, m.range());
+        c.toevoeging = Some(act.to_string());
+        c.year = Some(year.to_string());
+        c.ondernummer = Some(label);
+        c.id = Some(format!("3{year}{code}{n:04}"));
+        out.push(c);
     }
 }
 
@@ -258,6 +340,27 @@ mod tests {
         );
         let c = run(find_eu, "COM(2021) 752 final");
         assert_eq!(c[0].id.as_deref(), Some("52021DC0752"));
+    }
+
+    #[test]
+    fn eu_acts() {
+        let id = |t: &str| run(find_eu_acts, t)[0].id.clone().unwrap();
+        assert_eq!(id("Verordening (EU) 2021/2303 van"), "32021R2303");
+        assert_eq!(id("Richtlijn 2006/123/EG"), "32006L0123");
+        assert_eq!(id("Verordening (EG) 593/2008"), "32008R0593");
+        assert_eq!(id("Verordening (EG) nr. 1234/2007"), "32007R1234");
+        assert_eq!(id("Richtlijn (EU) 2018/2001"), "32018L2001");
+        assert_eq!(id("Richtlijn 93/13/EEG"), "31993L0013");
+        assert!(run(find_eu_acts, "de Richtlijn van 2006").is_empty());
+    }
+
+    #[test]
+    fn damaged_ecli() {
+        let t = "HR 23 maart 2012, ECLI:NL:HR:2012, BV0614, NJ 2012/421";
+        let c = &run(find_ecli, t)[0];
+        assert_eq!(c.id.as_deref(), Some("ECLI:NL:HR:2012:BV0614"));
+        assert_eq!(c.slips.len(), 1);
+        assert_eq!(&t[c.span.clone()], "ECLI:NL:HR:2012, BV0614");
     }
 
     #[test]

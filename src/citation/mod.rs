@@ -31,6 +31,7 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
     ids::find_gazettes(text, &mut all);
     ids::find_ecli(text, &mut all);
     ids::find_eu(text, &mut all);
+    ids::find_eu_acts(text, &mut all);
     ids::find_europapoort(text, &mut all);
     short_form::find(text, &mut all);
     placeholder::find(text, &mut all);
@@ -88,7 +89,8 @@ mod timing {
         let seed = include_str!("../../seeds/000_0dbf1fc7ba84b8b6.txt");
         let text = seed.repeat(400);
         type F = fn(&str, &mut Vec<super::Citation>);
-        let passes: [(&str, F); 9] = [
+        let passes: [(&str, F); 10] = [
+            ("eu acts", super::ids::find_eu_acts),
             ("url", super::url::find),
             ("compact", super::compact::find),
             ("kamerstuk", super::kamerstuk::find),
