@@ -16,7 +16,7 @@
 //! | settings | `settings` | `{ "lints": { code: severity or "off" } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
 //! Server rules (see DESIGN.md): text synchronisation edits the
-//! [`documents::Store`] before its first `.await`; requests read an immutable
+//! document store (`documents`) before its first `.await`; requests read an immutable
 //! analysis computed in `spawn_blocking`; panics in the analysis or in a
 //! request are caught and logged. `shutdown` then `exit` ends with status
 //! 0, anything else with 1; `exit` ends the session even while the client
