@@ -440,6 +440,17 @@ fn parse_trailing_pin(c: &mut Cur) -> Option<String> {
     None
 }
 
+/// After a bare number (no `nr.` before it): does the citation plausibly
+/// end or continue here? `684 en 685, en het IZA`, `2962)`; not
+/// `en 12 andere moties` nor `en 31 015` (a dossier).
+fn ends_number_list(c: &Cur) -> bool {
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:$|[\r\n;)\]]|[.,:](?:$|[ \t\r\n)])|[ \t]*(?:,|;|\)|\.|en[ \t]|&|\r?\n|$|[pP]\.|blz|pag|bladz))")
+            .unwrap()
+    });
+    NEXT.is_match(c.rest())
+}
+
 /// Further documents of the same dossier: `, nr. 684 en 685`, `; nr. 7,
 /// p. 5-6`, `, en nr. 6`, `nrs. 520 en 548`.
 fn parse_more(c: &mut Cur, plural: bool) -> Vec<Number> {
@@ -465,11 +476,10 @@ fn parse_more(c: &mut Cur, plural: bool) -> Vec<Number> {
             // `684 en 685`: a bare number after `en` continues the list,
             // unless it starts a dossier (`en 31 015`).
             let v = nr_value(c);
-            let mut d = *c;
-            if d.hws() > 0 && d.peek().is_some_and(|ch| ch.is_ascii_digit()) {
-                None
-            } else {
+            if ends_number_list(c) {
                 v
+            } else {
+                None
             }
         } else {
             None
@@ -551,9 +561,7 @@ fn parse_kamerstuk(
             // `Kamerstukken 2, 2008-2009, 31459, 22`: a bare number.
             let save = c;
             if let Some(n) = c.eat_re(&NUMBER) {
-                let mut d = c;
-                let dossier_like = d.hws() > 0 && d.peek().is_some_and(|ch| ch.is_ascii_digit());
-                if word_end(text, c.pos) && !dossier_like {
+                if word_end(text, c.pos) && ends_number_list(&c) {
                     let at = n.span(0).map_or(c.pos, |s| s.start);
                     slips.push(FormatSlip {
                         span: at..at,
@@ -941,6 +949,9 @@ mod tests {
         fixed.replace_range(c.slips[0].span.clone(), &c.slips[0].fix);
         assert_eq!(fixed, "Kamerstukken II, 31 459, nr. 22");
         // Not when running text follows.
+        let all = cites("Kamerstuk 36 410, nr. 31 en 12 andere moties");
+        assert_eq!(all.len(), 1);
+        assert!(cites("Kamerstuk 22 112, 12 leden").is_empty());
         assert!(cites("Kamerstukken II, 31 459 22 leden").is_empty());
     }
 
