@@ -50,6 +50,11 @@ pub(super) fn find(text: &str, layout: &Layout) -> (Vec<Letter>, Vec<Question>, 
     while k < body.len() {
         let line = &layout.lines[body[k]];
         let s = text[line.span.clone()].trim_end();
+        let first = s.trim_start().chars().next().unwrap_or(' ');
+        if !(first.is_ascii_digit() || first.is_uppercase()) {
+            k += 1;
+            continue;
+        }
         if LETTER_HEADING.is_match(s) && s.trim().len() > 8 {
             let mut span = line.span.clone();
             let mut heading = s.trim().to_string();

@@ -28,6 +28,12 @@ static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The footnote number a line would define, if it reads like a definition.
 pub(crate) fn definition_number(line: &str) -> Option<(u32, usize)> {
+    if !line
+        .trim_start_matches([' ', '\u{c}'])
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
     let c = DEFINITION.captures(line)?;
     let m = c.get(1).unwrap();
     let n: u32 = m.as_str().parse().ok()?;
@@ -39,6 +45,12 @@ pub(crate) fn definition_number(line: &str) -> Option<(u32, usize)> {
 fn next_lowercase_definition(line: &str, prev: u32) -> Option<u32> {
     static LOWER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[ \u{c}]?(\d{1,4})[ \t]+\p{Ll}").unwrap());
+    if !line
+        .trim_start_matches([' ', '\u{c}'])
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
     let n: u32 = LOWER.captures(line)?[1].parse().ok()?;
     (n == prev + 1).then_some(n)
 }

@@ -209,7 +209,13 @@ impl Layout {
                 continue;
             };
             let line = &text[span.clone()];
-            if let Some(m) = FOOTER.captures(line) {
+            // Cheap tests first: most lines are running text.
+            let footer = if line.contains(" Kamer, vergaderjaar ") {
+                FOOTER.captures(line)
+            } else {
+                None
+            };
+            if let Some(m) = footer {
                 let whole = m.get(0).unwrap();
                 let prefix = &line[..whole.start()];
                 // A footer stands alone, or after a colophon on its line.
@@ -248,9 +254,12 @@ impl Layout {
                 .is_some_and(|l| l.kind == LineKind::Header);
             let kind = if line.trim().is_empty() {
                 LineKind::Blank
-            } else if COLOPHON.is_match(line) {
+            } else if line.len() < 64 && COLOPHON.is_match(line) {
                 LineKind::Colophon
-            } else if HEADER.is_match(line)
+            } else if (line.contains("Staten-Generaal")
+                || line.contains("ergaderjaar")
+                || line.contains('#'))
+                && HEADER.is_match(line)
                 || (after_header && line.trim().bytes().all(|b| b.is_ascii_digit()))
             {
                 LineKind::Header
