@@ -76,18 +76,19 @@ local function main()
     pm and string.format('%s [%s] %d:%d-%d:%d', pm.message, tostring(pm.code), pm.lnum + 1, pm.col, pm.end_lnum + 1, pm.end_col)
       or 'none; got: ' .. table.concat(vim.tbl_map(function(d) return (d.lnum + 1) .. ': ' .. d.message end, diags), ' | '))
 
-  -- go to definition on the marker 7 of `is.»7` (after the two-byte, one-unit »)
+  -- go to definition on the marker 7 of `is.»7` (after the two-byte, one-unit »),
+  -- typed as a user would: Ctrl-] (Neovim sets 'tagfunc' to the LSP's definition)
   vim.api.nvim_win_set_cursor(0, { marker_line, marker_col })
-  vim.lsp.buf.definition()
+  vim.api.nvim_feedkeys(vim.keycode('<C-]>'), 'mx', false)
   local jumped = vim.wait(10000, function() return vim.api.nvim_win_get_cursor(0)[1] ~= marker_line end, 50)
   local pos = vim.api.nvim_win_get_cursor(0)
-  check(string.format('definition on marker 7 (line %d) lands on its footnote (line %d)', marker_line, def_line),
+  check(string.format('Ctrl-] (definition) on marker 7 (line %d) lands on its footnote (line %d)', marker_line, def_line),
     jumped and pos[1] == def_line and pos[2] == 0 and vim.api.nvim_get_current_buf() == buf,
     string.format('cursor at %d:%d: %s', pos[1], pos[2], vim.api.nvim_get_current_line()))
 
-  -- hover on the marker shows the footnote
+  -- hover on the marker shows the footnote: K, Neovim 0.11's default mapping
   vim.api.nvim_win_set_cursor(0, { marker_line, marker_col })
-  vim.lsp.buf.hover()
+  vim.api.nvim_feedkeys('K', 'mx', false)
   local text
   vim.wait(10000, function()
     for _, w in ipairs(vim.api.nvim_list_wins()) do
@@ -98,7 +99,7 @@ local function main()
     end
     return false
   end, 50)
-  check('hover on marker 7 shows the footnote text', text ~= nil and text:find('Idem, blz. 12', 1, true) ~= nil,
+  check('K (hover) on marker 7 shows the footnote text', text ~= nil and text:find('Idem, blz. 12', 1, true) ~= nil,
     text and text:gsub('\n', ' / '):sub(1, 160) or 'no hover window')
   if text then
     local f = io.open(vim.env.ARTIFACTS .. '/hover-' .. label .. '.txt', 'w')

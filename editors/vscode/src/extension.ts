@@ -40,6 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("dossier.showOutput", () => output.show(true)),
     vscode.workspace.onDidOpenTextDocument(sortDocument),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration(`${SECTION}.files`)) {
+        output.info(`dossier.files is now ${JSON.stringify(vscode.workspace.getConfiguration(SECTION).get("files"))}`);
+      }
       if (e.affectsConfiguration(`${SECTION}.server`)) {
         output.info("server settings changed; restarting");
         await restart();

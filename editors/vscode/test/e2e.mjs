@@ -65,9 +65,13 @@ fs.mkdirSync(artifacts, { recursive: true });
 
 const seedName = path.basename(seed);
 fs.copyFileSync(seed, path.join(dirs.workspace, seedName));
+// for the attach rule: a dossier under another name, and a .txt outside `dossier.files`
+fs.copyFileSync(seed, path.join(dirs.workspace, "dossier-as-notes.md"));
+fs.writeFileSync(path.join(dirs.workspace, "boodschappen.txt"), "melk\nbrood\n");
 fs.mkdirSync(path.join(dirs.userData, "User"), { recursive: true });
+const userSettings = path.join(dirs.userData, "User", "settings.json");
 fs.writeFileSync(
-  path.join(dirs.userData, "User", "settings.json"),
+  userSettings,
   JSON.stringify(
     {
       "dossier.server.path": serverBin,
@@ -422,11 +426,7 @@ async function main() {
 
   // --- the restart command, from the command palette
   try {
-    await page.keyboard.press("F1");
-    await page.waitForSelector(".quick-input-widget input", { timeout: 10000 });
-    await page.keyboard.type("Dossier: Restart server");
-    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Dossier: Restart server"]', { timeout: 10000 });
-    await page.keyboard.press("Enter");
+    await runCommand(page, "Dossier: Restart server");
     // the server log gets a second "starting" line, and the state comes back to ready
     const restarted = await waitFor(
       async () => {
@@ -441,6 +441,68 @@ async function main() {
   } catch (e) {
     await shot(page, "05-restarted");
     record("Dossier: Restart server restarts it", false, e.message);
+  }
+
+  await attachRule(page);
+}
+
+async function openByQuickOpen(page, name) {
+  await page.keyboard.press("Control+p");
+  await page.waitForSelector(".quick-input-widget input", { timeout: 15000 });
+  await page.keyboard.type(name);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 15000 });
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${name}"]`, { timeout: 15000 });
+}
+
+async function languageMode(page) {
+  await page.waitForTimeout(500); // the status bar follows the active editor
+  return page.evaluate(() => (document.querySelector("#status\\.editor\\.mode")?.textContent || "").trim());
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press("F1");
+  await page.waitForSelector(".quick-input-widget input", { timeout: 10000 });
+  await page.keyboard.type(title);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 10000 });
+  await page.keyboard.press("Enter");
+}
+
+/** The attach rule: "Dossier: Use for this file" on any file; `dossier.files` narrows which .txt files are dossiers. */
+async function attachRule(page) {
+  try {
+    await openByQuickOpen(page, "dossier-as-notes.md");
+    const before = await waitFor(async () => (await languageMode(page)) || null, 10000, "a language mode");
+    await runCommand(page, "Dossier: Use for this file");
+    const after = await waitFor(async () => ((await languageMode(page)) === "Dossier" ? "Dossier" : null), 10000, "language mode Dossier").catch(
+      async () => await languageMode(page),
+    );
+    await shot(page, "06-use-for-this-file");
+    record("Dossier: Use for this file makes a .md file a dossier", before === "Markdown" && after === "Dossier", `${before} -> ${after}`);
+  } catch (e) {
+    record("Dossier: Use for this file makes a .md file a dossier", false, e.message);
+  }
+  try {
+    // change the setting as a user would: in the user settings JSON editor
+    const settings = JSON.parse(fs.readFileSync(userSettings, "utf8"));
+    settings["dossier.files"] = ["**/dossiers/**/*.txt"];
+    await runCommand(page, "Preferences: Open User Settings (JSON)");
+    await page.waitForSelector('.tabs-container .tab.active[aria-label*="settings.json"]', { timeout: 15000 });
+    await page.waitForTimeout(500);
+    await page.keyboard.press("Control+a");
+    await page.keyboard.insertText(JSON.stringify(settings, null, 2));
+    await page.keyboard.press("Control+s");
+    await waitFor(() => /dossiers/.test(fs.readFileSync(userSettings, "utf8")), 10000, "settings.json to be saved");
+    await page.waitForTimeout(1000);
+    await openByQuickOpen(page, "boodschappen.txt");
+    await page.waitForTimeout(1000);
+    const mode = await waitFor(async () => ((await languageMode(page)) === "Plain Text" ? "Plain Text" : null), 10000, "Plain Text").catch(
+      async () => await languageMode(page),
+    );
+    await shot(page, "07-outside-dossier-files");
+    record("a .txt file outside dossier.files opens as plain text", mode === "Plain Text", `dossier.files ["**/dossiers/**/*.txt"]: ${mode}`);
+  } catch (e) {
+    record("a .txt file outside dossier.files opens as plain text", false, e.message);
   }
 }
 
