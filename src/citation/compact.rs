@@ -21,7 +21,7 @@ use super::scan::{word_end, word_start};
 
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\((\d{2}) ?(\d{3})(?:-(\d{2})|[- ]([IVX]+[A-C]?))?,[ \t]*nr\.[ \t]*(\d{1,5}[a-z]?)\)",
+        r"\((\d{2}) ?(\d{3})(?:-(\d{2})|[- ]([IVX]+[A-C]?))?,[ \t]*nr\.[ \t]*(\d{1,5}[a-z]?)[);,]",
     )
     .unwrap()
 });
