@@ -39,6 +39,8 @@ vim.lsp.config('dossier', {
     params.capabilities.general = params.capabilities.general or {}
     params.capabilities.general.positionEncodings = { 'utf-16' }
   end,
+  -- and a user's lint settings, as editors/README.md shows them
+  settings = { dossier = { lints = { ['unreferenced-footnote'] = 'off', ['placeholder-source'] = 'error' } } },
 })
 LUA
     fi
@@ -52,6 +54,7 @@ LUA
     env PATH="$scratch/bin:$PATH" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
       XDG_STATE_HOME="$home/state" XDG_CACHE_HOME="$home/cache" \
       SEED="$home/workspace/$(basename "$SEED")" EXPECT_ENCODING=$expect TEST_LABEL=$mode \
+      EXPECT_LINT_SETTINGS=$([ "$mode" = utf-16 ] && echo 1 || echo 0) \
       RESULTS="$results" ARTIFACTS="$ARTIFACTS" \
       timeout 120 "$NVIM" --headless -i NONE -n \
         -c "luafile $here/e2e.lua" </dev/null >"$ARTIFACTS/nvim-$mode.log" 2>&1 ) || rc=$?

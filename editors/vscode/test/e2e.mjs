@@ -486,13 +486,18 @@ async function attachRule(page) {
     // change the setting as a user would: in the user settings JSON editor
     const settings = JSON.parse(fs.readFileSync(userSettings, "utf8"));
     settings["dossier.files"] = ["**/dossiers/**/*.txt"];
+    settings["dossier.lints"] = { "unreferenced-footnote": "off" };
     await runCommand(page, "Preferences: Open User Settings (JSON)");
     await page.waitForSelector('.tabs-container .tab.active[aria-label*="settings.json"]', { timeout: 15000 });
     await page.waitForTimeout(500);
     await page.keyboard.press("Control+a");
     await page.keyboard.insertText(JSON.stringify(settings, null, 2));
+    // drop what auto-closing added after the cursor
+    await page.keyboard.press("Control+Shift+End");
+    await page.keyboard.press("Delete");
     await page.keyboard.press("Control+s");
     await waitFor(() => /dossiers/.test(fs.readFileSync(userSettings, "utf8")), 10000, "settings.json to be saved");
+    JSON.parse(fs.readFileSync(userSettings, "utf8")); // still valid JSON
     await page.waitForTimeout(1000);
     await openByQuickOpen(page, "boodschappen.txt");
     await page.waitForTimeout(1000);
@@ -503,6 +508,31 @@ async function attachRule(page) {
     record("a .txt file outside dossier.files opens as plain text", mode === "Plain Text", `dossier.files ["**/dossiers/**/*.txt"]: ${mode}`);
   } catch (e) {
     record("a .txt file outside dossier.files opens as plain text", false, e.message);
+  }
+  // the same edit set dossier.lints; the server hears of it and republishes
+  try {
+    const visible = await page.evaluate(() => {
+      const p = document.querySelector(".markers-panel");
+      return p !== null && p.getBoundingClientRect().height > 0;
+    });
+    if (!visible) await page.keyboard.press("Control+Shift+m");
+    const rows = await waitFor(
+      async () => {
+        const texts = await page.evaluate(() =>
+          Array.from(document.querySelectorAll(".markers-panel .monaco-list-row")).map((r) => r.getAttribute("aria-label") || r.textContent || ""),
+        );
+        const unref = texts.some((t) => /no marker in the text refers to it/.test(t));
+        const pm = texts.some((t) => /PM BRON/.test(t));
+        return !unref && pm ? texts : null;
+      },
+      15000,
+      "footnote 1's diagnostic to go while PM BRON stays",
+    );
+    await shot(page, "08-lint-setting");
+    record("dossier.lints { unreferenced-footnote: off } reaches the server", true, `${rows.length} rows in Problems`);
+  } catch (e) {
+    await shot(page, "08-lint-setting");
+    record("dossier.lints { unreferenced-footnote: off } reaches the server", false, e.message);
   }
 }
 
