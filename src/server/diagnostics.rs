@@ -12,9 +12,6 @@ use super::settings::Settings;
 use super::{convert, Shared};
 use crate::text::PositionEncoding;
 
-/// How long a change that arrived ahead of a missing version waits for it.
-const HOLD: Duration = Duration::from_millis(50);
-
 /// Publishes the diagnostics of `generation` of `uri` after `delay`, if no
 /// newer generation supersedes it by then.
 pub fn schedule(shared: &Arc<Shared>, client: &Client, uri: Url, generation: u64, delay: Duration) {
@@ -52,21 +49,6 @@ pub fn schedule(shared: &Arc<Shared>, client: &Client, uri: Url, generation: u64
                     )
                     .await;
             }
-        }
-    });
-}
-
-/// A change is held for a missing earlier version: give it a moment, then
-/// apply what is held in version order.
-pub fn flush_later(shared: &Arc<Shared>, client: &Client, uri: Url, version: i32) {
-    let shared = shared.clone();
-    let client = client.clone();
-    tokio::spawn(async move {
-        tokio::time::sleep(HOLD).await;
-        if let Some(generation) = shared.store.flush(&uri, shared.encoding()) {
-            tracing::warn!("versions before {version} of {uri} never came; applied in order");
-            let delay = shared.options.debounce;
-            schedule(&shared, &client, uri, generation, delay);
         }
     });
 }

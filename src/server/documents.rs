@@ -3,7 +3,7 @@
 //! `.await`. Requests read an immutable [`Analysis`] of one generation of
 //! the text, computed once (off the runtime threads) and shared.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -39,19 +39,14 @@ struct Document {
     /// Bumped on every applied edit, unique across the store.
     generation: u64,
     analysis: Arc<OnceCell<AnalysisResult>>,
-    /// Changes that arrived ahead of a missing version, by version.
-    pending: BTreeMap<i32, Vec<TextDocumentContentChangeEvent>>,
 }
 
 /// What became of a `didChange`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
-    /// Applied; the document is now at this generation.
-    Applied(u64),
-    /// Held back until the versions before it arrive.
-    Held,
-    /// A version at or below the current one: dropped.
-    Stale,
+    /// Applied; the document is now at this generation. `increasing`: the
+    /// version was above the one before.
+    Applied { generation: u64, increasing: bool },
     /// No such open document.
     Unknown,
 }
@@ -92,7 +87,6 @@ impl Store {
             version,
             generation,
             analysis: Arc::default(),
-            pending: BTreeMap::new(),
         };
         self.lock().insert(uri, doc);
         generation
@@ -102,9 +96,12 @@ impl Store {
         self.lock().remove(uri).is_some()
     }
 
-    /// Applies the changes of `version`, in order. Versions must follow one
-    /// another: one that arrives ahead of a missing one is held until the
-    /// gap is filled or [`Store::flush`] gives up waiting.
+    /// Applies the changes of `version`, in order, and returns the new
+    /// generation. Notifications reach the store in the order the client
+    /// sent them (each handler edits before its first `.await`), so edits
+    /// are applied as they come: versions may skip numbers (Neovim sends
+    /// its `changedtick`), and one that does not increase is applied all
+    /// the same, with a warning, rather than losing the user's edit.
     pub fn change(
         &self,
         uri: &Url,
@@ -116,41 +113,16 @@ impl Store {
         let Some(doc) = docs.get_mut(uri) else {
             return Change::Unknown;
         };
-        if version <= doc.version || doc.pending.contains_key(&version) {
-            return Change::Stale;
-        }
-        if version != doc.version + 1 {
-            doc.pending.insert(version, changes);
-            return Change::Held;
-        }
+        let increasing = version > doc.version;
         apply(&mut doc.rope, &changes, enc);
         doc.version = version;
-        while let Some(next) = doc.pending.remove(&(doc.version + 1)) {
-            apply(&mut doc.rope, &next, enc);
-            doc.version += 1;
-        }
         let generation = self.next_generation();
         doc.generation = generation;
         doc.analysis = Arc::default();
-        Change::Applied(generation)
-    }
-
-    /// Applies held changes in version order (the client numbers versions
-    /// with gaps, which LSP allows). Returns the new generation if any.
-    pub fn flush(&self, uri: &Url, enc: PositionEncoding) -> Option<u64> {
-        let mut docs = self.lock();
-        let doc = docs.get_mut(uri)?;
-        if doc.pending.is_empty() {
-            return None;
+        Change::Applied {
+            generation,
+            increasing,
         }
-        for (version, changes) in std::mem::take(&mut doc.pending) {
-            apply(&mut doc.rope, &changes, enc);
-            doc.version = version;
-        }
-        let generation = self.next_generation();
-        doc.generation = generation;
-        doc.analysis = Arc::default();
-        Some(generation)
     }
 
     pub fn snapshot(&self, uri: &Url) -> Option<Snapshot> {

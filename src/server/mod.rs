@@ -417,18 +417,21 @@ impl LanguageServer for Backend {
             }
         };
         match change {
-            Change::Applied(generation) => diagnostics::schedule(
-                &self.shared,
-                &self.client,
-                uri,
+            Change::Applied {
                 generation,
-                self.shared.options.debounce,
-            ),
-            Change::Held => {
-                tracing::debug!("change {version} of {uri} arrived early; holding it");
-                diagnostics::flush_later(&self.shared, &self.client, uri, version);
+                increasing,
+            } => {
+                if !increasing {
+                    tracing::warn!("version {version} of {uri} does not increase; applied as sent");
+                }
+                diagnostics::schedule(
+                    &self.shared,
+                    &self.client,
+                    uri,
+                    generation,
+                    self.shared.options.debounce,
+                );
             }
-            Change::Stale => tracing::warn!("dropped stale change {version} of {uri}"),
             Change::Unknown => tracing::warn!("change to {uri}, which is not open"),
         }
     }
