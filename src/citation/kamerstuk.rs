@@ -381,7 +381,11 @@ fn letters(c: &mut Cur) -> Option<String> {
     let save = *c;
     let l = c.eat_re(&LETTERS)?;
     let v = l.str(0)?;
-    if v == "PM" || !word_end(c.text, c.pos) {
+    // `EU-voorstel`, `BNC-fiche`, `A.B.`: a word, not a document letter.
+    let compound = c.peek() == Some('-')
+        || c.peek() == Some('/')
+        || (c.peek() == Some('.') && c.rest()[1..].starts_with(|ch: char| ch.is_alphabetic()));
+    if v == "PM" || !word_end(c.text, c.pos) || compound {
         *c = save;
         return None;
     }
@@ -996,6 +1000,8 @@ mod tests {
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].dossier.as_deref(), Some("21501"));
         assert!(cites("Antwoorden op Kamervragen | Kamerstuk | Rijksoverheid.nl").is_empty());
+        assert!(cites("Kamerstukken I 2020/21, 35 612, EU-voorstel").is_empty());
+        assert!(cites("zie Kamerstuk 22 112, BNC-fiche over").is_empty());
     }
 
     #[test]
