@@ -1090,3 +1090,36 @@ fn exit_right_after_shutdown_without_waiting_still_counts_the_shutdown() {
     s.conn.notify("exit", Value::Null);
     assert!(s.outcome().shutdown);
 }
+
+#[test]
+fn footnote_blocks_fold_as_comments_and_answers_as_regions() {
+    let mut s = seed_server(Enc::Utf16);
+    let ranges = s.conn.call(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": SEED_URI}}),
+    );
+    let ranges = ranges.as_array().unwrap();
+    // The block of footnotes 11–14 (its lines hold `11 Regeerakkoord` and
+    // `14 PM BRON`).
+    let (first, last) = (
+        line_starting(SEED, "11 Regeerakkoord") as u64,
+        line_starting(SEED, "14 PM BRON") as u64,
+    );
+    assert!(
+        ranges.iter().any(|r| r["kind"] == "comment"
+            && r["startLine"].as_u64().unwrap() <= first
+            && r["endLine"].as_u64().unwrap() >= last),
+        "{ranges:#?}"
+    );
+    // The fourth answer, from its heading.
+    let question = line_starting(SEED, "4. ") as u64;
+    assert!(
+        ranges.iter().any(|r| r["kind"] == "region"
+            && r["startLine"].as_u64().unwrap() > question
+            && r["endLine"].as_u64().unwrap() > r["startLine"].as_u64().unwrap()),
+        "{ranges:#?}"
+    );
+    for r in ranges {
+        assert!(r["startLine"].as_u64() < r["endLine"].as_u64(), "{r}");
+    }
+}

@@ -13,6 +13,7 @@
 //! | `documentSymbol` | `symbols` | letters ⊃ questions, answers, footnotes, nested by position |
 //! | `documentLink` | `links` | citations → their official address |
 //! | `codeAction` | `actions` | quick fixes for citation slips |
+//! | `foldingRange` | `folding` | letters, questions, answers; footnote blocks as comments |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
 //! Server rules (see DESIGN.md): text synchronisation edits the
@@ -27,6 +28,7 @@ mod convert;
 mod definition;
 mod diagnostics;
 mod documents;
+mod folding;
 mod hover;
 mod links;
 mod lookup;
@@ -329,6 +331,7 @@ impl LanguageServer for Backend {
                 )),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
@@ -484,6 +487,16 @@ impl LanguageServer for Backend {
         let range = params.range;
         self.with_analysis(&params.text_document.uri, "codeAction", |a, uri, enc| {
             Some(actions::actions(a, uri, range, enc))
+        })
+        .await
+    }
+
+    async fn folding_range(
+        &self,
+        params: FoldingRangeParams,
+    ) -> jsonrpc::Result<Option<Vec<FoldingRange>>> {
+        self.with_analysis(&params.text_document.uri, "foldingRange", |a, _, _| {
+            Some(folding::folding_ranges(a))
         })
         .await
     }
