@@ -5,24 +5,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
-use super::{find_citations, Chamber, Citation, CitationKind, ShortFormKind};
-
-fn kind_name(k: CitationKind) -> &'static str {
-    match k {
-        CitationKind::Kamerstuk => "kamerstuk",
-        CitationKind::Handelingen => "handelingen",
-        CitationKind::Aanhangsel => "aanhangsel",
-        CitationKind::Staatsblad => "staatsblad",
-        CitationKind::Staatscourant => "staatscourant",
-        CitationKind::Tractatenblad => "tractatenblad",
-        CitationKind::Eu => "eu",
-        CitationKind::Ecli => "ecli",
-        CitationKind::Url => "url",
-        CitationKind::Europapoort => "europapoort",
-        CitationKind::ShortForm => "short-form",
-        CitationKind::Placeholder => "placeholder",
-    }
-}
+use super::{find_citations, Chamber, Citation, ShortFormKind};
 
 /// One citation as the JSON object `cite` prints.
 pub fn to_json(text: &str, c: &Citation) -> Value {
@@ -33,7 +16,7 @@ pub fn to_json(text: &str, c: &Citation) -> Value {
         None => (None, None),
     };
     json!({
-        "kind": kind_name(c.kind),
+        "kind": c.kind.as_str(),
         "text": &text[c.span.clone()],
         "start": c.span.start,
         "end": c.span.end,

@@ -22,6 +22,26 @@ pub enum CitationKind {
     Placeholder,
 }
 
+impl CitationKind {
+    /// The kebab-case name used in JSON output: `kamerstuk`, `short-form`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CitationKind::Kamerstuk => "kamerstuk",
+            CitationKind::Handelingen => "handelingen",
+            CitationKind::Aanhangsel => "aanhangsel",
+            CitationKind::Staatsblad => "staatsblad",
+            CitationKind::Staatscourant => "staatscourant",
+            CitationKind::Tractatenblad => "tractatenblad",
+            CitationKind::Eu => "eu",
+            CitationKind::Ecli => "ecli",
+            CitationKind::Url => "url",
+            CitationKind::Europapoort => "europapoort",
+            CitationKind::ShortForm => "short-form",
+            CitationKind::Placeholder => "placeholder",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Chamber {
     /// Eerste Kamer.
