@@ -441,7 +441,11 @@ fn requests_on_an_unknown_document_answer_nothing() {
         let result = s.conn.call(method, text_position(unknown, at.clone()));
         assert!(result.is_null(), "{method}: {result}");
     }
-    for method in ["textDocument/documentSymbol", "textDocument/documentLink"] {
+    for method in [
+        "textDocument/documentSymbol",
+        "textDocument/documentLink",
+        "textDocument/foldingRange",
+    ] {
         let result = s
             .conn
             .call(method, json!({"textDocument": {"uri": unknown}}));
@@ -636,6 +640,18 @@ fn every_capability_answers_on_the_real_corpus() {
                 "{name}: {link}"
             );
         }
+        let folds = s.conn.call(
+            "textDocument/foldingRange",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        let lines = text.split('\n').count() as u64;
+        for f in folds.as_array().unwrap() {
+            let (a, b) = (
+                f["startLine"].as_u64().unwrap(),
+                f["endLine"].as_u64().unwrap(),
+            );
+            assert!(a < b && b < lines, "{name}: {f}");
+        }
         // Hover and definition on every digit glued to a letter or a
         // closing mark (where markers are), on a sample of lines.
         for (line_no, line) in text.split('\n').enumerate().step_by(3).take(400) {
@@ -761,7 +777,11 @@ fn a_wrong_analysis_never_takes_a_request_down() {
         for d in published["diagnostics"].as_array().unwrap() {
             assert_range_in(SEED, &d["range"], "diagnostic");
         }
-        for method in ["textDocument/documentSymbol", "textDocument/documentLink"] {
+        for method in [
+            "textDocument/documentSymbol",
+            "textDocument/documentLink",
+            "textDocument/foldingRange",
+        ] {
             let r = s
                 .conn
                 .request(method, json!({"textDocument": {"uri": SEED_URI}}));
