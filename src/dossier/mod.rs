@@ -29,6 +29,8 @@ pub struct Dossier {
     pub letters: Vec<Letter>,
     pub questions: Vec<Question>,
     pub answers: Vec<Answer>,
+    /// `zie vraag 5`, `antwoord op vraag 3`.
+    pub question_refs: Vec<QuestionRef>,
     /// What the document is, from its footer or colophon.
     pub identity: Option<DocumentIdentity>,
 }
@@ -99,19 +101,38 @@ pub struct Letter {
     pub span: Span,
 }
 
-/// A question: a numbered repeat (`1.`), a `Vraag N` heading, or a
+/// What kind of question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// `Vraag 1`, `Vraag 3, 4 en 5` (Kamervragen).
+    Vraag,
+    /// `1.` on its own line: the answering letter's numbered repeat.
+    Numbered,
+    /// A paragraph of a committee letter that asks something.
+    LetterParagraph,
+}
+
+/// A question: a `Vraag N` heading, a numbered repeat (`1.`), or a
 /// paragraph of a committee letter that asks something.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
-    /// The numbers it carries (`Vraag 3, 4 en 5` → `[3, 4, 5]`); empty for
-    /// an unnumbered letter paragraph.
+    pub kind: QuestionKind,
+    /// The numbers it carries (`Vraag 3, 4 en 5` → `[3, 4, 5]`); for a
+    /// letter paragraph, the number of the repeat that takes it up.
     pub numbers: Vec<u32>,
     /// The heading line (`Vraag 1`, `1.`), if any.
     pub heading_span: Option<Span>,
     /// The whole question, heading included.
     pub span: Span,
-    /// Index into `Dossier::answers`.
+    /// The question's text: lines joined, hyphenation undone, footnote
+    /// markers and footnote blocks left out.
+    pub text: String,
+    /// Index into `Dossier::answers` (for a letter paragraph: the answer of
+    /// the numbered repeat that takes it up).
     pub answer: Option<usize>,
+    /// A letter paragraph: the numbered repeat that takes it up. A numbered
+    /// repeat: the letter paragraphs it repeats. Indices into `questions`.
+    pub related: Vec<usize>,
 }
 
 /// An answer under an `Antwoord` heading.
@@ -121,7 +142,21 @@ pub struct Answer {
     pub heading_span: Span,
     /// Heading to the next question or answer, footnote blocks included.
     pub span: Span,
-    /// Index into `Dossier::questions`.
+    /// The answer's text, as [`Question::text`].
+    pub text: String,
+    /// Index into `Dossier::questions`: the (first) question it answers.
+    pub question: Option<usize>,
+    /// Every question it answers (`Antwoord 5 en 6` answers two).
+    pub questions: Vec<usize>,
+}
+
+/// A place in the text that points at a question: `zie vraag 5`, `het
+/// antwoord op vraag 3`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionRef {
+    pub span: Span,
+    pub numbers: Vec<u32>,
+    /// Index into `Dossier::questions` of the first question numbered so.
     pub question: Option<usize>,
 }
 
@@ -154,7 +189,7 @@ impl Dossier {
         footnotes::resolve_sources(&mut footnotes, &citations);
         let markers = markers::find(text, &layout, &footnotes);
         let identity = identity::find(text, &layout);
-        let (letters, questions, answers) = structure::find(text, &layout);
+        let (letters, questions, answers, question_refs) = structure::find(text, &layout, &markers);
         Dossier {
             layout,
             footnotes,
@@ -163,6 +198,7 @@ impl Dossier {
             letters,
             questions,
             answers,
+            question_refs,
             identity,
         }
     }

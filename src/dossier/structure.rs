@@ -5,6 +5,13 @@
 //! `Vraag 3, 4 en 5`) or at a number alone on its line (`1.`, the
 //! numbered repeats of an answering letter); an answer at `Antwoord`,
 //! `Antwoord N` or `Antwoord op vraag N`.
+//!
+//! In a letter without numbered questions (a committee's letter), each
+//! paragraph that asks something is a question: it has a `?`, or asks
+//! indirectly (`De leden … vragen u of …`). Such a paragraph is taken up by
+//! the numbered repeat of the answering letter whose words contain most of
+//! its words (one repeat may take up two paragraphs), and so shares that
+//! repeat's answer.
 
 use std::sync::LazyLock;
 
@@ -13,7 +20,9 @@ use regex::Regex;
 use crate::layout::{Layout, LineKind};
 use crate::Span;
 
-use super::{Answer, Letter, Question};
+use std::collections::HashSet;
+
+use super::{Answer, FootnoteMarker, Letter, Question, QuestionKind, QuestionRef};
 
 static LETTER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s?(?:BRIEF|VERSLAG|NOTA|MEMORIE|MOTIE|AMENDEMENT|VOORLOPIG VERSLAG)\b[\p{Lu}\d ,.’'/()–-]*$").unwrap()
@@ -37,11 +46,15 @@ fn numbers(s: &str) -> Vec<u32> {
 
 enum Heading {
     Letter(Span, String),
-    Question(Span, Vec<u32>),
+    Question(Span, Vec<u32>, QuestionKind),
     Answer(Span, Vec<u32>),
 }
 
-pub(super) fn find(text: &str, layout: &Layout) -> (Vec<Letter>, Vec<Question>, Vec<Answer>) {
+pub(super) fn find(
+    text: &str,
+    layout: &Layout,
+    markers: &[FootnoteMarker],
+) -> (Vec<Letter>, Vec<Question>, Vec<Answer>, Vec<QuestionRef>) {
     let mut headings = Vec::new();
     let body: Vec<usize> = (0..layout.lines.len())
         .filter(|&i| layout.lines[i].kind == LineKind::Body)
@@ -80,7 +93,12 @@ pub(super) fn find(text: &str, layout: &Layout) -> (Vec<Letter>, Vec<Question>, 
                 .or(c.get(2))
                 .map(|m| numbers(m.as_str()))
                 .unwrap_or_default();
-            headings.push(Heading::Question(trimmed(text, &line.span), n));
+            let kind = if c.get(1).is_some() {
+                QuestionKind::Vraag
+            } else {
+                QuestionKind::Numbered
+            };
+            headings.push(Heading::Question(trimmed(text, &line.span), n, kind));
         } else if let Some(c) = ANSWER.captures(s) {
             let n = c.get(1).map(|m| numbers(m.as_str())).unwrap_or_default();
             headings.push(Heading::Answer(trimmed(text, &line.span), n));
@@ -91,7 +109,7 @@ pub(super) fn find(text: &str, layout: &Layout) -> (Vec<Letter>, Vec<Question>, 
     let starts: Vec<usize> = headings
         .iter()
         .map(|h| match h {
-            Heading::Letter(s, _) | Heading::Question(s, _) | Heading::Answer(s, _) => s.start,
+            Heading::Letter(s, _) | Heading::Question(s, _, _) | Heading::Answer(s, _) => s.start,
         })
         .collect();
     let end_of = |i: usize| {
@@ -113,37 +131,231 @@ pub(super) fn find(text: &str, layout: &Layout) -> (Vec<Letter>, Vec<Question>, 
                     heading_span: span,
                 });
             }
-            Heading::Question(span, numbers) => questions.push(Question {
+            Heading::Question(span, numbers, kind) => questions.push(Question {
+                kind,
                 numbers,
                 span: span.start..end_of(i),
+                text: String::new(),
                 heading_span: Some(span),
                 answer: None,
+                related: Vec::new(),
             }),
-            Heading::Answer(span, numbers) => {
-                // Numbered: the latest question with that number; plain: the
-                // question right before it, if still unanswered.
-                let question = if numbers.is_empty() {
-                    questions.iter().rposition(|_| true).filter(|&q| {
-                        questions[q].answer.is_none() && questions[q].span.end <= span.start
-                    })
-                } else {
-                    questions.iter().rposition(|q| {
-                        q.answer.is_none() && q.numbers.iter().any(|n| numbers.contains(n))
-                    })
-                };
-                if let Some(q) = question {
-                    questions[q].answer = Some(answers.len());
-                }
-                answers.push(Answer {
-                    numbers,
-                    span: span.start..end_of(i),
-                    heading_span: span,
-                    question,
-                });
-            }
+            Heading::Answer(span, numbers) => answers.push(Answer {
+                numbers,
+                span: span.start..end_of(i),
+                text: String::new(),
+                heading_span: span,
+                question: None,
+                questions: Vec::new(),
+            }),
         }
     }
-    (letters, questions, answers)
+    for letter in &letters {
+        let numbered = questions
+            .iter()
+            .any(|q| letter.span.start <= q.span.start && q.span.start < letter.span.end);
+        if !numbered {
+            questions.extend(letter_questions(text, layout, letter));
+        }
+    }
+    questions.sort_by_key(|q| q.span.start);
+    let marker_spans: Vec<Span> = markers.iter().map(|m| m.span.clone()).collect();
+    for q in &mut questions {
+        let from = q.heading_span.as_ref().map_or(q.span.start, |h| h.end);
+        q.text = body_text(layout, &marker_spans, from..q.span.end);
+    }
+    for a in &mut answers {
+        a.text = body_text(layout, &marker_spans, a.heading_span.end..a.span.end);
+    }
+    pair_answers(&mut questions, &mut answers);
+    pair_letter_paragraphs(&mut questions);
+    let refs = question_refs(text, layout, &questions, &answers);
+    (letters, questions, answers, refs)
+}
+
+/// Numbered answers go to the unanswered questions before them that share a
+/// number; a plain `Antwoord` to the question right before it.
+fn pair_answers(questions: &mut [Question], answers: &mut [Answer]) {
+    for (ai, a) in answers.iter_mut().enumerate() {
+        let before = |q: &Question| {
+            q.span.start < a.heading_span.start && q.kind != QuestionKind::LetterParagraph
+        };
+        let mut found: Vec<usize> = if a.numbers.is_empty() {
+            questions
+                .iter()
+                .rposition(&before)
+                .filter(|&q| questions[q].answer.is_none())
+                .into_iter()
+                .collect()
+        } else {
+            (0..questions.len())
+                .filter(|&q| {
+                    let q = &questions[q];
+                    before(q)
+                        && q.answer.is_none()
+                        && q.numbers.iter().any(|n| a.numbers.contains(n))
+                })
+                .collect()
+        };
+        // Of several questions with one number, the latest (a later letter).
+        if !a.numbers.is_empty() {
+            let mut seen = HashSet::new();
+            found.reverse();
+            found.retain(|&q| questions[q].numbers.iter().any(|n| seen.insert(*n)));
+            found.reverse();
+        }
+        for &q in &found {
+            questions[q].answer = Some(ai);
+        }
+        a.question = found.first().copied();
+        a.questions = found;
+    }
+}
+
+fn pair_letter_paragraphs(questions: &mut [Question]) {
+    let words: Vec<HashSet<String>> = questions.iter().map(|q| word_set(&q.text)).collect();
+    for p in 0..questions.len() {
+        if questions[p].kind != QuestionKind::LetterParagraph || words[p].is_empty() {
+            continue;
+        }
+        let best = (0..questions.len())
+            .filter(|&r| questions[r].kind != QuestionKind::LetterParagraph)
+            .map(|r| {
+                (
+                    r,
+                    words[p].intersection(&words[r]).count() as f64 / words[p].len() as f64,
+                )
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((r, _)) = best.filter(|&(_, s)| s >= 0.6) {
+            questions[p].related = vec![r];
+            questions[p].answer = questions[r].answer;
+            questions[p].numbers = questions[r].numbers.clone();
+            questions[r].related.push(p);
+        }
+    }
+}
+
+/// Lower-case words of three letters or more, footnote digits cut off.
+fn word_set(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(|w| {
+            w.trim_end_matches(|c: char| c.is_ascii_digit())
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().count() >= 3)
+        .collect()
+}
+
+static ASKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\?|\b(?:vra(?:gen|agt)|verzoek(?:en|t)) (?:u|de regering|het kabinet|de minister|de staatssecretaris)\b|\bzo vra(?:gen|agt)\b")
+        .unwrap()
+});
+
+/// The paragraphs of a committee's letter that ask something.
+fn letter_questions(text: &str, layout: &Layout, letter: &Letter) -> Vec<Question> {
+    let body = &layout.body;
+    let from = body.from_source(letter.heading_span.end);
+    let to = body.from_source(letter.span.end).max(from);
+    let mut out = Vec::new();
+    let mut at = from;
+    for para in body.text[from..to].split("\n\n") {
+        let start = at + (para.len() - para.trim_start().len());
+        let end = at + para.trim_end().len();
+        at += para.len() + 2;
+        if end <= start || !ASKS.is_match(para) {
+            continue;
+        }
+        let src_start = body.to_source(start);
+        let src_end = body.to_source(end - 1) + 1;
+        let src_end = (src_end..=text.len())
+            .find(|&e| text.is_char_boundary(e))
+            .unwrap_or(text.len());
+        out.push(Question {
+            kind: QuestionKind::LetterParagraph,
+            numbers: Vec::new(),
+            heading_span: None,
+            span: src_start..src_end,
+            text: String::new(),
+            answer: None,
+            related: Vec::new(),
+        });
+    }
+    out
+}
+
+/// The running text of a source range: footnote blocks, footers and
+/// markers left out, lines joined, paragraphs kept apart by a blank line.
+fn body_text(layout: &Layout, markers: &[Span], span: Span) -> String {
+    let body = &layout.body;
+    let from = body.from_source(span.start);
+    let to = body.from_source(span.end).max(from);
+    let mut out = String::with_capacity(to - from);
+    let first = markers.partition_point(|m| m.end <= span.start);
+    let mut cut: Vec<std::ops::Range<usize>> = markers[first..]
+        .iter()
+        .take_while(|m| m.start < span.end)
+        .map(|m| body.from_source(m.start)..body.from_source(m.end))
+        .collect();
+    cut.retain(|r| r.start >= from && r.end <= to);
+    let mut pos = from;
+    for r in cut {
+        out.push_str(&body.text[pos..r.start]);
+        pos = r.end;
+    }
+    out.push_str(&body.text[pos..to]);
+    let paragraphs: Vec<String> = out
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    paragraphs.join("\n\n")
+}
+
+static QUESTION_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:antwoord(?:en)? op (?:de )?vra(?:ag|gen)|zie (?:ook )?(?:de )?vra(?:ag|gen))\s+(\d+(?:\s*(?:,|en|t/m)\s*\d+)*)")
+        .unwrap()
+});
+
+fn question_refs(
+    text: &str,
+    layout: &Layout,
+    questions: &[Question],
+    answers: &[Answer],
+) -> Vec<QuestionRef> {
+    let headings: Vec<&Span> = questions
+        .iter()
+        .filter_map(|q| q.heading_span.as_ref())
+        .chain(answers.iter().map(|a| &a.heading_span))
+        .collect();
+    let mut out = Vec::new();
+    for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
+        let s = &text[line.span.clone()];
+        if !s.contains("raag") && !s.contains("RAAG") {
+            continue;
+        }
+        for c in QUESTION_REF.captures_iter(s) {
+            let m = c.get(0).unwrap();
+            let span = line.span.start + m.start()..line.span.start + m.end();
+            if headings
+                .iter()
+                .any(|h| h.start <= span.start && span.end <= h.end)
+            {
+                continue;
+            }
+            let numbers = numbers(&c[1]);
+            let question = questions.iter().position(|q| {
+                q.kind != QuestionKind::LetterParagraph
+                    && numbers.first().is_some_and(|n| q.numbers.contains(n))
+            });
+            out.push(QuestionRef {
+                span,
+                numbers,
+                question,
+            });
+        }
+    }
+    out
 }
 
 fn trimmed(text: &str, span: &Span) -> Span {

@@ -109,16 +109,81 @@ fn seed_letters_and_numbered_questions() {
             "BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID",
         ]
     );
-    let numbered: Vec<Vec<u32>> = d.questions.iter().map(|q| q.numbers.clone()).collect();
-    assert_eq!(numbered, [vec![1], vec![2], vec![3], vec![4]]);
-    for (i, q) in d.questions.iter().enumerate() {
+    let numbered: Vec<&Question> = d
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Numbered)
+        .collect();
+    assert_eq!(
+        numbered
+            .iter()
+            .map(|q| q.numbers.clone())
+            .collect::<Vec<_>>(),
+        [[1], [2], [3], [4]]
+    );
+    for q in &numbered {
         let a = &d.answers[q.answer.expect("every question is answered")];
-        assert_eq!(a.question, Some(i));
+        assert_eq!(a.question.map(|i| &d.questions[i]), Some(*q));
         assert!(text[a.heading_span.clone()].starts_with("Antwoord"));
     }
     // Question 3 covers both paragraphs of the letter.
-    let q3 = &text[d.questions[2].span.clone()];
+    let q3 = &text[numbered[2].span.clone()];
     assert!(q3.contains("Het kabinet waardeert deze aanpak.»"));
+    assert_eq!(numbered[2].related.len(), 2);
+}
+
+#[test]
+fn seed_committee_letter_paragraphs_are_taken_up_by_the_numbered_repeats() {
+    let text = seed();
+    let d = Dossier::analyze(&text);
+    let idx = crate::text::LineIndex::new(&text);
+    let paragraphs: Vec<(usize, Vec<u32>, usize)> = d
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::LetterParagraph)
+        .map(|q| {
+            (
+                idx.line_of(q.span.start) + 1,
+                q.numbers.clone(),
+                idx.line_of(d.answers[q.answer.unwrap()].heading_span.start) + 1,
+            )
+        })
+        .collect();
+    assert_eq!(
+        paragraphs,
+        [
+            (44, vec![1], 135),
+            (54, vec![2], 167),
+            (63, vec![3], 221),
+            (71, vec![3], 221),
+            (82, vec![4], 267)
+        ]
+    );
+    // The fourth runs over a footnote block and a page break, markers left out.
+    let q4 = d
+        .questions
+        .iter()
+        .find(|q| q.kind == QuestionKind::LetterParagraph && q.numbers == [4])
+        .unwrap();
+    assert!(
+        q4.text
+            .contains("te vereenvoudigen, door middel van de vorming van een «Talentenpool»."),
+        "{}",
+        q4.text
+    );
+    assert!(
+        q4.text.contains("van het kabinet.» Kunt u aangeven"),
+        "{}",
+        q4.text
+    );
+    assert!(text[q4.span.clone()].contains("\n8 Ibidem.\n"));
+    let q1 = &d.questions[0];
+    assert!(
+        q1.text
+            .contains("asiel- en migratiebeleid is.» Kunt u nader"),
+        "{}",
+        q1.text
+    );
 }
 
 #[test]
@@ -188,4 +253,69 @@ fn seed_short_forms_resolve_along_the_chain() {
     assert_eq!(cited(15).as_deref(), Some("kst-22112-2956"));
     let f15 = d.footnote(15).unwrap();
     assert_eq!(d.citations[f15.citations[0]].slips.len(), 1);
+}
+
+#[test]
+fn kamervragen_merged_questions_answers_and_references() {
+    let read = |rel: &str| {
+        std::fs::read_to_string(format!(
+            "{}/tests/corpus/learninglion/{rel}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let d = Dossier::analyze(&read("ah-tk-20232024-2367.txt"));
+    let qs: Vec<(Vec<u32>, Option<Vec<u32>>)> = d
+        .questions
+        .iter()
+        .map(|q| {
+            (
+                q.numbers.clone(),
+                q.answer.map(|a| d.answers[a].numbers.clone()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        qs,
+        [
+            (vec![1], Some(vec![1])),
+            (vec![2], Some(vec![2])),
+            (vec![3, 4, 5, 6], Some(vec![3, 4, 5, 6])),
+            (vec![7, 8, 9, 10, 11], Some(vec![7, 8, 9, 10, 11])),
+            (vec![12], Some(vec![12])),
+        ]
+    );
+    // `Antwoord 5 en 6` answers two separate questions.
+    let d = Dossier::analyze(&read("ah-tk-20232024-1481.txt"));
+    let a56 = d.answers.iter().find(|a| a.numbers == [5, 6]).unwrap();
+    let answered: Vec<Vec<u32>> = a56
+        .questions
+        .iter()
+        .map(|&q| d.questions[q].numbers.clone())
+        .collect();
+    assert_eq!(answered, [[5], [6]]);
+    let d = Dossier::analyze(&read("ah-tk-20232024-2271.txt"));
+    let text = read("ah-tk-20232024-2271.txt");
+    let refs: Vec<(&str, Vec<u32>)> = d
+        .question_refs
+        .iter()
+        .map(|r| {
+            (
+                &text[r.span.clone()],
+                d.questions[r.question.unwrap()].numbers.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            ("zie vraag 5", vec![5]),
+            ("antwoord op vraag 4", vec![4]),
+            ("antwoord op vraag 8", vec![8])
+        ]
+    );
+    // A postponement notice asks and answers nothing yet.
+    let d = Dossier::analyze(&read("ah-tk-20232024-1999.txt"));
+    assert_eq!(d.questions.len(), 3);
+    assert!(d.answers.is_empty());
 }

@@ -8,11 +8,15 @@
 //! | `unresolved-short-form` | warning | `Idem`/`Ibidem` with nothing usable before it |
 //! | `footnote-numbering` | warning | definitions with a gap, a duplicate, or out of order |
 //! | `citation-format` | hint | a slip in how a citation is written |
+//! | `unanswered-question` | warning | a `Vraag`/numbered question without answer, where others are answered |
+//! | `answer-without-question` | warning | an `Antwoord` with no question before it |
+//! | `question-not-taken-up` | information | a committee letter's question that no numbered repeat takes up |
+//! | `quotation-without-source` | hint | a «quotation» in a question letter with no footnote after it |
 
 use std::collections::{HashMap, HashSet};
 
 use crate::citation::CitationKind;
-use crate::dossier::{Dossier, Source};
+use crate::dossier::{Dossier, QuestionKind, Source};
 use crate::Span;
 use serde::Serialize;
 
@@ -53,6 +57,10 @@ pub const LINTS: &[(&str, Severity)] = &[
     ("unresolved-short-form", Severity::Warning),
     ("footnote-numbering", Severity::Warning),
     ("citation-format", Severity::Hint),
+    ("unanswered-question", Severity::Warning),
+    ("answer-without-question", Severity::Warning),
+    ("question-not-taken-up", Severity::Information),
+    ("quotation-without-source", Severity::Hint),
 ];
 
 /// Runs every lint over one analysed document; sorted by position.
@@ -64,6 +72,10 @@ pub fn lint(dossier: &Dossier, text: &str) -> Vec<Diagnostic> {
     unresolved_short_form(dossier, &mut out);
     footnote_numbering(dossier, &mut out);
     citation_format(dossier, text, &mut out);
+    unanswered_question(dossier, text, &mut out);
+    answer_without_question(dossier, text, &mut out);
+    question_not_taken_up(dossier, text, &mut out);
+    quotation_without_source(dossier, text, &mut out);
     out.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     out
 }
@@ -234,6 +246,141 @@ fn citation_format(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
                 },
                 format!("{place}{} in `{written}`", slip.message),
             );
+        }
+    }
+}
+
+fn heading_name(text: &str, span: &Span) -> String {
+    text[span.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Only in a document that answers some questions: a notice that answering
+/// is postponed asks without answering, and that is no fault.
+fn unanswered_question(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
+    if d.answers.is_empty() {
+        return;
+    }
+    for q in d
+        .questions
+        .iter()
+        .filter(|q| q.kind != QuestionKind::LetterParagraph && q.answer.is_none())
+    {
+        let span = q.heading_span.clone().unwrap_or(q.span.clone());
+        let name = heading_name(text, &span);
+        push(
+            out,
+            "unanswered-question",
+            Severity::Warning,
+            span,
+            format!("`{name}` has no answer"),
+        );
+    }
+}
+
+fn answer_without_question(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
+    for a in d.answers.iter().filter(|a| a.questions.is_empty()) {
+        let name = heading_name(text, &a.heading_span);
+        let message = match a.numbers.as_slice() {
+            [] => format!("`{name}` follows no question"),
+            [n] => format!("`{name}`: there is no question {n} before it"),
+            _ => format!("`{name}`: there are no such questions before it"),
+        };
+        push(
+            out,
+            "answer-without-question",
+            Severity::Warning,
+            a.heading_span.clone(),
+            message,
+        );
+    }
+}
+
+/// Where the answering letter is in the same document.
+fn question_not_taken_up(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
+    if !d.questions.iter().any(|q| q.kind == QuestionKind::Numbered) {
+        return;
+    }
+    for q in d
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::LetterParagraph && q.related.is_empty())
+    {
+        let words: String = q
+            .text
+            .split_whitespace()
+            .take(8)
+            .collect::<Vec<_>>()
+            .join(" ");
+        push(
+            out,
+            "question-not-taken-up",
+            Severity::Information,
+            first_line(text, &q.span),
+            format!("this question («{words} …») is not taken up in the answering letter"),
+        );
+    }
+}
+
+fn first_line(text: &str, span: &Span) -> Span {
+    let s = &text[span.clone()];
+    span.start..span.start + s.find(['\n', '\r']).unwrap_or(s.len())
+}
+
+/// A quotation of eight words or more in a question of a committee letter,
+/// with no footnote marker right after its closing `»`.
+fn quotation_without_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
+    for q in d
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::LetterParagraph)
+    {
+        let s = &text[q.span.clone()];
+        let mut depth = 0usize;
+        let mut open = 0;
+        for (i, c) in s.char_indices() {
+            match c {
+                '«' => {
+                    if depth == 0 {
+                        open = i;
+                    }
+                    depth += 1;
+                }
+                '»' if depth > 0 => {
+                    depth -= 1;
+                    if depth > 0 {
+                        continue;
+                    }
+                    let end = q.span.start + i + '»'.len_utf8();
+                    let quote = &s[open..i];
+                    if quote.split_whitespace().count() < 8 {
+                        continue;
+                    }
+                    let sourced = d
+                        .markers
+                        .iter()
+                        .any(|m| m.span.start >= end && m.span.start <= end + 2);
+                    if !sourced {
+                        let start = q.span.start + open;
+                        let words: String = quote
+                            .trim_start_matches('«')
+                            .split_whitespace()
+                            .take(6)
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        push(
+                            out,
+                            "quotation-without-source",
+                            Severity::Hint,
+                            start..end,
+                            format!("the quotation «{words} …» has no footnote giving its source"),
+                        );
+                    }
+                }
+                _ => {}
+            }
         }
     }
 }

@@ -61,3 +61,32 @@ fn short_form_after_a_placeholder_cannot_resolve() {
         "footnote 2: `Ibidem` cannot be resolved: footnote 1 before it is a placeholder, not a source"
     );
 }
+
+#[test]
+fn question_without_answer_and_answer_without_question() {
+    let text = "Vraag 1\nKent u het bericht?\nAntwoord 1\nJa.\nVraag 2\nKlopt het?\nVraag 3\nEn dit?\nAntwoord 3\nNee.\nAntwoord 4\nOok nee.\n";
+    let got = diagnostics(text);
+    assert_eq!(
+        got,
+        [
+            (
+                "unanswered-question",
+                Severity::Warning,
+                "Vraag 2".into(),
+                "`Vraag 2` has no answer".into()
+            ),
+            (
+                "answer-without-question",
+                Severity::Warning,
+                "Antwoord 4".into(),
+                "`Antwoord 4`: there is no question 4 before it".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_postponement_notice_gets_no_unanswered_warnings() {
+    let text = "Vraag 1\nKent u het bericht?\nVraag 2\nKlopt het?\nMededeling: de beantwoording wordt uitgesteld.\n";
+    assert!(diagnostics(text).is_empty());
+}
