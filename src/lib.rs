@@ -11,6 +11,7 @@ pub mod layout;
 pub mod lints;
 pub mod server;
 pub mod text;
+pub mod workspace;
 
 /// A byte range into the analysed text.
 pub type Span = std::ops::Range<usize>;

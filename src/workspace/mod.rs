@@ -1,0 +1,402 @@
+//! The workspace index: every dossier of the open folders, by what it is and
+//! by what it cites. Pure: no LSP types; the server keeps one and feeds it.
+//!
+//! Each document is kept as a [`DocumentSummary`], small beside its text:
+//! its identity, title, page offsets, the documents it cites, and the word
+//! sets of its questions (to pair a committee's letter with an answering
+//! letter in another file).
+
+mod scan;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::citation::{Citation, CitationKind};
+use crate::dossier::{Dossier, QuestionKind, Source};
+use crate::Span;
+
+pub use scan::{scan_folder, FolderScan, ScanLimits, ScanProblem};
+
+/// What the index keeps of one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentSummary {
+    /// The document's own identifier (`kst-35612-D`), from its colophon or
+    /// footer, else from its file name (`kst-22112-2955.txt`).
+    pub id: Option<String>,
+    /// `Kamerstukken I 2020/21, 35 612, D`, when known.
+    pub display: Option<String>,
+    /// The first heading or line that says what the document is.
+    pub title: String,
+    /// `(printed page number, byte offset of the page start)`.
+    pub pages: Vec<(Option<u32>, usize)>,
+    /// Every citation that names a document, short forms resolved.
+    pub cites: Vec<CitedPlace>,
+    /// Questions that an answering letter elsewhere may take up.
+    pub questions: Vec<QuestionSummary>,
+    pub bytes: usize,
+}
+
+/// One place where a document is cited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedPlace {
+    pub id: String,
+    pub span: Span,
+    pub page: Option<String>,
+    /// The citation as the index understood it (canonical form).
+    pub canonical: String,
+    /// A short form (`Idem`) resolved to this document.
+    pub short_form: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionSummary {
+    pub kind: QuestionKind,
+    pub numbers: Vec<u32>,
+    pub span: Span,
+    pub answered: bool,
+    /// Taken up by a numbered repeat in the same document.
+    pub taken_up: bool,
+    pub words: HashSet<String>,
+}
+
+impl DocumentSummary {
+    /// Summarises an analysed document; `name` is its file name, used for
+    /// the identity when the text does not give one.
+    pub fn new(name: &str, text: &str, d: &Dossier) -> DocumentSummary {
+        let id = d
+            .identity
+            .as_ref()
+            .map(|i| i.id.clone())
+            .or_else(|| id_from_file_name(name));
+        let mut cites = Vec::new();
+        for c in d.citations.iter().filter(|c| c.is_full()) {
+            if let Some(id) = &c.id {
+                cites.push(place(id, c, false));
+            }
+        }
+        for f in &d.footnotes {
+            if let Source::Resolved { citation, .. } = &f.source {
+                if let Some(id) = &citation.id {
+                    cites.push(place(id, citation, true));
+                }
+            }
+        }
+        cites.sort_by_key(|c| c.span.start);
+        DocumentSummary {
+            id,
+            display: d.identity.as_ref().map(|i| i.display.clone()),
+            title: title(text, d),
+            pages: d
+                .layout
+                .pages
+                .iter()
+                .map(|p| (p.number, p.span.start))
+                .collect(),
+            cites,
+            questions: d
+                .questions
+                .iter()
+                .map(|q| QuestionSummary {
+                    kind: q.kind,
+                    numbers: q.numbers.clone(),
+                    span: q.span.clone(),
+                    answered: q.answer.is_some(),
+                    taken_up: !q.related.is_empty(),
+                    words: word_set(&q.text),
+                })
+                .collect(),
+            bytes: text.len(),
+        }
+    }
+
+    /// Byte offset where printed page `n` starts.
+    pub fn page_offset(&self, n: u32) -> Option<usize> {
+        self.pages
+            .iter()
+            .find(|(p, _)| *p == Some(n))
+            .map(|&(_, o)| o)
+    }
+
+    /// The highest printed page number.
+    pub fn last_page(&self) -> Option<u32> {
+        self.pages.iter().filter_map(|(p, _)| *p).max()
+    }
+}
+
+fn place(id: &str, c: &Citation, short_form: bool) -> CitedPlace {
+    CitedPlace {
+        id: id.to_string(),
+        span: c.span.clone(),
+        page: c.page.clone(),
+        canonical: c.canonical(),
+        short_form,
+    }
+}
+
+/// `kst-22112-2955.txt` → `kst-22112-2955`; also `ah-tk-…`, `h-tk-…`.
+pub fn id_from_file_name(name: &str) -> Option<String> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.split('.').next().unwrap_or(base);
+    let known = [
+        "kst-", "ah-tk-", "ah-ek-", "h-tk-", "h-ek-", "stb-", "stcrt-", "trb-",
+    ];
+    let ok = known.iter().any(|k| stem.starts_with(k))
+        && stem.len() > 6
+        && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    ok.then(|| stem.to_string())
+}
+
+fn title(text: &str, d: &Dossier) -> String {
+    if let Some(l) = d.letters.first() {
+        return l.heading.clone();
+    }
+    // Kamervragen: `Vragen van het lid … over …`.
+    let body = &d.layout.body.text;
+    if let Some(i) = body.find("Vragen van ") {
+        let rest = &body[i..];
+        let end = rest
+            .find(".\n")
+            .or_else(|| rest.find("\n\n"))
+            .unwrap_or(rest.len().min(300));
+        return rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .chars()
+        .take(120)
+        .collect()
+}
+
+fn word_set(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(|w| {
+            w.trim_end_matches(|c: char| c.is_ascii_digit())
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().count() >= 3)
+        .collect()
+}
+
+/// Where a committee letter's question is taken up in another document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TakenUp {
+    pub key: String,
+    pub numbers: Vec<u32>,
+    pub span: Span,
+    pub answered: bool,
+    pub score: f64,
+}
+
+/// Every analysed document of the workspace, by key (a path or URI).
+#[derive(Debug, Clone, Default)]
+pub struct Workspace {
+    docs: HashMap<String, Arc<DocumentSummary>>,
+    by_id: HashMap<String, Vec<String>>,
+    cited_by: HashMap<String, Vec<String>>,
+}
+
+impl Workspace {
+    pub fn new() -> Workspace {
+        Workspace::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Analyses `text` and puts it in the index under `key`, replacing what
+    /// was there.
+    pub fn update_text(&mut self, key: &str, text: &str) {
+        let d = Dossier::analyze(text);
+        self.insert(key, DocumentSummary::new(key, text, &d));
+    }
+
+    pub fn insert(&mut self, key: &str, summary: DocumentSummary) {
+        self.remove(key);
+        if let Some(id) = &summary.id {
+            self.by_id
+                .entry(id.clone())
+                .or_default()
+                .push(key.to_string());
+        }
+        let ids: HashSet<&String> = summary.cites.iter().map(|c| &c.id).collect();
+        for id in ids {
+            self.cited_by
+                .entry(id.clone())
+                .or_default()
+                .push(key.to_string());
+        }
+        self.docs.insert(key.to_string(), Arc::new(summary));
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<Arc<DocumentSummary>> {
+        let old = self.docs.remove(key)?;
+        let unlink = |map: &mut HashMap<String, Vec<String>>, id: &str| {
+            if let Some(keys) = map.get_mut(id) {
+                keys.retain(|k| k != key);
+                if keys.is_empty() {
+                    map.remove(id);
+                }
+            }
+        };
+        if let Some(id) = &old.id {
+            unlink(&mut self.by_id, id);
+        }
+        for c in &old.cites {
+            unlink(&mut self.cited_by, &c.id);
+        }
+        Some(old)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Arc<DocumentSummary>> {
+        self.docs.get(key)
+    }
+
+    pub fn documents(&self) -> impl Iterator<Item = (&String, &Arc<DocumentSummary>)> {
+        self.docs.iter()
+    }
+
+    /// The documents that are `id` (usually one), sorted by key.
+    pub fn documents_with_id(&self, id: &str) -> Vec<(&str, &DocumentSummary)> {
+        let mut out: Vec<(&str, &DocumentSummary)> = self
+            .by_id
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.docs.get(k).map(|d| (k.as_str(), &**d)))
+            .collect();
+        out.sort_by_key(|(k, _)| *k);
+        out
+    }
+
+    /// Every place in the workspace that cites `id`, whatever its written
+    /// form, short forms included; sorted by key and position.
+    pub fn citations_of(&self, id: &str) -> Vec<(&str, &CitedPlace)> {
+        let mut keys: Vec<&String> = self.cited_by.get(id).into_iter().flatten().collect();
+        keys.sort();
+        keys.dedup();
+        keys.into_iter()
+            .filter_map(|k| self.docs.get(k).map(|d| (k, d)))
+            .flat_map(|(k, d)| {
+                d.cites
+                    .iter()
+                    .filter(move |c| c.id == id)
+                    .map(move |c| (k.as_str(), c))
+            })
+            .collect()
+    }
+
+    /// Where a committee letter's question (its text) is taken up by a
+    /// numbered repeat or `Vraag` in another document of the workspace.
+    pub fn taken_up_elsewhere(&self, own_key: &str, question_text: &str) -> Option<TakenUp> {
+        let words = word_set(question_text);
+        if words.is_empty() {
+            return None;
+        }
+        let mut best: Option<TakenUp> = None;
+        for (key, d) in &self.docs {
+            if key == own_key {
+                continue;
+            }
+            for q in d
+                .questions
+                .iter()
+                .filter(|q| q.kind != QuestionKind::LetterParagraph)
+            {
+                let score = words.intersection(&q.words).count() as f64 / words.len() as f64;
+                if score >= 0.6 && best.as_ref().is_none_or(|b| score > b.score) {
+                    best = Some(TakenUp {
+                        key: key.clone(),
+                        numbers: q.numbers.clone(),
+                        span: q.span.clone(),
+                        answered: q.answered,
+                        score,
+                    });
+                }
+            }
+        }
+        best
+    }
+
+    /// Documents and cited documents whose identifier or title contains
+    /// `query` (case-insensitive), for `workspace/symbol`.
+    pub fn search(&self, query: &str) -> Vec<SymbolHit> {
+        let q = query.to_lowercase();
+        let mut hits = Vec::new();
+        for (key, d) in &self.docs {
+            let name = d
+                .display
+                .clone()
+                .or(d.id.clone())
+                .unwrap_or_else(|| d.title.clone());
+            let hay = format!(
+                "{} {} {}",
+                d.id.as_deref().unwrap_or(""),
+                d.display.as_deref().unwrap_or(""),
+                d.title
+            )
+            .to_lowercase();
+            if hay.contains(&q) {
+                hits.push(SymbolHit {
+                    key: key.clone(),
+                    name,
+                    detail: d.title.clone(),
+                    span: 0..0,
+                    cited: false,
+                });
+            }
+        }
+        let mut seen = HashSet::new();
+        for (key, d) in &self.docs {
+            for c in &d.cites {
+                if (c.id.to_lowercase().contains(&q) || c.canonical.to_lowercase().contains(&q))
+                    && !self.by_id.contains_key(&c.id)
+                    && seen.insert(c.id.clone())
+                {
+                    hits.push(SymbolHit {
+                        key: key.clone(),
+                        name: c.id.clone(),
+                        detail: c.canonical.clone(),
+                        span: c.span.clone(),
+                        cited: true,
+                    });
+                }
+            }
+        }
+        hits.sort_by(|a, b| (a.cited, &a.name, &a.key).cmp(&(b.cited, &b.name, &b.key)));
+        hits
+    }
+}
+
+/// A `workspace/symbol` result: a document of the workspace, or a document
+/// only cited (at its first citation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SymbolHit {
+    pub key: String,
+    pub name: String,
+    pub detail: String,
+    pub span: Span,
+    pub cited: bool,
+}
+
+/// The kind of a citation id, for hover texts: `kst-` → Kamerstuk.
+pub fn kind_of_id(id: &str) -> Option<CitationKind> {
+    Some(match id.split('-').next()? {
+        "kst" => CitationKind::Kamerstuk,
+        "ah" => CitationKind::Aanhangsel,
+        "h" => CitationKind::Handelingen,
+        "stb" => CitationKind::Staatsblad,
+        "stcrt" => CitationKind::Staatscourant,
+        "trb" => CitationKind::Tractatenblad,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,151 @@
+use super::*;
+
+fn seed() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_0dbf1fc7ba84b8b6.txt"
+    ))
+    .unwrap()
+}
+
+/// A stand-in for Kamerstuk 22 112, nr. 2955 with page footers, so that a
+/// pin (`blz. 12`) can land on its page.
+fn bnc_fiche() -> String {
+    let mut s = String::new();
+    for page in 1..=20 {
+        s.push_str(&format!("Tekst van bladzijde {page} van het fiche.\n"));
+        s.push_str(&format!(
+            "Tweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 {page}\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn documents_by_identity_and_every_citation_of_them() {
+    let mut ws = Workspace::new();
+    ws.update_text("seed.txt", &seed());
+    ws.update_text("fiche.txt", &bnc_fiche());
+    ws.update_text("note.txt", "Zie Kamerstukken II 2020/21, 22112, nr. 2955, p. 3 en Kamerstukken I 2020/21, 35 612, D.\n");
+    assert_eq!(
+        ws.documents_with_id("kst-22112-2955")
+            .iter()
+            .map(|d| d.0)
+            .collect::<Vec<_>>(),
+        ["fiche.txt"]
+    );
+    assert_eq!(
+        ws.documents_with_id("kst-35612-D")
+            .iter()
+            .map(|d| d.0)
+            .collect::<Vec<_>>(),
+        ["seed.txt"]
+    );
+    let fiche = ws.get("fiche.txt").unwrap();
+    assert_eq!(fiche.last_page(), Some(20));
+    assert!(fiche.page_offset(12).is_some());
+    let places: Vec<(&str, bool, Option<&str>)> = ws
+        .citations_of("kst-22112-2955")
+        .iter()
+        .map(|(k, c)| (*k, c.short_form, c.page.as_deref()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("note.txt", false, Some("3")),
+            ("seed.txt", false, None),
+            ("seed.txt", false, None),
+            ("seed.txt", true, Some("12")),
+            ("seed.txt", true, Some("12")),
+            ("seed.txt", false, Some("14")),
+            ("seed.txt", true, Some("17")),
+        ]
+    );
+    ws.remove("note.txt");
+    assert_eq!(ws.citations_of("kst-22112-2955").len(), 6);
+    assert!(ws.citations_of("kst-35612-D").is_empty());
+}
+
+#[test]
+fn identity_from_the_file_name_when_the_text_has_none() {
+    assert_eq!(
+        id_from_file_name("/x/kst-22112-2955.txt").as_deref(),
+        Some("kst-22112-2955")
+    );
+    assert_eq!(id_from_file_name("notes.txt"), None);
+    let mut ws = Workspace::new();
+    ws.update_text("/x/kst-22112-2955.txt", "Geen voettekst.\n");
+    assert_eq!(ws.documents_with_id("kst-22112-2955").len(), 1);
+}
+
+#[test]
+fn a_committee_letter_is_taken_up_by_an_answering_letter_in_another_file() {
+    let seed = seed();
+    let cut = seed.find(" BRIEF VAN DE STAATSSECRETARIS").unwrap();
+    let (questions, answers) = seed.split_at(cut);
+    let mut ws = Workspace::new();
+    ws.update_text("vragen.txt", questions);
+    ws.update_text("antwoorden.txt", answers);
+    let d = Dossier::analyze(questions);
+    let q3b = d
+        .questions
+        .iter()
+        .find(|q| q.text.starts_with("«De voorstellen"))
+        .unwrap();
+    let up = ws.taken_up_elsewhere("vragen.txt", &q3b.text).unwrap();
+    assert_eq!(
+        (up.key.as_str(), up.numbers.as_slice(), up.answered),
+        ("antwoorden.txt", &[3][..], true)
+    );
+    assert!(ws
+        .taken_up_elsewhere("vragen.txt", "Een heel andere vraag over iets anders?")
+        .is_none());
+}
+
+#[test]
+fn scanning_the_corpus_in_parallel_with_limits() {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus"));
+    let calls = AtomicCount::default();
+    let scan = scan_folder(
+        root,
+        &["**/*.txt".to_string()],
+        &ScanLimits::default(),
+        &|_, _| calls.bump(),
+    );
+    assert_eq!(scan.documents.len(), 83);
+    assert_eq!(calls.get(), 83);
+    assert!(scan.problems.is_empty(), "{:?}", scan.problems);
+    let ids: Vec<&str> = scan
+        .documents
+        .iter()
+        .filter_map(|(_, d)| d.id.as_deref())
+        .collect();
+    assert!(ids.contains(&"ah-tk-20232024-2271"));
+    assert!(ids.contains(&"kst-21501-02-3121"));
+    let limited = ScanLimits {
+        max_files: 10,
+        ..ScanLimits::default()
+    };
+    let scan = scan_folder(
+        root,
+        &["learninglion/*.txt".to_string()],
+        &limited,
+        &|_, _| {},
+    );
+    assert_eq!(scan.documents.len(), 10);
+    assert!(scan.problems[0]
+        .message
+        .contains("more than 10 matching files"));
+}
+
+#[derive(Default)]
+struct AtomicCount(std::sync::atomic::AtomicUsize);
+
+impl AtomicCount {
+    fn bump(&self) {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    fn get(&self) -> usize {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
