@@ -4,12 +4,12 @@
 #
 # Installs what it needs on a fresh machine (Debian packages, npm packages, a Python
 # venv with Neovim) into a cache folder outside the checkout, and skips each install
-# when it is already there. Builds the server with `cargo build` unless
-# DOSSIER_LSP_BIN names a binary. Exits non-zero when a test fails. Every process it
+# when it is already there. Uses the server's debug build (building it if needed)
+# unless DOSSIER_LSP_BIN names a binary. Exits non-zero when a test fails. Every process it
 # starts runs in a process group of its own that is killed on exit.
 #
 # Environment:
-#   DOSSIER_LSP_BIN        server binary to test (default: cargo build, target/debug)
+#   DOSSIER_LSP_BIN        server binary to test (default: the debug build in target/)
 #   DOSSIER_EDITORS_CACHE  where the tools go (default ~/.cache/dossier-lsp-editors)
 #   ONLY=vscode|nvim       run one editor's test
 set -euo pipefail
@@ -70,9 +70,17 @@ export npm_config_unsafe_perm=true npm_config_yes=true npm_config_audit=false np
 if [ -n "${DOSSIER_LSP_BIN:-}" ]; then
   bin=$(realpath "$DOSSIER_LSP_BIN")
 else
-  say "cargo build (the server)"
-  (cd "$repo" && cargo build --locked --quiet --bin dossier-lsp)
-  bin=$repo/target/debug/dossier-lsp
+  # `cargo test` (run just before this by .ci/run) already built the binary, with the
+  # dev-dependencies' features; `cargo test --no-run` reuses that build where a plain
+  # `cargo build` would compile again. Fall back to `cargo build` if it left none.
+  target=$(cd "$repo" && cargo metadata --format-version 1 --no-deps --locked | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+  bin=$target/debug/dossier-lsp
+  say "cargo test --no-run (the server binary)"
+  (cd "$repo" && cargo test --locked --quiet --no-run 2>/dev/null) || true
+  if [ ! -x "$bin" ] || [ -n "$(find "$repo/src" "$repo/Cargo.toml" "$repo/Cargo.lock" -newer "$bin" -print -quit)" ]; then
+    say "cargo build (the server)"
+    (cd "$repo" && cargo build --locked --quiet --bin dossier-lsp)
+  fi
 fi
 [ -x "$bin" ] || { echo "editors: no server binary at $bin" >&2; exit 1; }
 say "server: $bin"
