@@ -93,7 +93,7 @@ pub(crate) fn find_gazettes(text: &str, out: &mut Vec<Citation>) {
             "Tr" => (CitationKind::Tractatenblad, "trb"),
             _ => (CitationKind::Staatscourant, "stcrt"),
         };
-        let rest = &text[m.end()..];
+        let rest = super::scan::window(text, m.end());
         let Some(caps) = GAZETTE_REST.captures(rest) else {
             continue;
         };
@@ -197,7 +197,7 @@ pub(crate) fn find_eu(text: &str, out: &mut Vec<Citation>) {
         let mut pos = m.end();
         let template = c.clone();
         out.push(c);
-        while let Some(more) = EU_MORE.captures(&text[pos..]) {
+        while let Some(more) = EU_MORE.captures(super::scan::window(text, pos)) {
             let n = more.get(1).expect("group");
             let end = pos + n.end();
             if !word_end(text, end) {

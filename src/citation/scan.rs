@@ -35,6 +35,19 @@ pub(crate) fn word_end(text: &str, end: usize) -> bool {
     !char_at(text, end).is_some_and(|c| c.is_alphanumeric())
 }
 
+/// The longest stretch of text one grammar step may match.
+const WINDOW: usize = 192;
+
+/// The text from `pos`, cut to at most [`WINDOW`] bytes (on a character
+/// boundary), for anchored matches.
+pub(crate) fn window(text: &str, pos: usize) -> &str {
+    let mut end = (pos + WINDOW).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    &text[pos..end]
+}
+
 #[derive(Clone, Copy)]
 pub(crate) struct Cur<'a> {
     pub text: &'a str,
@@ -102,7 +115,9 @@ impl<'a> Cur<'a> {
     /// past it. Offsets in the captures are relative to the old position.
     pub fn eat_re(&mut self, re: &Regex) -> Option<Caps<'a>> {
         let base = self.pos;
-        let caps = re.captures(&self.text[base..])?;
+        // No grammar step is longer than this; a short haystack keeps each
+        // anchored match cheap whatever the length of the document.
+        let caps = re.captures(window(self.text, base))?;
         let m = caps.get(0)?;
         debug_assert_eq!(m.start(), 0, "grammar regexes are anchored");
         self.pos = base + m.end();
