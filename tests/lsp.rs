@@ -1143,3 +1143,37 @@ fn footnote_blocks_fold_as_comments_and_answers_as_regions() {
         assert!(r["startLine"].as_u64() < r["endLine"].as_u64(), "{r}");
     }
 }
+
+#[test]
+fn a_reference_to_a_question_leads_to_its_answer() {
+    // A Kamervragen answer set that says `zie vraag 5` and `antwoord op vraag 4`.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/learninglion/ah-tk-20232024-2271.txt");
+    let text = dossier_lsp::text::decode(&std::fs::read(path).unwrap()).text;
+    let uri = "file:///corpus/ah-tk-20232024-2271.txt";
+    let mut s = started(None);
+    s.conn.open(uri, "text", &text);
+    for (phrase, number) in [("antwoord op vraag 4", 4), ("zie vraag 5", 5)] {
+        let at = text
+            .to_lowercase()
+            .find(phrase)
+            .unwrap_or_else(|| panic!("{phrase:?} in the text"));
+        let at = pos(&text, at + phrase.len() - 1, Enc::Utf16);
+        let location = s
+            .conn
+            .call("textDocument/definition", text_position(uri, at.clone()));
+        let line = location["range"]["start"]["line"].as_u64().unwrap() as usize;
+        let target = text.split('\n').nth(line).unwrap();
+        assert!(
+            target.trim_start().starts_with("Antwoord"),
+            "{phrase}: line {line} `{target}`"
+        );
+        assert!(target.contains(&number.to_string()), "{phrase}: `{target}`");
+        let hover = s.conn.call("textDocument/hover", text_position(uri, at));
+        let shown = hover_text(&hover);
+        assert!(
+            shown.starts_with(&format!("**Antwoord {number}")),
+            "{phrase}: {shown}"
+        );
+    }
+}

@@ -53,6 +53,14 @@ pub fn target(a: &Analysis, offset: usize) -> Option<Span> {
         let q = lookup::question_of(a, ans)?;
         return Some(q.heading_span.clone().unwrap_or(q.span.clone()));
     }
+    if let Some(r) = lookup::question_ref_at(a, offset) {
+        // `antwoord op vraag 4`: to the answer, else to the question.
+        let q = lookup::referred_question(a, r)?;
+        return Some(match lookup::answer_of(a, q) {
+            Some(ans) => ans.heading_span.clone(),
+            None => q.heading_span.clone().unwrap_or(q.span.clone()),
+        });
+    }
     let footnote = d.footnote_at(offset)?;
     if let Some(c) = d.citation_at(offset) {
         if let Some(ShortFormKind::SeeNote(n)) = c.short_form {

@@ -52,6 +52,16 @@ pub fn hover_at(a: &Analysis, offset: usize) -> Option<(Span, String)> {
     if let Some(ans) = lookup::answer_at_heading(a, offset) {
         return Some((ans.heading_span.clone(), question_markdown(a, ans)));
     }
+    if let Some(r) = lookup::question_ref_at(a, offset) {
+        let md = match lookup::referred_question(a, r) {
+            Some(q) => answer_markdown(a, q),
+            None => format!(
+                "**Vraag{}**\n\n⚠ Deze vraag staat niet in het document.",
+                list(&r.numbers)
+            ),
+        };
+        return Some((r.span.clone(), md));
+    }
     let c = d.citation_at(offset)?;
     let md = match c.kind {
         CitationKind::ShortForm => {
@@ -70,12 +80,7 @@ fn answer_markdown(a: &Analysis, q: &Question) -> String {
     match lookup::answer_of(a, q) {
         Some(ans) => format!(
             "**Antwoord{numbers}**\n\n{}",
-            escape(&lookup::running_text(
-                a,
-                ans.heading_span.end,
-                ans.span.end,
-                1500
-            ))
+            escape(&lookup::answer_text(a, ans))
         ),
         None => format!("**Vraag{numbers}**\n\n⚠ Deze vraag heeft (nog) geen antwoord."),
     }
@@ -84,14 +89,11 @@ fn answer_markdown(a: &Analysis, q: &Question) -> String {
 /// Hover on an `Antwoord` heading: the question it answers.
 fn question_markdown(a: &Analysis, ans: &Answer) -> String {
     match lookup::question_of(a, ans) {
-        Some(q) => {
-            let from = q.heading_span.as_ref().map_or(q.span.start, |h| h.end);
-            format!(
-                "**Vraag{}**\n\n{}",
-                list(&q.numbers),
-                escape(&lookup::running_text(a, from, q.span.end, 1500))
-            )
-        }
+        Some(q) => format!(
+            "**Vraag{}**\n\n{}",
+            list(&q.numbers),
+            escape(&lookup::question_text(a, q))
+        ),
         None => format!(
             "**Antwoord{}**\n\n⚠ Bij dit antwoord is geen vraag gevonden.",
             list(&ans.numbers)

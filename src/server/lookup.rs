@@ -3,7 +3,7 @@
 //! span (footnote blocks and footers left out, hyphenation undone).
 
 use super::documents::Analysis;
-use crate::dossier::{Answer, Question};
+use crate::dossier::{Answer, Question, QuestionRef};
 use crate::Span;
 
 fn holds(span: &Span, offset: usize) -> bool {
@@ -24,6 +24,50 @@ pub fn answer_at_heading(a: &Analysis, offset: usize) -> Option<&Answer> {
         .answers
         .iter()
         .find(|ans| holds(&ans.heading_span, offset))
+}
+
+/// The reference to a question (`zie vraag 5`, `antwoord op vraag 4`)
+/// that holds `offset`.
+pub fn question_ref_at(a: &Analysis, offset: usize) -> Option<&QuestionRef> {
+    a.dossier
+        .question_refs
+        .iter()
+        .find(|r| holds(&r.span, offset))
+}
+
+/// The question a reference points to.
+pub fn referred_question<'a>(a: &'a Analysis, r: &QuestionRef) -> Option<&'a Question> {
+    let d = &a.dossier;
+    r.question.and_then(|i| d.questions.get(i)).or_else(|| {
+        let first = r.numbers.first()?;
+        d.questions.iter().find(|q| q.numbers.contains(first))
+    })
+}
+
+/// The text of a question (without its heading), from the model or, when
+/// it gives none, from the running text.
+pub fn question_text(a: &Analysis, q: &Question) -> String {
+    if !q.text.trim().is_empty() {
+        return shorten(&q.text, 1500);
+    }
+    let from = q.heading_span.as_ref().map_or(q.span.start, |h| h.end);
+    running_text(a, from, q.span.end, 1500)
+}
+
+/// The text of an answer (without its heading), as [`question_text`].
+pub fn answer_text(a: &Analysis, ans: &Answer) -> String {
+    if !ans.text.trim().is_empty() {
+        return shorten(&ans.text, 1500);
+    }
+    running_text(a, ans.heading_span.end, ans.span.end, 1500)
+}
+
+fn shorten(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        return s.trim().to_owned();
+    }
+    let cut: String = s.chars().take(max_chars).collect();
+    format!("{} …", cut.trim_end())
 }
 
 /// The answer to a question, by the model's link or by number.
