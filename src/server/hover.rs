@@ -1,6 +1,8 @@
 //! `textDocument/hover`: a footnote marker (or a definition's number) shows
 //! the footnote, short forms resolved; a citation shows its canonical form
-//! and official address; a placeholder says the source is missing.
+//! and official address; a placeholder says the source is missing; a
+//! question's heading (or a `zie vraag 5`) shows its answer, an answer's
+//! heading its question.
 
 use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
