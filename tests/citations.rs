@@ -410,8 +410,11 @@ mod robustness {
             Just("22 112"), Just("2020–2021"), Just("2023–34"), Just("–"), Just("é"), Just("«"), Just("\n"),
             Just("blz. "), Just("12"), Just("AH"), Just("PM"), Just("Idem"), Just("https://"), Just("www."),
             Just("Aanhangsel Handelingen"), Just("Tweede Kamer"), Just("Stb. "), Just("COM("), Just(")"),
-            Just("E200018"), Just("-"), Just("XVI"), Just("(R2064)"), Just("en "), Just("vergaderjaar "),
-        ], 0..24)) {
+            Just("E200018"), Just("krijgt nr. "), Just(" - "), Just("21501"), Just("(34104)"),
+            Just("ECLI:NL:HR:2012"), Just(":BV0614"), Just("Verordening (EU) "), Just("/"), Just("Richtlijn "),
+            Just("t.a.p."), Just("[bron]"), Just("zie noot "), Just("Handelingen II "), Just("item "), Just("\r\n"),
+            Just("Eerste Kamer"), Just("Bijlage bij "), Just("ll "), Just("\u{a0}"), Just("1"), Just("-"), Just("XVI"), Just("(R2064)"), Just("en "), Just("vergaderjaar "),
+        ], 0..40)) {
             let text: String = parts.concat();
             let found = find_citations(&text);
             let mut last = 0;
