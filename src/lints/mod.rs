@@ -12,11 +12,21 @@
 //! | `answer-without-question` | warning | an `Antwoord` with no question before it |
 //! | `question-not-taken-up` | information | a committee letter's question that no numbered repeat takes up |
 //! | `quotation-without-source` | hint | a «quotation» in a question letter with no footnote after it |
+//! | `mixed-citation-style` | hint | citations in one document that write the year or dossier number two ways |
+//!
+//! With the workspace ([`workspace_lints`]):
+//!
+//! | code | severity | what |
+//! |---|---|---|
+//! | `page-beyond-document` | warning | a page pin past the last page of the cited document, which is in the workspace |
+//! | `citation-not-in-workspace` | information, off by default | a cited document that is not in the workspace |
+//! | `question-not-taken-up` | information | also across files: no answering letter in the workspace takes the question up |
 
 use std::collections::{HashMap, HashSet};
 
 use crate::citation::CitationKind;
 use crate::dossier::{Dossier, QuestionKind, Source};
+use crate::workspace::Workspace;
 use crate::Span;
 use serde::Serialize;
 
@@ -61,7 +71,13 @@ pub const LINTS: &[(&str, Severity)] = &[
     ("answer-without-question", Severity::Warning),
     ("question-not-taken-up", Severity::Information),
     ("quotation-without-source", Severity::Hint),
+    ("mixed-citation-style", Severity::Hint),
+    ("page-beyond-document", Severity::Warning),
+    ("citation-not-in-workspace", Severity::Information),
 ];
+
+/// Codes that stay silent unless a setting turns them on.
+pub const OFF_BY_DEFAULT: &[&str] = &["citation-not-in-workspace"];
 
 /// Runs every lint over one analysed document; sorted by position.
 pub fn lint(dossier: &Dossier, text: &str) -> Vec<Diagnostic> {
@@ -76,6 +92,7 @@ pub fn lint(dossier: &Dossier, text: &str) -> Vec<Diagnostic> {
     answer_without_question(dossier, text, &mut out);
     question_not_taken_up(dossier, text, &mut out);
     quotation_without_source(dossier, text, &mut out);
+    mixed_citation_style(dossier, text, &mut out);
     out.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     out
 }
@@ -383,6 +400,163 @@ fn quotation_without_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) 
             }
         }
     }
+}
+
+/// How a citation writes its year and dossier number.
+fn style_of(written: &str) -> (Option<&'static str>, Option<&'static str>) {
+    static YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b(?:19|20)\d\d(?:(–|-)(?:19|20)\d\d|(/)\d\d\b|(/)(?:19|20)\d\d)")
+            .unwrap()
+    });
+    static DOSSIER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\b\d{2}(?:( )|(\.)|)\d{3}\b").unwrap());
+    let year =
+        YEAR.captures(written).map(
+            |c| match (c.get(1).map(|m| m.as_str()), c.get(2), c.get(3)) {
+                (Some("–"), _, _) => "YYYY–YYYY",
+                (Some(_), _, _) => "YYYY-YYYY",
+                (None, Some(_), _) => "YYYY/YY",
+                _ => "YYYY/YYYY",
+            },
+        );
+    let dossier = DOSSIER.captures(written).map(|c| {
+        if c.get(1).is_some() {
+            "NN NNN"
+        } else if c.get(2).is_some() {
+            "NN.NNN"
+        } else {
+            "NNNNN"
+        }
+    });
+    (year, dossier)
+}
+
+/// One document, one way of writing: a hint on the footnote citations that
+/// write the year or the dossier number otherwise than most of them. (The
+/// running text is left alone: an Aanhangsel's printed header has its own.)
+fn mixed_citation_style(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
+    let cites: Vec<(&crate::citation::Citation, (Option<&str>, Option<&str>))> = d
+        .citations
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                CitationKind::Kamerstuk | CitationKind::Aanhangsel | CitationKind::Handelingen
+            )
+        })
+        .filter(|c| d.footnote_at(c.span.start).is_some())
+        .map(|c| (c, style_of(&text[c.span.clone()])))
+        .collect();
+    for (what, pick) in [("year", 0usize), ("dossier number", 1)] {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (_, st) in &cites {
+            if let Some(v) = if pick == 0 { st.0 } else { st.1 } {
+                *counts.entry(v).or_default() += 1;
+            }
+        }
+        if counts.len() < 2 {
+            continue;
+        }
+        let (&usual, &n) = counts
+            .iter()
+            .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+            .unwrap();
+        for (c, st) in &cites {
+            let v = if pick == 0 { st.0 } else { st.1 };
+            if let Some(v) = v.filter(|v| *v != usual) {
+                push(
+                    out,
+                    "mixed-citation-style",
+                    Severity::Hint,
+                    c.span.clone(),
+                    format!("this citation writes the {what} in the form {v}; the other footnotes use {usual} ({n}×)"),
+                );
+            }
+        }
+    }
+}
+
+/// Lints that need the other documents of the workspace. `key` is this
+/// document's key in `workspace`.
+pub fn workspace_lints(
+    key: &str,
+    d: &Dossier,
+    text: &str,
+    workspace: &Workspace,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for c in d.citations.iter().filter(|c| c.is_full()) {
+        let Some(id) = &c.id else { continue };
+        let docs = workspace.documents_with_id(id);
+        let Some((_, cited)) = docs.iter().find(|(k, _)| *k != key) else {
+            if matches!(
+                c.kind,
+                CitationKind::Kamerstuk | CitationKind::Aanhangsel | CitationKind::Handelingen
+            ) {
+                push(
+                    &mut out,
+                    "citation-not-in-workspace",
+                    Severity::Information,
+                    c.span.clone(),
+                    format!("{} is not in the workspace", c.canonical()),
+                );
+            }
+            continue;
+        };
+        let first_page = c.page.as_deref().and_then(|p| {
+            p.split(['-', ','])
+                .filter_map(|n| n.trim().parse::<u32>().ok())
+                .max()
+        });
+        if let (Some(pin), Some(last)) = (first_page, cited.last_page()) {
+            if pin > last {
+                push(
+                    &mut out,
+                    "page-beyond-document",
+                    Severity::Warning,
+                    c.span.clone(),
+                    format!(
+                        "page {pin} is past the end of {}, which has {last} pages",
+                        {
+                            let mut whole = c.clone();
+                            whole.page = None;
+                            whole.canonical()
+                        }
+                    ),
+                );
+            }
+        }
+    }
+    if !d.questions.iter().any(|q| q.kind == QuestionKind::Numbered) {
+        let answering_elsewhere = workspace
+            .documents()
+            .any(|(k, s)| k != key && s.questions.iter().any(|q| q.kind == QuestionKind::Numbered));
+        if answering_elsewhere {
+            for q in d
+                .questions
+                .iter()
+                .filter(|q| q.kind == QuestionKind::LetterParagraph)
+            {
+                if workspace.taken_up_elsewhere(key, &q.text).is_none() {
+                    let words: String = q
+                        .text
+                        .split_whitespace()
+                        .take(8)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    push(
+                        &mut out,
+                        "question-not-taken-up",
+                        Severity::Information,
+                        first_line(text, &q.span),
+                        format!("no answering letter in the workspace takes up this question («{words} …»)"),
+                    );
+                }
+            }
+        }
+    }
+    out.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+    out
 }
 
 #[cfg(test)]

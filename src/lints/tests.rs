@@ -90,3 +90,55 @@ fn a_postponement_notice_gets_no_unanswered_warnings() {
     let text = "Vraag 1\nKent u het bericht?\nVraag 2\nKlopt het?\nMededeling: de beantwoording wordt uitgesteld.\n";
     assert!(diagnostics(text).is_empty());
 }
+
+#[test]
+fn mixed_citation_styles_in_the_footnotes() {
+    let text = "Tekst1 en2 en3.\n1 Kamerstukken II 2020/21, 22 112, nr. 2955.\n2 Kamerstukken II 2021/22, 35 925, nr. 3.\n3 Kamerstukken II, 2020–2021, 22112, nr. 2956.\n";
+    let got: Vec<(String, String)> = diagnostics(text)
+        .into_iter()
+        .filter(|d| d.0 == "mixed-citation-style")
+        .map(|d| (d.2, d.3))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Kamerstukken II, 2020–2021, 22112, nr. 2956".to_string(),
+                "this citation writes the year in the form YYYY–YYYY; the other footnotes use YYYY/YY (2×)".to_string()
+            ),
+            (
+                "Kamerstukken II, 2020–2021, 22112, nr. 2956".to_string(),
+                "this citation writes the dossier number in the form NNNNN; the other footnotes use NN NNN (2×)".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn workspace_lints_page_past_the_end_and_missing_documents() {
+    let mut ws = Workspace::new();
+    let mut fiche = String::new();
+    for page in 1..=3 {
+        fiche.push_str(&format!(
+            "Bladzijde {page}.\nTweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 {page}\n"
+        ));
+    }
+    ws.update_text("fiche.txt", &fiche);
+    let text = "Zie1 en2.\n1 Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 7.\n2 Kamerstuk 19 637, nr. 2375.\n";
+    ws.update_text("note.txt", text);
+    let d = Dossier::analyze(text);
+    let got: Vec<(&str, String)> = workspace_lints("note.txt", &d, text, &ws)
+        .into_iter()
+        .map(|x| (x.code, x.message))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "page-beyond-document",
+                "page 7 is past the end of Kamerstukken II 2020/21, 22 112, nr. 2955, which has 3 pages".to_string()
+            ),
+            ("citation-not-in-workspace", "Kamerstuk 19 637, nr. 2375 is not in the workspace".to_string()),
+        ]
+    );
+}
