@@ -402,8 +402,11 @@ fn quotation_without_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) 
     }
 }
 
+/// The form of a citation's year and of its dossier number, when written.
+type Style = (Option<&'static str>, Option<&'static str>);
+
 /// How a citation writes its year and dossier number.
-fn style_of(written: &str) -> (Option<&'static str>, Option<&'static str>) {
+fn style_of(written: &str) -> Style {
     static YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"\b(?:19|20)\d\d(?:(–|-)(?:19|20)\d\d|(/)\d\d\b|(/)(?:19|20)\d\d)")
             .unwrap()
@@ -435,7 +438,7 @@ fn style_of(written: &str) -> (Option<&'static str>, Option<&'static str>) {
 /// write the year or the dossier number otherwise than most of them. (The
 /// running text is left alone: an Aanhangsel's printed header has its own.)
 fn mixed_citation_style(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
-    let cites: Vec<(&crate::citation::Citation, (Option<&str>, Option<&str>))> = d
+    let cites: Vec<(&crate::citation::Citation, Style)> = d
         .citations
         .iter()
         .filter(|c| {
