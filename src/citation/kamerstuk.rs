@@ -100,7 +100,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Citation>) {
         }
         let found = match label {
             Label::Aanhangsel => parse_aanhangsel(text, m.start(), m.end()),
-            Label::Handelingen => parse_handelingen(text, m.start(), m.end(), None),
+            Label::Handelingen => parse_handelingen(text, m.start(), m.end()),
             _ => parse_kamerstuk(text, m.start(), m.end(), label),
         };
         if let Some(cites) = found {
@@ -117,8 +117,8 @@ pub(crate) fn find(text: &str, out: &mut Vec<Citation>) {
 /// the document number), or a `Tweede Kamer, vergaderjaar …, nr. 4` line of
 /// its own (or glued to `’s-Gravenhage 2025`). A footnote that cites in the
 /// same words starts with its note number: `4 Tweede Kamer, …, nr. 424`.
-/// At the very start of the text (a footnote body passed alone) it counts.
-/// (Only white space before it, as in a footnote body cut after its number.)
+/// At the very start of the text (a footnote body passed alone, cut after
+/// its number) it counts.
 fn is_footer(text: &str, label_start: usize, end: usize) -> bool {
     if FOOTER_PAGE.is_match(&text[end..]) {
         return true;
@@ -528,7 +528,6 @@ fn parse_kamerstuk(
     let mut toevoeging = dossier.toevoeging.clone();
     let before_sep = c.pos;
     let comma = sep(&mut c);
-    let onder_start = c.pos;
     let mut plural = false;
     let mut value = None;
     if let Some((span, no_period, pl)) = parse_nr_word(&mut c) {
@@ -622,7 +621,6 @@ fn parse_kamerstuk(
         }
     }
     let value = value?;
-    let _ = onder_start;
     if matches!(label, Label::Chamber(_)) && is_footer(text, start, c.pos) {
         return None;
     }
@@ -667,17 +665,9 @@ fn parse_kamerstuk(
 
 /// `Handelingen II 2010/11, nr. 108, item 5, p. 25-36`; also the mislabelled
 /// `Handelingen II, 1995-1996, 24 692, nr. 3, p. 14`.
-fn parse_handelingen(
-    text: &str,
-    start: usize,
-    label_end: usize,
-    chamber: Option<Chamber>,
-) -> Option<Vec<Citation>> {
+fn parse_handelingen(text: &str, start: usize, label_end: usize) -> Option<Vec<Citation>> {
     let mut c = Cur::new(text, label_end);
     let mut head = parse_head(&mut c, Label::Handelingen);
-    if head.chamber.is_none() {
-        head.chamber = chamber;
-    }
     head.year.as_ref()?;
     let mut cite = Citation::new(CitationKind::Handelingen, start..start);
     let mut end = c.pos;
@@ -758,10 +748,8 @@ fn parse_aanhangsel(text: &str, start: usize, label_end: usize) -> Option<Vec<Ci
     if head.chamber.is_none() {
         head.chamber = chamber;
     }
-    let save = c;
     let comma = sep(&mut c);
     let mut slips = std::mem::take(&mut head.slips);
-    let first_start = c.pos;
     let value = if let Some((span, no_period, _)) = parse_nr_word(&mut c) {
         if no_period {
             slips.push(nr_slip(span));
@@ -780,11 +768,7 @@ fn parse_aanhangsel(text: &str, start: usize, label_end: usize) -> Option<Vec<Ci
     } else {
         None
     };
-    let Some(value) = value else {
-        let _ = save;
-        return None;
-    };
-    let _ = first_start;
+    let value = value?;
     let mut end = c.pos;
     if head.year.is_none() {
         // Old form: the year after the number.

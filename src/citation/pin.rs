@@ -34,10 +34,9 @@ pub(crate) struct Pin {
 /// Reads a pin (prefix and pages) starting exactly at `pos`.
 pub(crate) fn parse_pin(text: &str, pos: usize) -> Option<Pin> {
     let mut c = Cur::new(text, pos);
-    let prefix = c.eat_re(&PREFIX)?;
-    // `p.` must not be the end of a word (`resp.`): the caller sits at a
-    // word start already; `pag` and `blz` need no period.
-    let _ = prefix;
+    // The caller sits at a word start, so `p.` is not the end of `resp.`;
+    // `pag` and `blz` may come without their period.
+    c.eat_re(&PREFIX)?;
     c.hws();
     let (end, page) = pages(text, c.pos)?;
     Some(Pin { end, page })
