@@ -1,7 +1,8 @@
 ;;; dossier-eglot.el --- dossier-lsp through eglot  -*- lexical-binding: t; -*-
 ;;
-;; UNTESTED: written from eglot's documentation, not run in CI.
-;; Emacs 29+ (eglot built in). Load it from your init file:
+;; Not in CI. Tried by hand with Emacs 28.2 and Debian's elpa-eglot 1.9 (see
+;; smoke-test.el beside this file). Emacs 29+ has eglot built in; on Emacs 28 install
+;; the eglot package (Debian: elpa-eglot). Load this file from your init file:
 ;;   (load "/path/to/dossier-lsp/editors/emacs/dossier-eglot.el")
 ;; Needs `dossier-lsp' on PATH (`cargo install --path .').
 
