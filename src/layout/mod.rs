@@ -247,6 +247,21 @@ impl Layout {
                     continue;
                 }
             }
+            // pdftotext puts the page number on a line of its own under the
+            // footer: it belongs to the footer.
+            let last_content = self.lines.iter().rev().find(|l| l.kind != LineKind::Blank);
+            if last_content.is_some_and(|l| l.kind == LineKind::Footer)
+                && self.footers.last().is_some_and(|f| f.page_number.is_none())
+                && !line.trim().is_empty()
+                && line.trim().len() <= 4
+                && line.trim().bytes().all(|b| b.is_ascii_digit())
+            {
+                if let Some(f) = self.footers.last_mut() {
+                    f.page_number = line.trim().parse().ok();
+                }
+                self.push_line(span, LineKind::Footer);
+                continue;
+            }
             // The masthead's issue number stands alone under its first line.
             let after_header = self
                 .lines
@@ -315,8 +330,9 @@ impl Layout {
                     || (space_starts_page
                         && kind == LineKind::Body
                         && starts_with_one_space(line)));
-            // Blank lines after a footer stay with the footer's page.
-            if after_footer && kind == LineKind::Blank {
+            // Blank lines and the page number after a footer stay with the
+            // footer's page.
+            if after_footer && matches!(kind, LineKind::Blank | LineKind::Footer) {
                 continue;
             }
             if breaks {

@@ -161,3 +161,20 @@ fn corpus_aanhangsel_pages_end_at_footers() {
         ]
     );
 }
+
+#[test]
+fn pdftotext_pages_break_at_form_feeds_with_the_page_number_under_the_footer() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/learninglion-pdftotext/ah-tk-20232024-2271.txt"
+    ))
+    .unwrap();
+    let layout = Layout::analyze(&text);
+    assert_eq!(layout.pages.len(), 6);
+    let numbers: Vec<Option<u32>> = layout.pages.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5, 6].map(Some));
+    // Every page after the first starts at its form feed.
+    for p in &layout.pages[1..] {
+        assert!(text[p.span.clone()].starts_with('\u{c}'));
+    }
+}
