@@ -179,7 +179,7 @@ async function start(): Promise<void> {
   const executable = { command: found, args: extraArgs, transport: TransportKind.stdio };
   const serverOptions: ServerOptions = { run: executable, debug: executable };
 
-  let restarts = 0;
+  const crashes: number[] = []; // when the server stopped unasked, for the last three minutes
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: "file", language: LANGUAGE_ID },
@@ -193,15 +193,17 @@ async function start(): Promise<void> {
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
-        restarts += 1;
-        if (restarts <= 4) {
-          output.warn(`the server stopped; restarting (${restarts} of 4)`);
+        const now = Date.now();
+        crashes.push(now);
+        while (crashes.length > 0 && now - crashes[0] > 3 * 60 * 1000) crashes.shift();
+        if (crashes.length <= 4) {
+          output.warn(`the server stopped; restarting (${crashes.length} of 4 in three minutes)`);
           return { action: CloseAction.Restart };
         }
-        setStatus("Dossier: crashed", "The server stopped five times. Run 'Dossier: Restart server' to try again.", "error");
+        setStatus("Dossier: crashed", "The server stopped five times in three minutes. Run 'Dossier: Restart server' to try again.", "error");
         return {
           action: CloseAction.DoNotRestart,
-          message: "The dossier language server stopped five times; run 'Dossier: Restart server' to try again.",
+          message: "The dossier language server stopped five times in three minutes; run 'Dossier: Restart server' to try again.",
         };
       },
     },

@@ -443,7 +443,45 @@ async function main() {
     record("Dossier: Restart server restarts it", false, e.message);
   }
 
+  // --- the server dies: the extension starts it again
+  try {
+    const pids = serverPids();
+    if (pids.length !== 1) throw new Error(`expected one server process, found ${pids.length}`);
+    process.kill(pids[0], "SIGKILL");
+    const back = await waitFor(
+      async () => {
+        const now = serverPids();
+        const item = (await statusBarText(page)).find((t) => t.startsWith("Dossier:"));
+        return now.length === 1 && now[0] !== pids[0] && item === "Dossier: ready" ? `pid ${pids[0]} -> ${now[0]}` : null;
+      },
+      20000,
+      "a new server process",
+    );
+    record("a killed server is started again", true, back);
+  } catch (e) {
+    record("a killed server is started again", false, e.message);
+  }
+
   await attachRule(page);
+}
+
+/** The server processes that this code-server started (in its process group). */
+function serverPids() {
+  const pids = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const exe = fs.readlinkSync(`/proc/${entry}/exe`);
+      if (exe !== fs.realpathSync(serverBin)) continue;
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const pgid = Number(fields[2]);
+      if (pgid === serverProc.pid && fields[0] !== "Z") pids.push(Number(entry));
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return pids;
 }
 
 async function openByQuickOpen(page, name) {
