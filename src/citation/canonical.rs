@@ -134,6 +134,20 @@ pub(crate) fn render(c: &Citation) -> String {
                 s.push_str(n);
             }
         }
+        CitationKind::Eu if c.id.as_deref().is_some_and(|id| id.starts_with("OJ:")) => {
+            // `PbEU 2010, L 180` (Aanwijzing 3.46).
+            // Before 1 February 2003 the journal was the PbEG.
+            let journal = if c.toevoeging.as_deref() == Some("PbEG") {
+                "PbEG"
+            } else {
+                "PbEU"
+            };
+            s.push_str(&format!(
+                "{journal} {}, {}",
+                c.year.as_deref().unwrap_or("?"),
+                c.ondernummer.as_deref().unwrap_or("?")
+            ));
+        }
         CitationKind::Eu
             if !matches!(
                 c.toevoeging.as_deref(),

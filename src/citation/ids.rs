@@ -279,6 +279,35 @@ pub(crate) fn find_eu_acts(text: &str, out: &mut Vec<Citation>) {
     }
 }
 
+static OJ: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(PbEU|PbEG|PB)[ \t\u{a0}]+(?:(\d{4}),[ \t]*(L|C)[ \t]+(\d{1,4})(?:/(\d{1,4}))?|(L|C)[ \t]+(\d{1,4})(?:[ \t]+[A-Z])?[ \t]+van[ \t]+\d{1,2}\.\d{1,2}\.(\d{4})(?:,[ \t]*blz\.[ \t]*(\d{1,4}))?)")
+        .unwrap()
+});
+
+/// The Official Journal: `PbEU 2010, L 180`, `(PbEU 2018, L 328/82)`,
+/// `PB L 222 van 20.8.2008, blz. 1`. The id is the issue, `OJ:L:2010:180`.
+pub(crate) fn find_official_journal(text: &str, out: &mut Vec<Citation>) {
+    for caps in OJ.captures_iter(text) {
+        let m = caps.get(0).expect("match");
+        if !word_start(text, m.start()) || !word_end(text, m.end()) {
+            continue;
+        }
+        let g = |i: usize| caps.get(i).map(|x| x.as_str());
+        let (year, series, issue, page) = match (g(2), g(6)) {
+            (Some(y), _) => (y, g(3).unwrap_or("L"), g(4).unwrap_or(""), g(5)),
+            (None, Some(series)) => (g(8).unwrap_or(""), series, g(7).unwrap_or(""), g(9)),
+            _ => continue,
+        };
+        let mut c = Citation::new(CitationKind::Eu, m.range());
+        c.toevoeging = Some(g(1).unwrap_or("PbEU").to_string());
+        c.year = Some(year.to_string());
+        c.ondernummer = Some(format!("{series} {issue}"));
+        c.page = page.map(str::to_string);
+        c.id = Some(format!("OJ:{series}:{year}:{issue}"));
+        out.push(c);
+    }
+}
+
 static EUROPAPOORT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"E\d{6}").unwrap());
 
 /// Europapoort E-dossiers: `E200018` (E, two-digit year, four digits).
@@ -352,6 +381,19 @@ mod tests {
         assert_eq!(id("Richtlijn (EU) 2018/2001"), "32018L2001");
         assert_eq!(id("Richtlijn 93/13/EEG"), "31993L0013");
         assert!(run(find_eu_acts, "de Richtlijn van 2006").is_empty());
+    }
+
+    #[test]
+    fn official_journal() {
+        let c = run(find_official_journal, "(PbEU 2010, L 180)");
+        assert_eq!(c[0].id.as_deref(), Some("OJ:L:2010:180"));
+        let c = run(find_official_journal, "(PbEU 2018, L 328/82)");
+        assert_eq!(c[0].page.as_deref(), Some("82"));
+        let c = run(find_official_journal, "PB L 222 van 20.8.2008, blz. 1");
+        assert_eq!(c[0].id.as_deref(), Some("OJ:L:2008:222"));
+        assert_eq!(c[0].page.as_deref(), Some("1"));
+        let c = run(find_official_journal, "PB C 48 A van 24.2.2005, blz. 1");
+        assert_eq!(c[0].id.as_deref(), Some("OJ:C:2005:48"));
     }
 
     #[test]

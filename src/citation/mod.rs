@@ -32,6 +32,7 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
     ids::find_ecli(text, &mut all);
     ids::find_eu(text, &mut all);
     ids::find_eu_acts(text, &mut all);
+    ids::find_official_journal(text, &mut all);
     ids::find_europapoort(text, &mut all);
     short_form::find(text, &mut all);
     placeholder::find(text, &mut all);

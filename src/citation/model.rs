@@ -140,8 +140,10 @@ impl Citation {
                 .id
                 .as_ref()
                 .map(|id| format!("https://uitspraken.rechtspraak.nl/details?id={id}")),
-            CitationKind::Eu => self.id.as_ref().map(|celex| {
-                format!("https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:{celex}")
+            // An Official Journal issue (`OJ:L:2010:180`) or a CELEX number.
+            CitationKind::Eu => self.id.as_ref().map(|id| match id.strip_prefix("OJ:") {
+                Some(_) => format!("https://eur-lex.europa.eu/legal-content/NL/TXT/?uri={id}:TOC"),
+                None => format!("https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:{id}"),
             }),
             CitationKind::ShortForm | CitationKind::Placeholder | CitationKind::Europapoort => None,
             _ => self
