@@ -32,6 +32,30 @@ local function finish()
   vim.cmd((failed == 0 and passed > 0) and 'qall!' or 'cquit! 1')
 end
 
+local function close_floats()
+  for _, w in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(w).relative ~= '' then vim.api.nvim_win_close(w, true) end
+  end
+end
+
+--- The text of a floating window (a hover) for which accept(text) holds, waiting for it.
+local function float_text(accept)
+  local text
+  vim.wait(10000, function()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(w).relative ~= '' then
+        local t = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), '\n')
+        if accept(t) then
+          text = t
+          return true
+        end
+      end
+    end
+    return false
+  end, 50)
+  return text
+end
+
 local function main()
   -- the lines of the seed we look for
   local lines = vim.fn.readfile(seed)
@@ -111,16 +135,7 @@ local function main()
   -- hover on the marker shows the footnote: K, Neovim 0.11's default mapping
   vim.api.nvim_win_set_cursor(0, { marker_line, marker_col })
   vim.api.nvim_feedkeys('K', 'mx', false)
-  local text
-  vim.wait(10000, function()
-    for _, w in ipairs(vim.api.nvim_list_wins()) do
-      if vim.api.nvim_win_get_config(w).relative ~= '' then
-        text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), '\n')
-        return true
-      end
-    end
-    return false
-  end, 50)
+  local text = float_text(function() return true end)
   check('K (hover) on marker 7 shows the footnote text', text ~= nil and text:find('Idem, blz. 12', 1, true) ~= nil,
     text and text:gsub('\n', ' / '):sub(1, 160) or 'no hover window')
   if text then
@@ -137,6 +152,32 @@ local function main()
   local none = r == nil or r == vim.NIL or (vim.islist(r) and #r == 0)
   check('definition on the `.` before `»7` finds nothing (positions agree)', none,
     none and '' or vim.inspect(r):gsub('%s+', ' '):sub(1, 160))
+
+  -- edit as a user types: fill in footnote 14's source (with an en dash, three bytes
+  -- but one utf-16 unit) and then append to the same line; the server must see the
+  -- same text as the buffer, in either encoding
+  close_floats()
+  vim.api.nvim_win_set_cursor(0, { pm_line, 0 })
+  vim.api.nvim_feedkeys(vim.keycode('0wCKamerstukken II, 2020–2021, 22 112, nr. 2955<Esc>'), 'nx', false)
+  vim.api.nvim_feedkeys(vim.keycode('A, blz. 7.<Esc>'), 'nx', false)
+  local edited = vim.api.nvim_buf_get_lines(buf, pm_line - 1, pm_line, false)[1]
+  local gone = vim.wait(10000, function()
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if d.code == 'placeholder-source' then return false end
+    end
+    return true
+  end, 50)
+  check('after filling in footnote 14 the PM BRON diagnostic goes', gone, edited)
+  local m14_line, m14_col
+  for i, l in ipairs(lines) do
+    local s14 = l:find('gezonden.14', 1, true)
+    if s14 then m14_line, m14_col = i, s14 - 1 + #'gezonden.' end
+  end
+  vim.api.nvim_win_set_cursor(0, { m14_line, m14_col })
+  vim.api.nvim_feedkeys('K', 'mx', false)
+  local hover14 = float_text(function(t) return t:find('14', 1, true) ~= nil end)
+  check('K on marker 14 shows the edited footnote, as typed', hover14 ~= nil
+    and hover14:find('Kamerstukken II, 2020–2021, 22 112, nr. 2955, blz. 7.', 1, true) ~= nil, hover14 and hover14:gsub('\n', ' / '):sub(1, 160) or 'no hover window')
 end
 
 local ok, err = xpcall(main, debug.traceback)
