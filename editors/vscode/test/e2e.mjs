@@ -462,6 +462,53 @@ async function main() {
     record("a killed server is started again", false, e.message);
   }
 
+  // --- type a source over footnote 14's PM BRON (en dash included, then append to
+  // the line): the warning goes and the hover on marker 14 shows the text as typed
+  try {
+    const pmLine = seedLines.findIndex((l) => l.startsWith("14 PM BRON")) + 1;
+    await page.keyboard.press("Escape");
+    await gotoLine(page, pmLine, 4);
+    await page.keyboard.press("Shift+End");
+    await page.keyboard.type("Kamerstukken II, 2020–2021, 22 112, nr. 2955");
+    await page.keyboard.press("End");
+    await page.keyboard.type(", blz. 7.");
+    const typed = "Kamerstukken II, 2020–2021, 22 112, nr. 2955, blz. 7.";
+    const m14 = seedLines.findIndex((l) => l.includes("gezonden.14")) + 1;
+    await gotoLine(page, m14, seedLines[m14 - 1].indexOf("gezonden.14") + "gezonden.".length + 1);
+    const box = await waitFor(() => charBox(page, "gezonden.14", 9), 10000, "marker 14 on screen");
+    await page.mouse.move(box.x - 30, box.y + 40);
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    const hover = await waitFor(
+      async () =>
+        page.evaluate((typed) => {
+          const text = Array.from(document.querySelectorAll(".monaco-hover:not(.hidden) .hover-row"))
+            .map((e) => e.textContent || "")
+            .join(" ");
+          return text.includes("Voetnoot 14") && text.includes(typed) ? text : null;
+        }, typed),
+      15000,
+      "a hover on marker 14 with the typed text",
+    ).catch(() => null);
+    await page.waitForTimeout(600);
+    await shot(page, "06-edited");
+    await showProblems(page);
+    const pmRows = await waitFor(
+      () =>
+        page.evaluate(() => {
+          const rows = Array.from(document.querySelectorAll(".markers-panel .monaco-list-row"));
+          const n = rows.filter((r) => /PM BRON/.test(r.getAttribute("aria-label") || "")).length;
+          return rows.length > 0 && n === 0 ? "0" : null; // other findings listed, PM BRON not
+        }),
+      10000,
+      "PM BRON to leave the Problems panel",
+    ).catch(() => "still there");
+    record("after typing a source over PM BRON the hover on marker 14 shows it as typed, and the warning goes", Boolean(hover) && pmRows === "0",
+      `${hover ? hover.slice(0, 120) : "no hover with the typed text"}; PM BRON rows: ${pmRows}`);
+  } catch (e) {
+    await shot(page, "06-edited");
+    record("after typing a source over PM BRON the hover on marker 14 shows it as typed, and the warning goes", false, e.message);
+  }
+
   await attachRule(page);
 }
 
@@ -482,6 +529,15 @@ function serverPids() {
     }
   }
   return pids;
+}
+
+async function showProblems(page) {
+  const visible = await page.evaluate(() => {
+    const p = document.querySelector(".markers-panel");
+    return p !== null && p.getBoundingClientRect().height > 0;
+  });
+  if (!visible) await page.keyboard.press("Control+Shift+m");
+  await page.waitForSelector(".markers-panel", { state: "visible", timeout: 10000 });
 }
 
 async function openByQuickOpen(page, name) {
@@ -515,7 +571,7 @@ async function attachRule(page) {
     const after = await waitFor(async () => ((await languageMode(page)) === "Dossier" ? "Dossier" : null), 10000, "language mode Dossier").catch(
       async () => await languageMode(page),
     );
-    await shot(page, "06-use-for-this-file");
+    await shot(page, "07-use-for-this-file");
     record("Dossier: Use for this file makes a .md file a dossier", before === "Markdown" && after === "Dossier", `${before} -> ${after}`);
   } catch (e) {
     record("Dossier: Use for this file makes a .md file a dossier", false, e.message);
@@ -542,18 +598,14 @@ async function attachRule(page) {
     const mode = await waitFor(async () => ((await languageMode(page)) === "Plain Text" ? "Plain Text" : null), 10000, "Plain Text").catch(
       async () => await languageMode(page),
     );
-    await shot(page, "07-outside-dossier-files");
+    await shot(page, "08-outside-dossier-files");
     record("a .txt file outside dossier.files opens as plain text", mode === "Plain Text", `dossier.files ["**/dossiers/**/*.txt"]: ${mode}`);
   } catch (e) {
     record("a .txt file outside dossier.files opens as plain text", false, e.message);
   }
   // the same edit set dossier.lints; the server hears of it and republishes
   try {
-    const visible = await page.evaluate(() => {
-      const p = document.querySelector(".markers-panel");
-      return p !== null && p.getBoundingClientRect().height > 0;
-    });
-    if (!visible) await page.keyboard.press("Control+Shift+m");
+    await showProblems(page);
     const rows = await waitFor(
       async () => {
         const texts = await page.evaluate(() =>
@@ -566,10 +618,10 @@ async function attachRule(page) {
       15000,
       "footnote 1's diagnostic to go while PM BRON stays",
     );
-    await shot(page, "08-lint-setting");
+    await shot(page, "09-lint-setting");
     record("dossier.lints { unreferenced-footnote: off } reaches the server", true, `${rows.length} rows in Problems`);
   } catch (e) {
-    await shot(page, "08-lint-setting");
+    await shot(page, "09-lint-setting");
     record("dossier.lints { unreferenced-footnote: off } reaches the server", false, e.message);
   }
 }
