@@ -1,6 +1,7 @@
 //! Push diagnostics: after an edit and a quiet time, analyse the document
 //! and publish what the lints found, unless a newer edit came meanwhile.
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -9,7 +10,8 @@ use tower_lsp::Client;
 
 use super::documents::{self, Analysis};
 use super::settings::Settings;
-use super::{convert, Shared};
+use super::{convert, workspace, Shared};
+use crate::lints;
 use crate::text::PositionEncoding;
 
 /// Publishes the diagnostics of `generation` of `uri` after `delay`, if no
@@ -32,7 +34,33 @@ pub fn schedule(shared: &Arc<Shared>, client: &Client, uri: Url, generation: u64
                 if shared.store.generation(&uri) != Some(generation) {
                     return;
                 }
-                let diagnostics = to_lsp(&analysis, shared.encoding(), &shared.settings());
+                // Feed the workspace index; lint against the other documents.
+                let (index, a, u) = (shared.workspace.clone(), analysis.clone(), uri.clone());
+                let job = tokio::task::spawn_blocking(move || {
+                    catch_unwind(AssertUnwindSafe(|| {
+                        workspace::update_and_lint(&index, &u, &a)
+                    }))
+                });
+                let across = match job.await {
+                    Ok(Ok(found)) => found,
+                    Ok(Err(panic)) => {
+                        let msg = documents::panic_message(&*panic);
+                        tracing::error!("workspace lints of {uri} panicked: {msg}");
+                        Vec::new()
+                    }
+                    Err(_) => return, // stopping
+                };
+                if shared.store.generation(&uri) != Some(generation) {
+                    return;
+                }
+                let settings = shared.settings();
+                let mut diagnostics = to_lsp(&analysis, shared.encoding(), &settings);
+                diagnostics.extend(convert_all(
+                    &analysis,
+                    &across,
+                    shared.encoding(),
+                    &settings,
+                ));
                 tracing::debug!("publish {} diagnostics for {uri}", diagnostics.len());
                 client
                     .publish_diagnostics(uri, diagnostics, Some(analysis.version))
@@ -55,8 +83,16 @@ pub fn schedule(shared: &Arc<Shared>, client: &Client, uri: Url, generation: u64
 
 /// The analysis's diagnostics as LSP's, with the user's lint levels.
 pub fn to_lsp(analysis: &Analysis, enc: PositionEncoding, settings: &Settings) -> Vec<Diagnostic> {
-    analysis
-        .diagnostics
+    convert_all(analysis, &analysis.diagnostics, enc, settings)
+}
+
+fn convert_all(
+    analysis: &Analysis,
+    found: &[lints::Diagnostic],
+    enc: PositionEncoding,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
+    found
         .iter()
         .filter_map(|d| Some((d, settings.level(d.code, d.severity)?)))
         .map(|(d, severity)| Diagnostic {

@@ -136,6 +136,11 @@ impl Store {
         })
     }
 
+    /// The current text of an open document.
+    pub fn text(&self, uri: &Url) -> Option<String> {
+        self.lock().get(uri).map(|d| d.rope.to_string())
+    }
+
     /// Every open document with its generation.
     pub fn open_documents(&self) -> Vec<(Url, u64)> {
         self.lock()

@@ -13,6 +13,7 @@
 //! | `documentSymbol` | `symbols` | letters ⊃ questions, answers, footnotes, nested by position |
 //! | `documentLink` | `links` | citations → their official address |
 //! | `codeAction` | `actions` | quick fixes for citation slips |
+//! | workspace | `workspace` | folders indexed at start; a citation's document (definition), lints across documents, `workspace/symbol` |
 //! | `foldingRange` | `folding` | letters, questions, answers; footnote blocks as comments |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
@@ -35,11 +36,13 @@ mod lookup;
 mod settings;
 mod symbols;
 mod transport;
+mod workspace;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -104,6 +107,10 @@ pub(crate) struct Shared {
     settings: RwLock<Settings>,
     /// The client answers `workspace/configuration`.
     pull_configuration: AtomicBool,
+    /// Every dossier of the workspace folders, and the open documents.
+    pub workspace: workspace::Index,
+    /// The workspace folders, from `initialize`.
+    roots: Mutex<Vec<PathBuf>>,
 }
 
 impl Shared {
@@ -167,6 +174,8 @@ where
         shutdown: AtomicBool::new(false),
         settings: RwLock::default(),
         pull_configuration: AtomicBool::new(false),
+        workspace: workspace::Index::default(),
+        roots: Mutex::default(),
     });
     let state = shared.clone();
     let (service, socket) = LspService::new(move |client| Backend { client, shared });
@@ -307,6 +316,7 @@ impl LanguageServer for Backend {
         if let Some(options) = &params.initialization_options {
             self.take_settings(options, "initializationOptions").await;
         }
+        *self.shared.roots.lock().unwrap_or_else(|e| e.into_inner()) = workspace::roots(&params);
         self.shared
             .utf8
             .store(enc == PositionEncoding::Utf8, Ordering::Relaxed);
@@ -340,6 +350,7 @@ impl LanguageServer for Backend {
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
                 document_link_provider: Some(DocumentLinkOptions {
                     resolve_provider: Some(false),
                     work_done_progress_options: Default::default(),
@@ -356,6 +367,21 @@ impl LanguageServer for Backend {
     async fn initialized(&self, _: InitializedParams) {
         if self.pull_settings().await {
             self.republish();
+        }
+        // Index the workspace folders in the background (with the settings'
+        // `files` globs, now known).
+        let roots = self
+            .shared
+            .roots
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        if !roots.is_empty() {
+            tokio::spawn(workspace::scan(
+                self.shared.clone(),
+                self.client.clone(),
+                roots,
+            ));
         }
         let enc = convert::encoding_name(self.shared.encoding());
         self.client
@@ -456,6 +482,17 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         if self.shared.store.close(&uri) {
+            // The index goes back to the file on disk.
+            let (index, u) = (self.shared.workspace.clone(), uri.clone());
+            tokio::task::spawn_blocking(move || {
+                if let Err(panic) = catch_unwind(AssertUnwindSafe(|| workspace::closed(&index, &u)))
+                {
+                    tracing::error!(
+                        "re-indexing {u} panicked: {}",
+                        documents::panic_message(&*panic)
+                    );
+                }
+            });
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
         }
     }
@@ -465,10 +502,42 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        self.with_analysis(&p.text_document.uri, "definition", |a, uri, enc| {
-            definition::definition(a, uri, p.position, enc)
-        })
-        .await
+        let here = self
+            .with_analysis(&p.text_document.uri, "definition", |a, uri, enc| {
+                definition::definition(a, uri, p.position, enc)
+            })
+            .await?;
+        if here.is_some() {
+            return Ok(here);
+        }
+        // A citation of a document elsewhere in the workspace.
+        let index = self.shared.workspace.clone();
+        let target = self
+            .with_analysis(&p.text_document.uri, "definition", |a, uri, enc| {
+                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
+                workspace::cited_target(&index, uri, a, offset)
+            })
+            .await?;
+        let Some((key, at)) = target else {
+            return Ok(None);
+        };
+        let enc = self.shared.encoding();
+        let found = workspace::locate(&self.shared, vec![(key, at..at)], enc).await;
+        Ok(found
+            .into_iter()
+            .flatten()
+            .next()
+            .map(GotoDefinitionResponse::Scalar))
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> jsonrpc::Result<Option<Vec<SymbolInformation>>> {
+        let enc = self.shared.encoding();
+        Ok(Some(
+            workspace::symbols(&self.shared, &params.query, enc).await,
+        ))
     }
 
     async fn references(&self, params: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::lints::{Severity, LINTS};
+use crate::lints::{Severity, LINTS, OFF_BY_DEFAULT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -75,11 +75,13 @@ impl Settings {
         Some((settings, problems))
     }
 
-    /// The severity to publish a diagnostic with, or `None` when it is off.
+    /// The severity to publish a diagnostic with, or `None` when it is off
+    /// (set so, or off by default and not set).
     pub fn level(&self, code: &str, default: Severity) -> Option<Severity> {
         match self.lints.get(code) {
             Some(Level::Off) => None,
             Some(Level::On(s)) => Some(*s),
+            None if OFF_BY_DEFAULT.contains(&code) => None,
             None => Some(default),
         }
     }
@@ -125,6 +127,18 @@ mod tests {
         assert!(problems.is_empty());
         assert_eq!(s.files.as_deref(), Some(&["**/*.txt".to_owned()][..]));
         assert!(Settings::from_json(&json!(null)).is_none());
+        // Off by default until turned on.
+        let quiet = Settings::default();
+        assert_eq!(
+            quiet.level("citation-not-in-workspace", Severity::Information),
+            None
+        );
+        let (on, _) =
+            Settings::from_json(&json!({"lints": {"citation-not-in-workspace": "hint"}})).unwrap();
+        assert_eq!(
+            on.level("citation-not-in-workspace", Severity::Information),
+            Some(Severity::Hint)
+        );
         assert!(Settings::from_json(&json!({"other": 1})).is_none());
     }
 }

@@ -1,0 +1,322 @@
+//! The server's side of the workspace index (`crate::workspace`): it scans
+//! the workspace folders once (off the runtime threads), keeps the open
+//! documents' summaries current as they are analysed, and answers what
+//! needs other documents: a citation's document (definition), the lints
+//! that compare documents, `workspace/symbol`.
+//!
+//! Keys are `file://` URIs, normalised so that the client's spelling and
+//! the scan's agree.
+
+use std::collections::{HashMap, HashSet};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use tower_lsp::lsp_types::{
+    InitializeParams, Location, MessageType, Range, SymbolInformation, SymbolKind, Url,
+};
+use tower_lsp::Client;
+
+use super::documents::{panic_message, Analysis};
+use super::{convert, Shared};
+use crate::lints;
+use crate::text::{decode, LineIndex, PositionEncoding};
+use crate::workspace::{scan_folder, DocumentSummary, ScanLimits, Workspace};
+use crate::Dossier;
+use crate::Span;
+
+/// The index, shared between the runtime and blocking threads.
+pub type Index = Arc<RwLock<Workspace>>;
+
+const DEFAULT_GLOBS: &[&str] = &["**/*.txt"];
+
+/// The index key of a document.
+pub fn key_of(uri: &Url) -> String {
+    if uri.scheme() == "file" {
+        if let Ok(path) = uri.to_file_path() {
+            if let Ok(u) = Url::from_file_path(&path) {
+                return u.to_string();
+            }
+        }
+    }
+    uri.to_string()
+}
+
+fn key_of_path(path: &Path) -> Option<String> {
+    Url::from_file_path(path).ok().map(|u| u.to_string())
+}
+
+/// The workspace folders a client names (or its root).
+#[allow(deprecated)] // root_uri and root_path: older clients send only these
+pub fn roots(params: &InitializeParams) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|f| f.uri.to_file_path().ok())
+        .collect();
+    if roots.is_empty() {
+        if let Some(path) = params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()) {
+            roots.push(path);
+        } else if let Some(path) = params.root_path.as_ref() {
+            roots.push(PathBuf::from(path));
+        }
+    }
+    roots.sort();
+    roots.dedup();
+    roots
+}
+
+fn read_index(index: &Index) -> std::sync::RwLockReadGuard<'_, Workspace> {
+    index.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn write_index(index: &Index) -> std::sync::RwLockWriteGuard<'_, Workspace> {
+    index.write().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Scans every root into the index, then has the open documents'
+/// diagnostics published again. Documents open in the editor keep the
+/// editor's text.
+pub async fn scan(shared: Arc<Shared>, client: Client, roots: Vec<PathBuf>) {
+    let globs: Vec<String> = shared
+        .settings()
+        .files
+        .filter(|f| !f.is_empty())
+        .unwrap_or_else(|| DEFAULT_GLOBS.iter().map(|g| g.to_string()).collect());
+    for root in roots {
+        let started = Instant::now();
+        let (r, g) = (root.clone(), globs.clone());
+        let job = tokio::task::spawn_blocking(move || {
+            catch_unwind(AssertUnwindSafe(|| {
+                scan_folder(&r, &g, &ScanLimits::default(), &|_, _| {})
+            }))
+        });
+        let scan = match job.await {
+            Ok(Ok(scan)) => scan,
+            Ok(Err(panic)) => {
+                let msg = panic_message(&*panic);
+                tracing::error!("scan of {} panicked: {msg}", root.display());
+                client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!("dossier-lsp: indexing {} failed: {msg}", root.display()),
+                    )
+                    .await;
+                continue;
+            }
+            Err(_) => return, // stopping
+        };
+        let open: HashSet<String> = shared
+            .store
+            .open_documents()
+            .iter()
+            .map(|(uri, _)| key_of(uri))
+            .collect();
+        let found = scan.documents.len();
+        {
+            let mut index = write_index(&shared.workspace);
+            for (path, summary) in scan.documents {
+                if let Some(key) = key_of_path(&path) {
+                    if !open.contains(&key) {
+                        index.insert(&key, summary);
+                    }
+                }
+            }
+        }
+        for p in &scan.problems {
+            tracing::warn!("{}: {}", p.path.display(), p.message);
+        }
+        let mut message = format!(
+            "dossier-lsp: indexed {found} documents under {} in {:.1} s",
+            root.display(),
+            started.elapsed().as_secs_f64()
+        );
+        if let Some(p) = scan.problems.first() {
+            message.push_str(&format!(
+                "; {} left out, e.g. {}: {}",
+                scan.problems.len(),
+                p.path.display(),
+                p.message
+            ));
+        }
+        tracing::info!("{message}");
+        let kind = if scan.problems.is_empty() {
+            MessageType::INFO
+        } else {
+            MessageType::WARNING
+        };
+        client.log_message(kind, message).await;
+    }
+    for (uri, generation) in shared.store.open_documents() {
+        super::diagnostics::schedule(&shared, &client, uri, generation, std::time::Duration::ZERO);
+    }
+}
+
+/// Puts an open document's current analysis in the index and returns the
+/// lints that compare it with the other documents. Blocking work.
+pub fn update_and_lint(index: &Index, uri: &Url, a: &Analysis) -> Vec<lints::Diagnostic> {
+    let key = key_of(uri);
+    let name = uri
+        .path_segments()
+        .and_then(|mut s| s.next_back())
+        .unwrap_or("");
+    let summary = DocumentSummary::new(name, &a.text, &a.dossier);
+    write_index(index).insert(&key, summary);
+    lints::workspace_lints(&key, &a.dossier, &a.text, &read_index(index))
+}
+
+/// A closed document: the index goes back to the file on disk, if any.
+pub fn closed(index: &Index, uri: &Url) {
+    let key = key_of(uri);
+    let summary = uri.to_file_path().ok().and_then(|p| summarize(&p));
+    let mut index = write_index(index);
+    match summary {
+        Some(s) => index.insert(&key, s),
+        None => {
+            index.remove(&key);
+        }
+    }
+}
+
+/// A file's summary, as the folder scan makes it (within its size limit,
+/// not for binary files).
+fn summarize(path: &Path) -> Option<DocumentSummary> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > ScanLimits::default().max_file_bytes {
+        return None;
+    }
+    let decoded = decode(&std::fs::read(path).ok()?);
+    if decoded.binary {
+        return None;
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let d = Dossier::analyze(&decoded.text);
+    Some(DocumentSummary::new(name, &decoded.text, &d))
+}
+
+/// The document a citation at `offset` names, elsewhere in the workspace:
+/// its key and the offset of the cited page (or 0).
+pub fn cited_target(
+    index: &Index,
+    uri: &Url,
+    a: &Analysis,
+    offset: usize,
+) -> Option<(String, usize)> {
+    let c = a.dossier.citation_at(offset)?;
+    if !c.is_full() {
+        return None;
+    }
+    let id = c.id.as_ref()?;
+    let own = key_of(uri);
+    let index = read_index(index);
+    let docs = index.documents_with_id(id);
+    let (key, summary) = docs.iter().find(|(k, _)| *k != own)?;
+    let page = c
+        .page
+        .as_deref()
+        .and_then(|p| p.split(['-', ',']).next())
+        .and_then(|p| p.trim().parse::<u32>().ok());
+    let at = page.and_then(|n| summary.page_offset(n)).unwrap_or(0);
+    Some((key.to_string(), at))
+}
+
+/// The text of a document: from the editor when open, else from disk.
+async fn text_of(shared: &Shared, key: &str) -> Option<Arc<str>> {
+    let uri = Url::parse(key).ok()?;
+    if let Some(text) = shared.store.text(&uri) {
+        return Some(Arc::from(text));
+    }
+    let path = uri.to_file_path().ok()?;
+    tokio::task::spawn_blocking(move || {
+        let bytes = std::fs::read(path).ok()?;
+        Some(Arc::from(decode(&bytes).text))
+    })
+    .await
+    .ok()
+    .flatten()
+}
+
+/// Locations of spans in other documents, reading each document once;
+/// `None` for a document that cannot be read.
+pub async fn locate(
+    shared: &Shared,
+    places: Vec<(String, Span)>,
+    enc: PositionEncoding,
+) -> Vec<Option<Location>> {
+    let mut texts: HashMap<String, Option<(Arc<str>, LineIndex)>> = HashMap::new();
+    let mut out = Vec::new();
+    for (key, span) in places {
+        if !texts.contains_key(&key) {
+            let text = text_of(shared, &key).await.map(|t| {
+                let index = LineIndex::new(&t);
+                (t, index)
+            });
+            texts.insert(key.clone(), text);
+        }
+        let location = match (texts.get(&key), Url::parse(&key)) {
+            (Some(Some((text, index))), Ok(uri)) => {
+                Some(Location::new(uri, convert::range(text, index, &span, enc)))
+            }
+            _ => None,
+        };
+        out.push(location);
+    }
+    out
+}
+
+/// `workspace/symbol`: documents of the workspace, and documents only
+/// cited, matching `query`.
+#[allow(deprecated)] // SymbolInformation::deprecated must be spelled out
+pub async fn symbols(
+    shared: &Shared,
+    query: &str,
+    enc: PositionEncoding,
+) -> Vec<SymbolInformation> {
+    let hits = {
+        let index = read_index(&shared.workspace);
+        let mut hits = index.search(query);
+        hits.truncate(500);
+        hits
+    };
+    let places: Vec<(String, Span)> = hits
+        .iter()
+        .map(|h| (h.key.clone(), h.span.clone()))
+        .collect();
+    // Documents themselves need no text: they start at 0:0.
+    let cited: Vec<(String, Span)> = places
+        .iter()
+        .zip(&hits)
+        .filter(|(_, h)| h.cited)
+        .map(|(p, _)| p.clone())
+        .collect();
+    let mut cited_locations = locate(shared, cited, enc).await.into_iter();
+    let mut out = Vec::new();
+    for h in hits {
+        let location = if h.cited {
+            match cited_locations.next().flatten() {
+                Some(l) => l,
+                None => continue,
+            }
+        } else {
+            let Ok(uri) = Url::parse(&h.key) else {
+                continue;
+            };
+            Location::new(uri, Range::default())
+        };
+        out.push(SymbolInformation {
+            name: h.name,
+            kind: if h.cited {
+                SymbolKind::KEY
+            } else {
+                SymbolKind::FILE
+            },
+            tags: None,
+            deprecated: None,
+            location,
+            container_name: Some(h.detail),
+        });
+    }
+    out
+}
