@@ -1177,3 +1177,124 @@ fn a_reference_to_a_question_leads_to_its_answer() {
         );
     }
 }
+
+/// A folder under the system's temporary folder, removed when dropped.
+struct TempFolder(std::path::PathBuf);
+
+impl TempFolder {
+    fn new(name: &str) -> TempFolder {
+        let path = std::env::temp_dir().join(format!(
+            "dossier-lsp-test-{name}-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos()
+        ));
+        std::fs::create_dir_all(&path).unwrap();
+        TempFolder(path)
+    }
+
+    fn uri(&self, file: &str) -> String {
+        tower_lsp::lsp_types::Url::from_file_path(self.0.join(file))
+            .unwrap()
+            .to_string()
+    }
+}
+
+impl Drop for TempFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Kamerstuk 22 112, nr. 2955 in two pages.
+const CITED: &str = concat!(
+    " BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN\n",
+    "Tekst van de eerste bladzijde over het BNC-fiche.\n",
+    "\n",
+    "Tweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 1\n",
+    " Tekst van de tweede bladzijde.\n",
+    "\n",
+    "Tweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 2\n",
+);
+
+#[test]
+fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
+    let folder = TempFolder::new("workspace");
+    std::fs::write(folder.0.join("000_seed.txt"), SEED).unwrap();
+    std::fs::write(folder.0.join("kst-22112-2955.txt"), CITED).unwrap();
+    std::fs::write(folder.0.join("niet-hier.md"), "Kamerstuk 22 112, nr. 2955").unwrap();
+    let root = tower_lsp::lsp_types::Url::from_file_path(&folder.0)
+        .unwrap()
+        .to_string();
+    let mut s = start(Options::default());
+    s.conn.call(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": capabilities(None),
+            "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
+    );
+    s.conn.notify("initialized", json!({}));
+    let indexed = s.conn.take_notification("the index is built", |m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|t| t.contains("indexed"))
+    });
+    assert!(
+        indexed["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("indexed 2 documents"),
+        "{indexed}"
+    );
+
+    let seed = folder.uri("000_seed.txt");
+    let cited = folder.uri("kst-22112-2955.txt");
+    s.conn.open(&seed, "text", SEED);
+    // Footnote 9 pins page 14 of a document of two pages.
+    let diags = s.conn.diagnostics(&seed);
+    let fn9 = line_starting(SEED, "9 Kamerstukken");
+    assert!(
+        diags["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| { d["code"] == "page-beyond-document" && d["range"]["start"]["line"] == fn9 }),
+        "{diags}"
+    );
+
+    // From footnote 4's citation to the document it cites.
+    let line = line_starting(SEED, "4 Kamerstukken");
+    let location = s.conn.call(
+        "textDocument/definition",
+        text_position(&seed, json!({"line": line, "character": 10})),
+    );
+    assert_eq!(location["uri"], cited.as_str(), "{location}");
+    assert_eq!(location["range"]["start"]["line"], 0);
+
+    // A page pin leads to the page.
+    let notes = folder.uri("notities.txt");
+    let text = "Zie Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 2.\n";
+    s.conn.open(&notes, "text", text);
+    let location = s.conn.call(
+        "textDocument/definition",
+        text_position(&notes, json!({"line": 0, "character": 20})),
+    );
+    assert_eq!(location["uri"], cited.as_str(), "{location}");
+    assert_eq!(
+        location["range"]["start"]["line"],
+        line_starting(CITED, " Tekst van de tweede"),
+        "{location}"
+    );
+
+    // The workspace's documents by name.
+    let symbols = s.conn.call("workspace/symbol", json!({"query": "2955"}));
+    let found = symbols.as_array().unwrap();
+    assert!(
+        found
+            .iter()
+            .any(|sym| sym["location"]["uri"] == cited.as_str() && sym["kind"] == 1),
+        "{symbols}"
+    );
+}
