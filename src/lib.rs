@@ -4,6 +4,7 @@
 //! questions) → [`lints`]. The [`server`] and the `check` command sit on top;
 //! nothing below `server` knows about LSP.
 
+pub mod assist;
 pub mod check;
 pub mod citation;
 pub mod dossier;

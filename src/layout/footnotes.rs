@@ -5,7 +5,8 @@
 //! through the document, so a block starts at the first line of a page whose
 //! number follows the last definition (allowing a gap of two), and runs to
 //! the end of the page. Inside a block a line starts a new definition only if
-//! its number follows the previous one the same way; any other line
+//! its number follows the previous one the same way (or repeats it: a
+//! duplicate, reported by the lints); any other line
 //! continues the current definition (`34 700, nr. 34.` continues footnote 11).
 //! Lines that begin with a number and a lower-case word are running text
 //! (`23 september 2020`, `11 weken`, `3 ingegaan op`), except web addresses.
@@ -80,7 +81,8 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
                 .map(|(n, _)| n)
                 .or_else(|| next_lowercase_definition(s, prev));
             line.kind = match n {
-                Some(n) if i == start || (n > prev && n <= prev + MAX_STEP) => {
+                // `n == prev`: a duplicate definition, which the lints report.
+                Some(n) if i == start || (n >= prev && n <= prev + MAX_STEP) => {
                     prev = n;
                     LineKind::FootnoteStart
                 }

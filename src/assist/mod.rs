@@ -1,0 +1,236 @@
+//! Editing assistance, pure: the edits and labels that code actions,
+//! renames, inlay hints, semantic tokens and completion are made of. Spans
+//! are byte ranges; the server turns them into LSP types.
+
+mod complete;
+mod tokens;
+
+pub use complete::{completions, Completion, CompletionKind};
+pub use tokens::{semantic_tokens, TokenKind};
+
+use std::collections::HashMap;
+
+use crate::citation::CitationKind;
+use crate::dossier::{Dossier, Source};
+use crate::layout::LineKind;
+use crate::Span;
+
+/// One replacement in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub text: String,
+}
+
+/// Applies edits (non-overlapping, any order) to `text`.
+pub fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in sorted {
+        out.push_str(&text[at..e.span.start]);
+        out.push_str(&e.text);
+        at = e.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Whether the definitions are numbered 1, 2, 3 … in document order.
+pub fn numbering_is_sequential(d: &Dossier) -> bool {
+    d.footnotes
+        .iter()
+        .enumerate()
+        .all(|(i, f)| f.number as usize == i + 1)
+}
+
+/// Renumbers every footnote: definitions 1, 2, 3 … in document order, and
+/// each marker to the new number of its definition. Of several markers or
+/// definitions with one number, the k-th marker goes with the k-th
+/// definition. Markers without a definition are left alone. Empty when the
+/// numbering is already sequential.
+pub fn renumber_footnotes(d: &Dossier) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let mut new_number: Vec<u32> = Vec::with_capacity(d.footnotes.len());
+    for (i, f) in d.footnotes.iter().enumerate() {
+        let n = i as u32 + 1;
+        new_number.push(n);
+        if f.number != n {
+            edits.push(Edit {
+                span: f.number_span.clone(),
+                text: n.to_string(),
+            });
+        }
+    }
+    // Definitions by old number, in order; markers take them in turn.
+    let mut defs: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, f) in d.footnotes.iter().enumerate() {
+        defs.entry(f.number).or_default().push(i);
+    }
+    let mut taken: HashMap<u32, usize> = HashMap::new();
+    let count: HashMap<u32, usize> = d.markers.iter().fold(HashMap::new(), |mut m, x| {
+        *m.entry(x.number).or_default() += 1;
+        m
+    });
+    for m in &d.markers {
+        let Some(list) = defs.get(&m.number) else {
+            continue;
+        };
+        let def = if list.len() > 1 && count[&m.number] > 1 {
+            let k = taken.entry(m.number).or_default();
+            let i = list[(*k).min(list.len() - 1)];
+            *k += 1;
+            i
+        } else {
+            m.footnote.unwrap_or(list[0])
+        };
+        let n = new_number[def];
+        if m.number != n {
+            edits.push(Edit {
+                span: m.span.clone(),
+                text: n.to_string(),
+            });
+        }
+    }
+    edits.sort_by_key(|e| e.span.start);
+    edits
+}
+
+/// Renames footnote `from` to `to` everywhere (its definitions and its
+/// markers). `None` when `to` is already in use or `from` does not exist.
+pub fn rename_footnote(d: &Dossier, from: u32, to: u32) -> Option<Vec<Edit>> {
+    if to == 0 || d.footnote(to).is_some() || d.markers.iter().any(|m| m.number == to) {
+        return None;
+    }
+    d.footnote(from)?;
+    let text = to.to_string();
+    let mut edits: Vec<Edit> = d
+        .footnotes
+        .iter()
+        .filter(|f| f.number == from)
+        .map(|f| f.number_span.clone())
+        .chain(
+            d.markers
+                .iter()
+                .filter(|m| m.number == from)
+                .map(|m| m.span.clone()),
+        )
+        .map(|span| Edit {
+            span,
+            text: text.clone(),
+        })
+        .collect();
+    edits.sort_by_key(|e| e.span.start);
+    Some(edits)
+}
+
+/// Replaces a footnote's short form (`Idem, blz. 12.`) by the citation it
+/// resolves to, written out in full.
+pub fn expand_short_form(d: &Dossier, footnote: usize) -> Option<Edit> {
+    let f = d.footnotes.get(footnote)?;
+    let Source::Resolved { citation, .. } = &f.source else {
+        return None;
+    };
+    Some(Edit {
+        span: citation.span.clone(),
+        text: citation.canonical(),
+    })
+}
+
+/// Where to put a definition for a marker that has none: at the end of the
+/// footnote block of the marker's page, or, when the page has none, before
+/// its footer (else at its end). Returns the insertion as an empty-span edit.
+pub fn definition_stub(d: &Dossier, text: &str, marker: usize) -> Option<Edit> {
+    let m = d.markers.get(marker)?;
+    let page = d.layout.pages.get(m.page)?;
+    let lines = &d.layout.lines[page.lines.clone()];
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let block_end = lines
+        .iter()
+        .rev()
+        .find(|l| {
+            matches!(
+                l.kind,
+                LineKind::FootnoteStart | LineKind::FootnoteContinuation
+            )
+        })
+        .map(|l| l.span.end);
+    let (at, insert) = match block_end {
+        Some(end) => (end, format!("{newline}{} ", m.number)),
+        None => match lines
+            .iter()
+            .find(|l| matches!(l.kind, LineKind::Footer | LineKind::Colophon))
+        {
+            Some(footer) => (footer.span.start, format!("{} {newline}", m.number)),
+            None => {
+                let end = lines
+                    .iter()
+                    .rev()
+                    .find(|l| l.kind != LineKind::Blank)
+                    .map_or(page.span.end, |l| l.span.end);
+                (end, format!("{newline}{} ", m.number))
+            }
+        },
+    };
+    Some(Edit {
+        span: at..at,
+        text: insert,
+    })
+}
+
+/// The full citations of the dossier, each once (by identifier), in the
+/// order they first appear: what a placeholder might be replaced by.
+pub fn source_candidates(d: &Dossier) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    d.citations
+        .iter()
+        .filter(|c| {
+            c.is_full()
+                && c.id.is_some()
+                && !matches!(c.kind, CitationKind::Url | CitationKind::Europapoort)
+        })
+        .filter(|c| seen.insert(c.id.clone()))
+        .map(|c| {
+            let mut whole = c.clone();
+            whole.page = None;
+            whole.canonical()
+        })
+        .collect()
+}
+
+/// After each `Idem`/`Ibidem`/`zie noot N`: the citation it resolves to.
+pub fn short_form_hints(d: &Dossier) -> Vec<(usize, String)> {
+    d.footnotes
+        .iter()
+        .filter_map(|f| match &f.source {
+            Source::Resolved { citation, .. } => {
+                Some((citation.span.end, format!("→ {}", citation.canonical())))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// After each marker, the first words of its footnote.
+pub fn marker_hints(d: &Dossier, words: usize) -> Vec<(usize, String)> {
+    d.markers
+        .iter()
+        .filter_map(|m| {
+            let f = &d.footnotes[m.footnote?];
+            let mut label: String = f
+                .text
+                .split_whitespace()
+                .take(words)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if f.text.split_whitespace().count() > words {
+                label.push_str(" …");
+            }
+            Some((m.span.end, label))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
