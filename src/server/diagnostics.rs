@@ -53,6 +53,9 @@ pub fn schedule(shared: &Arc<Shared>, client: &Client, uri: Url, generation: u64
                 if shared.store.generation(&uri) != Some(generation) {
                     return;
                 }
+                if shared.exited.load(std::sync::atomic::Ordering::SeqCst) {
+                    return;
+                }
                 let settings = shared.settings();
                 let mut diagnostics = to_lsp(&analysis, shared.encoding(), &settings);
                 diagnostics.extend(convert_all(
@@ -67,6 +70,7 @@ pub fn schedule(shared: &Arc<Shared>, client: &Client, uri: Url, generation: u64
                     .await;
             }
             Err(e) if e == documents::CANCELLED => {}
+            Err(_) if shared.exited.load(std::sync::atomic::Ordering::SeqCst) => {}
             Err(e) => {
                 client
                     .log_message(

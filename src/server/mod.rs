@@ -111,6 +111,8 @@ pub(crate) struct Shared {
     pub workspace: workspace::Index,
     /// The workspace folders, from `initialize`.
     roots: Mutex<Vec<PathBuf>>,
+    /// `exit` has been read: nothing more is sent.
+    pub exited: Arc<AtomicBool>,
 }
 
 impl Shared {
@@ -176,11 +178,12 @@ where
         pull_configuration: AtomicBool::new(false),
         workspace: workspace::Index::default(),
         roots: Mutex::default(),
+        exited: Arc::default(),
     });
     let state = shared.clone();
     let (service, socket) = LspService::new(move |client| Backend { client, shared });
     let shutdown_read = Arc::new(AtomicBool::new(false));
-    let input = transport::ExitWatch::new(input, shutdown_read.clone());
+    let input = transport::ExitWatch::new(input, shutdown_read.clone(), state.exited.clone());
     Server::new(input, output, socket).serve(service).await;
     Outcome {
         shutdown: state.shutdown.load(Ordering::SeqCst) || shutdown_read.load(Ordering::SeqCst),

@@ -23,17 +23,19 @@ pub struct ExitWatch<R> {
     scanner: Scanner,
     done: bool,
     shutdown: Arc<AtomicBool>,
+    exit: Arc<AtomicBool>,
 }
 
 impl<R> ExitWatch<R> {
     /// `shutdown` is set once a `shutdown` request has been read, even if
-    /// `exit` cancels it before the server runs it.
-    pub fn new(inner: R, shutdown: Arc<AtomicBool>) -> Self {
+    /// `exit` cancels it before the server runs it; `exit` once `exit` has.
+    pub fn new(inner: R, shutdown: Arc<AtomicBool>, exit: Arc<AtomicBool>) -> Self {
         ExitWatch {
             inner,
             scanner: Scanner::default(),
             done: false,
             shutdown,
+            exit,
         }
     }
 }
@@ -57,6 +59,7 @@ impl<R: AsyncRead + Unpin> AsyncRead for ExitWatch<R> {
                 }
                 if seen.exit {
                     tracing::debug!("exit notification read; ending input");
+                    this.exit.store(true, Ordering::SeqCst);
                     this.done = true;
                 }
                 Poll::Ready(Ok(()))
