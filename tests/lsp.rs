@@ -1288,6 +1288,35 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
         "{location}"
     );
 
+    // Who cites it: footnotes 4, 6, 9 and the short forms after them, and
+    // the notes (in the index once their diagnostics are out).
+    let _ = s.conn.diagnostics(&notes);
+    let places = s.conn.call(
+        "textDocument/references",
+        json!({"textDocument": {"uri": seed}, "position": {"line": line, "character": 10},
+            "context": {"includeDeclaration": false}}),
+    );
+    let places = places.as_array().unwrap();
+    let in_seed: Vec<u64> = places
+        .iter()
+        .filter(|p| p["uri"] == seed.as_str())
+        .map(|p| p["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    for footnote in [
+        "4 Kamerstukken",
+        "6 Kamerstukken",
+        "7 Idem",
+        "8 Ibidem",
+        "9 Kamerstukken",
+    ] {
+        let l = line_starting(SEED, footnote) as u64;
+        assert!(in_seed.contains(&l), "footnote {footnote}: {places:?}");
+    }
+    assert!(
+        places.iter().any(|p| p["uri"] == notes.as_str()),
+        "{places:?}"
+    );
+
     // The workspace's documents by name.
     let symbols = s.conn.call("workspace/symbol", json!({"query": "2955"}));
     let found = symbols.as_array().unwrap();

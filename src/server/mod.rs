@@ -546,10 +546,29 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let include = params.context.include_declaration;
-        self.with_analysis(&p.text_document.uri, "references", |a, uri, enc| {
-            definition::references(a, uri, p.position, enc, include)
-        })
-        .await
+        let here = self
+            .with_analysis(&p.text_document.uri, "references", |a, uri, enc| {
+                definition::references(a, uri, p.position, enc, include)
+            })
+            .await?;
+        if here.is_some() {
+            return Ok(here);
+        }
+        // A citation, or the document's own identity: every place in the
+        // workspace that cites that document.
+        let index = self.shared.workspace.clone();
+        let places = self
+            .with_analysis(&p.text_document.uri, "references", |a, _, enc| {
+                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
+                workspace::cited_id_at(a, offset).map(|id| workspace::places_citing(&index, &id))
+            })
+            .await?;
+        let Some(places) = places else {
+            return Ok(None);
+        };
+        let enc = self.shared.encoding();
+        let found = workspace::locate(&self.shared, places, enc).await;
+        Ok(Some(found.into_iter().flatten().collect()))
     }
 
     async fn code_action(

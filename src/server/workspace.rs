@@ -222,6 +222,25 @@ pub fn cited_target(
     Some((key.to_string(), at))
 }
 
+/// The id of the document a full citation at `offset` names, or this
+/// document's own id when `offset` is on what identifies it (its footer).
+pub fn cited_id_at(a: &Analysis, offset: usize) -> Option<String> {
+    if let Some(c) = a.dossier.citation_at(offset) {
+        return c.is_full().then(|| c.id.clone()).flatten();
+    }
+    let own = a.dossier.identity.as_ref()?;
+    (own.span.start <= offset && offset <= own.span.end).then(|| own.id.clone())
+}
+
+/// Every place in the workspace that cites `id`, short forms included.
+pub fn places_citing(index: &Index, id: &str) -> Vec<(String, Span)> {
+    read_index(index)
+        .citations_of(id)
+        .into_iter()
+        .map(|(key, place)| (key.to_string(), place.span.clone()))
+        .collect()
+}
+
 /// The text of a document: from the editor when open, else from disk.
 async fn text_of(shared: &Shared, key: &str) -> Option<Arc<str>> {
     let uri = Url::parse(key).ok()?;
