@@ -1273,6 +1273,15 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
     assert_eq!(location["uri"], cited.as_str(), "{location}");
     assert_eq!(location["range"]["start"]["line"], 0);
 
+    // Hover on marker 7 (Idem) names the file of the document it cites.
+    let at = pos(SEED, marker("is.»"), Enc::Utf16);
+    let hover = s.conn.call("textDocument/hover", text_position(&seed, at));
+    let text = hover_text(&hover);
+    assert!(
+        text.contains(&format!("In de werkruimte: [kst-22112-2955.txt]({cited})")),
+        "{text}"
+    );
+
     // A page pin leads to the page.
     let notes = folder.uri("notities.txt");
     let text = "Zie Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 2.\n";

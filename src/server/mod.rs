@@ -594,8 +594,18 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        self.with_analysis(&p.text_document.uri, "hover", |a, _, enc| {
-            hover::hover(a, p.position, enc)
+        let index = self.shared.workspace.clone();
+        self.with_analysis(&p.text_document.uri, "hover", |a, uri, enc| {
+            let mut found = hover::hover(a, p.position, enc)?;
+            let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
+            if let (Some(note), HoverContents::Markup(m)) = (
+                workspace::hover_note(&index, uri, a, offset),
+                &mut found.contents,
+            ) {
+                m.value.push_str("\n\n");
+                m.value.push_str(&note);
+            }
+            Some(found)
         })
         .await
     }

@@ -241,6 +241,60 @@ pub fn places_citing(index: &Index, id: &str) -> Vec<(String, Span)> {
         .collect()
 }
 
+/// A line for a hover: the documents of the workspace that the footnote or
+/// citation at `offset` cites, as links.
+pub fn hover_note(index: &Index, uri: &Url, a: &Analysis, offset: usize) -> Option<String> {
+    use crate::dossier::Source;
+    let d = &a.dossier;
+    let footnote = d
+        .marker_at(offset)
+        .and_then(|m| {
+            m.footnote
+                .and_then(|i| d.footnotes.get(i))
+                .or_else(|| d.footnote(m.number))
+        })
+        .or_else(|| super::definition::footnote_on_number(d, offset));
+    let mut ids: Vec<String> = Vec::new();
+    let resolved = |f: &crate::dossier::Footnote| match &f.source {
+        Source::Resolved { citation, .. } => citation.id.clone(),
+        _ => None,
+    };
+    if let Some(f) = footnote {
+        ids.extend(
+            f.citations
+                .iter()
+                .filter_map(|&i| d.citations.get(i))
+                .filter(|c| c.is_full())
+                .filter_map(|c| c.id.clone()),
+        );
+        ids.extend(resolved(f));
+    } else if let Some(c) = d.citation_at(offset) {
+        if c.is_full() {
+            ids.extend(c.id.clone());
+        } else if let Some(f) = d.footnote_at(offset) {
+            ids.extend(resolved(f));
+        }
+    }
+    ids.dedup();
+    let own = key_of(uri);
+    let index = read_index(index);
+    let mut links = Vec::new();
+    for id in &ids {
+        for (key, _) in index.documents_with_id(id) {
+            if key == own {
+                continue;
+            }
+            let name = Url::parse(key)
+                .ok()
+                .and_then(|u| u.to_file_path().ok())
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| key.to_string());
+            links.push(format!("[{}]({key})", name.replace(['[', ']'], "")));
+        }
+    }
+    (!links.is_empty()).then(|| format!("In de werkruimte: {}", links.join(", ")))
+}
+
 /// The text of a document: from the editor when open, else from disk.
 async fn text_of(shared: &Shared, key: &str) -> Option<Arc<str>> {
     let uri = Url::parse(key).ok()?;
