@@ -1229,9 +1229,11 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
         .unwrap()
         .to_string();
     let mut s = start(Options::default());
+    let mut caps = capabilities(None);
+    caps["workspace"] = json!({"didChangeWatchedFiles": {"dynamicRegistration": true}});
     s.conn.call(
         "initialize",
-        json!({"processId": null, "rootUri": root, "capabilities": capabilities(None),
+        json!({"processId": null, "rootUri": root, "capabilities": caps,
             "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
     );
     s.conn.notify("initialized", json!({}));
@@ -1325,6 +1327,29 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
         places.iter().any(|p| p["uri"] == notes.as_str()),
         "{places:?}"
     );
+
+    // A file that appears on disk is indexed: footnote 15 now leads there.
+    let registered = s.conn.take_notification("file watchers", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    assert_eq!(
+        registered["params"]["registrations"][0]["method"],
+        "workspace/didChangeWatchedFiles"
+    );
+    let other = CITED.replace("2955", "2956");
+    std::fs::write(folder.0.join("kst-22112-2956.txt"), &other).unwrap();
+    let other_uri = folder.uri("kst-22112-2956.txt");
+    s.conn.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": other_uri, "type": 1}]}),
+    );
+    let _ = s.conn.diagnostics(&seed); // published again once indexed
+    let fn15 = line_starting(SEED, "15 Kamerstuk");
+    let location = s.conn.call(
+        "textDocument/definition",
+        text_position(&seed, json!({"line": fn15, "character": 8})),
+    );
+    assert_eq!(location["uri"], other_uri.as_str(), "{location}");
 
     // The workspace's documents by name.
     let symbols = s.conn.call("workspace/symbol", json!({"query": "2955"}));

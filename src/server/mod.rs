@@ -113,6 +113,8 @@ pub(crate) struct Shared {
     roots: Mutex<Vec<PathBuf>>,
     /// `exit` has been read: nothing more is sent.
     pub exited: Arc<AtomicBool>,
+    /// The client registers file watchers for us.
+    watch_files: AtomicBool,
 }
 
 impl Shared {
@@ -179,6 +181,7 @@ where
         workspace: workspace::Index::default(),
         roots: Mutex::default(),
         exited: Arc::default(),
+        watch_files: AtomicBool::new(false),
     });
     let state = shared.clone();
     let (service, socket) = LspService::new(move |client| Backend { client, shared });
@@ -254,6 +257,36 @@ impl Backend {
         }
     }
 
+    /// Asks the client to report dossiers changed outside the editor.
+    fn watch_files(&self) {
+        let globs = self
+            .shared
+            .settings()
+            .files
+            .filter(|f| !f.is_empty())
+            .unwrap_or_else(|| vec!["**/*.txt".to_owned()]);
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: globs
+                .into_iter()
+                .map(|g| FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(g),
+                    kind: None,
+                })
+                .collect(),
+        };
+        let registration = Registration {
+            id: "dossier-lsp-files".to_owned(),
+            method: "workspace/didChangeWatchedFiles".to_owned(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if let Err(e) = client.register_capability(vec![registration]).await {
+                tracing::debug!("file watchers not registered: {e}");
+            }
+        });
+    }
+
     /// Publishes the diagnostics of every open document again (after a
     /// settings change).
     fn republish(&self) {
@@ -320,6 +353,14 @@ impl LanguageServer for Backend {
             self.take_settings(options, "initializationOptions").await;
         }
         *self.shared.roots.lock().unwrap_or_else(|e| e.into_inner()) = workspace::roots(&params);
+        let watch = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        self.shared.watch_files.store(watch, Ordering::Relaxed);
         self.shared
             .utf8
             .store(enc == PositionEncoding::Utf8, Ordering::Relaxed);
@@ -385,6 +426,9 @@ impl LanguageServer for Backend {
                 self.client.clone(),
                 roots,
             ));
+            if self.shared.watch_files.load(Ordering::Relaxed) {
+                self.watch_files();
+            }
         }
         let enc = convert::encoding_name(self.shared.encoding());
         self.client
@@ -479,6 +523,33 @@ impl LanguageServer for Backend {
         };
         if changed {
             self.republish();
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let changed: Vec<(Url, bool)> = params
+            .changes
+            .into_iter()
+            .map(|c| (c.uri, c.typ == FileChangeType::DELETED))
+            .collect();
+        let open = workspace::open_keys(&self.shared);
+        let index = self.shared.workspace.clone();
+        let job = tokio::task::spawn_blocking(move || {
+            catch_unwind(AssertUnwindSafe(|| {
+                workspace::files_changed(&index, &open, &changed)
+            }))
+        });
+        match job.await {
+            Ok(Ok(n)) if n > 0 => {
+                tracing::debug!("{n} changed files re-indexed");
+                self.republish();
+            }
+            Ok(Ok(_)) => {}
+            Ok(Err(panic)) => tracing::error!(
+                "re-indexing changed files panicked: {}",
+                documents::panic_message(&*panic)
+            ),
+            Err(_) => {}
         }
     }
 

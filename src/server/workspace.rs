@@ -108,12 +108,7 @@ pub async fn scan(shared: Arc<Shared>, client: Client, roots: Vec<PathBuf>) {
             }
             Err(_) => return, // stopping
         };
-        let open: HashSet<String> = shared
-            .store
-            .open_documents()
-            .iter()
-            .map(|(uri, _)| key_of(uri))
-            .collect();
+        let open = open_keys(&shared);
         let found = scan.documents.len();
         {
             let mut index = write_index(&shared.workspace);
@@ -165,6 +160,42 @@ pub fn update_and_lint(index: &Index, uri: &Url, a: &Analysis) -> Vec<lints::Dia
     let summary = DocumentSummary::new(name, &a.text, &a.dossier);
     write_index(index).insert(&key, summary);
     lints::workspace_lints(&key, &a.dossier, &a.text, &read_index(index))
+}
+
+/// Files changed on disk (`workspace/didChangeWatchedFiles`): those not
+/// open in the editor are read again or dropped. Blocking work.
+pub fn files_changed(index: &Index, open: &HashSet<String>, changed: &[(Url, bool)]) -> usize {
+    let mut n = 0;
+    for (uri, deleted) in changed {
+        let key = key_of(uri);
+        if open.contains(&key) {
+            continue;
+        }
+        let summary = if *deleted {
+            None
+        } else {
+            uri.to_file_path().ok().and_then(|p| summarize(&p))
+        };
+        let mut index = write_index(index);
+        match summary {
+            Some(s) => index.insert(&key, s),
+            None => {
+                index.remove(&key);
+            }
+        }
+        n += 1;
+    }
+    n
+}
+
+/// The open documents' keys.
+pub fn open_keys(shared: &Shared) -> HashSet<String> {
+    shared
+        .store
+        .open_documents()
+        .iter()
+        .map(|(uri, _)| key_of(uri))
+        .collect()
 }
 
 /// A closed document: the index goes back to the file on disk, if any.
