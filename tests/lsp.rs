@@ -1231,6 +1231,7 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
     let mut s = start(Options::default());
     let mut caps = capabilities(None);
     caps["workspace"] = json!({"didChangeWatchedFiles": {"dynamicRegistration": true}});
+    caps["window"] = json!({"workDoneProgress": true});
     s.conn.call(
         "initialize",
         json!({"processId": null, "rootUri": root, "capabilities": caps,
@@ -1250,6 +1251,12 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
             .contains("indexed 2 documents"),
         "{indexed}"
     );
+
+    // Indexing showed its progress.
+    let end = s.conn.take_notification("the end of the progress", |m| {
+        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+    });
+    assert_eq!(end["params"]["value"]["message"], "2 documenten");
 
     let seed = folder.uri("000_seed.txt");
     let cited = folder.uri("kst-22112-2955.txt");
@@ -1343,13 +1350,20 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": other_uri, "type": 1}]}),
     );
-    let _ = s.conn.diagnostics(&seed); // published again once indexed
+    // Indexing runs in the background: ask until it is done.
     let fn15 = line_starting(SEED, "15 Kamerstuk");
-    let location = s.conn.call(
-        "textDocument/definition",
-        text_position(&seed, json!({"line": fn15, "character": 8})),
-    );
-    assert_eq!(location["uri"], other_uri.as_str(), "{location}");
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    loop {
+        let location = s.conn.call(
+            "textDocument/definition",
+            text_position(&seed, json!({"line": fn15, "character": 8})),
+        );
+        if location["uri"] == other_uri.as_str() {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{location}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 
     // The workspace's documents by name.
     let symbols = s.conn.call("workspace/symbol", json!({"query": "2955"}));

@@ -115,9 +115,15 @@ pub(crate) struct Shared {
     pub exited: Arc<AtomicBool>,
     /// The client registers file watchers for us.
     watch_files: AtomicBool,
+    /// The client shows `$/progress` reports.
+    progress: AtomicBool,
 }
 
 impl Shared {
+    pub fn work_done_progress(&self) -> bool {
+        self.progress.load(Ordering::Relaxed)
+    }
+
     pub fn settings(&self) -> Settings {
         self.settings
             .read()
@@ -134,7 +140,7 @@ impl Shared {
     }
 }
 
-pub struct Backend {
+struct Backend {
     client: Client,
     shared: Arc<Shared>,
 }
@@ -182,6 +188,7 @@ where
         roots: Mutex::default(),
         exited: Arc::default(),
         watch_files: AtomicBool::new(false),
+        progress: AtomicBool::new(false),
     });
     let state = shared.clone();
     let (service, socket) = LspService::new(move |client| Backend { client, shared });
@@ -361,6 +368,13 @@ impl LanguageServer for Backend {
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false);
         self.shared.watch_files.store(watch, Ordering::Relaxed);
+        let progress = params
+            .capabilities
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false);
+        self.shared.progress.store(progress, Ordering::Relaxed);
         self.shared
             .utf8
             .store(enc == PositionEncoding::Utf8, Ordering::Relaxed);

@@ -13,8 +13,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
+use tower_lsp::lsp_types::request::WorkDoneProgressCreate;
 use tower_lsp::lsp_types::{
-    InitializeParams, Location, MessageType, Range, SymbolInformation, SymbolKind, Url,
+    InitializeParams, Location, MessageType, NumberOrString, ProgressParams, ProgressParamsValue,
+    Range, SymbolInformation, SymbolKind, Url, WorkDoneProgress, WorkDoneProgressBegin,
+    WorkDoneProgressCreateParams, WorkDoneProgressEnd, WorkDoneProgressReport,
 };
 use tower_lsp::Client;
 
@@ -88,12 +91,36 @@ pub async fn scan(shared: Arc<Shared>, client: Client, roots: Vec<PathBuf>) {
     for root in roots {
         let started = Instant::now();
         let (r, g) = (root.clone(), globs.clone());
+        let progress = Progress::begin(&shared, &client, &root).await;
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
         let job = tokio::task::spawn_blocking(move || {
             catch_unwind(AssertUnwindSafe(|| {
-                scan_folder(&r, &g, &ScanLimits::default(), &|_, _| {})
+                let report = |done: usize, total: usize| {
+                    let _ = tx.send((done, total));
+                };
+                scan_folder(&r, &g, &ScanLimits::default(), &report)
             }))
         });
-        let scan = match job.await {
+        if let Some(p) = &progress {
+            // Until the scan drops its sender.
+            let mut last = 0;
+            while let Some((done, total)) = rx.recv().await {
+                let percent = (done * 100 / total.max(1)) as u32;
+                if percent >= last + 5 {
+                    last = percent;
+                    p.report(percent, format!("{done} van {total}")).await;
+                }
+            }
+        }
+        let scan = job.await;
+        if let Some(p) = progress {
+            p.end(match &scan {
+                Ok(Ok(s)) => format!("{} documenten", s.documents.len()),
+                _ => "mislukt".to_owned(),
+            })
+            .await;
+        }
+        let scan = match scan {
             Ok(Ok(scan)) => scan,
             Ok(Err(panic)) => {
                 let msg = panic_message(&*panic);
@@ -146,6 +173,67 @@ pub async fn scan(shared: Arc<Shared>, client: Client, roots: Vec<PathBuf>) {
     }
     for (uri, generation) in shared.store.open_documents() {
         super::diagnostics::schedule(&shared, &client, uri, generation, std::time::Duration::ZERO);
+    }
+}
+
+/// A `$/progress` report for clients that show them.
+struct Progress {
+    client: Client,
+    token: NumberOrString,
+}
+
+impl Progress {
+    async fn begin(shared: &Shared, client: &Client, root: &Path) -> Option<Progress> {
+        if !shared.work_done_progress() {
+            return None;
+        }
+        let token = NumberOrString::String(format!("dossier-lsp-index-{}", root.display()));
+        let created = client
+            .send_request::<WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                token: token.clone(),
+            })
+            .await;
+        if let Err(e) = created {
+            tracing::debug!("no progress reports: {e}");
+            return None;
+        }
+        let p = Progress {
+            client: client.clone(),
+            token,
+        };
+        p.send(WorkDoneProgress::Begin(WorkDoneProgressBegin {
+            title: "Dossiers indexeren".to_owned(),
+            cancellable: Some(false),
+            message: Some(root.display().to_string()),
+            percentage: Some(0),
+        }))
+        .await;
+        Some(p)
+    }
+
+    async fn report(&self, percentage: u32, message: String) {
+        self.send(WorkDoneProgress::Report(WorkDoneProgressReport {
+            cancellable: Some(false),
+            message: Some(message),
+            percentage: Some(percentage.min(100)),
+        }))
+        .await;
+    }
+
+    async fn end(self, message: String) {
+        self.send(WorkDoneProgress::End(WorkDoneProgressEnd {
+            message: Some(message),
+        }))
+        .await;
+    }
+
+    async fn send(&self, value: WorkDoneProgress) {
+        self.client
+            .send_notification::<tower_lsp::lsp_types::notification::Progress>(ProgressParams {
+                token: self.token.clone(),
+                value: ProgressParamsValue::WorkDone(value),
+            })
+            .await;
     }
 }
 
