@@ -1375,3 +1375,58 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
         "{symbols}"
     );
 }
+
+#[test]
+fn a_committee_question_leads_to_where_it_is_answered() {
+    let ten_slotte = line_starting(SEED, "Ten slotte lezen");
+    let at = json!({"line": ten_slotte, "character": 3});
+    // In the same document: to the answer of the numbered repeat.
+    let mut s = seed_server(Enc::Utf16);
+    let location = s.conn.call(
+        "textDocument/definition",
+        text_position(SEED_URI, at.clone()),
+    );
+    let answer = (line_starting(SEED, "4. ")..)
+        .find(|&l| SEED.split('\n').nth(l).unwrap().starts_with("Antwoord"))
+        .unwrap();
+    assert_eq!(location["range"]["start"]["line"], answer, "{location}");
+
+    // The committee's letter and the answering letter in two files.
+    let split = line_starting(SEED, " BRIEF VAN DE STAATSSECRETARIS");
+    let lines: Vec<&str> = SEED.split('\n').collect();
+    let (letter, answers) = (lines[..split].join("\n"), lines[split..].join("\n"));
+    let folder = TempFolder::new("committee");
+    std::fs::write(folder.0.join("brief.txt"), &letter).unwrap();
+    std::fs::write(folder.0.join("antwoorden.txt"), &answers).unwrap();
+    let root = tower_lsp::lsp_types::Url::from_file_path(&folder.0)
+        .unwrap()
+        .to_string();
+    let mut s = start(Options::default());
+    s.conn.call(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": capabilities(None),
+            "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
+    );
+    s.conn.notify("initialized", json!({}));
+    s.conn.take_notification("the index is built", |m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|t| t.contains("indexed"))
+    });
+    let uri = folder.uri("brief.txt");
+    s.conn.open(&uri, "text", &letter);
+    let location = s
+        .conn
+        .call("textDocument/definition", text_position(&uri, at));
+    assert_eq!(
+        location["uri"],
+        folder.uri("antwoorden.txt").as_str(),
+        "{location}"
+    );
+    let repeat = answers
+        .split('\n')
+        .position(|l| l.starts_with("4. "))
+        .unwrap();
+    assert_eq!(location["range"]["start"]["line"], repeat, "{location}");
+}

@@ -61,7 +61,9 @@ pub fn target(a: &Analysis, offset: usize) -> Option<Span> {
             None => q.heading_span.clone().unwrap_or(q.span.clone()),
         });
     }
-    let footnote = d.footnote_at(offset)?;
+    let Some(footnote) = d.footnote_at(offset) else {
+        return taken_up_here(a, offset);
+    };
     if let Some(c) = d.citation_at(offset) {
         if let Some(ShortFormKind::SeeNote(n)) = c.short_form {
             return d.footnote(n).map(|f| f.number_span.clone());
@@ -71,6 +73,34 @@ pub fn target(a: &Analysis, offset: usize) -> Option<Span> {
         }
     }
     antecedent(d, footnote).map(|f| f.number_span.clone())
+}
+
+/// Inside a committee letter's question (not on a footnote marker or a
+/// citation): where this document answers it, or repeats it.
+fn taken_up_here(a: &Analysis, offset: usize) -> Option<Span> {
+    let d = &a.dossier;
+    if d.citation_at(offset).is_some() {
+        return None;
+    }
+    let q = letter_question_at(a, offset)?;
+    if let Some(ans) = q.answer.and_then(|i| d.answers.get(i)) {
+        return Some(ans.heading_span.clone());
+    }
+    let repeat = q
+        .related
+        .iter()
+        .filter_map(|&i| d.questions.get(i))
+        .next()?;
+    Some(repeat.heading_span.clone().unwrap_or(repeat.span.clone()))
+}
+
+/// The committee letter's question paragraph that holds `offset`.
+pub fn letter_question_at(a: &Analysis, offset: usize) -> Option<&crate::dossier::Question> {
+    a.dossier.questions.iter().find(|q| {
+        q.kind == crate::dossier::QuestionKind::LetterParagraph
+            && q.span.start <= offset
+            && offset < q.span.end
+    })
 }
 
 /// The footnote whose full citation a short-form footnote resolves to.

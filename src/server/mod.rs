@@ -606,11 +606,23 @@ impl LanguageServer for Backend {
                 workspace::cited_target(&index, uri, a, offset)
             })
             .await?;
-        let Some((key, at)) = target else {
+        let place = match target {
+            Some((key, at)) => Some((key, at..at)),
+            // A committee's question answered in another document.
+            None => {
+                let index = self.shared.workspace.clone();
+                self.with_analysis(&p.text_document.uri, "definition", |a, uri, enc| {
+                    let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
+                    workspace::taken_up_elsewhere(&index, uri, a, offset)
+                })
+                .await?
+            }
+        };
+        let Some(place) = place else {
             return Ok(None);
         };
         let enc = self.shared.encoding();
-        let found = workspace::locate(&self.shared, vec![(key, at..at)], enc).await;
+        let found = workspace::locate(&self.shared, vec![place], enc).await;
         Ok(found
             .into_iter()
             .flatten()

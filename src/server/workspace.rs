@@ -341,6 +341,25 @@ pub fn cited_target(
     Some((key.to_string(), at))
 }
 
+/// Inside a committee letter's question that this document does not take
+/// up: the question in another document of the workspace that does.
+pub fn taken_up_elsewhere(
+    index: &Index,
+    uri: &Url,
+    a: &Analysis,
+    offset: usize,
+) -> Option<(String, Span)> {
+    if a.dossier.citation_at(offset).is_some() {
+        return None;
+    }
+    let q = super::definition::letter_question_at(a, offset)?;
+    if q.answer.is_some() || !q.related.is_empty() {
+        return None;
+    }
+    let found = read_index(index).taken_up_elsewhere(&key_of(uri), &q.text)?;
+    Some((found.key, found.span))
+}
+
 /// The id of the document a full citation at `offset` names, or this
 /// document's own id when `offset` is on what identifies it (its footer).
 pub fn cited_id_at(a: &Analysis, offset: usize) -> Option<String> {
