@@ -7,13 +7,13 @@
 //! | `positionEncoding` | `convert` | utf-8 when the client offers it, else utf-16 |
 //! | incremental text sync | `documents` | a rope per document; versions applied in order |
 //! | `publishDiagnostics` | `diagnostics` | the lints, debounced, with the user's lint levels |
-//! | `definition` | `definition` | marker → footnote; short form → the footnote with the full citation; `zie noot N` → N; question heading ↔ answer heading; footnote number → its first marker |
-//! | `references` | `definition` | a footnote's markers (and definition) |
+//! | `definition` | `definition`, `workspace` | marker → footnote; short form → the footnote with the full citation; `zie noot N` → N; question heading ↔ answer heading; `zie vraag 5` → answer 5; a committee's question → where it is answered (here or in another file); footnote number → its first marker; a citation → the cited file (and page) in the workspace |
+//! | `references` | `definition`, `workspace` | a footnote's markers (and definition); a citation or the document's footer → every place in the workspace that cites that document |
 //! | `hover` | `hover` | a footnote with short forms resolved; a citation's canonical form and address; a question's answer and back |
 //! | `documentSymbol` | `symbols` | letters ⊃ questions, answers, footnotes, nested by position |
 //! | `documentLink` | `links` | citations → their official address |
 //! | `codeAction` | `actions` | quick fixes for citation slips |
-//! | workspace | `workspace` | folders indexed at start; a citation's document (definition), lints across documents, `workspace/symbol` |
+//! | workspace | `workspace` | folders indexed at start (with `$/progress`), files watched, open documents fed in; lints across documents; `workspace/symbol` |
 //! | `foldingRange` | `folding` | letters, questions, answers; footnote blocks as comments |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
