@@ -163,7 +163,7 @@ pub async fn scan(shared: Arc<Shared>, client: Client, roots: Vec<PathBuf>) {
                 p.message
             ));
         }
-        tracing::info!("{message}");
+        tracing::debug!("{message}"); // the client shows the logMessage
         let kind = if scan.problems.is_empty() {
             MessageType::INFO
         } else {
