@@ -16,14 +16,17 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::lints::{lint, Diagnostic, Severity};
+use crate::lints::{lint, workspace_lints_of, Diagnostic, LintLevels, Severity};
 use crate::text::{decode, LineIndex, PositionEncoding};
+use crate::workspace::{DocumentSummary, Workspace};
 use crate::Dossier;
 
 pub struct Options {
     pub json: bool,
     pub deny_warnings: bool,
     pub color: bool,
+    /// Severities chosen with `--lint CODE=LEVEL`.
+    pub levels: LintLevels,
 }
 
 /// Files larger than this are reported and skipped.
@@ -56,6 +59,19 @@ pub struct Finding {
 
 /// Analyses one file's bytes. Unreadable encodings become findings.
 pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
+    let checked = analyse(path, bytes);
+    report(path, &checked.text, checked.diagnostics)
+}
+
+/// One file after the first pass: its text, its own findings, and what the
+/// index keeps of it (for the findings that need the other files).
+struct Checked {
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+    summary: Option<DocumentSummary>,
+}
+
+fn analyse(path: &str, bytes: &[u8]) -> Checked {
     let decoded = decode(bytes);
     let mut diagnostics = Vec::new();
     if decoded.binary {
@@ -66,7 +82,11 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
             message: "this looks like a binary file (it contains NUL bytes), not a text; skipped"
                 .into(),
         });
-        return report(path, "", diagnostics);
+        return Checked {
+            text: String::new(),
+            diagnostics,
+            summary: None,
+        };
     }
     if decoded.invalid_sequences > 0 {
         diagnostics.push(Diagnostic {
@@ -80,9 +100,33 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
         });
     }
     let text = decoded.text;
-    let dossier = Dossier::analyze(&text);
-    diagnostics.extend(lint(&dossier, &text));
-    report(path, &text, diagnostics)
+    let outcome = std::panic::catch_unwind(|| {
+        let dossier = Dossier::analyze(&text);
+        (
+            lint(&dossier, &text),
+            DocumentSummary::new(path, &text, &dossier),
+        )
+    });
+    let summary = match outcome {
+        Ok((found, summary)) => {
+            diagnostics.extend(found);
+            Some(summary)
+        }
+        Err(_) => {
+            diagnostics.push(Diagnostic {
+                code: "internal-error",
+                severity: Severity::Error,
+                span: 0..0,
+                message: "the analysis of this file failed (an internal error; please report it with the file)".into(),
+            });
+            None
+        }
+    };
+    Checked {
+        text,
+        diagnostics,
+        summary,
+    }
 }
 
 fn report(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> FileReport {
@@ -171,36 +215,86 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: u
     }
 }
 
+/// Reads and analyses the files on all cores: `(text, findings, summary)`
+/// per file, in the order given, or the error that kept it unread.
+fn analyse_all(files: &[PathBuf]) -> Vec<Result<Checked, String>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<Result<Checked, String>>>> =
+        files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(files.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(file) = files.get(i) else { break };
+                let shown = file.display().to_string();
+                let result = match std::fs::metadata(file) {
+                    Ok(m) if m.len() > MAX_FILE_BYTES => Err(format!(
+                        "{shown}: {} bytes is more than the limit of {MAX_FILE_BYTES}; skipped",
+                        m.len()
+                    )),
+                    _ => std::fs::read(file)
+                        .map(|bytes| analyse(&shown, &bytes))
+                        .map_err(|e| format!("{shown}: {e}")),
+                };
+                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .map(|m| {
+            m.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(|| Err("not read".into()))
+        })
+        .collect()
+}
+
 pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let (files, errors) = collect_files(paths);
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let mut worst: Option<Severity> = None;
     let mut failed_io = !errors.is_empty();
     for e in &errors {
         eprintln!("error: {e}");
     }
+    let checked = analyse_all(&files);
+    // The files checked together are each other's workspace.
+    let mut workspace = Workspace::new();
+    if files.len() > 1 {
+        for (file, c) in files.iter().zip(&checked) {
+            if let Ok(Checked {
+                summary: Some(s), ..
+            }) = c
+            {
+                workspace.insert(&file.display().to_string(), s.clone());
+            }
+        }
+    }
     let (mut n_err, mut n_warn, mut n_other) = (0, 0, 0);
-    for file in &files {
+    for (file, c) in files.iter().zip(checked) {
         let shown = file.display().to_string();
-        let report = match std::fs::metadata(file) {
-            Ok(m) if m.len() > MAX_FILE_BYTES => {
-                eprintln!(
-                    "error: {shown}: {} bytes is more than the limit of {MAX_FILE_BYTES}; skipped",
-                    m.len()
-                );
+        let mut c = match c {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("error: {e}");
                 failed_io = true;
                 continue;
             }
-            _ => match std::fs::read(file) {
-                Ok(bytes) => check_bytes(&shown, &bytes),
-                Err(e) => {
-                    eprintln!("error: {shown}: {e}");
-                    failed_io = true;
-                    continue;
-                }
-            },
         };
+        if let (false, Some(summary)) = (workspace.is_empty(), &c.summary) {
+            c.diagnostics
+                .extend(workspace_lints_of(&shown, summary, &c.text, &workspace));
+            c.diagnostics
+                .sort_by_key(|d| (d.span.start, d.span.end, d.code));
+        }
+        let diagnostics = options.levels.apply(c.diagnostics);
+        let report = report(&shown, &c.text, diagnostics);
         for f in &report.diagnostics {
             worst = worst.max(Some(f.severity));
             match f.severity {
@@ -222,6 +316,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
             files.len()
         );
     }
+    let _ = out.flush();
     let fail = failed_io
         || worst == Some(Severity::Error)
         || (options.deny_warnings && worst == Some(Severity::Warning));

@@ -31,6 +31,10 @@ enum Command {
         /// Also fail (exit 1) on warnings.
         #[arg(long, value_name = "LEVEL")]
         deny: Option<Deny>,
+        /// Set a diagnostic's severity or turn it off: CODE=error|warning|information|hint|off
+        /// (repeatable), e.g. `--lint citation-not-in-workspace=information`.
+        #[arg(long = "lint", value_name = "CODE=LEVEL")]
+        lints: Vec<String>,
     },
     /// Print the citations in TEXT (or standard input with `-` or nothing) as JSON lines.
     Cite {
@@ -66,11 +70,20 @@ fn main() -> ExitCode {
             paths,
             format,
             deny,
+            lints,
         } => {
+            let mut levels = dossier_lsp::lints::LintLevels::default();
+            for spec in &lints {
+                if let Err(e) = levels.set(spec) {
+                    eprintln!("error: --lint {e}");
+                    return ExitCode::from(2);
+                }
+            }
             let options = dossier_lsp::check::Options {
                 json: matches!(format, Format::Json),
                 deny_warnings: deny.is_some(),
                 color: false,
+                levels,
             };
             dossier_lsp::check::run(&paths, &options)
         }

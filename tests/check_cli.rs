@@ -155,3 +155,135 @@ fn missing_path_is_reported_and_fails() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/dossier"));
 }
+
+#[test]
+fn lint_levels_from_the_command_line() {
+    let seeds = root().join("seeds");
+    let out = bin()
+        .args(["check", "--lint", "placeholder-source=error"])
+        .arg(&seeds)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("182:4: error[placeholder-source]"));
+    let out = bin()
+        .args([
+            "check",
+            "--lint",
+            "placeholder-source=off",
+            "--lint",
+            "unreferenced-footnote=off",
+            "--deny",
+            "warnings",
+        ])
+        .arg(&seeds)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !stdout.contains("placeholder-source") && !stdout.contains("unreferenced-footnote"),
+        "{stdout}"
+    );
+    let out = bin()
+        .args(["check", "--lint", "no-such-lint=error"])
+        .arg(&seeds)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown lint code `no-such-lint`"));
+    let out = bin()
+        .args(["check", "--lint", "placeholder-source=loud"])
+        .arg(&seeds)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn files_checked_together_are_each_others_workspace() {
+    let dir = scratch("workspace");
+    let seed = std::fs::read_to_string(root().join("seeds/000_0dbf1fc7ba84b8b6.txt")).unwrap();
+    let cut = seed.find(" BRIEF VAN DE STAATSSECRETARIS").unwrap();
+    std::fs::write(dir.join("vragen.txt"), &seed[..cut]).unwrap();
+    let answers = &seed[cut..];
+    let from = answers.find("\n2. \n").unwrap();
+    let to = answers.find("\n3. \n").unwrap();
+    std::fs::write(
+        dir.join("antwoorden.txt"),
+        format!("{}{}", &answers[..from], &answers[to..]),
+    )
+    .unwrap();
+    // A three-page Kamerstuk 22 112, nr. 2955: the seed's `blz. 14` is past its end.
+    let mut fiche = String::new();
+    for page in 1..=3 {
+        fiche.push_str(&format!(
+            "Bladzijde {page}.\nTweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 {page}\n"
+        ));
+    }
+    std::fs::write(dir.join("fiche.txt"), fiche).unwrap();
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let found: Vec<(String, String, u64)> = stdout
+        .lines()
+        .flat_map(|l| {
+            let r: serde_json::Value = serde_json::from_str(l).unwrap();
+            let path = r["path"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string();
+            r["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| {
+                    (
+                        path.clone(),
+                        d["code"].as_str().unwrap().to_string(),
+                        d["line"].as_u64().unwrap(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|(_, code, _)| code == "question-not-taken-up" || code == "page-beyond-document")
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "vragen.txt".to_string(),
+                "question-not-taken-up".to_string(),
+                54
+            ),
+            // Footnotes 7 (Idem, blz. 12), 8 (Ibidem), 9 (blz. 14), 10 (Idem, blz. 17).
+            (
+                "vragen.txt".to_string(),
+                "page-beyond-document".to_string(),
+                87
+            ),
+            (
+                "vragen.txt".to_string(),
+                "page-beyond-document".to_string(),
+                88
+            ),
+            (
+                "vragen.txt".to_string(),
+                "page-beyond-document".to_string(),
+                89
+            ),
+            (
+                "vragen.txt".to_string(),
+                "page-beyond-document".to_string(),
+                107
+            ),
+        ],
+        "{stdout}"
+    );
+}

@@ -26,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::citation::CitationKind;
 use crate::dossier::{Dossier, QuestionKind, Source};
-use crate::workspace::Workspace;
+use crate::workspace::{DocumentSummary, Workspace};
 use crate::Span;
 use serde::Serialize;
 
@@ -78,6 +78,69 @@ pub const LINTS: &[(&str, Severity)] = &[
 
 /// Codes that stay silent unless a setting turns them on.
 pub const OFF_BY_DEFAULT: &[&str] = &["citation-not-in-workspace"];
+
+/// Reads a level as users write it in settings and on the command line:
+/// `error`, `warning`/`warn`, `information`/`info`, `hint`, or `off`.
+/// `Some(None)` is off; `None` is not a level.
+pub fn parse_level(s: &str) -> Option<Option<Severity>> {
+    Some(match s.trim().to_ascii_lowercase().as_str() {
+        "off" | "none" | "false" => None,
+        "error" => Some(Severity::Error),
+        "warning" | "warn" => Some(Severity::Warning),
+        "information" | "info" => Some(Severity::Information),
+        "hint" => Some(Severity::Hint),
+        _ => return None,
+    })
+}
+
+/// Per-code severities chosen by the user, over the defaults of [`LINTS`]
+/// and [`OFF_BY_DEFAULT`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LintLevels {
+    chosen: HashMap<String, Option<Severity>>,
+}
+
+impl LintLevels {
+    /// Parses `code=level`; the error says what is wrong.
+    pub fn set(&mut self, spec: &str) -> Result<(), String> {
+        let (code, level) = spec.split_once('=').ok_or_else(|| {
+            format!("`{spec}`: expected CODE=LEVEL, e.g. placeholder-source=error")
+        })?;
+        let code = code.trim();
+        if !LINTS.iter().any(|(c, _)| *c == code) {
+            let known: Vec<&str> = LINTS.iter().map(|(c, _)| *c).collect();
+            return Err(format!(
+                "unknown lint code `{code}`; known: {}",
+                known.join(", ")
+            ));
+        }
+        let level = parse_level(level).ok_or_else(|| {
+            format!("`{level}` is not one of error, warning, information, hint, off")
+        })?;
+        self.chosen.insert(code.to_string(), level);
+        Ok(())
+    }
+
+    /// The severity to report `code` with, or `None` when it is off.
+    pub fn level(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.chosen.get(code) {
+            Some(level) => *level,
+            None if OFF_BY_DEFAULT.contains(&code) => None,
+            None => Some(default),
+        }
+    }
+
+    /// Applies the levels: drops what is off, sets the rest's severity.
+    pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diagnostics
+            .into_iter()
+            .filter_map(|mut d| {
+                d.severity = self.level(d.code, d.severity)?;
+                Some(d)
+            })
+            .collect()
+    }
+}
 
 /// Runs every lint over one analysed document; sorted by position.
 pub fn lint(dossier: &Dossier, text: &str) -> Vec<Diagnostic> {
@@ -487,31 +550,44 @@ pub fn workspace_lints(
     text: &str,
     workspace: &Workspace,
 ) -> Vec<Diagnostic> {
+    workspace_lints_of(key, &DocumentSummary::new(key, text, d), text, workspace)
+}
+
+/// [`workspace_lints`] from the document's summary, for callers (such as
+/// `check`) that keep summaries rather than whole analyses.
+pub fn workspace_lints_of(
+    key: &str,
+    own: &DocumentSummary,
+    text: &str,
+    workspace: &Workspace,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for c in d.citations.iter().filter(|c| c.is_full()) {
-        let Some(id) = &c.id else { continue };
-        let docs = workspace.documents_with_id(id);
+    for c in &own.cites {
+        let docs = workspace.documents_with_id(&c.id);
         let Some((_, cited)) = docs.iter().find(|(k, _)| *k != key) else {
-            if matches!(
-                c.kind,
-                CitationKind::Kamerstuk | CitationKind::Aanhangsel | CitationKind::Handelingen
-            ) {
+            let parliamentary = matches!(
+                crate::workspace::kind_of_id(&c.id),
+                Some(
+                    CitationKind::Kamerstuk | CitationKind::Aanhangsel | CitationKind::Handelingen
+                )
+            );
+            if parliamentary && !c.short_form {
                 push(
                     &mut out,
                     "citation-not-in-workspace",
                     Severity::Information,
                     c.span.clone(),
-                    format!("{} is not in the workspace", c.canonical()),
+                    format!("{} is not in the workspace", c.document),
                 );
             }
             continue;
         };
-        let first_page = c.page.as_deref().and_then(|p| {
+        let pin = c.page.as_deref().and_then(|p| {
             p.split(['-', ','])
                 .filter_map(|n| n.trim().parse::<u32>().ok())
                 .max()
         });
-        if let (Some(pin), Some(last)) = (first_page, cited.last_page()) {
+        if let (Some(pin), Some(last)) = (pin, cited.last_page()) {
             if pin > last {
                 push(
                     &mut out,
@@ -520,29 +596,32 @@ pub fn workspace_lints(
                     c.span.clone(),
                     format!(
                         "page {pin} is past the end of {}, which has {last} pages",
-                        {
-                            let mut whole = c.clone();
-                            whole.page = None;
-                            whole.canonical()
-                        }
+                        c.document
                     ),
                 );
             }
         }
     }
-    if !d.questions.iter().any(|q| q.kind == QuestionKind::Numbered) {
+    if !own
+        .questions
+        .iter()
+        .any(|q| q.kind == QuestionKind::Numbered)
+    {
         let answering_elsewhere = workspace
             .documents()
             .any(|(k, s)| k != key && s.questions.iter().any(|q| q.kind == QuestionKind::Numbered));
         if answering_elsewhere {
-            for q in d
+            for q in own
                 .questions
                 .iter()
                 .filter(|q| q.kind == QuestionKind::LetterParagraph)
             {
-                if workspace.taken_up_elsewhere(key, &q.text).is_none() {
-                    let words: String = q
-                        .text
+                if workspace
+                    .taken_up_elsewhere_by_words(key, &q.words)
+                    .is_none()
+                {
+                    let first = first_line(text, &q.span);
+                    let words: String = text[first.clone()]
                         .split_whitespace()
                         .take(8)
                         .collect::<Vec<_>>()
@@ -551,7 +630,7 @@ pub fn workspace_lints(
                         &mut out,
                         "question-not-taken-up",
                         Severity::Information,
-                        first_line(text, &q.span),
+                        first,
                         format!("no answering letter in the workspace takes up this question («{words} …»)"),
                     );
                 }

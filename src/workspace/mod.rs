@@ -44,6 +44,8 @@ pub struct CitedPlace {
     pub page: Option<String>,
     /// The citation as the index understood it (canonical form).
     pub canonical: String,
+    /// The cited document without the page pin (canonical form).
+    pub document: String,
     /// A short form (`Idem`) resolved to this document.
     pub short_form: bool,
 }
@@ -124,11 +126,14 @@ impl DocumentSummary {
 }
 
 fn place(id: &str, c: &Citation, short_form: bool) -> CitedPlace {
+    let mut whole = c.clone();
+    whole.page = None;
     CitedPlace {
         id: id.to_string(),
         span: c.span.clone(),
         page: c.page.clone(),
         canonical: c.canonical(),
+        document: whole.canonical(),
         short_form,
     }
 }
@@ -295,7 +300,16 @@ impl Workspace {
     /// Where a committee letter's question (its text) is taken up by a
     /// numbered repeat or `Vraag` in another document of the workspace.
     pub fn taken_up_elsewhere(&self, own_key: &str, question_text: &str) -> Option<TakenUp> {
-        let words = word_set(question_text);
+        self.taken_up_elsewhere_by_words(own_key, &word_set(question_text))
+    }
+
+    /// As [`Workspace::taken_up_elsewhere`], for a question's word set
+    /// ([`QuestionSummary::words`]).
+    pub fn taken_up_elsewhere_by_words(
+        &self,
+        own_key: &str,
+        words: &HashSet<String>,
+    ) -> Option<TakenUp> {
         if words.is_empty() {
             return None;
         }
