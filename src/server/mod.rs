@@ -217,7 +217,7 @@ impl Backend {
             return false;
         };
         for p in &problems {
-            tracing::warn!("settings ({from}): {p}");
+            tracing::debug!("settings ({from}): {p}");
             self.client
                 .log_message(MessageType::WARNING, format!("dossier-lsp settings: {p}"))
                 .await;
