@@ -234,3 +234,60 @@ pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         "unknown panic".to_owned()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::LineCol;
+    use proptest::prelude::*;
+    use tower_lsp::lsp_types::{Position, Range};
+
+    const PIECES: &[&str] = &[
+        "", "a", "é", "–", "«", "»", "😀", "xyz", "\n", "\r\n", "\r", " 7", "nr. 2955",
+    ];
+
+    fn edit_strategy() -> impl Strategy<Value = (u32, u32, u32, u32, Vec<usize>)> {
+        (
+            0u32..12,
+            0u32..30,
+            0u32..12,
+            0u32..30,
+            proptest::collection::vec(0..PIECES.len(), 0..4),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// The store's rope after any edits equals the same edits applied
+        /// to a string through the line index: same clamping, same line
+        /// breaks, both encodings.
+        #[test]
+        fn rope_edits_match_string_edits(
+            start in proptest::collection::vec(0..PIECES.len(), 0..12),
+            edits in proptest::collection::vec(edit_strategy(), 1..15),
+            utf8 in any::<bool>(),
+        ) {
+            let enc = if utf8 { PositionEncoding::Utf8 } else { PositionEncoding::Utf16 };
+            let mut text: String = start.iter().map(|&i| PIECES[i]).collect();
+            let uri = Url::parse("file:///t.txt").unwrap();
+            let store = Store::default();
+            store.open(uri.clone(), 0, &text);
+            for (version, (l1, c1, l2, c2, insert)) in edits.into_iter().enumerate() {
+                let new: String = insert.iter().map(|&i| PIECES[i]).collect();
+                let index = LineIndex::new(&text);
+                let a = index.offset(&text, LineCol { line: l1, col: c1 }, enc);
+                let b = index.offset(&text, LineCol { line: l2, col: c2 }, enc);
+                let (a, b) = (a.min(b), a.max(b));
+                text.replace_range(a..b, &new);
+                let change = TextDocumentContentChangeEvent {
+                    range: Some(Range::new(Position::new(l1, c1), Position::new(l2, c2))),
+                    range_length: None,
+                    text: new,
+                };
+                store.change(&uri, version as i32 + 1, vec![change], enc);
+                prop_assert_eq!(store.text(&uri).unwrap(), text.clone());
+            }
+        }
+    }
+}
