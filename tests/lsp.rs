@@ -1335,6 +1335,17 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
         "{places:?}"
     );
 
+    // The cited document's footer says who cites it.
+    s.conn.open(&cited, "text", CITED);
+    let footer = line_starting(CITED, "Tweede Kamer");
+    let hover = s.conn.call(
+        "textDocument/hover",
+        text_position(&cited, json!({"line": footer, "character": 40})),
+    );
+    let text = hover_text(&hover);
+    assert!(text.contains("`kst-22112-2955`"), "{text}");
+    assert!(text.contains("aangehaald in 2 andere documenten"), "{text}");
+
     // A file that appears on disk is indexed: footnote 15 now leads there.
     let registered = s.conn.take_notification("file watchers", |m| {
         m["method"] == "client/registerCapability"

@@ -693,7 +693,18 @@ impl LanguageServer for Backend {
         let p = params.text_document_position_params;
         let index = self.shared.workspace.clone();
         self.with_analysis(&p.text_document.uri, "hover", |a, uri, enc| {
-            let mut found = hover::hover(a, p.position, enc)?;
+            let Some(mut found) = hover::hover(a, p.position, enc) else {
+                // The document's footer: what it is, who cites it.
+                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
+                let (span, md) = workspace::identity_hover(&index, uri, a, offset)?;
+                return Some(Hover {
+                    contents: HoverContents::Markup(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value: md,
+                    }),
+                    range: Some(convert::range(&a.text, &a.line_index, &span, enc)),
+                });
+            };
             let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
             if let (Some(note), HoverContents::Markup(m)) = (
                 workspace::hover_note(&index, uri, a, offset),

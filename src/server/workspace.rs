@@ -433,6 +433,39 @@ pub fn hover_note(index: &Index, uri: &Url, a: &Analysis, offset: usize) -> Opti
     (!links.is_empty()).then(|| format!("In de werkruimte: {}", links.join(", ")))
 }
 
+/// Hover on what identifies the document (its footer): what it is, and how
+/// often the workspace cites it.
+pub fn identity_hover(
+    index: &Index,
+    uri: &Url,
+    a: &Analysis,
+    offset: usize,
+) -> Option<(Span, String)> {
+    let own = a.dossier.identity.as_ref()?;
+    if !(own.span.start <= offset && offset <= own.span.end) {
+        return None;
+    }
+    let key = key_of(uri);
+    let index = read_index(index);
+    let places = index.citations_of(&own.id);
+    let elsewhere = places.iter().filter(|(k, _)| *k != key).count();
+    let files: HashSet<&str> = places
+        .iter()
+        .map(|(k, _)| *k)
+        .filter(|k| *k != key)
+        .collect();
+    let mut md = format!("**{}**\n\n`{}`", own.display, own.id);
+    md.push_str(&match elsewhere {
+        0 => "\n\nNergens anders in de werkruimte aangehaald.".to_owned(),
+        n => format!(
+            "\n\n{n}× aangehaald in {} {} van de werkruimte (zoek de verwijzingen op voor de plaatsen).",
+            files.len(),
+            if files.len() == 1 { "ander document" } else { "andere documenten" }
+        ),
+    });
+    Some((own.span.clone(), md))
+}
+
 /// The text of a document: from the editor when open, else from disk.
 async fn text_of(shared: &Shared, key: &str) -> Option<Arc<str>> {
     let uri = Url::parse(key).ok()?;
