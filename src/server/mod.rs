@@ -211,6 +211,13 @@ fn init_logging() {
 }
 
 impl Backend {
+    /// `window/logMessage`, unless the session is ending.
+    async fn log(&self, typ: MessageType, message: impl std::fmt::Display) {
+        if !self.shared.exited.load(Ordering::SeqCst) {
+            self.client.log_message(typ, message).await;
+        }
+    }
+
     /// Takes settings from `value` if it holds any; true if they changed.
     async fn take_settings(&self, value: &serde_json::Value, from: &str) -> bool {
         let Some((new, problems)) = Settings::from_json(value) else {
@@ -218,8 +225,7 @@ impl Backend {
         };
         for p in &problems {
             tracing::debug!("settings ({from}): {p}");
-            self.client
-                .log_message(MessageType::WARNING, format!("dossier-lsp settings: {p}"))
+            self.log(MessageType::WARNING, format!("dossier-lsp settings: {p}"))
                 .await;
         }
         let mut current = self
@@ -327,12 +333,11 @@ impl Backend {
             Err(panic) => {
                 let msg = documents::panic_message(&*panic);
                 tracing::error!("{what} on {uri} panicked: {msg}");
-                self.client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!("dossier-lsp: {what} failed: {msg}"),
-                    )
-                    .await;
+                self.log(
+                    MessageType::ERROR,
+                    format!("dossier-lsp: {what} failed: {msg}"),
+                )
+                .await;
                 Err(jsonrpc::Error {
                     code: ErrorCode::InternalError,
                     message: format!("{what} failed: {msg}").into(),
@@ -445,15 +450,14 @@ impl LanguageServer for Backend {
             }
         }
         let enc = convert::encoding_name(self.shared.encoding());
-        self.client
-            .log_message(
-                MessageType::INFO,
-                format!(
-                    "dossier-lsp {} ready (positions in {enc})",
-                    env!("CARGO_PKG_VERSION")
-                ),
-            )
-            .await;
+        self.log(
+            MessageType::INFO,
+            format!(
+                "dossier-lsp {} ready (positions in {enc})",
+                env!("CARGO_PKG_VERSION")
+            ),
+        )
+        .await;
     }
 
     async fn shutdown(&self) -> jsonrpc::Result<()> {
@@ -497,8 +501,7 @@ impl LanguageServer for Backend {
             Err(panic) => {
                 let msg = documents::panic_message(&*panic);
                 tracing::error!("change {version} of {uri} could not be applied: {msg}");
-                self.client
-                    .log_message(
+                self.log(
                         MessageType::ERROR,
                         format!("dossier-lsp: an edit could not be applied ({msg}); close and reopen the document"),
                     )
