@@ -1,8 +1,17 @@
 //! Analysis throughput on the seed, a real Aanhangsel, and a 1 MB document
-//! made of seed pages with the footnotes numbered on through the document.
+//! made of seed pages with the footnotes numbered on through the document;
+//! a generated corpus (`gen`: 200 seed-sized documents, and one generated
+//! 1 MB document); and the stages alone (layout, citations over the whole
+//! text) on the 1 MB seed document.
+//!
+//!     cargo bench --bench analysis                 # everything
+//!     cargo bench --bench analysis -- corpus       # one group
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use dossier_lsp::{lints, Dossier};
+
+#[path = "gen/mod.rs"]
+mod gen;
 
 fn seed() -> String {
     std::fs::read_to_string(concat!(
@@ -81,5 +90,59 @@ fn analysis(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analysis);
+fn corpus(c: &mut Criterion) {
+    let pools = gen::Pools::from_repo();
+    let docs: Vec<String> = gen::corpus(&pools, 6, 200, 14_700)
+        .iter()
+        .map(|d| d.to_text())
+        .collect();
+    let total: usize = docs.iter().map(|d| d.len()).sum();
+    let big = gen::Doc::generate(
+        &pools,
+        1,
+        &gen::Shape {
+            bytes: 1 << 20,
+            ..gen::Shape::default()
+        },
+    )
+    .to_text();
+    let mut group = c.benchmark_group("generated");
+    group.sample_size(20);
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("corpus-200x15KB", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|t| {
+                    let d = Dossier::analyze(t);
+                    lints::lint(&d, t).len()
+                })
+                .sum::<usize>()
+        })
+    });
+    group.throughput(Throughput::Bytes(big.len() as u64));
+    group.bench_function("1MB", |b| {
+        b.iter(|| {
+            let d = Dossier::analyze(&big);
+            lints::lint(&d, &big).len()
+        })
+    });
+    group.finish();
+}
+
+fn stages(c: &mut Criterion) {
+    let big = big_document(1 << 20);
+    let mut group = c.benchmark_group("stages-1MB");
+    group.sample_size(20);
+    group.throughput(Throughput::Bytes(big.len() as u64));
+    group.bench_function("layout", |b| {
+        b.iter(|| dossier_lsp::layout::Layout::analyze(&big))
+    });
+    group.bench_function("find_citations", |b| {
+        b.iter(|| dossier_lsp::citation::find_citations(&big).len())
+    });
+    group.bench_function("analyze", |b| b.iter(|| Dossier::analyze(&big)));
+    group.finish();
+}
+
+criterion_group!(benches, analysis, corpus, stages);
 criterion_main!(benches);
