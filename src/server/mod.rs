@@ -575,8 +575,15 @@ impl LanguageServer for Backend {
         if self.shared.store.close(&uri) {
             // The index goes back to the file on disk.
             let (index, u) = (self.shared.workspace.clone(), uri.clone());
+            let roots = self
+                .shared
+                .roots
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone();
             tokio::task::spawn_blocking(move || {
-                if let Err(panic) = catch_unwind(AssertUnwindSafe(|| workspace::closed(&index, &u)))
+                if let Err(panic) =
+                    catch_unwind(AssertUnwindSafe(|| workspace::closed(&index, &u, &roots)))
                 {
                     tracing::error!(
                         "re-indexing {u} panicked: {}",

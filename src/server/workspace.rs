@@ -286,10 +286,17 @@ pub fn open_keys(shared: &Shared) -> HashSet<String> {
         .collect()
 }
 
-/// A closed document: the index goes back to the file on disk, if any.
-pub fn closed(index: &Index, uri: &Url) {
+/// A closed document: the index goes back to the file on disk, if it is in
+/// a workspace folder.
+pub fn closed(index: &Index, uri: &Url, roots: &[PathBuf]) {
     let key = key_of(uri);
-    let summary = uri.to_file_path().ok().and_then(|p| summarize(&p));
+    // Only files of the workspace folders stay; others were in the index
+    // only while open.
+    let summary = uri
+        .to_file_path()
+        .ok()
+        .filter(|p| roots.iter().any(|r| p.starts_with(r)))
+        .and_then(|p| summarize(&p));
     let mut index = write_index(index);
     match summary {
         Some(s) => index.insert(&key, s),
