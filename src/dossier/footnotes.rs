@@ -53,7 +53,7 @@ pub(super) fn definitions(
         let from = f.number_span.end;
         let found = find_citations(&text[from..f.span.end]);
         for mut c in found {
-            c.span = c.span.start + from..c.span.end + from;
+            super::shift(&mut c, from);
             f.citations.push(citations.len());
             citations.push(c);
         }

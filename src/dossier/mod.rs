@@ -230,6 +230,15 @@ impl Dossier {
     }
 }
 
+/// Moves a citation found in a piece of the text to document offsets, its
+/// slips with it.
+pub(crate) fn shift(c: &mut Citation, by: usize) {
+    c.span = c.span.start + by..c.span.end + by;
+    for slip in &mut c.slips {
+        slip.span = slip.span.start + by..slip.span.end + by;
+    }
+}
+
 /// Citations in the running text, found per run of consecutive body lines.
 /// A bare `PM` or `xxx` counts as a placeholder only inside a footnote.
 fn body_citations(text: &str, layout: &Layout) -> Vec<Citation> {
@@ -238,7 +247,7 @@ fn body_citations(text: &str, layout: &Layout) -> Vec<Citation> {
     let flush = |run: &mut Option<Span>, out: &mut Vec<Citation>| {
         if let Some(span) = run.take() {
             for mut c in find_citations(&text[span.clone()]) {
-                c.span = c.span.start + span.start..c.span.end + span.start;
+                shift(&mut c, span.start);
                 let bare = c.kind == CitationKind::Placeholder
                     && matches!(text[c.span.clone()].to_lowercase().as_str(), "pm" | "xxx");
                 if !bare {

@@ -319,3 +319,19 @@ fn kamervragen_merged_questions_answers_and_references() {
     assert_eq!(d.questions.len(), 3);
     assert!(d.answers.is_empty());
 }
+
+#[test]
+fn slips_are_moved_to_document_offsets_with_their_citation() {
+    let text = seed();
+    let d = Dossier::analyze(&text);
+    let f15 = d.footnote(15).unwrap();
+    let c = &d.citations[f15.citations[0]];
+    let slip = &c.slips[0];
+    assert!(
+        c.span.start <= slip.span.start && slip.span.end <= c.span.end,
+        "{slip:?} outside {c:?}"
+    );
+    // The missing comma goes right after `22 112`.
+    assert_eq!(&text[c.span.start..slip.span.start], "Kamerstuk 22 112");
+    assert_eq!(slip.fix, ",");
+}
