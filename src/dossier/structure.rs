@@ -236,8 +236,9 @@ fn pair_letter_paragraphs(questions: &mut [Question]) {
     }
 }
 
-/// Lower-case words of three letters or more, footnote digits cut off.
-fn word_set(text: &str) -> HashSet<String> {
+/// Lower-case words of three letters or more, footnote digits cut off:
+/// what question texts are compared by.
+pub fn word_set(text: &str) -> HashSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .map(|w| {
             w.trim_end_matches(|c: char| c.is_ascii_digit())

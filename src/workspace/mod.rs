@@ -174,15 +174,7 @@ fn title(text: &str, d: &Dossier) -> String {
         .collect()
 }
 
-fn word_set(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .map(|w| {
-            w.trim_end_matches(|c: char| c.is_ascii_digit())
-                .to_lowercase()
-        })
-        .filter(|w| w.chars().count() >= 3)
-        .collect()
-}
+use crate::dossier::word_set;
 
 /// Where a committee letter's question is taken up in another document.
 #[derive(Debug, Clone, PartialEq)]
