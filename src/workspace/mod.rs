@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::citation::{Citation, CitationKind};
-use crate::dossier::{Dossier, QuestionKind, Source};
+use crate::dossier::{word_set, Dossier, QuestionKind, Source};
 use crate::Span;
 
 pub use scan::{compile_globs, scan_folder, summarize_file, FolderScan, ScanLimits, ScanProblem};
@@ -173,8 +173,6 @@ fn title(text: &str, d: &Dossier) -> String {
         .take(120)
         .collect()
 }
-
-use crate::dossier::word_set;
 
 /// Where a committee letter's question is taken up in another document.
 #[derive(Debug, Clone, PartialEq)]
