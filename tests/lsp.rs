@@ -640,6 +640,17 @@ fn every_capability_answers_on_the_real_corpus() {
                 "{name}: {link}"
             );
         }
+        let lensed = s.conn.call(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        for lens in lensed.as_array().unwrap() {
+            assert_range_in(&text, &lens["range"], &name);
+            assert!(
+                !lens["command"]["title"].as_str().unwrap().is_empty(),
+                "{name}: {lens}"
+            );
+        }
         let folds = s.conn.call(
             "textDocument/foldingRange",
             json!({"textDocument": {"uri": uri}}),
@@ -1440,4 +1451,339 @@ fn a_committee_question_leads_to_where_it_is_answered() {
         .position(|l| l.starts_with("4. "))
         .unwrap();
     assert_eq!(location["range"]["start"]["line"], repeat, "{location}");
+}
+
+fn lenses(s: &mut InProcess, uri: &str) -> Vec<(u64, String)> {
+    let found = s.conn.call(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    found
+        .as_array()
+        .expect("lenses")
+        .iter()
+        .map(|l| {
+            (
+                l["range"]["start"]["line"].as_u64().unwrap(),
+                l["command"]["title"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn definition_line(s: &mut InProcess, uri: &str, at: Value) -> u64 {
+    let location = s
+        .conn
+        .call("textDocument/definition", text_position(uri, at.clone()));
+    location["range"]["start"]["line"]
+        .as_u64()
+        .unwrap_or_else(|| panic!("a definition at {at}: {location}"))
+}
+
+/// The zero-based line of the first `Antwoord` line after `from`.
+fn answer_after(text: &str, from: usize) -> usize {
+    (from..)
+        .find(|&l| text.split('\n').nth(l).unwrap().starts_with("Antwoord"))
+        .unwrap()
+}
+
+#[test]
+fn every_seed_question_shows_leads_to_and_is_lensed_with_its_answer() {
+    let mut s = seed_server(Enc::Utf16);
+    let lensed = lenses(&mut s, SEED_URI);
+    // Each question: the committee's paragraphs (the letter comes first),
+    // and the numbered repeat's heading and first line of text.
+    let letter = [
+        (1, vec!["De leden van de PVV-fractie lezen"]),
+        (2, vec!["Vervolgens lezen deze leden"]),
+        (
+            3,
+            vec![
+                "Op dezelfde pagina staat verder",
+                "«De voorstellen van de Commissie",
+            ],
+        ),
+        (4, vec!["Ten slotte lezen deze leden"]),
+    ];
+    for (n, paragraphs) in letter {
+        let heading = line_starting(SEED, &format!("{n}. "));
+        let answer = answer_after(SEED, heading);
+        let mut places: Vec<usize> = paragraphs.iter().map(|p| line_starting(SEED, p)).collect();
+        places.push(heading);
+        places.push(heading + 1);
+        for line in places {
+            // In the middle of the line's text.
+            let at = json!({"line": line, "character": 3});
+            let hover = s
+                .conn
+                .call("textDocument/hover", text_position(SEED_URI, at.clone()));
+            let shown = hover_text(&hover);
+            assert!(
+                shown.starts_with(&format!("**Antwoord {n}** (regel {})", answer + 1)),
+                "question {n}, line {line}: {shown}"
+            );
+            assert_eq!(
+                definition_line(&mut s, SEED_URI, at),
+                answer as u64,
+                "question {n}, line {line}"
+            );
+        }
+        // A lens above the committee's paragraphs and the repeat.
+        let title = format!("Answered: Antwoord {n}, line {}", answer + 1);
+        for p in paragraphs {
+            let line = line_starting(SEED, p) as u64;
+            assert!(
+                lensed.contains(&(line, title.clone())),
+                "{title} at {line}: {lensed:?}"
+            );
+        }
+        assert!(
+            lensed.contains(&(heading as u64, title.clone())),
+            "{title}: {lensed:?}"
+        );
+        // Above the answer, the question's first words; the answer leads back.
+        let (_, above) = lensed
+            .iter()
+            .find(|(l, _)| *l == answer as u64)
+            .unwrap_or_else(|| panic!("a lens above answer {n}: {lensed:?}"));
+        assert!(above.starts_with(&format!("Vraag {n}: ")), "{above}");
+        let back = definition_line(&mut s, SEED_URI, json!({"line": answer, "character": 2}));
+        assert_eq!(back, heading as u64, "answer {n}");
+    }
+    // Five paragraphs, four repeats, four answers: every one has a lens.
+    assert_eq!(lensed.len(), 13, "{lensed:?}");
+    // The committee's paragraph of question 4 ends on the next page, after
+    // a footnote block; its continuation still shows the answer.
+    let continued = line_starting(SEED, " middel van de vorming");
+    let hover = s.conn.call(
+        "textDocument/hover",
+        text_position(SEED_URI, json!({"line": continued, "character": 5})),
+    );
+    assert!(hover_text(&hover).starts_with("**Antwoord 4**"), "{hover}");
+    // Inside the footnote block that interrupts it: footnotes, not answers.
+    let fn9 = line_starting(SEED, "9 Kamerstukken");
+    let hover = s.conn.call(
+        "textDocument/hover",
+        text_position(SEED_URI, json!({"line": fn9, "character": 40})),
+    );
+    assert!(
+        hover.is_null() || !hover_text(&hover).contains("Antwoord"),
+        "{hover}"
+    );
+}
+
+#[test]
+fn an_answer_hover_shows_its_footnote_markers_resolved() {
+    let mut s = seed_server(Enc::Utf8);
+    let first = line_starting(SEED, "1. ");
+    let hover = s.conn.call(
+        "textDocument/hover",
+        text_position(SEED_URI, json!({"line": first, "character": 0})),
+    );
+    let shown = hover_text(&hover);
+    assert!(
+        shown.contains(
+            "Regeerakkoord _(voetnoot 11: Bijlage bij Kamerstuk 34 700, nr. 34)_, de Integrale"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("_(voetnoot 12: Kamerstuk 19 637, nr. 2375)_"),
+        "{shown}"
+    );
+    // Hyphenation undone, no digits of the markers left.
+    assert!(shown.contains("asielproblematiek"), "{shown}");
+    assert!(!shown.contains("Regeerakkoord11"), "{shown}");
+    // Question 2's answer cites a placeholder.
+    let second = line_starting(SEED, "2. ");
+    let hover = s.conn.call(
+        "textDocument/hover",
+        text_position(SEED_URI, json!({"line": second, "character": 0})),
+    );
+    let shown = hover_text(&hover);
+    assert!(
+        shown.contains("gezonden. _(voetnoot 14: ⚠ bron ontbreekt)_"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn references_on_a_question_are_every_place_that_concerns_it() {
+    let mut s = seed_server(Enc::Utf16);
+    let refs = |s: &mut InProcess, uri: &str, line: usize| -> Vec<u64> {
+        let found = s.conn.call(
+            "textDocument/references",
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 3},
+                "context": {"includeDeclaration": true}}),
+        );
+        found
+            .as_array()
+            .unwrap_or_else(|| panic!("references at {line}: {found}"))
+            .iter()
+            .map(|l| l["range"]["start"]["line"].as_u64().unwrap())
+            .collect()
+    };
+    // Question 3: two paragraphs of the letter, the repeat, the answer.
+    let heading = line_starting(SEED, "3. ");
+    let expected = vec![
+        line_starting(SEED, "Op dezelfde pagina staat verder") as u64,
+        line_starting(SEED, "«De voorstellen van de Commissie") as u64,
+        heading as u64,
+        answer_after(SEED, heading) as u64,
+    ];
+    for from in &expected {
+        assert_eq!(
+            refs(&mut s, SEED_URI, *from as usize),
+            expected,
+            "from line {from}"
+        );
+    }
+    // Kamervragen: `zie vraag 5` is among the places of question 5.
+    let (uri, text) = corpus_document("ah-tk-20232024-2271.txt");
+    s.conn.open(&uri, "text", &text);
+    let vraag5 = line_starting(&text, "Vraag 5");
+    let found = refs(&mut s, &uri, vraag5);
+    let zie = text[..text.find("(zie vraag 5)").unwrap()]
+        .matches('\n')
+        .count() as u64;
+    assert!(found.contains(&zie), "{found:?}");
+    assert!(found.contains(&(vraag5 as u64)), "{found:?}");
+    assert!(
+        found.contains(&(line_starting(&text, "Antwoord 5") as u64)),
+        "{found:?}"
+    );
+}
+
+fn corpus_document(name: &str) -> (String, String) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/learninglion")
+        .join(name);
+    let text = dossier_lsp::text::decode(&std::fs::read(path).unwrap()).text;
+    (format!("file:///corpus/{name}"), text)
+}
+
+#[test]
+fn kamervragen_with_merged_numbers_show_and_lead_to_their_answers() {
+    let mut s = started(None);
+    for (name, cases) in [
+        (
+            "ah-tk-20232024-2367.txt",
+            vec![
+                ("Vraag 1", "Antwoord 1", "**Antwoord 1** (regel"),
+                (
+                    "Vraag 3, 4, 5 en 6",
+                    "Antwoord 3, 4, 5 en 6",
+                    "**Antwoord 3, 4, 5, 6** (regel",
+                ),
+                (
+                    "Vraag 7, 8, 9 10 en 11",
+                    "Antwoord 7, 8, 9 10 en 11",
+                    "**Antwoord 7, 8, 9, 10, 11** (regel",
+                ),
+                ("Vraag 12", "Antwoord 12", "**Antwoord 12** (regel"),
+            ],
+        ),
+        (
+            "ah-tk-20232024-2271.txt",
+            vec![
+                ("Vraag 1", "Antwoord 1", "**Antwoord 1** (regel"),
+                ("Vraag 5", "Antwoord 5", "**Antwoord 5** (regel"),
+                ("Vraag 12", "Antwoord 12", "**Antwoord 12** (regel"),
+            ],
+        ),
+    ] {
+        let (uri, text) = corpus_document(name);
+        s.conn.open(&uri, "text", &text);
+        let lensed = lenses(&mut s, &uri);
+        for (question, answer, shown) in cases {
+            let q = line_starting(&text, question);
+            let ans = line_starting(&text, answer);
+            // The heading and the question's text below it.
+            for line in [q, q + 1] {
+                let at = json!({"line": line, "character": 2});
+                let hover = s
+                    .conn
+                    .call("textDocument/hover", text_position(&uri, at.clone()));
+                let md = hover_text(&hover);
+                assert!(
+                    md.starts_with(&format!("{shown} {})", ans + 1)),
+                    "{name} line {line}: {md}"
+                );
+                assert_eq!(
+                    definition_line(&mut s, &uri, at),
+                    ans as u64,
+                    "{name} line {line}"
+                );
+            }
+            let numbers = shown
+                .trim_start_matches("**Antwoord")
+                .split("**")
+                .next()
+                .unwrap();
+            let title = format!("Answered: Antwoord{numbers}, line {}", ans + 1);
+            assert!(
+                lensed.contains(&(q as u64, title.clone())),
+                "{name}: {title} {lensed:?}"
+            );
+            assert!(
+                lensed
+                    .iter()
+                    .any(|(l, t)| *l == ans as u64 && t.starts_with("Vraag")),
+                "{name}: {lensed:?}"
+            );
+        }
+        // Every question and every answer has its lens.
+        let headings = text
+            .lines()
+            .filter(|l| l.starts_with("Vraag ") || l.starts_with("Antwoord "))
+            .filter(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .count();
+        assert_eq!(lensed.len(), headings, "{name}: {lensed:?}");
+    }
+}
+
+#[test]
+fn a_lens_above_a_committee_question_names_the_file_that_answers_it() {
+    let split = line_starting(SEED, " BRIEF VAN DE STAATSSECRETARIS");
+    let lines: Vec<&str> = SEED.split('\n').collect();
+    let (letter, answers) = (lines[..split].join("\n"), lines[split..].join("\n"));
+    let folder = TempFolder::new("lens");
+    std::fs::write(folder.0.join("brief.txt"), &letter).unwrap();
+    std::fs::write(folder.0.join("antwoorden.txt"), &answers).unwrap();
+    let root = tower_lsp::lsp_types::Url::from_file_path(&folder.0)
+        .unwrap()
+        .to_string();
+    let mut s = start(Options::default());
+    s.conn.call(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": capabilities(None),
+            "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
+    );
+    s.conn.notify("initialized", json!({}));
+    s.conn.take_notification("the index is built", |m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|t| t.contains("indexed"))
+    });
+    let uri = folder.uri("brief.txt");
+    s.conn.open(&uri, "text", &letter);
+    let lensed = lenses(&mut s, &uri);
+    let ten_slotte = line_starting(&letter, "Ten slotte lezen") as u64;
+    let repeat = answers
+        .split('\n')
+        .position(|l| l.starts_with("4. "))
+        .unwrap();
+    assert!(
+        lensed.contains(&(
+            ten_slotte,
+            format!("Answered in antwoorden.txt: vraag 4, line {}", repeat + 1)
+        )),
+        "{lensed:?}"
+    );
+    assert_eq!(lensed.len(), 5, "{lensed:?}");
 }

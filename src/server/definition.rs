@@ -75,22 +75,23 @@ pub fn target(a: &Analysis, offset: usize) -> Option<Span> {
     antecedent(d, footnote).map(|f| f.number_span.clone())
 }
 
-/// Inside a committee letter's question (not on a footnote marker or a
-/// citation): where this document answers it, or repeats it.
+/// Inside a question's text (not on a footnote marker or a citation):
+/// where this document answers it, or, for a committee letter's paragraph
+/// not answered here, where it is repeated.
 fn taken_up_here(a: &Analysis, offset: usize) -> Option<Span> {
     let d = &a.dossier;
     if d.citation_at(offset).is_some() {
         return None;
     }
-    let q = letter_question_at(a, offset)?;
-    if let Some(ans) = q.answer.and_then(|i| d.answers.get(i)) {
+    let (_, q) = super::questions::question_at(a, offset)?;
+    if let Some(ans) = lookup::answer_of(a, q) {
         return Some(ans.heading_span.clone());
     }
     let repeat = q
         .related
         .iter()
         .filter_map(|&i| d.questions.get(i))
-        .next()?;
+        .find(|_| q.kind == crate::dossier::QuestionKind::LetterParagraph)?;
     Some(repeat.heading_span.clone().unwrap_or(repeat.span.clone()))
 }
 
@@ -131,7 +132,15 @@ pub fn references(
     let d = &a.dossier;
     let number = match d.marker_at(offset) {
         Some(m) => m.number,
-        None => footnote_on_number(d, offset)?.number,
+        None => match footnote_on_number(d, offset) {
+            Some(f) => f.number,
+            None => {
+                // A question: every place that concerns it.
+                let group = super::questions::group_at(a, offset)?;
+                let spans = super::questions::places(a, &group);
+                return Some(locations(a, uri, &spans, enc));
+            }
+        },
     };
     let mut spans: Vec<Span> = Vec::new();
     if include_declaration {
@@ -143,10 +152,12 @@ pub fn references(
             .filter(|m| m.number == number)
             .map(|m| m.span.clone()),
     );
-    Some(
-        spans
-            .iter()
-            .map(|s| Location::new(uri.clone(), convert::range(&a.text, &a.line_index, s, enc)))
-            .collect(),
-    )
+    Some(locations(a, uri, &spans, enc))
+}
+
+fn locations(a: &Analysis, uri: &Url, spans: &[Span], enc: PositionEncoding) -> Vec<Location> {
+    spans
+        .iter()
+        .map(|s| Location::new(uri.clone(), convert::range(&a.text, &a.line_index, s, enc)))
+        .collect()
 }

@@ -10,6 +10,7 @@ use super::convert;
 use super::definition::footnote_on_number;
 use super::documents::Analysis;
 use super::lookup;
+use super::questions;
 use crate::citation::{Citation, CitationKind};
 use crate::dossier::{Answer, Footnote, Question, Source};
 use crate::text::PositionEncoding;
@@ -64,7 +65,17 @@ pub fn hover_at(a: &Analysis, offset: usize) -> Option<(Span, String)> {
         };
         return Some((r.span.clone(), md));
     }
-    let c = d.citation_at(offset)?;
+    let Some(c) = d.citation_at(offset) else {
+        // Anywhere in a question's text: its answer.
+        let (_, q) = questions::question_at(a, offset)?;
+        let span = questions::question_anchor(a, q);
+        let span = if span.start <= offset && offset <= span.end {
+            span
+        } else {
+            q.span.clone()
+        };
+        return Some((span, questions::answer_hover(a, q)));
+    };
     let md = match c.kind {
         CitationKind::ShortForm => {
             let f = d.footnote_at(offset)?;
@@ -76,24 +87,18 @@ pub fn hover_at(a: &Analysis, offset: usize) -> Option<(Span, String)> {
     Some((c.span.clone(), md))
 }
 
-/// Hover on a question's heading: its answer.
+/// Hover on a question: its answer.
 fn answer_markdown(a: &Analysis, q: &Question) -> String {
-    let numbers = list(&q.numbers);
-    match lookup::answer_of(a, q) {
-        Some(ans) => format!(
-            "**Antwoord{numbers}**\n\n{}",
-            escape(&lookup::answer_text(a, ans))
-        ),
-        None => format!("**Vraag{numbers}**\n\n⚠ Deze vraag heeft (nog) geen antwoord."),
-    }
+    questions::answer_hover(a, q)
 }
 
 /// Hover on an `Antwoord` heading: the question it answers.
 fn question_markdown(a: &Analysis, ans: &Answer) -> String {
     match lookup::question_of(a, ans) {
         Some(q) => format!(
-            "**Vraag{}**\n\n{}",
+            "**Vraag{}** (regel {})\n\n{}",
             list(&q.numbers),
+            questions::line_number(a, questions::question_anchor(a, q).start),
             escape(&lookup::question_text(a, q))
         ),
         None => format!(

@@ -7,9 +7,10 @@
 //! | `positionEncoding` | `convert` | utf-8 when the client offers it, else utf-16 |
 //! | incremental text sync | `documents` | a rope per document; versions applied in order |
 //! | `publishDiagnostics` | `diagnostics` | the lints, debounced, with the user's lint levels |
-//! | `definition` | `definition`, `workspace` | marker → footnote; short form → the footnote with the full citation; `zie noot N` → N; question heading ↔ answer heading; `zie vraag 5` → answer 5; a committee's question → where it is answered (here or in another file); footnote number → its first marker; a citation → the cited file (and page) in the workspace |
-//! | `references` | `definition`, `workspace` | a footnote's markers (and definition); a citation or the document's footer → every place in the workspace that cites that document |
-//! | `hover` | `hover` | a footnote with short forms resolved; a citation's canonical form and address; a question's answer and back |
+//! | `definition` | `definition`, `workspace` | marker → footnote; short form → the footnote with the full citation; `zie noot N` → N; any part of a question → its answer heading; answer heading → question; `zie vraag 5` → answer 5; a committee's question → where it is answered (here or in another file); footnote number → its first marker; a citation → the cited file (and page) in the workspace |
+//! | `references` | `definition`, `questions`, `workspace` | a footnote's markers (and definition); a question (any part), an answer's heading or `zie vraag N` → the letter's paragraphs, the repeat, the answer, the references; a citation or the document's footer → every place in the workspace that cites that document |
+//! | `hover` | `hover`, `questions` | a footnote with short forms resolved; a citation's canonical form and address; any part of a question → where its answer stands and its first lines, markers resolved; an answer's heading → its question |
+//! | `codeLens` | `lens` | above each question where it is answered (committee letters also in other files), above each answer its question's first words |
 //! | `documentSymbol` | `symbols` | letters ⊃ questions, answers, footnotes, nested by position |
 //! | `documentLink` | `links` | citations → their official address |
 //! | `codeAction` | `actions` | quick fixes for citation slips |
@@ -31,8 +32,10 @@ mod diagnostics;
 mod documents;
 mod folding;
 mod hover;
+mod lens;
 mod links;
 mod lookup;
+mod questions;
 mod settings;
 mod symbols;
 mod transport;
@@ -412,6 +415,9 @@ impl LanguageServer for Backend {
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
                 document_link_provider: Some(DocumentLinkOptions {
@@ -726,6 +732,32 @@ impl LanguageServer for Backend {
             Some(found)
         })
         .await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> jsonrpc::Result<Option<Vec<CodeLens>>> {
+        let uri = params.text_document.uri;
+        let Some(snapshot) = self.shared.store.snapshot(&uri) else {
+            return Ok(None);
+        };
+        let Ok(analysis) = snapshot.analysis(&self.shared.options.analyzer).await else {
+            return Ok(None);
+        };
+        let found = match catch_unwind(AssertUnwindSafe(|| lens::local(&analysis))) {
+            Ok(found) => found,
+            Err(panic) => {
+                let msg = documents::panic_message(&*panic);
+                tracing::error!("codeLens on {uri} panicked: {msg}");
+                return Err(jsonrpc::Error {
+                    code: ErrorCode::InternalError,
+                    message: format!("codeLens failed: {msg}").into(),
+                    data: None,
+                });
+            }
+        };
+        let enc = self.shared.encoding();
+        Ok(Some(
+            lens::code_lenses(&self.shared, &uri, &analysis, found, enc).await,
+        ))
     }
 
     async fn document_symbol(

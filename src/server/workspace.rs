@@ -367,6 +367,16 @@ pub fn taken_up_elsewhere(
     Some((found.key, found.span))
 }
 
+/// Where a committee letter's question (its text) is taken up in another
+/// document of the workspace.
+pub fn taken_up_in_workspace(
+    index: &Index,
+    uri: &Url,
+    question_text: &str,
+) -> Option<crate::workspace::TakenUp> {
+    read_index(index).taken_up_elsewhere(&key_of(uri), question_text)
+}
+
 /// The id of the document a full citation at `offset` names, or this
 /// document's own id when `offset` is on what identifies it (its footer).
 pub fn cited_id_at(a: &Analysis, offset: usize) -> Option<String> {

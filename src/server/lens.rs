@@ -1,0 +1,133 @@
+//! `textDocument/codeLens`: above each question where it is answered
+//! (`Answered: Antwoord 3, line 222`) or `Not answered`; a committee
+//! letter's paragraph not taken up in its own document is looked up in the
+//! workspace (`Answered in antwoorden.txt: vraag 4, line 17`). Above each
+//! answer, the question's first words. The lenses carry their title only
+//! (no command to run).
+
+use tower_lsp::lsp_types::{CodeLens, Command, Url};
+
+use super::documents::Analysis;
+use super::questions::{self, answer_numbers, line_number, list};
+use super::{convert, lookup, workspace, Shared};
+use crate::dossier::QuestionKind;
+use crate::text::PositionEncoding;
+use crate::Span;
+
+/// A lens before it is converted: its place and title, or a committee
+/// letter's paragraph to look up in the workspace.
+pub enum Local {
+    Done(Span, String),
+    Elsewhere(Span, String),
+}
+
+/// The lenses one document gives by itself.
+pub fn local(a: &Analysis) -> Vec<Local> {
+    let d = &a.dossier;
+    let mut out = Vec::new();
+    for q in &d.questions {
+        let at = questions::question_anchor(a, q);
+        if let Some(ans) = lookup::answer_of(a, q) {
+            out.push(Local::Done(
+                at,
+                format!(
+                    "Answered: Antwoord{}, line {}",
+                    list(answer_numbers(a, ans, Some(q))),
+                    line_number(a, ans.heading_span.start)
+                ),
+            ));
+            continue;
+        }
+        let repeat = q.related.iter().filter_map(|&i| d.questions.get(i)).next();
+        match (q.kind, repeat) {
+            (QuestionKind::LetterParagraph, Some(r)) => out.push(Local::Done(
+                at,
+                format!(
+                    "Not answered (taken up as question{}, line {})",
+                    list(&r.numbers),
+                    line_number(a, questions::question_anchor(a, r).start)
+                ),
+            )),
+            (QuestionKind::LetterParagraph, None) => {
+                out.push(Local::Elsewhere(at, q.text.clone()));
+            }
+            _ => out.push(Local::Done(at, "Not answered".to_owned())),
+        }
+    }
+    for ans in &d.answers {
+        let title = match lookup::question_of(a, ans) {
+            Some(q) => format!(
+                "Vraag{}: {}",
+                list(answer_numbers(a, ans, Some(q))),
+                questions::first_words(a, q, 10)
+            ),
+            None => "No question found for this answer".to_owned(),
+        };
+        out.push(Local::Done(ans.heading_span.clone(), title));
+    }
+    out
+}
+
+fn lens(a: &Analysis, span: &Span, title: String, enc: PositionEncoding) -> CodeLens {
+    CodeLens {
+        range: convert::range(&a.text, &a.line_index, span, enc),
+        command: Some(Command {
+            title,
+            command: String::new(),
+            arguments: None,
+        }),
+        data: None,
+    }
+}
+
+/// Every lens of a document, committee questions looked up in the
+/// workspace.
+pub async fn code_lenses(
+    shared: &Shared,
+    uri: &Url,
+    a: &Analysis,
+    found: Vec<Local>,
+    enc: PositionEncoding,
+) -> Vec<CodeLens> {
+    let mut out = Vec::with_capacity(found.len());
+    for item in found {
+        match item {
+            Local::Done(span, title) => out.push(lens(a, &span, title, enc)),
+            Local::Elsewhere(span, text) => {
+                let title = match workspace::taken_up_in_workspace(&shared.workspace, uri, &text) {
+                    Some(t) => {
+                        let located = workspace::locate(shared, vec![(t.key.clone(), t.span)], enc)
+                            .await
+                            .into_iter()
+                            .flatten()
+                            .next();
+                        let name = file_name(&t.key);
+                        let line = located.map(|l| l.range.start.line as usize + 1);
+                        let what = if t.answered {
+                            "Answered in"
+                        } else {
+                            "Taken up, not answered, in"
+                        };
+                        match line {
+                            Some(line) => {
+                                format!("{what} {name}: vraag{}, line {line}", list(&t.numbers))
+                            }
+                            None => format!("{what} {name}: vraag{}", list(&t.numbers)),
+                        }
+                    }
+                    None => "Not answered".to_owned(),
+                };
+                out.push(lens(a, &span, title, enc));
+            }
+        }
+    }
+    out
+}
+
+fn file_name(key: &str) -> String {
+    Url::parse(key)
+        .ok()
+        .and_then(|u| u.to_file_path().ok())
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| key.to_owned())
+}
