@@ -1787,3 +1787,151 @@ fn a_lens_above_a_committee_question_names_the_file_that_answers_it() {
     );
     assert_eq!(lensed.len(), 5, "{lensed:?}");
 }
+
+/// The code actions at `range` (zero-based line and utf-16 columns).
+fn code_actions(s: &mut InProcess, uri: &str, range: Value, only: Option<&[&str]>) -> Vec<Value> {
+    let mut context = json!({"diagnostics": []});
+    if let Some(only) = only {
+        context["only"] = json!(only);
+    }
+    let found = s.conn.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range, "context": context}),
+    );
+    found.as_array().cloned().unwrap_or_default()
+}
+
+fn at_line(line: usize, from: usize, to: usize) -> Value {
+    json!({"start": {"line": line, "character": from}, "end": {"line": line, "character": to}})
+}
+
+/// The text after a code action's (versioned) edit of `uri`.
+fn applied(text: &str, uri: &str, action: &Value, version: i64) -> String {
+    let changes = action["edit"]["documentChanges"]
+        .as_array()
+        .unwrap_or_else(|| panic!("a versioned edit: {action}"));
+    assert_eq!(changes.len(), 1, "{action}");
+    assert_eq!(changes[0]["textDocument"]["uri"], uri, "{action}");
+    assert_eq!(changes[0]["textDocument"]["version"], version, "{action}");
+    apply_edits(text, changes[0]["edits"].as_array().unwrap())
+}
+
+#[test]
+fn renumbering_the_footnotes_is_a_quick_fix_and_a_source_action() {
+    let text = "Eerst1 dan2 en4.\n1 Kamerstuk 19 637, nr. 2375.\n2 Kamerstuk 19 637, nr. 2376.\n4 Kamerstuk 19 637, nr. 2377.\n";
+    let expected = "Eerst1 dan2 en3.\n1 Kamerstuk 19 637, nr. 2375.\n2 Kamerstuk 19 637, nr. 2376.\n3 Kamerstuk 19 637, nr. 2377.\n";
+    let uri = "file:///dossier/gat.txt";
+    let mut s = started(None);
+    s.conn.open(uri, "text", text);
+    let diagnostics = s.conn.diagnostics(uri);
+    let numbering = diagnostics["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "footnote-numbering")
+        .unwrap_or_else(|| panic!("a numbering warning: {diagnostics}"))
+        .clone();
+    // On the diagnostic: a quick fix that carries it.
+    let actions = code_actions(&mut s, uri, numbering["range"].clone(), None);
+    let fix = actions
+        .iter()
+        .find(|a| a["kind"] == "quickfix" && a["title"].as_str().unwrap().contains("hernummeren"))
+        .unwrap_or_else(|| panic!("a renumbering quick fix: {actions:?}"));
+    assert_eq!(fix["diagnostics"][0]["code"], "footnote-numbering");
+    assert_eq!(applied(text, uri, fix, 1), expected);
+    // Anywhere, as a source action (and only that when asked for source).
+    let source = code_actions(&mut s, uri, at_line(0, 0, 0), Some(&["source"]));
+    assert_eq!(source.len(), 1, "{source:?}");
+    assert_eq!(source[0]["kind"], "source");
+    assert_eq!(applied(text, uri, &source[0], 1), expected);
+    // Nothing to renumber in the seed.
+    s.conn.open(SEED_URI, "text", SEED);
+    let none = code_actions(&mut s, SEED_URI, at_line(0, 0, 0), Some(&["source"]));
+    assert!(none.is_empty(), "{none:?}");
+}
+
+#[test]
+fn a_short_form_is_written_out_in_full() {
+    let mut s = seed_server(Enc::Utf16);
+    let line = line_starting(SEED, "7 Idem");
+    let actions = code_actions(&mut s, SEED_URI, at_line(line, 3, 3), None);
+    let expand = actions
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("uitschrijven"))
+        .unwrap_or_else(|| panic!("an expansion: {actions:?}"));
+    assert_eq!(
+        applied(SEED, SEED_URI, expand, 1),
+        SEED.replace(
+            "\n7 Idem, blz. 12.\n",
+            "\n7 Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12.\n"
+        )
+    );
+    let line = line_starting(SEED, "8 Ibidem");
+    let actions = code_actions(&mut s, SEED_URI, at_line(line, 3, 3), None);
+    let expand = actions
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("uitschrijven"))
+        .unwrap_or_else(|| panic!("an expansion: {actions:?}"));
+    assert_eq!(
+        applied(SEED, SEED_URI, expand, 1),
+        SEED.replace(
+            "\n8 Ibidem.\n",
+            "\n8 Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12.\n"
+        )
+    );
+}
+
+#[test]
+fn a_marker_without_a_footnote_gets_a_definition_stub() {
+    let text = "Eerst1 en dan2.\n\n1 Kamerstuk 19 637, nr. 2375.\n\nTweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 1\n";
+    let uri = "file:///dossier/stub.txt";
+    let mut s = started(None);
+    s.conn.open(uri, "text", text);
+    let actions = code_actions(&mut s, uri, at_line(0, 13, 13), None);
+    let stub = actions
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .contains("Voetnoot 2 toevoegen")
+        })
+        .unwrap_or_else(|| panic!("a stub: {actions:?}"));
+    assert_eq!(stub["kind"], "quickfix");
+    assert_eq!(
+        stub["diagnostics"][0]["code"], "undefined-footnote",
+        "{stub}"
+    );
+    assert_eq!(
+        applied(text, uri, stub, 1),
+        "Eerst1 en dan2.\n\n1 Kamerstuk 19 637, nr. 2375.\n2 \n\nTweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 1\n"
+    );
+}
+
+#[test]
+fn a_placeholder_is_replaced_by_a_source_of_the_document() {
+    let mut s = seed_server(Enc::Utf16);
+    let line = line_starting(SEED, "14 PM BRON");
+    let actions = code_actions(&mut s, SEED_URI, at_line(line, 4, 4), None);
+    let offered: Vec<&str> = actions
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .filter(|t| t.starts_with("Bron invullen: "))
+        .collect();
+    assert!(offered.len() >= 3, "{offered:?}");
+    let pick = actions
+        .iter()
+        .find(|a| a["title"] == "Bron invullen: Kamerstukken II 2020/21, 22 112, nr. 2955")
+        .unwrap_or_else(|| panic!("footnote 4's document: {offered:?}"));
+    assert_eq!(
+        pick["diagnostics"][0]["code"], "placeholder-source",
+        "{pick}"
+    );
+    assert_eq!(
+        applied(SEED, SEED_URI, pick, 1),
+        SEED.replace(
+            "\n14 PM BRON\n",
+            "\n14 Kamerstukken II 2020/21, 22 112, nr. 2955.\n"
+        )
+    );
+}

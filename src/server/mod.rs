@@ -13,7 +13,7 @@
 //! | `codeLens` | `lens` | above each question where it is answered (committee letters also in other files), above each answer its question's first words |
 //! | `documentSymbol` | `symbols` | letters ⊃ questions, answers, footnotes, nested by position |
 //! | `documentLink` | `links` | citations → their official address |
-//! | `codeAction` | `actions` | quick fixes for citation slips |
+//! | `codeAction` | `actions` | quick fixes for citation slips; renumber all footnotes (quick fix on `footnote-numbering`, `source` action); `Idem`/`Ibidem` written out (`refactor.rewrite`); a definition stub (on `undefined-footnote`); a placeholder replaced by a source of the document (on `placeholder-source`) |
 //! | workspace | `workspace` | folders indexed at start (with `$/progress`), files watched, open documents fed in; lints across documents; `workspace/symbol` |
 //! | `foldingRange` | `folding` | letters, questions, answers; footnote blocks as comments |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
@@ -410,7 +410,11 @@ impl LanguageServer for Backend {
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
-                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::SOURCE,
+                            CodeActionKind::REFACTOR_REWRITE,
+                        ]),
                         ..Default::default()
                     },
                 )),
@@ -688,9 +692,9 @@ impl LanguageServer for Backend {
         &self,
         params: CodeActionParams,
     ) -> jsonrpc::Result<Option<CodeActionResponse>> {
-        let range = params.range;
+        let (range, context) = (params.range, params.context);
         self.with_analysis(&params.text_document.uri, "codeAction", |a, uri, enc| {
-            Some(actions::actions(a, uri, range, enc))
+            Some(actions::all_actions(a, uri, range, &context, enc))
         })
         .await
     }
