@@ -1935,3 +1935,65 @@ fn a_placeholder_is_replaced_by_a_source_of_the_document() {
         )
     );
 }
+
+fn inlay_hints(s: &mut InProcess, uri: &str, text: &str) -> Vec<(u64, u64, String)> {
+    let lines = text.split('\n').count();
+    let found = s.conn.call(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": lines, "character": 0}}}),
+    );
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["position"]["line"].as_u64().unwrap(),
+                h["position"]["character"].as_u64().unwrap(),
+                h["label"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn short_forms_show_their_citation_and_markers_their_footnote_when_asked() {
+    let mut s = seed_server(Enc::Utf16);
+    let hints = inlay_hints(&mut s, SEED_URI, SEED);
+    let resolved = "→ Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12".to_owned();
+    let seven = line_starting(SEED, "7 Idem") as u64;
+    let eight = line_starting(SEED, "8 Ibidem") as u64;
+    let ten = line_starting(SEED, "10 Idem") as u64;
+    assert_eq!(
+        hints,
+        vec![
+            (seven, "7 Idem, blz. 12".len() as u64, resolved.clone()),
+            (eight, "8 Ibidem".len() as u64, resolved),
+            (
+                ten,
+                "10 Idem, blz. 17".len() as u64,
+                "→ Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 17".to_owned()
+            ),
+        ]
+    );
+    // With the setting: after each marker, its footnote's first words.
+    let mut s = start(Options::default());
+    let init = json!({"processId": null, "rootUri": null, "capabilities": capabilities(None),
+        "initializationOptions": {"inlayHints": {"markers": true}}});
+    s.conn.call("initialize", init);
+    s.conn.notify("initialized", json!({}));
+    s.conn.open(SEED_URI, "text", SEED);
+    let hints = inlay_hints(&mut s, SEED_URI, SEED);
+    let at = pos(SEED, marker("asielpact") + 1, Enc::Utf16);
+    let (line, col) = lc(&at);
+    assert!(
+        hints.contains(&(
+            line,
+            col,
+            "[COM(2020)609. Zie ook dossier E200018 op …]".to_owned()
+        )),
+        "{hints:?}"
+    );
+    assert_eq!(hints.len(), 3 + 14, "{hints:?}");
+}

@@ -16,7 +16,8 @@
 //! | `codeAction` | `actions` | quick fixes for citation slips; renumber all footnotes (quick fix on `footnote-numbering`, `source` action); `Idem`/`Ibidem` written out (`refactor.rewrite`); a definition stub (on `undefined-footnote`); a placeholder replaced by a source of the document (on `placeholder-source`) |
 //! | workspace | `workspace` | folders indexed at start (with `$/progress`), files watched, open documents fed in; lints across documents; `workspace/symbol` |
 //! | `foldingRange` | `folding` | letters, questions, answers; footnote blocks as comments |
-//! | settings | `settings` | `{ "lints": { code: severity or "off" } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
+//! | `inlayHint` | `hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
+//! | settings | `settings` | `{ "lints": { code: severity or "off" }, "inlayHints": { "markers": bool } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
 //! Server rules (see DESIGN.md): text synchronisation edits the
 //! document store (`documents`) before its first `.await`; requests read an immutable
@@ -31,6 +32,7 @@ mod definition;
 mod diagnostics;
 mod documents;
 mod folding;
+mod hints;
 mod hover;
 mod lens;
 mod links;
@@ -120,6 +122,8 @@ pub(crate) struct Shared {
     watch_files: AtomicBool,
     /// The client shows `$/progress` reports.
     progress: AtomicBool,
+    /// The client asks for inlay hints again when told to.
+    refresh_inlay_hints: AtomicBool,
 }
 
 impl Shared {
@@ -192,6 +196,7 @@ where
         exited: Arc::default(),
         watch_files: AtomicBool::new(false),
         progress: AtomicBool::new(false),
+        refresh_inlay_hints: AtomicBool::new(false),
     });
     let state = shared.clone();
     let (service, socket) = LspService::new(move |client| Backend { client, shared });
@@ -304,8 +309,18 @@ impl Backend {
     }
 
     /// Publishes the diagnostics of every open document again (after a
-    /// settings change).
+    /// settings change), and has the client ask for inlay hints again.
     fn republish(&self) {
+        if self.shared.refresh_inlay_hints.load(Ordering::Relaxed)
+            && !self.shared.exited.load(Ordering::SeqCst)
+        {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                if let Err(e) = client.inlay_hint_refresh().await {
+                    tracing::debug!("inlay hint refresh: {e}");
+                }
+            });
+        }
         for (uri, generation) in self.shared.store.open_documents() {
             diagnostics::schedule(&self.shared, &self.client, uri, generation, Duration::ZERO);
         }
@@ -383,6 +398,16 @@ impl LanguageServer for Backend {
             .and_then(|w| w.work_done_progress)
             .unwrap_or(false);
         self.shared.progress.store(progress, Ordering::Relaxed);
+        let refresh = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|h| h.refresh_support)
+            .unwrap_or(false);
+        self.shared
+            .refresh_inlay_hints
+            .store(refresh, Ordering::Relaxed);
         self.shared
             .utf8
             .store(enc == PositionEncoding::Utf8, Ordering::Relaxed);
@@ -419,6 +444,7 @@ impl LanguageServer for Backend {
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
                 code_lens_provider: Some(CodeLensOptions {
                     resolve_provider: Some(false),
                 }),
@@ -734,6 +760,15 @@ impl LanguageServer for Backend {
                 m.value.push_str(&note);
             }
             Some(found)
+        })
+        .await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> jsonrpc::Result<Option<Vec<InlayHint>>> {
+        let markers = self.shared.settings().marker_hints;
+        let range = params.range;
+        self.with_analysis(&params.text_document.uri, "inlayHint", |a, _, enc| {
+            Some(hints::inlay_hints(a, range, markers, enc))
         })
         .await
     }

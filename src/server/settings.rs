@@ -2,29 +2,27 @@
 //! configuration` section `dossier`, `workspace/didChangeConfiguration`):
 //!
 //! ```json
-//! { "files": ["**/*.txt"], "lints": { "unreferenced-footnote": "off", "placeholder-source": "error" } }
+//! { "files": ["**/*.txt"],
+//!   "lints": { "unreferenced-footnote": "off", "placeholder-source": "error" },
+//!   "inlayHints": { "markers": true } }
 //! ```
 //!
-//! `lints` sets a diagnostic code's severity or turns it off; `files` is
-//! the editors' business (which files are dossiers) and kept for the
-//! workspace index.
-
-use std::collections::HashMap;
+//! `lints` sets a diagnostic code's severity or turns it off (read by
+//! `lints::LintLevels`, as `check --lint` reads it); `files` is the
+//! editors' business (which files are dossiers) and kept for the workspace
+//! index; `inlayHints.markers` shows the first words of each marker's
+//! footnote after it (off by default).
 
 use serde_json::Value;
 
-use crate::lints::{Severity, LINTS, OFF_BY_DEFAULT};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Off,
-    On(Severity),
-}
+use crate::lints::{LintLevels, Severity};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     pub files: Option<Vec<String>>,
-    pub lints: HashMap<String, Level>,
+    pub lints: LintLevels,
+    /// Inlay hints after footnote markers.
+    pub marker_hints: bool,
 }
 
 impl Settings {
@@ -37,7 +35,10 @@ impl Settings {
             _ => value,
         };
         let obj = v.as_object()?;
-        if !obj.contains_key("lints") && !obj.contains_key("files") {
+        if !["lints", "files", "inlayHints"]
+            .iter()
+            .any(|k| obj.contains_key(*k))
+        {
             return None;
         }
         let mut settings = Settings::default();
@@ -54,17 +55,12 @@ impl Settings {
             None | Some(Value::Null) => {}
             Some(Value::Object(lints)) => {
                 for (code, level) in lints {
-                    if !LINTS.iter().any(|(c, _)| c == code) {
-                        problems.push(format!("unknown lint code `{code}`"));
-                        continue;
-                    }
-                    match level.as_str().and_then(parse_level) {
-                        Some(level) => {
-                            settings.lints.insert(code.clone(), level);
-                        }
-                        None => problems.push(format!(
-                            "lint `{code}`: `{level}` is not one of error, warning, information, hint, off"
-                        )),
+                    let level = match level {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    if let Err(e) = settings.lints.set(&format!("{code}={level}")) {
+                        problems.push(format!("lint `{code}`: {e}"));
                     }
                 }
             }
@@ -72,30 +68,26 @@ impl Settings {
             Some(Value::Array(a)) if a.is_empty() => {}
             Some(other) => problems.push(format!("`lints` should be an object, not {other}")),
         }
+        match obj.get("inlayHints") {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(hints)) => match hints.get("markers") {
+                None | Some(Value::Null) => {}
+                Some(Value::Bool(b)) => settings.marker_hints = *b,
+                Some(other) => problems.push(format!(
+                    "`inlayHints.markers` should be true or false, not {other}"
+                )),
+            },
+            Some(Value::Array(a)) if a.is_empty() => {}
+            Some(other) => problems.push(format!("`inlayHints` should be an object, not {other}")),
+        }
         Some((settings, problems))
     }
 
     /// The severity to publish a diagnostic with, or `None` when it is off
     /// (set so, or off by default and not set).
     pub fn level(&self, code: &str, default: Severity) -> Option<Severity> {
-        match self.lints.get(code) {
-            Some(Level::Off) => None,
-            Some(Level::On(s)) => Some(*s),
-            None if OFF_BY_DEFAULT.contains(&code) => None,
-            None => Some(default),
-        }
+        self.lints.level(code, default)
     }
-}
-
-fn parse_level(s: &str) -> Option<Level> {
-    Some(match s.trim().to_ascii_lowercase().as_str() {
-        "off" | "none" | "false" => Level::Off,
-        "error" => Level::On(Severity::Error),
-        "warning" | "warn" => Level::On(Severity::Warning),
-        "information" | "info" => Level::On(Severity::Information),
-        "hint" => Level::On(Severity::Hint),
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
@@ -140,5 +132,17 @@ mod tests {
             Some(Severity::Hint)
         );
         assert!(Settings::from_json(&json!({"other": 1})).is_none());
+    }
+
+    #[test]
+    fn marker_hints_are_off_until_turned_on() {
+        assert!(!Settings::default().marker_hints);
+        let (on, problems) =
+            Settings::from_json(&json!({"dossier": {"inlayHints": {"markers": true}}})).unwrap();
+        assert!(on.marker_hints && problems.is_empty());
+        let (off, problems) =
+            Settings::from_json(&json!({"inlayHints": {"markers": "ja"}})).unwrap();
+        assert!(!off.marker_hints);
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 }
