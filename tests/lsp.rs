@@ -1997,3 +1997,137 @@ fn short_forms_show_their_citation_and_markers_their_footnote_when_asked() {
     );
     assert_eq!(hints.len(), 3 + 14, "{hints:?}");
 }
+
+/// Semantic tokens decoded: `(line, start, length, type name, modifiers)`.
+fn decoded_tokens(result: &Value, legend: &Value) -> Vec<(u64, u64, u64, String, u64)> {
+    let data: Vec<u64> = result["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(data.len() % 5, 0);
+    let (mut line, mut col) = (0, 0);
+    let mut out = Vec::new();
+    for t in data.chunks(5) {
+        if t[0] > 0 {
+            line += t[0];
+            col = t[1];
+        } else {
+            col += t[1];
+        }
+        let ty = legend["tokenTypes"][t[3] as usize]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        out.push((line, col, t[2], ty, t[4]));
+    }
+    out
+}
+
+#[test]
+fn semantic_tokens_in_standard_types_split_per_line_in_both_encodings() {
+    for enc in ENCODINGS {
+        let mut s = start(Options::default());
+        let mut caps = capabilities(match enc {
+            Enc::Utf8 => Some(&["utf-8"][..]),
+            Enc::Utf16 => None,
+        });
+        let result = s.conn.initialize(caps.clone());
+        let legend = result["capabilities"]["semanticTokensProvider"]["legend"].clone();
+        assert_eq!(
+            result["capabilities"]["semanticTokensProvider"]["range"],
+            true
+        );
+        s.conn.open(SEED_URI, "text", SEED);
+        let full = s.conn.call(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": {"uri": SEED_URI}}),
+        );
+        let tokens = decoded_tokens(&full, &legend);
+        let lines: Vec<&str> = SEED.split('\n').collect();
+        // Inside their lines, in order, not overlapping.
+        for w in tokens.windows(2) {
+            assert!(
+                (w[0].0, w[0].1 + w[0].2) <= (w[1].0, w[1].1),
+                "{enc:?}: {w:?}"
+            );
+        }
+        let width = |s: &str| match enc {
+            Enc::Utf8 => s.len() as u64,
+            Enc::Utf16 => s.encode_utf16().count() as u64,
+        };
+        for t in &tokens {
+            assert!(t.1 + t.2 <= width(lines[t.0 as usize]), "{enc:?}: {t:?}");
+        }
+        // Marker 7 after `»`, footnote 7's number, footnote 4's citation.
+        let at = pos(SEED, marker("is.»"), enc);
+        let (l, c) = lc(&at);
+        assert!(tokens.contains(&(l, c, 1, "number".into(), 0)), "{enc:?}");
+        let seven = line_starting(SEED, "7 Idem") as u64;
+        assert!(
+            tokens.contains(&(seven, 0, 1, "number".into(), 1)),
+            "{enc:?}"
+        );
+        let four = line_starting(SEED, "4 Kamerstukken") as u64;
+        let cited = "Kamerstukken II, 2020–2021, 22 112, nr. 2955";
+        assert!(
+            tokens.contains(&(four, 2, width(cited), "string".into(), 0)),
+            "{enc:?}: {:?}",
+            tokens.iter().filter(|t| t.0 == four).collect::<Vec<_>>()
+        );
+        let placeholder = line_starting(SEED, "14 PM BRON") as u64;
+        assert!(
+            tokens.contains(&(placeholder, 3, 7, "macro".into(), 0)),
+            "{enc:?}"
+        );
+        // `Bijlage bij Kamerstuk \n34 700, nr. 34`: one piece per line.
+        let eleven = line_starting(SEED, "11 Regeerakkoord") as u64;
+        let first = tokens
+            .iter()
+            .find(|t| t.0 == eleven && t.3 == "string")
+            .unwrap();
+        let second = tokens
+            .iter()
+            .find(|t| t.0 == eleven + 1 && t.3 == "string")
+            .unwrap();
+        assert_eq!(second.1, 0, "{second:?}");
+        assert_eq!(second.2, width("34 700, nr. 34"), "{second:?}");
+        assert!(
+            first.1 + first.2 <= width(lines[eleven as usize]),
+            "{first:?}"
+        );
+
+        // A range: only the tokens on its lines.
+        let ranged = s.conn.call(
+            "textDocument/semanticTokens/range",
+            json!({"textDocument": {"uri": SEED_URI},
+                "range": {"start": {"line": seven, "character": 0}, "end": {"line": seven + 1, "character": 0}}}),
+        );
+        let some = decoded_tokens(&ranged, &legend);
+        assert!(!some.is_empty());
+        assert!(
+            some.iter().all(|t| t.0 == seven || t.0 == seven + 1),
+            "{some:?}"
+        );
+
+        // A client that takes multiline tokens gets one token for it.
+        let mut s = start(Options::default());
+        caps["textDocument"]["semanticTokens"] = json!({"multilineTokenSupport": true,
+            "requests": {"full": true}, "tokenTypes": [], "tokenModifiers": [], "formats": ["relative"]});
+        s.conn.initialize(caps);
+        s.conn.open(SEED_URI, "text", SEED);
+        let full = s.conn.call(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": {"uri": SEED_URI}}),
+        );
+        let tokens = decoded_tokens(&full, &legend);
+        assert!(
+            !tokens
+                .iter()
+                .any(|t| t.0 == eleven + 1 && t.1 == 0 && t.3 == "string"),
+            "{enc:?}"
+        );
+        assert!(tokens.iter().any(|t| t.0 == eleven && t.3 == "string"));
+    }
+}

@@ -16,6 +16,7 @@
 //! | `codeAction` | `actions` | quick fixes for citation slips; renumber all footnotes (quick fix on `footnote-numbering`, `source` action); `Idem`/`Ibidem` written out (`refactor.rewrite`); a definition stub (on `undefined-footnote`); a placeholder replaced by a source of the document (on `placeholder-source`) |
 //! | workspace | `workspace` | folders indexed at start (with `$/progress`), files watched, open documents fed in; lints across documents; `workspace/symbol` |
 //! | `foldingRange` | `folding` | letters, questions, answers; footnote blocks as comments |
+//! | `semanticTokens` full, range | `tokens` | markers, footnote numbers, citations, short forms, placeholders, headings, footers, colophon in standard types; split per line unless the client takes multiline tokens |
 //! | `inlayHint` | `hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" }, "inlayHints": { "markers": bool } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
@@ -40,6 +41,7 @@ mod lookup;
 mod questions;
 mod settings;
 mod symbols;
+mod tokens;
 mod transport;
 mod workspace;
 
@@ -124,6 +126,8 @@ pub(crate) struct Shared {
     progress: AtomicBool,
     /// The client asks for inlay hints again when told to.
     refresh_inlay_hints: AtomicBool,
+    /// The client takes semantic tokens that cross a line break.
+    multiline_tokens: AtomicBool,
 }
 
 impl Shared {
@@ -197,6 +201,7 @@ where
         watch_files: AtomicBool::new(false),
         progress: AtomicBool::new(false),
         refresh_inlay_hints: AtomicBool::new(false),
+        multiline_tokens: AtomicBool::new(false),
     });
     let state = shared.clone();
     let (service, socket) = LspService::new(move |client| Backend { client, shared });
@@ -408,6 +413,16 @@ impl LanguageServer for Backend {
         self.shared
             .refresh_inlay_hints
             .store(refresh, Ordering::Relaxed);
+        let multiline = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.semantic_tokens.as_ref())
+            .and_then(|t| t.multiline_token_support)
+            .unwrap_or(false);
+        self.shared
+            .multiline_tokens
+            .store(multiline, Ordering::Relaxed);
         self.shared
             .utf8
             .store(enc == PositionEncoding::Utf8, Ordering::Relaxed);
@@ -445,6 +460,16 @@ impl LanguageServer for Backend {
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 inlay_hint_provider: Some(OneOf::Left(true)),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: tokens::legend(),
+                            range: Some(true),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            ..Default::default()
+                        },
+                    ),
+                ),
                 code_lens_provider: Some(CodeLensOptions {
                     resolve_provider: Some(false),
                 }),
@@ -769,6 +794,37 @@ impl LanguageServer for Backend {
         let range = params.range;
         self.with_analysis(&params.text_document.uri, "inlayHint", |a, _, enc| {
             Some(hints::inlay_hints(a, range, markers, enc))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> jsonrpc::Result<Option<SemanticTokensResult>> {
+        let multiline = self.shared.multiline_tokens.load(Ordering::Relaxed);
+        self.with_analysis(&params.text_document.uri, "semanticTokens", |a, _, enc| {
+            Some(SemanticTokensResult::Tokens(SemanticTokens {
+                result_id: None,
+                data: tokens::tokens(a, None, multiline, enc),
+            }))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> jsonrpc::Result<Option<SemanticTokensRangeResult>> {
+        let multiline = self.shared.multiline_tokens.load(Ordering::Relaxed);
+        let range = params.range;
+        self.with_analysis(&params.text_document.uri, "semanticTokens", |a, _, enc| {
+            let from = convert::offset(&a.text, &a.line_index, range.start, enc);
+            let to = convert::offset(&a.text, &a.line_index, range.end, enc);
+            Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
+                result_id: None,
+                data: tokens::tokens(a, Some(from.min(to)..from.max(to)), multiline, enc),
+            }))
         })
         .await
     }
