@@ -2131,3 +2131,38 @@ fn semantic_tokens_in_standard_types_split_per_line_in_both_encodings() {
         assert!(tokens.iter().any(|t| t.0 == eleven && t.3 == "string"));
     }
 }
+
+#[test]
+fn a_selection_grows_from_a_citation_to_its_footnote_to_its_page() {
+    let mut s = seed_server(Enc::Utf16);
+    let four = line_starting(SEED, "4 Kamerstukken");
+    let found = s.conn.call(
+        "textDocument/selectionRange",
+        json!({"textDocument": {"uri": SEED_URI}, "positions": [{"line": four, "character": 10}]}),
+    );
+    let mut chain = Vec::new();
+    let mut at = &found[0];
+    while !at.is_null() {
+        chain.push(at["range"].clone());
+        at = &at["parent"];
+    }
+    assert!(chain.len() >= 3, "{chain:?}");
+    // Each range holds the one before it.
+    for w in chain.windows(2) {
+        assert!(range_contains(&w[1], &w[0]), "{w:?}");
+    }
+    let cited = "Kamerstukken II, 2020–2021, 22 112, nr. 2955";
+    assert_eq!(
+        chain[0],
+        json!({"start": {"line": four, "character": 2}, "end": {"line": four, "character": 2 + cited.encode_utf16().count()}})
+    );
+    // The footnote: its whole line.
+    assert_eq!(chain[1]["start"], json!({"line": four, "character": 0}));
+    // The page: from the first line.
+    let page = chain.last().unwrap();
+    assert_eq!(
+        page["start"],
+        json!({"line": 0, "character": 0}),
+        "{chain:?}"
+    );
+}

@@ -16,6 +16,7 @@
 //! | `codeAction` | `actions` | quick fixes for citation slips; renumber all footnotes (quick fix on `footnote-numbering`, `source` action); `Idem`/`Ibidem` written out (`refactor.rewrite`); a definition stub (on `undefined-footnote`); a placeholder replaced by a source of the document (on `placeholder-source`) |
 //! | workspace | `workspace` | folders indexed at start (with `$/progress`), files watched, open documents fed in; lints across documents; `workspace/symbol` |
 //! | `foldingRange` | `folding` | letters, questions, answers; footnote blocks as comments |
+//! | `selectionRange` | `selection` | citation or marker → footnote → footnote block → question/answer → letter → page |
 //! | `semanticTokens` full, range | `tokens` | markers, footnote numbers, citations, short forms, placeholders, headings, footers, colophon in standard types; split per line unless the client takes multiline tokens |
 //! | `inlayHint` | `hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" }, "inlayHints": { "markers": bool } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
@@ -39,6 +40,7 @@ mod lens;
 mod links;
 mod lookup;
 mod questions;
+mod selection;
 mod settings;
 mod symbols;
 mod tokens;
@@ -460,6 +462,7 @@ impl LanguageServer for Backend {
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 inlay_hint_provider: Some(OneOf::Left(true)),
+                selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
                 semantic_tokens_provider: Some(
                     SemanticTokensServerCapabilities::SemanticTokensOptions(
                         SemanticTokensOptions {
@@ -825,6 +828,17 @@ impl LanguageServer for Backend {
                 result_id: None,
                 data: tokens::tokens(a, Some(from.min(to)..from.max(to)), multiline, enc),
             }))
+        })
+        .await
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> jsonrpc::Result<Option<Vec<SelectionRange>>> {
+        let positions = params.positions;
+        self.with_analysis(&params.text_document.uri, "selectionRange", |a, _, enc| {
+            Some(selection::selection_ranges(a, &positions, enc))
         })
         .await
     }

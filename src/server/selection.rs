@@ -1,0 +1,75 @@
+//! `textDocument/selectionRange`: from a citation (or a marker) to its
+//! footnote, the footnote block, the question or answer, the letter, the
+//! page: each range holds the one before it.
+
+use tower_lsp::lsp_types::{Position, Range, SelectionRange};
+
+use super::convert;
+use super::documents::Analysis;
+use crate::text::PositionEncoding;
+use crate::Span;
+
+pub fn selection_ranges(
+    a: &Analysis,
+    positions: &[Position],
+    enc: PositionEncoding,
+) -> Vec<SelectionRange> {
+    positions
+        .iter()
+        .map(|&p| {
+            let offset = convert::offset(&a.text, &a.line_index, p, enc);
+            let spans = nested(a, offset);
+            let mut chain: Option<SelectionRange> = None;
+            for span in spans.iter().rev() {
+                chain = Some(SelectionRange {
+                    range: convert::range(&a.text, &a.line_index, span, enc),
+                    parent: chain.map(Box::new),
+                });
+            }
+            chain.unwrap_or(SelectionRange {
+                range: Range::new(p, p),
+                parent: None,
+            })
+        })
+        .collect()
+}
+
+/// The spans that hold `offset`, innermost first, each inside the next.
+pub fn nested(a: &Analysis, offset: usize) -> Vec<Span> {
+    let d = &a.dossier;
+    let holds = |s: &Span| s.start <= offset && offset <= s.end;
+    let mut all: Vec<Span> = Vec::new();
+    if let Some(m) = d.marker_at(offset) {
+        all.push(m.span.clone());
+    }
+    if let Some(c) = d.citation_at(offset) {
+        all.push(c.span.clone());
+    }
+    if let Some(f) = d.footnote_at(offset) {
+        all.push(f.span.clone());
+    }
+    all.extend(
+        d.layout
+            .footnote_blocks
+            .iter()
+            .map(|b| b.span.clone())
+            .filter(holds),
+    );
+    all.extend(d.questions.iter().map(|q| q.span.clone()).filter(holds));
+    all.extend(d.answers.iter().map(|x| x.span.clone()).filter(holds));
+    all.extend(d.letters.iter().map(|l| l.span.clone()).filter(holds));
+    all.extend(d.layout.pages.iter().map(|p| p.span.clone()).filter(holds));
+    let len = a.text.len();
+    all.retain(|s| s.start < s.end && s.end <= len);
+    all.sort_by_key(|s| (s.len(), std::cmp::Reverse(s.start)));
+    // Keep a chain: each span holds the one kept before it.
+    let mut out: Vec<Span> = Vec::new();
+    for s in all {
+        match out.last() {
+            Some(last) if *last == s => {}
+            Some(last) if !(s.start <= last.start && last.end <= s.end) => {}
+            _ => out.push(s),
+        }
+    }
+    out
+}
