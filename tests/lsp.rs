@@ -2166,3 +2166,58 @@ fn a_selection_grows_from_a_citation_to_its_footnote_to_its_page() {
         "{chain:?}"
     );
 }
+
+fn complete(s: &mut InProcess, uri: &str, line: usize, character: usize) -> Vec<Value> {
+    let found = s.conn.call(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character},
+            "context": {"triggerKind": 2, "triggerCharacter": " "}}),
+    );
+    found.as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn completion_offers_notes_documents_and_the_next_question() {
+    let text = "Eerst1 dan2.\nZie Kamerstuk \nZoals in zie noot \nVraag \n\n1 Kamerstuk 19 637, nr. 2375.\n2 Kamerstukken II, 2020–2021, 22 112, nr. 2955.\n";
+    let uri = "file:///dossier/completion.txt";
+    let mut s = started(None);
+    s.conn.open(uri, "text", text);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let items = complete(&mut s, uri, 1, lines[1].len());
+    let labels: Vec<&str> = items.iter().filter_map(|i| i["label"].as_str()).collect();
+    assert!(labels.contains(&"19 637, nr. 2375"), "{labels:?}");
+    assert!(labels.contains(&"22 112, nr. 2955"), "{labels:?}");
+    let pick = items
+        .iter()
+        .find(|i| i["label"] == "22 112, nr. 2955")
+        .unwrap();
+    let edit = pick["textEdit"].clone();
+    assert_eq!(
+        apply_edits(text, &[edit]),
+        text.replacen("Zie Kamerstuk \n", "Zie Kamerstuk 22 112, nr. 2955\n", 1)
+    );
+    let items = complete(&mut s, uri, 2, lines[2].len());
+    let labels: Vec<&str> = items.iter().filter_map(|i| i["label"].as_str()).collect();
+    assert_eq!(labels, ["1", "2"], "{items:?}");
+    assert!(
+        items[1]["detail"].as_str().unwrap().contains("22 112"),
+        "{items:?}"
+    );
+    let edit = items[1]["textEdit"].clone();
+    assert_eq!(
+        apply_edits(text, &[edit]),
+        text.replacen("zie noot \n", "zie noot 2\n", 1)
+    );
+    let items = complete(&mut s, uri, 3, lines[3].len());
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0]["label"], "1");
+    // A document of the workspace that this one does not cite yet.
+    let cited = "file:///dossier/kst-22112-2955.txt";
+    s.conn.open(cited, "text", CITED);
+    let _ = s.conn.diagnostics(cited);
+    let notes = "file:///dossier/notes.txt";
+    s.conn.open(notes, "text", "Zie Kamerstuk ");
+    let items = complete(&mut s, notes, 0, "Zie Kamerstuk ".len());
+    let labels: Vec<&str> = items.iter().filter_map(|i| i["label"].as_str()).collect();
+    assert!(labels.contains(&"22 112, nr. 2955"), "{items:?}");
+}

@@ -18,6 +18,7 @@
 //! | `foldingRange` | `folding` | letters, questions, answers; footnote blocks as comments |
 //! | `selectionRange` | `selection` | citation or marker → footnote → footnote block → question/answer → letter → page |
 //! | `semanticTokens` full, range | `tokens` | markers, footnote numbers, citations, short forms, placeholders, headings, footers, colophon in standard types; split per line unless the client takes multiline tokens |
+//! | `completion` (trigger: space) | `completion` | after `zie noot ` footnote numbers; after `Kamerstuk(ken II) ` documents of the workspace and cited ones, in the document's style; after `Vraag ` the next number |
 //! | `inlayHint` | `hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" }, "inlayHints": { "markers": bool } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
@@ -29,6 +30,7 @@
 //! keeps the pipe open (`transport`).
 
 mod actions;
+mod completion;
 mod convert;
 mod definition;
 mod diagnostics;
@@ -462,6 +464,11 @@ impl LanguageServer for Backend {
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 inlay_hint_provider: Some(OneOf::Left(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec![" ".to_owned()]),
+                    resolve_provider: Some(false),
+                    ..Default::default()
+                }),
                 selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
                 semantic_tokens_provider: Some(
                     SemanticTokensServerCapabilities::SemanticTokensOptions(
@@ -839,6 +846,20 @@ impl LanguageServer for Backend {
         let positions = params.positions;
         self.with_analysis(&params.text_document.uri, "selectionRange", |a, _, enc| {
             Some(selection::selection_ranges(a, &positions, enc))
+        })
+        .await
+    }
+
+    async fn completion(
+        &self,
+        params: CompletionParams,
+    ) -> jsonrpc::Result<Option<CompletionResponse>> {
+        let p = params.text_document_position;
+        let index = self.shared.workspace.clone();
+        self.with_analysis(&p.text_document.uri, "completion", |a, _, enc| {
+            let items =
+                workspace::with_index(&index, |ws| completion::items(a, p.position, Some(ws), enc));
+            Some(CompletionResponse::Array(items))
         })
         .await
     }

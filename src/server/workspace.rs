@@ -75,6 +75,11 @@ fn read_index(index: &Index) -> std::sync::RwLockReadGuard<'_, Workspace> {
     index.read().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Runs `f` on the index (read-locked).
+pub fn with_index<T>(index: &Index, f: impl FnOnce(&Workspace) -> T) -> T {
+    f(&read_index(index))
+}
+
 fn write_index(index: &Index) -> std::sync::RwLockWriteGuard<'_, Workspace> {
     index.write().unwrap_or_else(|e| e.into_inner())
 }
