@@ -2221,3 +2221,102 @@ fn completion_offers_notes_documents_and_the_next_question() {
     let labels: Vec<&str> = items.iter().filter_map(|i| i["label"].as_str()).collect();
     assert!(labels.contains(&"22 112, nr. 2955"), "{items:?}");
 }
+
+#[test]
+fn a_marker_highlights_its_footnote_and_its_other_markers() {
+    let text =
+        "Eerst1 dan2 en weer1.\n1 Kamerstuk 19 637, nr. 2375.\n2 Kamerstuk 19 637, nr. 2376.\n";
+    let uri = "file:///dossier/highlight.txt";
+    let mut s = started(None);
+    s.conn.open(uri, "text", text);
+    for at in [
+        json!({"line": 0, "character": 5}),
+        json!({"line": 1, "character": 0}),
+    ] {
+        let found = s.conn.call(
+            "textDocument/documentHighlight",
+            text_position(uri, at.clone()),
+        );
+        let got: Vec<(u64, u64, u64, u64)> = found
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                let (l, c) = lc(&h["range"]["start"]);
+                (l, c, lc(&h["range"]["end"]).1, h["kind"].as_u64().unwrap())
+            })
+            .collect();
+        // Markers are read (2), the definition written (3).
+        assert_eq!(
+            got,
+            vec![(0, 5, 6, 2), (0, 19, 20, 2), (1, 0, 1, 3)],
+            "from {at}"
+        );
+    }
+    // A question highlights its places.
+    let mut s = seed_server(Enc::Utf16);
+    let heading = line_starting(SEED, "2. ");
+    let found = s.conn.call(
+        "textDocument/documentHighlight",
+        text_position(SEED_URI, json!({"line": heading, "character": 0})),
+    );
+    let lines: Vec<u64> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            line_starting(SEED, "Vervolgens lezen deze leden") as u64,
+            heading as u64,
+            answer_after(SEED, heading) as u64
+        ]
+    );
+}
+
+#[test]
+fn renaming_a_footnote_number_renumbers_its_markers_and_refuses_a_taken_number() {
+    let mut s = seed_server(Enc::Utf16);
+    let at = pos(SEED, marker("is.»"), Enc::Utf16);
+    let prepared = s.conn.call(
+        "textDocument/prepareRename",
+        text_position(SEED_URI, at.clone()),
+    );
+    assert_eq!(prepared["placeholder"], "7", "{prepared}");
+    assert_eq!(prepared["range"]["start"], at);
+    let mut params = text_position(SEED_URI, at.clone());
+    params["newName"] = json!("70");
+    let edit = s.conn.call("textDocument/rename", params);
+    let changes = edit["documentChanges"].as_array().unwrap();
+    assert_eq!(changes[0]["textDocument"]["version"], 1);
+    let renamed = apply_edits(SEED, changes[0]["edits"].as_array().unwrap());
+    assert_eq!(
+        renamed,
+        SEED.replace("is.»7 Kunt", "is.»70 Kunt")
+            .replace("\n7 Idem, blz. 12.\n", "\n70 Idem, blz. 12.\n")
+    );
+    // From the definition's number too.
+    let line = line_starting(SEED, "7 Idem");
+    let mut params = text_position(SEED_URI, json!({"line": line, "character": 0}));
+    params["newName"] = json!("70");
+    let again = s.conn.call("textDocument/rename", params);
+    assert_eq!(again, edit);
+    // A number in use, or not a number: refused, with a reason.
+    for (name, says) in [("8", "bestaat al"), ("zeven", "geen voetnootnummer")] {
+        let mut params = text_position(SEED_URI, at.clone());
+        params["newName"] = json!(name);
+        let refused = s.conn.request("textDocument/rename", params);
+        let message = refused["error"]["message"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{refused}"));
+        assert!(message.contains(says), "{message}");
+    }
+    // Not on a footnote number: nothing to rename.
+    let prepared = s.conn.call(
+        "textDocument/prepareRename",
+        text_position(SEED_URI, json!({"line": 0, "character": 5})),
+    );
+    assert!(prepared.is_null(), "{prepared}");
+}

@@ -46,7 +46,7 @@ pub fn all_actions(
 }
 
 /// One versioned edit of the document.
-fn versioned(a: &Analysis, uri: &Url, edits: &[Edit], enc: PositionEncoding) -> WorkspaceEdit {
+pub fn versioned(a: &Analysis, uri: &Url, edits: &[Edit], enc: PositionEncoding) -> WorkspaceEdit {
     let edits = edits
         .iter()
         .map(|e| {

@@ -19,6 +19,8 @@
 //! | `selectionRange` | `selection` | citation or marker → footnote → footnote block → question/answer → letter → page |
 //! | `semanticTokens` full, range | `tokens` | markers, footnote numbers, citations, short forms, placeholders, headings, footers, colophon in standard types; split per line unless the client takes multiline tokens |
 //! | `completion` (trigger: space) | `completion` | after `zie noot ` footnote numbers; after `Kamerstuk(ken II) ` documents of the workspace and cited ones, in the document's style; after `Vraag ` the next number |
+//! | `documentHighlight` | `highlight` | a marker or footnote number: the definition and every marker of that footnote; a question: the places that concern it |
+//! | `prepareRename`, `rename` | `rename` | a footnote number renumbered everywhere (one versioned edit); a number in use is refused with an error |
 //! | `inlayHint` | `hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" }, "inlayHints": { "markers": bool } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
@@ -36,12 +38,14 @@ mod definition;
 mod diagnostics;
 mod documents;
 mod folding;
+mod highlight;
 mod hints;
 mod hover;
 mod lens;
 mod links;
 mod lookup;
 mod questions;
+mod rename;
 mod selection;
 mod settings;
 mod symbols;
@@ -464,6 +468,11 @@ impl LanguageServer for Backend {
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 inlay_hint_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
                 completion_provider: Some(CompletionOptions {
                     trigger_characters: Some(vec![" ".to_owned()]),
                     resolve_provider: Some(false),
@@ -862,6 +871,41 @@ impl LanguageServer for Backend {
             Some(CompletionResponse::Array(items))
         })
         .await
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> jsonrpc::Result<Option<Vec<DocumentHighlight>>> {
+        let p = params.text_document_position_params;
+        self.with_analysis(&p.text_document.uri, "documentHighlight", |a, _, enc| {
+            highlight::highlights(a, p.position, enc)
+        })
+        .await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> jsonrpc::Result<Option<PrepareRenameResponse>> {
+        self.with_analysis(&params.text_document.uri, "prepareRename", |a, _, enc| {
+            rename::prepare(a, params.position, enc)
+        })
+        .await
+    }
+
+    async fn rename(&self, params: RenameParams) -> jsonrpc::Result<Option<WorkspaceEdit>> {
+        let p = params.text_document_position;
+        let new_name = params.new_name;
+        let answer = self
+            .with_analysis(&p.text_document.uri, "rename", |a, uri, enc| {
+                Some(rename::rename(a, uri, p.position, &new_name, enc))
+            })
+            .await?;
+        match answer {
+            Some(result) => result,
+            None => Ok(None),
+        }
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> jsonrpc::Result<Option<Vec<CodeLens>>> {

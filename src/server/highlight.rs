@@ -1,0 +1,55 @@
+//! `textDocument/documentHighlight`: a marker (or a footnote's number)
+//! highlights the footnote's definition (as written) and every marker of
+//! it (as read); a question highlights the places that concern it.
+
+use tower_lsp::lsp_types::{DocumentHighlight, DocumentHighlightKind, Position};
+
+use super::convert;
+use super::definition::footnote_on_number;
+use super::documents::Analysis;
+use super::questions;
+use crate::text::PositionEncoding;
+use crate::Span;
+
+pub fn highlights(
+    a: &Analysis,
+    pos: Position,
+    enc: PositionEncoding,
+) -> Option<Vec<DocumentHighlight>> {
+    let offset = convert::offset(&a.text, &a.line_index, pos, enc);
+    let d = &a.dossier;
+    let number = d
+        .marker_at(offset)
+        .map(|m| m.number)
+        .or_else(|| footnote_on_number(d, offset).map(|f| f.number));
+    let found: Vec<(Span, DocumentHighlightKind)> = match number {
+        Some(n) => d
+            .footnotes
+            .iter()
+            .filter(|f| f.number == n)
+            .map(|f| (f.number_span.clone(), DocumentHighlightKind::WRITE))
+            .chain(
+                d.markers
+                    .iter()
+                    .filter(|m| m.number == n)
+                    .map(|m| (m.span.clone(), DocumentHighlightKind::READ)),
+            )
+            .collect(),
+        None => {
+            let group = questions::group_at(a, offset)?;
+            questions::places(a, &group)
+                .into_iter()
+                .map(|s| (s, DocumentHighlightKind::TEXT))
+                .collect()
+        }
+    };
+    let mut out: Vec<DocumentHighlight> = found
+        .into_iter()
+        .map(|(span, kind)| DocumentHighlight {
+            range: convert::range(&a.text, &a.line_index, &span, enc),
+            kind: Some(kind),
+        })
+        .collect();
+    out.sort_by_key(|h| (h.range.start.line, h.range.start.character));
+    Some(out)
+}
