@@ -2320,3 +2320,45 @@ fn renaming_a_footnote_number_renumbers_its_markers_and_refuses_a_taken_number()
     );
     assert!(prepared.is_null(), "{prepared}");
 }
+
+#[test]
+fn an_edit_of_one_document_updates_the_workspace_lints_of_the_others() {
+    let mut s = started(None);
+    s.conn.open(SEED_URI, "text", SEED);
+    let fn9 = line_starting(SEED, "9 Kamerstukken");
+    let beyond = |d: &Value| {
+        d["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "page-beyond-document" && d["range"]["start"]["line"] == fn9)
+    };
+    let first = s.conn.diagnostics(SEED_URI);
+    assert!(!beyond(&first), "{first}");
+    // The cited document (two pages) opens: footnote 9's page 14 is past its end.
+    let cited = "file:///dossier/kst-22112-2955.txt";
+    s.conn.open(cited, "text", CITED);
+    loop {
+        let again = s.conn.diagnostics(SEED_URI);
+        if beyond(&again) {
+            break;
+        }
+    }
+    // It grows to twenty pages: the warning goes.
+    let mut longer = String::from(CITED);
+    for page in 3..=20 {
+        longer.push_str(&format!(
+            " Tekst.\n\nTweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 {page}\n"
+        ));
+    }
+    s.conn.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": cited, "version": 2}, "contentChanges": [{"text": longer}]}),
+    );
+    loop {
+        let again = s.conn.diagnostics(SEED_URI);
+        if !beyond(&again) {
+            break;
+        }
+    }
+}

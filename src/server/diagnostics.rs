@@ -2,6 +2,7 @@
 //! and publish what the lints found, unless a newer edit came meanwhile.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,6 +18,51 @@ use crate::text::PositionEncoding;
 /// Publishes the diagnostics of `generation` of `uri` after `delay`, if no
 /// newer generation supersedes it by then.
 pub fn schedule(shared: &Arc<Shared>, client: &Client, uri: Url, generation: u64, delay: Duration) {
+    publish(shared, client, uri, generation, delay, false);
+}
+
+/// As [`schedule`], for an edit of `uri`: once its diagnostics are out
+/// (and the index holds its new summary), the workspace lints of the other
+/// open documents are published again, after a quiet time that later
+/// edits (of any document) extend.
+pub fn schedule_edit(
+    shared: &Arc<Shared>,
+    client: &Client,
+    uri: Url,
+    generation: u64,
+    delay: Duration,
+) {
+    publish(shared, client, uri, generation, delay, true);
+}
+
+/// Publishes the other open documents' diagnostics again, unless another
+/// edit asks for the same within `quiet`.
+fn republish_others(shared: &Arc<Shared>, client: &Client, changed: &Url, quiet: Duration) {
+    let epoch = shared.others_epoch.fetch_add(1, Ordering::SeqCst) + 1;
+    let (shared, client, changed) = (shared.clone(), client.clone(), changed.clone());
+    tokio::spawn(async move {
+        tokio::time::sleep(quiet).await;
+        if shared.others_epoch.load(Ordering::SeqCst) != epoch
+            || shared.exited.load(Ordering::SeqCst)
+        {
+            return;
+        }
+        for (uri, generation) in shared.store.open_documents() {
+            if uri != changed {
+                schedule(&shared, &client, uri, generation, Duration::ZERO);
+            }
+        }
+    });
+}
+
+fn publish(
+    shared: &Arc<Shared>,
+    client: &Client,
+    uri: Url,
+    generation: u64,
+    delay: Duration,
+    cascade: bool,
+) {
     let shared = shared.clone();
     let client = client.clone();
     tokio::spawn(async move {
@@ -53,7 +99,7 @@ pub fn schedule(shared: &Arc<Shared>, client: &Client, uri: Url, generation: u64
                 if shared.store.generation(&uri) != Some(generation) {
                     return;
                 }
-                if shared.exited.load(std::sync::atomic::Ordering::SeqCst) {
+                if shared.exited.load(Ordering::SeqCst) {
                     return;
                 }
                 let settings = shared.settings();
@@ -66,11 +112,15 @@ pub fn schedule(shared: &Arc<Shared>, client: &Client, uri: Url, generation: u64
                 ));
                 tracing::debug!("publish {} diagnostics for {uri}", diagnostics.len());
                 client
-                    .publish_diagnostics(uri, diagnostics, Some(analysis.version))
+                    .publish_diagnostics(uri.clone(), diagnostics, Some(analysis.version))
                     .await;
+                if cascade {
+                    let quiet = shared.options.debounce.max(Duration::from_millis(50));
+                    republish_others(&shared, &client, &uri, quiet);
+                }
             }
             Err(e) if e == documents::CANCELLED => {}
-            Err(_) if shared.exited.load(std::sync::atomic::Ordering::SeqCst) => {}
+            Err(_) if shared.exited.load(Ordering::SeqCst) => {}
             Err(e) => {
                 client
                     .log_message(

@@ -6,7 +6,7 @@
 //! |---|---|---|
 //! | `positionEncoding` | `convert` | utf-8 when the client offers it, else utf-16 |
 //! | incremental text sync | `documents` | a rope per document; versions applied in order |
-//! | `publishDiagnostics` | `diagnostics` | the lints, debounced, with the user's lint levels |
+//! | `publishDiagnostics` | `diagnostics` | the lints, debounced, with the user's lint levels; after an edit the other open documents' workspace lints again (debounced) |
 //! | `definition` | `definition`, `workspace` | marker → footnote; short form → the footnote with the full citation; `zie noot N` → N; any part of a question → its answer heading; answer heading → question; `zie vraag 5` → answer 5; a committee's question → where it is answered (here or in another file); footnote number → its first marker; a citation → the cited file (and page) in the workspace |
 //! | `references` | `definition`, `questions`, `workspace` | a footnote's markers (and definition); a question (any part), an answer's heading or `zie vraag N` → the letter's paragraphs, the repeat, the answer, the references; a citation or the document's footer → every place in the workspace that cites that document |
 //! | `hover` | `hover`, `questions` | a footnote with short forms resolved; a citation's canonical form and address; any part of a question → where its answer stands and its first lines, markers resolved; an answer's heading → its question |
@@ -136,6 +136,9 @@ pub(crate) struct Shared {
     refresh_inlay_hints: AtomicBool,
     /// The client takes semantic tokens that cross a line break.
     multiline_tokens: AtomicBool,
+    /// Bumped by each edit's request to re-lint the other open documents
+    /// (`diagnostics::schedule_edit`): only the last one runs.
+    pub others_epoch: std::sync::atomic::AtomicU64,
 }
 
 impl Shared {
@@ -210,6 +213,7 @@ where
         progress: AtomicBool::new(false),
         refresh_inlay_hints: AtomicBool::new(false),
         multiline_tokens: AtomicBool::new(false),
+        others_epoch: Default::default(),
     });
     let state = shared.clone();
     let (service, socket) = LspService::new(move |client| Backend { client, shared });
@@ -559,7 +563,7 @@ impl LanguageServer for Backend {
             .shared
             .store
             .open(doc.uri.clone(), doc.version, &doc.text);
-        diagnostics::schedule(
+        diagnostics::schedule_edit(
             &self.shared,
             &self.client,
             doc.uri,
@@ -597,7 +601,7 @@ impl LanguageServer for Backend {
                 if !increasing {
                     tracing::warn!("version {version} of {uri} does not increase; applied as sent");
                 }
-                diagnostics::schedule(
+                diagnostics::schedule_edit(
                     &self.shared,
                     &self.client,
                     uri,

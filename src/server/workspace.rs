@@ -25,8 +25,7 @@ use super::documents::{panic_message, Analysis};
 use super::{convert, Shared};
 use crate::lints;
 use crate::text::{decode, LineIndex, PositionEncoding};
-use crate::workspace::{scan_folder, DocumentSummary, ScanLimits, Workspace};
-use crate::Dossier;
+use crate::workspace::{scan_folder, summarize_file, DocumentSummary, ScanLimits, Workspace};
 use crate::Span;
 
 /// The index, shared between the runtime and blocking threads.
@@ -314,17 +313,7 @@ pub fn closed(index: &Index, uri: &Url, roots: &[PathBuf]) {
 /// A file's summary, as the folder scan makes it (within its size limit,
 /// not for binary files).
 fn summarize(path: &Path) -> Option<DocumentSummary> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > ScanLimits::default().max_file_bytes {
-        return None;
-    }
-    let decoded = decode(&std::fs::read(path).ok()?);
-    if decoded.binary {
-        return None;
-    }
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let d = Dossier::analyze(&decoded.text);
-    Some(DocumentSummary::new(name, &decoded.text, &d))
+    summarize_file(path, &ScanLimits::default()).ok()
 }
 
 /// The document a citation at `offset` names, elsewhere in the workspace:
