@@ -45,6 +45,27 @@ fn initialize_negotiates_utf8_when_the_client_offers_it() {
     assert_eq!(caps["hoverProvider"], true);
     assert_eq!(caps["documentSymbolProvider"], true);
     assert!(caps["documentLinkProvider"].is_object());
+    assert_eq!(caps["referencesProvider"], true);
+    assert_eq!(caps["documentHighlightProvider"], true);
+    assert_eq!(caps["selectionRangeProvider"], true);
+    assert_eq!(caps["inlayHintProvider"], true);
+    assert_eq!(caps["renameProvider"]["prepareProvider"], true);
+    assert_eq!(caps["codeLensProvider"]["resolveProvider"], false);
+    assert_eq!(
+        caps["completionProvider"]["triggerCharacters"],
+        json!([" "])
+    );
+    let kinds = &caps["codeActionProvider"]["codeActionKinds"];
+    for kind in ["quickfix", "source", "refactor.rewrite"] {
+        assert!(kinds.as_array().unwrap().contains(&json!(kind)), "{kinds}");
+    }
+    let tokens = &caps["semanticTokensProvider"];
+    assert_eq!(tokens["full"], true);
+    assert_eq!(tokens["range"], true);
+    assert!(tokens["legend"]["tokenTypes"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("number")));
     // Push diagnostics only.
     assert!(caps.get("diagnosticProvider").is_none());
     assert_eq!(result["serverInfo"]["name"], "dossier-lsp");
@@ -650,6 +671,53 @@ fn every_capability_answers_on_the_real_corpus() {
                 !lens["command"]["title"].as_str().unwrap().is_empty(),
                 "{name}: {lens}"
             );
+        }
+        let all = json!({"start": {"line": 0, "character": 0},
+            "end": {"line": text.split('\n').count(), "character": 0}});
+        let hints = s.conn.call(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": all}),
+        );
+        for h in hints.as_array().unwrap() {
+            let at = json!({"start": h["position"], "end": h["position"]});
+            assert_range_in(&text, &at, &name);
+        }
+        let tokens = s.conn.call(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        let data = tokens["data"].as_array().unwrap();
+        let lines_of: Vec<&str> = text.split('\n').collect();
+        let (mut line, mut col) = (0u64, 0u64);
+        for t in data.chunks(5) {
+            let (dl, dc, len) = (
+                t[0].as_u64().unwrap(),
+                t[1].as_u64().unwrap(),
+                t[2].as_u64().unwrap(),
+            );
+            if dl > 0 {
+                line += dl;
+                col = dc;
+            } else {
+                col += dc;
+            }
+            let width = lines_of[line as usize].encode_utf16().count() as u64;
+            assert!(col + len <= width, "{name}: token at {line}:{col}+{len}");
+        }
+        let actions = s.conn.call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": all, "context": {"diagnostics": []}}),
+        );
+        for action in actions.as_array().unwrap() {
+            for change in action["edit"]["documentChanges"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                for e in change["edits"].as_array().unwrap() {
+                    assert_range_in(&text, &e["range"], &name);
+                }
+            }
         }
         let folds = s.conn.call(
             "textDocument/foldingRange",
