@@ -34,6 +34,27 @@ fn a_session_over_stdio_ends_with_status_0_after_shutdown_and_exit() {
     assert!(text.contains("**Voetnoot 8**"), "{hover}");
     assert_eq!(hover["range"]["start"], pos(SEED, at, Enc::Utf8));
 
+    // A question's lens and the renumbering action answer over stdio too.
+    let lenses = p.conn.call(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": SEED_URI}}),
+    );
+    let first = line_starting(SEED, "1. ");
+    assert!(
+        lenses.as_array().unwrap().iter().any(|l| {
+            l["range"]["start"]["line"] == first
+                && l["command"]["title"]
+                    .as_str()
+                    .is_some_and(|t| t.starts_with("Answered: Antwoord 1, line "))
+        }),
+        "{lenses}"
+    );
+    let tokens = p.conn.call(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": SEED_URI}}),
+    );
+    assert!(!tokens["data"].as_array().unwrap().is_empty(), "{tokens}");
+
     let shutdown = p.conn.request("shutdown", Value::Null);
     assert!(shutdown.get("error").is_none(), "{shutdown}");
     assert!(shutdown["result"].is_null());
