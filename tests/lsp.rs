@@ -1854,6 +1854,20 @@ fn a_lens_above_a_committee_question_names_the_file_that_answers_it() {
         "{lensed:?}"
     );
     assert_eq!(lensed.len(), 5, "{lensed:?}");
+    // Its hover says where.
+    let hover = s.conn.call(
+        "textDocument/hover",
+        text_position(&uri, json!({"line": ten_slotte, "character": 3})),
+    );
+    let shown = hover_text(&hover);
+    assert_eq!(
+        shown,
+        format!(
+            "**Vraag 4**\n\nBeantwoord in [antwoorden.txt]({}), regel {}",
+            folder.uri("antwoorden.txt"),
+            repeat + 1
+        )
+    );
 }
 
 /// The code actions at `range` (zero-based line and utf-16 columns).

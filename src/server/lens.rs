@@ -101,7 +101,7 @@ pub async fn code_lenses(
                             .into_iter()
                             .flatten()
                             .next();
-                        let name = file_name(&t.key);
+                        let name = workspace::file_name(&t.key);
                         let line = located.map(|l| l.range.start.line as usize + 1);
                         let what = if t.answered {
                             "Answered in"
@@ -122,12 +122,4 @@ pub async fn code_lenses(
         }
     }
     out
-}
-
-fn file_name(key: &str) -> String {
-    Url::parse(key)
-        .ok()
-        .and_then(|u| u.to_file_path().ok())
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| key.to_owned())
 }

@@ -785,6 +785,45 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
         let p = params.text_document_position_params;
+        // A committee's question answered in another document of the
+        // workspace: where.
+        let index = self.shared.workspace.clone();
+        let elsewhere = self
+            .with_analysis(&p.text_document.uri, "hover", |a, uri, enc| {
+                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
+                let (span, found) = workspace::letter_question_elsewhere(&index, uri, a, offset)?;
+                Some((convert::range(&a.text, &a.line_index, &span, enc), found))
+            })
+            .await?;
+        if let Some((range, found)) = elsewhere {
+            let enc = self.shared.encoding();
+            let line = workspace::locate(&self.shared, vec![(found.key.clone(), found.span)], enc)
+                .await
+                .into_iter()
+                .flatten()
+                .next()
+                .map(|l| format!(", regel {}", l.range.start.line + 1))
+                .unwrap_or_default();
+            let name = workspace::file_name(&found.key).replace(['[', ']'], "");
+            let numbers: Vec<String> = found.numbers.iter().map(|n| n.to_string()).collect();
+            let state = if found.answered {
+                "Beantwoord in"
+            } else {
+                "Overgenomen, (nog) niet beantwoord, in"
+            };
+            let value = format!(
+                "**Vraag {}**\n\n{state} [{name}]({}){line}",
+                numbers.join(", "),
+                found.key
+            );
+            return Ok(Some(Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value,
+                }),
+                range: Some(range),
+            }));
+        }
         let index = self.shared.workspace.clone();
         self.with_analysis(&p.text_document.uri, "hover", |a, uri, enc| {
             let Some(mut found) = hover::hover(a, p.position, enc) else {

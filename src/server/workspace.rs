@@ -361,6 +361,39 @@ pub fn taken_up_elsewhere(
     Some((found.key, found.span))
 }
 
+/// Inside a committee letter's question that this document neither
+/// answers nor repeats (not on a marker or a citation): the question's
+/// span here and where another document of the workspace takes it up.
+pub fn letter_question_elsewhere(
+    index: &Index,
+    uri: &Url,
+    a: &Analysis,
+    offset: usize,
+) -> Option<(Span, crate::workspace::TakenUp)> {
+    let d = &a.dossier;
+    if d.citation_at(offset).is_some() || d.marker_at(offset).is_some() {
+        return None;
+    }
+    let (_, q) = super::questions::question_at(a, offset)?;
+    if q.kind != crate::dossier::QuestionKind::LetterParagraph
+        || q.answer.is_some()
+        || !q.related.is_empty()
+    {
+        return None;
+    }
+    let found = read_index(index).taken_up_elsewhere(&key_of(uri), &q.text)?;
+    Some((q.span.clone(), found))
+}
+
+/// A file's name for a message, from its index key.
+pub fn file_name(key: &str) -> String {
+    Url::parse(key)
+        .ok()
+        .and_then(|u| u.to_file_path().ok())
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| key.to_owned())
+}
+
 /// Where a committee letter's question (its text) is taken up in another
 /// document of the workspace.
 pub fn taken_up_in_workspace(
