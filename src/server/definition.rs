@@ -54,9 +54,15 @@ pub fn target(a: &Analysis, offset: usize) -> Option<Span> {
         return Some(q.heading_span.clone().unwrap_or(q.span.clone()));
     }
     if let Some(r) = lookup::question_ref_at(a, offset) {
-        // `antwoord op vraag 4`: to the answer, else to the question.
+        // `zie vraag 5`: to the question; `antwoord op vraag 4`: to the
+        // answer (else to the question).
         let q = lookup::referred_question(a, r)?;
-        return Some(match lookup::answer_of(a, q) {
+        let to_answer = a
+            .text
+            .get(r.span.clone())
+            .is_some_and(|t| t.to_lowercase().contains("antwoord"));
+        let answer = lookup::answer_of(a, q).filter(|_| to_answer);
+        return Some(match answer {
             Some(ans) => ans.heading_span.clone(),
             None => q.heading_span.clone().unwrap_or(q.span.clone()),
         });
