@@ -136,7 +136,7 @@ impl Pools {
                     if s.ends_with('?') {
                         questions.push(s.to_owned());
                     } else if s.ends_with('.') {
-                        if n >= 60 && n <= 250 && !s.contains('«') && !s.contains('»') {
+                        if (60..=250).contains(&n) && !s.contains('«') && !s.contains('»') {
                             quotes.push(s.to_owned());
                         }
                         sentences.push(s.to_owned());
