@@ -101,7 +101,7 @@ fn corpus(c: &mut Criterion) {
         &pools,
         1,
         &gen::Shape {
-            bytes: 1 << 20,
+            bytes: 1_200_000,
             ..gen::Shape::default()
         },
     )

@@ -300,7 +300,7 @@ def phase_latency(binary, n_open, n_requests, report):
 
 
 def phase_change(binary, n_changes, report):
-    d = gen(1, 1 << 20, name="big-1MB")
+    d = gen(1, 1_230_000, name="big-1MB")
     path = os.path.join(d, sorted(os.listdir(d))[0])
     text = open(path, encoding="utf-8").read()
     c = Client([binary])

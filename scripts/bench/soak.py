@@ -80,7 +80,7 @@ def main():
     rnd = random.Random(a.seed)
 
     d_small = L.gen(200)
-    d_big = L.gen(1, 1 << 20, name="big-1MB")
+    d_big = L.gen(1, 1_230_000, name="big-1MB")
     c = L.Client([a.bin], root=d_small)
     docs = []
     for f in sorted(os.listdir(d_small))[: a.docs]:
