@@ -856,16 +856,37 @@ fn a_wrong_analysis_never_takes_a_request_down() {
         for d in published["diagnostics"].as_array().unwrap() {
             assert_range_in(SEED, &d["range"], "diagnostic");
         }
+        let all =
+            json!({"start": {"line": 0, "character": 0}, "end": {"line": 400, "character": 0}});
         for method in [
             "textDocument/documentSymbol",
             "textDocument/documentLink",
             "textDocument/foldingRange",
+            "textDocument/codeLens",
+            "textDocument/semanticTokens/full",
+            "textDocument/semanticTokens/range",
+            "textDocument/inlayHint",
+            "textDocument/codeAction",
         ] {
-            let r = s
-                .conn
-                .request(method, json!({"textDocument": {"uri": SEED_URI}}));
+            let r = s.conn.request(
+                method,
+                json!({"textDocument": {"uri": SEED_URI}, "range": all, "context": {"diagnostics": []}}),
+            );
             assert!(r.get("error").is_none(), "{enc:?} {method}: {r}");
         }
+        // Hints after markers too.
+        s.conn.notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"dossier": {"inlayHints": {"markers": true}}}}),
+        );
+        let r = s.conn.request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": SEED_URI}, "range": all}),
+        );
+        assert!(
+            r.get("error").is_none(),
+            "{enc:?} inlayHint with markers: {r}"
+        );
         for (line_no, line) in SEED.split('\n').enumerate() {
             for col in [0, 1, 2, line.len() / 2, line.len(), line.len() + 3] {
                 let at = json!({"line": line_no, "character": col});
@@ -873,9 +894,14 @@ fn a_wrong_analysis_never_takes_a_request_down() {
                     "textDocument/hover",
                     "textDocument/definition",
                     "textDocument/references",
+                    "textDocument/documentHighlight",
+                    "textDocument/prepareRename",
+                    "textDocument/completion",
+                    "textDocument/selectionRange",
                 ] {
                     let params = json!({"textDocument": {"uri": SEED_URI}, "position": at,
-                        "context": {"includeDeclaration": true}});
+                        "positions": [at], "range": {"start": at, "end": at},
+                        "context": {"includeDeclaration": true, "diagnostics": [], "triggerKind": 1}});
                     let r = s.conn.request(method, params);
                     assert!(r.get("error").is_none(), "{enc:?} {method} {at}: {r}");
                 }

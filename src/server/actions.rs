@@ -17,7 +17,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::convert;
-use super::documents::Analysis;
+use super::documents::{guarded, Analysis};
 use crate::assist::{self, Edit};
 use crate::dossier::Source;
 use crate::text::PositionEncoding;
@@ -31,7 +31,9 @@ pub fn all_actions(
     enc: PositionEncoding,
 ) -> Vec<CodeActionOrCommand> {
     let mut out = actions(a, uri, range, enc);
-    out.extend(assist_actions(a, uri, range, context, enc));
+    out.extend(guarded("editing actions", Vec::new(), || {
+        assist_actions(a, uri, range, context, enc)
+    }));
     if let Some(only) = &context.only {
         out.retain(|action| match action {
             CodeActionOrCommand::CodeAction(c) => c.kind.as_ref().is_some_and(|k| {
@@ -203,7 +205,10 @@ fn assist_actions(
         }
         let at = convert::range(&a.text, &a.line_index, &placeholder.span, enc);
         let diagnostics = diagnostics_for(a, "placeholder-source", &at, context, enc);
-        let period = a.text[placeholder.span.end..].starts_with('.');
+        let period = a
+            .text
+            .get(placeholder.span.end..)
+            .is_some_and(|rest| rest.starts_with('.'));
         for candidate in &candidates {
             let edit = Edit {
                 span: placeholder.span.clone(),

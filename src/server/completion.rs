@@ -9,7 +9,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::convert;
-use super::documents::Analysis;
+use super::documents::{guarded, Analysis};
 use crate::assist::{completions, CompletionKind};
 use crate::text::PositionEncoding;
 use crate::workspace::Workspace;
@@ -21,25 +21,27 @@ pub fn items(
     enc: PositionEncoding,
 ) -> Vec<CompletionItem> {
     let offset = convert::offset(&a.text, &a.line_index, pos, enc);
-    completions(&a.dossier, &a.text, offset, workspace)
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| CompletionItem {
-            label: c.label.clone(),
-            kind: Some(match c.kind {
-                CompletionKind::Footnote => CompletionItemKind::REFERENCE,
-                CompletionKind::Document => CompletionItemKind::FILE,
-                CompletionKind::Question => CompletionItemKind::ENUM_MEMBER,
-            }),
-            detail: Some(c.detail.clone()),
-            // The order assist gives.
-            sort_text: Some(format!("{i:05}")),
-            filter_text: Some(c.insert.clone()),
-            text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
-                convert::range(&a.text, &a.line_index, &c.replace, enc),
-                c.insert,
-            ))),
-            ..Default::default()
-        })
-        .collect()
+    guarded("completion", Vec::new(), || {
+        completions(&a.dossier, &a.text, offset, workspace)
+    })
+    .into_iter()
+    .enumerate()
+    .map(|(i, c)| CompletionItem {
+        label: c.label.clone(),
+        kind: Some(match c.kind {
+            CompletionKind::Footnote => CompletionItemKind::REFERENCE,
+            CompletionKind::Document => CompletionItemKind::FILE,
+            CompletionKind::Question => CompletionItemKind::ENUM_MEMBER,
+        }),
+        detail: Some(c.detail.clone()),
+        // The order assist gives.
+        sort_text: Some(format!("{i:05}")),
+        filter_text: Some(c.insert.clone()),
+        text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
+            convert::range(&a.text, &a.line_index, &c.replace, enc),
+            c.insert,
+        ))),
+        ..Default::default()
+    })
+    .collect()
 }

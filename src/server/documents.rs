@@ -224,6 +224,18 @@ fn analyze(rope: Rope, version: i32, analyzer: &Analyzer) -> AnalysisResult {
     }
 }
 
+/// Runs one part of an answer (`what`); a panic inside it is logged and
+/// that part answers `fallback`, so that the rest of the answer stands.
+pub fn guarded<T>(what: &str, fallback: T, f: impl FnOnce() -> T) -> T {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(v) => v,
+        Err(panic) => {
+            tracing::error!("{what} panicked: {}", panic_message(&*panic));
+            fallback
+        }
+    }
+}
+
 /// The message of a caught panic.
 pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = panic.downcast_ref::<&str>() {

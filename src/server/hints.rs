@@ -5,7 +5,7 @@
 use tower_lsp::lsp_types::{InlayHint, InlayHintLabel, InlayHintTooltip, Range};
 
 use super::convert;
-use super::documents::Analysis;
+use super::documents::{guarded, Analysis};
 use crate::assist;
 use crate::text::PositionEncoding;
 
@@ -22,15 +22,19 @@ pub fn inlay_hints(
     let to = convert::offset(&a.text, &a.line_index, range.end, enc);
     let (from, to) = (from.min(to), from.max(to));
     let d = &a.dossier;
-    let mut found: Vec<(usize, String, bool)> = assist::short_form_hints(d)
-        .into_iter()
-        .map(|(at, label)| (at, label, false))
-        .collect();
+    let mut found: Vec<(usize, String, bool)> = guarded("short form hints", Vec::new(), || {
+        assist::short_form_hints(d)
+    })
+    .into_iter()
+    .map(|(at, label)| (at, label, false))
+    .collect();
     if markers {
         found.extend(
-            assist::marker_hints(d, MARKER_WORDS)
-                .into_iter()
-                .map(|(at, label)| (at, label, true)),
+            guarded("marker hints", Vec::new(), || {
+                assist::marker_hints(d, MARKER_WORDS)
+            })
+            .into_iter()
+            .map(|(at, label)| (at, label, true)),
         );
     }
     found.retain(|(at, _, _)| from <= *at && *at <= to && *at <= a.text.len());

@@ -155,7 +155,7 @@ fn running_markdown(a: &Analysis, from: usize, to: usize, max_chars: usize) -> S
         if s < at || e <= s || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
         }
-        if text[s..e] != a.text[m.span.clone()] {
+        if a.text.get(m.span.clone()) != Some(&text[s..e]) {
             continue; // the body stream moved it; leave the digits
         }
         marked.push_str(&text[at..s]);

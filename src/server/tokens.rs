@@ -10,7 +10,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::convert;
-use super::documents::Analysis;
+use super::documents::{guarded, Analysis};
 use crate::assist::{semantic_tokens, TokenKind};
 use crate::text::PositionEncoding;
 use crate::Span;
@@ -67,7 +67,10 @@ pub fn tokens(
 ) -> Vec<SemanticToken> {
     let text = &a.text;
     let mut pieces: Vec<(u32, u32, u32, TokenKind)> = Vec::new();
-    for (span, kind) in semantic_tokens(&a.dossier, text) {
+    let classified = guarded("semantic tokens", Vec::new(), || {
+        semantic_tokens(&a.dossier, text)
+    });
+    for (span, kind) in classified {
         if span.end > text.len() || span.start >= span.end {
             continue;
         }
