@@ -2473,3 +2473,33 @@ fn an_edit_of_one_document_updates_the_workspace_lints_of_the_others() {
         }
     }
 }
+
+#[test]
+fn a_question_that_lost_its_answer_says_so() {
+    let (uri, text) = corpus_document("ah-tk-20232024-2367.txt");
+    let text = text.replacen("Antwoord 12\n", "", 1);
+    let mut s = started(None);
+    s.conn.open(&uri, "text", &text);
+    let lensed = lenses(&mut s, &uri);
+    let twelve = line_starting(&text, "Vraag 12") as u64;
+    assert!(
+        lensed.contains(&(twelve, "Not answered".to_owned())),
+        "{lensed:?}"
+    );
+    let hover = s.conn.call(
+        "textDocument/hover",
+        text_position(&uri, json!({"line": twelve + 1, "character": 3})),
+    );
+    assert_eq!(
+        hover_text(&hover),
+        "**Vraag 12**\n\n⚠ Deze vraag heeft (nog) geen antwoord."
+    );
+    // The others keep theirs.
+    let one = line_starting(&text, "Vraag 1") as u64;
+    assert!(
+        lensed
+            .iter()
+            .any(|(l, t)| *l == one && t.starts_with("Answered: Antwoord 1, line ")),
+        "{lensed:?}"
+    );
+}
