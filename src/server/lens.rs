@@ -81,7 +81,7 @@ fn lens(a: &Analysis, span: &Span, title: String, enc: PositionEncoding) -> Code
 }
 
 /// Every lens of a document, committee questions looked up in the
-/// workspace.
+/// workspace (each other document read once).
 pub async fn code_lenses(
     shared: &Shared,
     uri: &Url,
@@ -89,31 +89,44 @@ pub async fn code_lenses(
     found: Vec<Local>,
     enc: PositionEncoding,
 ) -> Vec<CodeLens> {
+    // Where the workspace takes up each committee question not taken up here.
+    let elsewhere: Vec<Option<crate::workspace::TakenUp>> = found
+        .iter()
+        .map(|item| match item {
+            Local::Elsewhere(_, text) => {
+                workspace::taken_up_in_workspace(&shared.workspace, uri, text)
+            }
+            Local::Done(..) => None,
+        })
+        .collect();
+    let places: Vec<(String, Span)> = elsewhere
+        .iter()
+        .flatten()
+        .map(|t| (t.key.clone(), t.span.clone()))
+        .collect();
+    let mut located = workspace::locate(shared, places, enc).await.into_iter();
     let mut out = Vec::with_capacity(found.len());
-    for item in found {
+    for (item, taken) in found.into_iter().zip(elsewhere) {
         match item {
             Local::Done(span, title) => out.push(lens(a, &span, title, enc)),
-            Local::Elsewhere(span, text) => {
-                let title = match workspace::taken_up_in_workspace(&shared.workspace, uri, &text) {
+            Local::Elsewhere(span, _) => {
+                let title = match taken {
                     Some(t) => {
-                        let located = workspace::locate(shared, vec![(t.key.clone(), t.span)], enc)
-                            .await
-                            .into_iter()
+                        let line = located
+                            .next()
                             .flatten()
-                            .next();
-                        let name = workspace::file_name(&t.key);
-                        let line = located.map(|l| l.range.start.line as usize + 1);
+                            .map(|l| format!(", line {}", l.range.start.line + 1))
+                            .unwrap_or_default();
                         let what = if t.answered {
                             "Answered in"
                         } else {
                             "Taken up, not answered, in"
                         };
-                        match line {
-                            Some(line) => {
-                                format!("{what} {name}: vraag{}, line {line}", list(&t.numbers))
-                            }
-                            None => format!("{what} {name}: vraag{}", list(&t.numbers)),
-                        }
+                        format!(
+                            "{what} {}: vraag{}{line}",
+                            workspace::file_name(&t.key),
+                            list(&t.numbers)
+                        )
                     }
                     None => "Not answered".to_owned(),
                 };
