@@ -2503,3 +2503,22 @@ fn a_question_that_lost_its_answer_says_so() {
         "{lensed:?}"
     );
 }
+
+#[test]
+fn a_settings_change_asks_the_client_to_refresh_its_inlay_hints() {
+    let mut s = start(Options::default());
+    let mut caps = capabilities(None);
+    caps["workspace"] = json!({"inlayHint": {"refreshSupport": true}});
+    s.conn.initialize(caps);
+    s.conn.open(SEED_URI, "text", SEED);
+    let _ = s.conn.diagnostics(SEED_URI);
+    s.conn.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"dossier": {"inlayHints": {"markers": true}}}}),
+    );
+    s.conn.take_notification("an inlay hint refresh", |m| {
+        m["method"] == "workspace/inlayHint/refresh"
+    });
+    let hints = inlay_hints(&mut s, SEED_URI, SEED);
+    assert_eq!(hints.len(), 3 + 14, "{hints:?}");
+}
