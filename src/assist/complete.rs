@@ -151,7 +151,9 @@ pub fn completions(
 fn year_form(d: &Dossier, text: &str) -> YearForm {
     let (mut dash, mut slash) = (0, 0);
     for c in &d.citations {
-        let s = &text[c.span.clone()];
+        let Some(s) = text.get(c.span.clone()) else {
+            continue;
+        };
         if s.contains('–') {
             dash += 1;
         } else if s.contains('/') {
@@ -195,6 +197,12 @@ fn written_tail(c: &crate::citation::Citation, with_year: bool, form: YearForm) 
         .unwrap_or("II");
     Some(match form {
         YearForm::Dash => format!("{chamber}, {a}–{b}, {rest}"),
-        YearForm::Slash => format!("{chamber} {a}/{}, {rest}", &b[b.len().saturating_sub(2)..]),
+        YearForm::Slash => {
+            let short: String = b
+                .chars()
+                .skip(b.chars().count().saturating_sub(2))
+                .collect();
+            format!("{chamber} {a}/{short}, {rest}")
+        }
     })
 }

@@ -85,7 +85,9 @@ pub fn renumber_footnotes(d: &Dossier) -> Vec<Edit> {
         } else {
             m.footnote.unwrap_or(list[0])
         };
-        let n = new_number[def];
+        let Some(&n) = new_number.get(def) else {
+            continue;
+        };
         if m.number != n {
             edits.push(Edit {
                 span: m.span.clone(),
@@ -217,7 +219,7 @@ pub fn marker_hints(d: &Dossier, words: usize) -> Vec<(usize, String)> {
     d.markers
         .iter()
         .filter_map(|m| {
-            let f = &d.footnotes[m.footnote?];
+            let f = d.footnotes.get(m.footnote?)?;
             let mut label: String = f
                 .text
                 .split_whitespace()

@@ -67,7 +67,9 @@ pub fn semantic_tokens(d: &Dossier, text: &str) -> Vec<(Span, TokenKind)> {
             LineKind::Colophon => TokenKind::Colophon,
             _ => continue,
         };
-        let s = &text[l.span.clone()];
+        let Some(s) = text.get(l.span.clone()) else {
+            continue;
+        };
         let start = l.span.start + (s.len() - s.trim_start().len());
         all.push((start..l.span.start + s.trim_end().len(), kind));
     }
