@@ -1,7 +1,7 @@
 //! Arbitrary text never makes the analysis panic, and every span it reports
 //! lies on character boundaries.
 
-use dossier_lsp::{lints, Dossier};
+use dossier_lsp::{assist, lints, Dossier};
 use proptest::prelude::*;
 
 /// Pieces of real dossier text, so the generator reaches the interesting
@@ -61,6 +61,24 @@ fn check(text: &str) {
     }
     for i in 0..d.layout.body.text.len() {
         assert!(d.layout.body.to_source(i) <= text.len());
+    }
+    // Editing assistance on the same model: edits apply, offsets stay inside.
+    let renumbered = assist::apply(text, &assist::renumber_footnotes(&d));
+    let again = Dossier::analyze(&renumbered);
+    assert!(assist::renumber_footnotes(&again).len() <= d.markers.len() + d.footnotes.len());
+    for (span, _) in assist::semantic_tokens(&d, text) {
+        assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+    }
+    for (at, _) in assist::short_form_hints(&d)
+        .into_iter()
+        .chain(assist::marker_hints(&d, 4))
+    {
+        assert!(at <= text.len());
+    }
+    for at in (0..=text.len()).step_by(7) {
+        for c in assist::completions(&d, text, at, None) {
+            assert!(c.replace.end <= text.len() && text.is_char_boundary(c.replace.start));
+        }
     }
 }
 
