@@ -145,6 +145,7 @@ function serverSettings(): Record<string, unknown> {
   return {
     files: config.get<string[]>("files", ["**/*.txt"]),
     lints: config.get<Record<string, string>>("lints", {}),
+    inlayHints: { markers: config.get<boolean>("inlayHints.markers", false) },
   };
 }
 
