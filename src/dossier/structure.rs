@@ -20,13 +20,25 @@ use regex::Regex;
 use crate::layout::{Layout, LineKind};
 use crate::Span;
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{Answer, FootnoteMarker, Letter, Question, QuestionKind, QuestionRef};
 
 static LETTER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s?(?:BRIEF|VERSLAG|NOTA|MEMORIE|MOTIE|AMENDEMENT|VOORLOPIG VERSLAG)\b[\p{Lu}\d ,.’'/()–-]*$").unwrap()
 });
+/// The words [`LETTER_HEADING`] starts with.
+const LETTER_KEYWORDS: [&str; 7] = [
+    "BRIEF",
+    "VERSLAG",
+    "NOTA",
+    "MEMORIE",
+    "MOTIE",
+    "AMENDEMENT",
+    "VOORLOPIG VERSLAG",
+];
 static CAPITALS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s?[\p{Lu}][\p{Lu}\d ,.’'/()–-]{2,}$").unwrap());
 static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,7 +80,22 @@ pub(super) fn find(
             k += 1;
             continue;
         }
-        if LETTER_HEADING.is_match(s) && s.trim().len() > 8 {
+        // The heading patterns allow one white space, then a keyword or
+        // digits: a cheap test of what follows it saves most regex runs.
+        let lead = s
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8);
+        let t = &s[lead..];
+        let letter = LETTER_KEYWORDS.iter().any(|k| t.starts_with(k));
+        let question = t.starts_with("Vra") || t.starts_with(|c: char| c.is_ascii_digit());
+        let answer = t.starts_with("Antwoord");
+        if !(letter || question || answer) {
+            k += 1;
+            continue;
+        }
+        if letter && LETTER_HEADING.is_match(s) && s.trim().len() > 8 {
             let mut span = line.span.clone();
             let mut heading = s.trim().to_string();
             // A heading runs on over the capitals lines right after it.
@@ -87,7 +114,7 @@ pub(super) fn find(
                 span.start..text[..span.end].trim_end().len(),
                 heading,
             ));
-        } else if let Some(c) = QUESTION.captures(s) {
+        } else if let Some(c) = question.then(|| QUESTION.captures(s)).flatten() {
             let n = c
                 .get(1)
                 .or(c.get(2))
@@ -99,7 +126,7 @@ pub(super) fn find(
                 QuestionKind::Numbered
             };
             headings.push(Heading::Question(trimmed(text, &line.span), n, kind));
-        } else if let Some(c) = ANSWER.captures(s) {
+        } else if let Some(c) = answer.then(|| ANSWER.captures(s)).flatten() {
             let n = c.get(1).map(|m| numbers(m.as_str())).unwrap_or_default();
             headings.push(Heading::Answer(trimmed(text, &line.span), n));
         }
@@ -213,7 +240,24 @@ fn pair_answers(questions: &mut [Question], answers: &mut [Answer]) {
 }
 
 fn pair_letter_paragraphs(questions: &mut [Question]) {
-    let words: Vec<HashSet<String>> = questions.iter().map(|q| word_set(&q.text)).collect();
+    // Nothing to pair without both letter paragraphs and repeats.
+    let paragraphs = questions
+        .iter()
+        .any(|q| q.kind == QuestionKind::LetterParagraph);
+    let repeats = questions
+        .iter()
+        .any(|q| q.kind != QuestionKind::LetterParagraph);
+    if !paragraphs || !repeats {
+        return;
+    }
+    // Words become numbers (the same word, the same number), so that the
+    // sets are sorted number lists and compare without string compares.
+    let mut ids: HashMap<Cow<str>, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let words: Vec<Vec<u32>> = questions
+        .iter()
+        .map(|q| word_numbers(&q.text, &mut ids))
+        .collect();
+    drop(ids);
     for p in 0..questions.len() {
         if questions[p].kind != QuestionKind::LetterParagraph || words[p].is_empty() {
             continue;
@@ -223,7 +267,7 @@ fn pair_letter_paragraphs(questions: &mut [Question]) {
             .map(|r| {
                 (
                     r,
-                    words[p].intersection(&words[r]).count() as f64 / words[p].len() as f64,
+                    common(&words[p], &words[r]) as f64 / words[p].len() as f64,
                 )
             })
             .max_by(|a, b| a.1.total_cmp(&b.1));
@@ -246,6 +290,119 @@ pub fn word_set(text: &str) -> HashSet<String> {
         })
         .filter(|w| w.chars().count() >= 3)
         .collect()
+}
+
+/// [`word_set`] as a sorted list of word numbers from `ids`, without
+/// duplicates.
+fn word_numbers<'t>(
+    text: &'t str,
+    ids: &mut HashMap<Cow<'t, str>, u32, BuildHasherDefault<WordHasher>>,
+) -> Vec<u32> {
+    let mut words: Vec<u32> = Vec::new();
+    for w in alphanumeric_runs(text) {
+        let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        let w: Cow<str> = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            if w.len() < 3 {
+                continue;
+            }
+            Cow::Borrowed(w)
+        } else {
+            let lower = w.to_lowercase();
+            if lower.chars().count() < 3 {
+                continue;
+            }
+            Cow::Owned(lower)
+        };
+        let next = ids.len() as u32;
+        words.push(*ids.entry(w).or_insert(next));
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// How many numbers two sorted lists without duplicates share.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The maximal non-empty runs of characters for which `keep` holds, in
+/// order (as `split` on the others with the empty pieces left out);
+/// `keep_ascii` must say the same as `keep` for ASCII, byte by byte.
+fn runs<'t>(
+    text: &'t str,
+    keep_ascii: impl Fn(u8) -> bool,
+    keep: impl Fn(char) -> bool,
+) -> impl Iterator<Item = &'t str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (len, kept) = if b.is_ascii() {
+                (1, keep_ascii(b))
+            } else {
+                let c = text[i..].chars().next().expect("a character");
+                (c.len_utf8(), keep(c))
+            };
+            match (kept, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => return Some(&text[s..i]),
+                _ => {}
+            }
+            i += len;
+        }
+        start.map(|s| &text[s..])
+    })
+}
+
+/// Runs of letters and digits (`char::is_alphanumeric`).
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+    runs(text, |b| b.is_ascii_alphanumeric(), char::is_alphanumeric)
+}
+
+/// Runs without white space (as `str::split_whitespace`: `char::is_whitespace`,
+/// which for ASCII is tab to carriage return and space).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    runs(
+        text,
+        |b| !matches!(b, b'\t'..=b'\r' | b' '),
+        |c| !c.is_whitespace(),
+    )
+}
+
+/// FNV-1a: words are short and come from the document itself.
+struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 static ASKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -305,12 +462,20 @@ fn body_text(layout: &Layout, markers: &[Span], span: Span) -> String {
         pos = r.end;
     }
     out.push_str(&body.text[pos..to]);
-    let paragraphs: Vec<String> = out
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
-    paragraphs.join("\n\n")
+    // Words joined by one space, paragraphs without words dropped, the rest
+    // kept apart by a blank line.
+    let mut joined = String::with_capacity(out.len());
+    for p in out.split("\n\n") {
+        for (i, w) in words(p).enumerate() {
+            if i > 0 {
+                joined.push(' ');
+            } else if !joined.is_empty() {
+                joined.push_str("\n\n");
+            }
+            joined.push_str(w);
+        }
+    }
+    joined
 }
 
 static QUESTION_REF: LazyLock<Regex> = LazyLock::new(|| {
