@@ -21,21 +21,120 @@ mod url;
 
 pub use model::*;
 
+use std::sync::LazyLock;
+
+/// The literals that gate the recognisers in [`find_citations`].
+#[derive(Clone, Copy)]
+enum Needle {
+    Http,
+    Www,
+    Amerstuk,
+    St,
+    Tr,
+    Ecli,
+    Com,
+    Swd,
+    Sec,
+    Join,
+    Erordening,
+    Ichtlijn,
+    Esluit,
+    Pb,
+    PbCaps,
+    Dem,
+    DemCaps,
+    Bid,
+    Tap,
+    Aw,
+    Noot,
+}
+
+/// Searchers for the [`Needle`]s, in their order, built once.
+static NEEDLES: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    [
+        "http",
+        "www.",
+        "amerstuk",
+        "St",
+        "Tr",
+        "ECLI:",
+        "COM",
+        "SWD",
+        "SEC",
+        "JOIN",
+        "erordening",
+        "ichtlijn",
+        "esluit",
+        "Pb",
+        "PB",
+        "dem",
+        "DEM",
+        "bid",
+        "t.a.p.",
+        "a.w.",
+        "noot",
+    ]
+    .iter()
+    .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+    .collect()
+});
+
 /// Finds every citation, short form and placeholder in `text`, in text
 /// order, without overlaps.
 pub fn find_citations(text: &str) -> Vec<Citation> {
     let mut all = Vec::new();
-    url::find(text, &mut all);
-    kamerstuk::find(text, &mut all);
+    // Each recogniser runs only where the text holds a literal that every
+    // match of its first regex contains: the dossier layer calls this once
+    // per footnote and per run of body lines, and for short pieces setting
+    // up eleven regex scans costs more than a few byte searches.
+    let b = text.as_bytes();
+    let has = |needle: Needle| NEEDLES[needle as usize].find(b).is_some();
+    // `https?://`, `www.`
+    if has(Needle::Http) || has(Needle::Www) {
+        url::find(text, &mut all);
+    }
+    // `Kamerstuk(ken)`, `kamerstuk(ken)`, `Kamerstuk-nummer`, `KAMERSTUKKEN`,
+    // `TK`, `Tweede Kamer`, `Eerste Kamer` (a K), `Aanhangsel`, `Handelingen`.
+    if memchr::memchr3(b'K', b'A', b'H', b).is_some() || has(Needle::Amerstuk) {
+        kamerstuk::find(text, &mut all);
+    }
     compact::find(text, &mut all);
-    ids::find_gazettes(text, &mut all);
-    ids::find_ecli(text, &mut all);
-    ids::find_eu(text, &mut all);
-    ids::find_eu_acts(text, &mut all);
-    ids::find_official_journal(text, &mut all);
-    ids::find_europapoort(text, &mut all);
-    short_form::find(text, &mut all);
-    placeholder::find(text, &mut all);
+    // `Stb.`, `Staatsblad`, `Stcrt.`, `Staatscourant`, `Trb.`, `Tractatenblad`.
+    if has(Needle::St) || has(Needle::Tr) {
+        ids::find_gazettes(text, &mut all);
+    }
+    if has(Needle::Ecli) {
+        ids::find_ecli(text, &mut all);
+    }
+    if has(Needle::Com) || has(Needle::Swd) || has(Needle::Sec) || has(Needle::Join) {
+        ids::find_eu(text, &mut all);
+    }
+    // `…verordening`, `…richtlijn`, `…besluit` (both cases of the initial).
+    if has(Needle::Erordening) || has(Needle::Ichtlijn) || has(Needle::Esluit) {
+        ids::find_eu_acts(text, &mut all);
+    }
+    // `PbEU`, `PbEG`, `PB`.
+    if has(Needle::Pb) || has(Needle::PbCaps) {
+        ids::find_official_journal(text, &mut all);
+    }
+    if memchr::memchr(b'E', b).is_some() {
+        ids::find_europapoort(text, &mut all);
+    }
+    // `Idem`, `idem`, `IDEM`, `Ibidem`, `ibidem`, `Ibid`, `ibid`, `t.a.p.`,
+    // `a.w.`, `zie (voet)noot`.
+    if has(Needle::Dem)
+        || has(Needle::DemCaps)
+        || has(Needle::Bid)
+        || has(Needle::Tap)
+        || has(Needle::Aw)
+        || has(Needle::Noot)
+    {
+        short_form::find(text, &mut all);
+    }
+    // `PM`, `[…]`, `(…)`, three or more of `x`/`X`.
+    if memchr::memchr3(b'P', b'[', b'(', b).is_some() || memchr::memchr2(b'x', b'X', b).is_some() {
+        placeholder::find(text, &mut all);
+    }
     all.sort_by(|a, b| {
         a.span
             .start

@@ -117,7 +117,13 @@ impl<'a> Cur<'a> {
         let base = self.pos;
         // No grammar step is longer than this; a short haystack keeps each
         // anchored match cheap whatever the length of the document.
-        let caps = re.captures(window(self.text, base))?;
+        let hay = window(self.text, base);
+        // Most steps are tried where they do not apply: a plain match test
+        // is cheaper than setting up captures that stay empty.
+        if !re.is_match(hay) {
+            return None;
+        }
+        let caps = re.captures(hay)?;
         let m = caps.get(0)?;
         debug_assert_eq!(m.start(), 0, "grammar regexes are anchored");
         self.pos = base + m.end();

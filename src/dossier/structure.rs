@@ -463,17 +463,24 @@ fn body_text(layout: &Layout, markers: &[Span], span: Span) -> String {
     }
     out.push_str(&body.text[pos..to]);
     // Words joined by one space, paragraphs without words dropped, the rest
-    // kept apart by a blank line.
+    // kept apart by a blank line: two words are in different paragraphs
+    // when the white space between them holds `\n\n`.
     let mut joined = String::with_capacity(out.len());
-    for p in out.split("\n\n") {
-        for (i, w) in words(p).enumerate() {
-            if i > 0 {
-                joined.push(' ');
-            } else if !joined.is_empty() {
+    let mut gap_start = 0;
+    for w in words(&out) {
+        let start = w.as_ptr() as usize - out.as_ptr() as usize;
+        if !joined.is_empty() {
+            if out.as_bytes()[gap_start..start]
+                .windows(2)
+                .any(|p| p == b"\n\n")
+            {
                 joined.push_str("\n\n");
+            } else {
+                joined.push(' ');
             }
-            joined.push_str(w);
         }
+        joined.push_str(w);
+        gap_start = start + w.len();
     }
     joined
 }
