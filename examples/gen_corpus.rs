@@ -6,6 +6,11 @@
 //! ±25 %) as `OUT_DIR/doc-00000.txt` …; with `--markdown`, the same
 //! documents as Pandoc Markdown (`[^n]` footnotes) in `MD_DIR/doc-00000.md`.
 //! The same arguments always give the same files.
+//!
+//!     cargo run --release --example gen_corpus -- --bytes 1048576 --seed-repeat FILE
+//!
+//! writes the benchmark's 1 MB document (the seed over and over, footnotes
+//! numbered on) to FILE.
 
 #[path = "../benches/gen/mod.rs"]
 mod gen;
@@ -23,6 +28,17 @@ fn main() {
             "--bytes" => bytes = args.next().and_then(|s| s.parse().ok()).expect("--bytes B"),
             "--seed" => seed = args.next().and_then(|s| s.parse().ok()).expect("--seed S"),
             "--markdown" => md = Some(args.next().expect("--markdown DIR").into()),
+            "--seed-repeat" => {
+                // One file: the seed copied to about B bytes, footnotes numbered on.
+                let out: PathBuf = args.next().expect("--seed-repeat FILE").into();
+                let seed = std::fs::read_to_string(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/seeds/000_0dbf1fc7ba84b8b6.txt"
+                ))
+                .expect("the seed");
+                std::fs::write(&out, gen::seed_repeat(&seed, bytes)).expect("write");
+                return;
+            }
             _ => pos.push(a),
         }
     }

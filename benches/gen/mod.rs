@@ -759,3 +759,47 @@ pub fn corpus(pools: &Pools, seed: u64, n: usize, bytes: usize) -> Vec<Doc> {
         })
         .collect()
 }
+
+/// About `bytes` of `seed` text, copied over and over, footnote numbers shifted per copy so that the
+/// numbering runs on as in one long document.
+pub fn seed_repeat(seed: &str, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + seed.len());
+    let mut copy = 0;
+    while out.len() < bytes {
+        let shift = copy * 15;
+        for line in seed.split_inclusive('\n') {
+            // Renumber definitions (`4 Kamerstukken`) and glued markers (`asielpact3`).
+            let mut s = String::with_capacity(line.len());
+            let mut chars = line.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if c.is_ascii_digit() {
+                    let start = i;
+                    let mut end = i + 1;
+                    while let Some(&(j, d)) = chars.peek() {
+                        if !d.is_ascii_digit() {
+                            break;
+                        }
+                        end = j + 1;
+                        chars.next();
+                    }
+                    let digits = &line[start..end];
+                    let prev = line[..start].chars().next_back();
+                    let at_def = start == 0 && digits.len() <= 2;
+                    let glued = prev.is_some_and(|p| p.is_lowercase() || matches!(p, '.' | '»'))
+                        && digits.len() <= 2
+                        && !line[end..].starts_with(|c: char| c.is_alphanumeric());
+                    if (at_def || glued) && shift > 0 {
+                        s.push_str(&(digits.parse::<usize>().unwrap() + shift).to_string());
+                    } else {
+                        s.push_str(digits);
+                    }
+                } else {
+                    s.push(c);
+                }
+            }
+            out.push_str(&s);
+        }
+        copy += 1;
+    }
+    out
+}
