@@ -1244,9 +1244,45 @@ fn footnote_blocks_fold_as_comments_and_answers_as_regions() {
             && r["endLine"].as_u64().unwrap() > r["startLine"].as_u64().unwrap()),
         "{ranges:#?}"
     );
+    // Question 4 with its answer, from `4.` to the end of the answer.
+    let answer_end = line_starting(SEED, "wordt uw Kamer hierover") as u64;
+    assert!(
+        ranges.iter().any(|r| r["kind"] == "region"
+            && r["startLine"].as_u64().unwrap() == question
+            && r["endLine"].as_u64().unwrap() == answer_end),
+        "{ranges:#?}"
+    );
     for r in ranges {
         assert!(r["startLine"].as_u64() < r["endLine"].as_u64(), "{r}");
     }
+}
+
+#[test]
+fn the_colophon_and_footer_of_an_aanhangsel_page_fold_as_a_comment() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/learninglion/ah-tk-20232024-2271.txt");
+    let text = dossier_lsp::text::decode(&std::fs::read(path).unwrap()).text;
+    let uri = "file:///corpus/ah-tk-20232024-2271.txt";
+    let mut s = started(None);
+    s.conn.open(uri, "text", &text);
+    let ranges = s.conn.call(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let (first, last) = (
+        line_starting(&text, "ah-tk-20232024-2271") as u64,
+        line_starting(&text, "’s-Gravenhage 2024 Tweede Kamer") as u64,
+    );
+    assert!(
+        ranges
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["kind"] == "comment"
+                && r["startLine"].as_u64().unwrap() == first
+                && r["endLine"].as_u64().unwrap() == last),
+        "{ranges:#?}"
+    );
 }
 
 #[test]
