@@ -250,26 +250,37 @@ fn pair_letter_paragraphs(questions: &mut [Question]) {
     if !paragraphs || !repeats {
         return;
     }
-    // Words become numbers (the same word, the same number), so that the
-    // sets are sorted number lists and compare without string compares.
+    // Words become numbers (the same word, the same number), and each word
+    // lists the repeats that use it: a paragraph's shared words with every
+    // repeat are then counted in one pass over its own words.
     let mut ids: HashMap<Cow<str>, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
     let words: Vec<Vec<u32>> = questions
         .iter()
         .map(|q| word_numbers(&q.text, &mut ids))
         .collect();
+    let mut users: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
     drop(ids);
+    for (r, q) in questions.iter().enumerate() {
+        if q.kind != QuestionKind::LetterParagraph {
+            for &w in &words[r] {
+                users[w as usize].push(r);
+            }
+        }
+    }
+    let mut shared = vec![0usize; questions.len()];
     for p in 0..questions.len() {
         if questions[p].kind != QuestionKind::LetterParagraph || words[p].is_empty() {
             continue;
         }
+        shared.fill(0);
+        for &w in &words[p] {
+            for &r in &users[w as usize] {
+                shared[r] += 1;
+            }
+        }
         let best = (0..questions.len())
             .filter(|&r| questions[r].kind != QuestionKind::LetterParagraph)
-            .map(|r| {
-                (
-                    r,
-                    common(&words[p], &words[r]) as f64 / words[p].len() as f64,
-                )
-            })
+            .map(|r| (r, shared[r] as f64 / words[p].len() as f64))
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((r, _)) = best.filter(|&(_, s)| s >= 0.6) {
             questions[p].related = vec![r];
@@ -321,31 +332,14 @@ fn word_numbers<'t>(
     words
 }
 
-/// How many numbers two sorted lists without duplicates share.
-fn common(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// The maximal non-empty runs of characters for which `keep` holds, in
 /// order (as `split` on the others with the empty pieces left out);
 /// `keep_ascii` must say the same as `keep` for ASCII, byte by byte.
-fn runs<'t>(
-    text: &'t str,
+fn runs(
+    text: &str,
     keep_ascii: impl Fn(u8) -> bool,
     keep: impl Fn(char) -> bool,
-) -> impl Iterator<Item = &'t str> {
+) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {

@@ -17,6 +17,7 @@ mod footnotes;
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use crate::text::LineIndex;
@@ -170,6 +171,19 @@ static COLOPHON_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:ISSN \d{4}\s?-\s?\d{3}[\dX]\s*)?(?:[’']s-Gravenhage \d{4}\s*)?").unwrap()
 });
 
+/// Literal searchers for the per-line tests, built once.
+struct Finders {
+    footer: Finder<'static>,
+    staten_generaal: Finder<'static>,
+    vergaderjaar: Finder<'static>,
+}
+
+static FINDERS: LazyLock<Finders> = LazyLock::new(|| Finders {
+    footer: Finder::new(" Kamer, vergaderjaar "),
+    staten_generaal: Finder::new("Staten-Generaal"),
+    vergaderjaar: Finder::new("ergaderjaar"),
+});
+
 /// A Markdown rule (`-----`): the page separator of Markdown conversions.
 fn is_rule(line: &str) -> bool {
     let t = line.trim();
@@ -210,7 +224,8 @@ impl Layout {
             };
             let line = &text[span.clone()];
             // Cheap tests first: most lines are running text.
-            let footer = if line.contains(" Kamer, vergaderjaar ") {
+            let has = |f: &Finder| f.find(line.as_bytes()).is_some();
+            let footer = if has(&FINDERS.footer) {
                 FOOTER.captures(line)
             } else {
                 None
@@ -269,11 +284,16 @@ impl Layout {
                 .is_some_and(|l| l.kind == LineKind::Header);
             let kind = if line.trim().is_empty() {
                 LineKind::Blank
-            } else if line.len() < 64 && COLOPHON.is_match(line) {
+            } else if line.len() < 64
+                && line
+                    .trim_start()
+                    .starts_with(['k', 'a', 'h', 'b', 's', 'I', '’', '\''])
+                && COLOPHON.is_match(line)
+            {
                 LineKind::Colophon
-            } else if (line.contains("Staten-Generaal")
-                || line.contains("ergaderjaar")
-                || line.contains('#'))
+            } else if (has(&FINDERS.staten_generaal)
+                || has(&FINDERS.vergaderjaar)
+                || memchr::memchr(b'#', line.as_bytes()).is_some())
                 && HEADER.is_match(line)
                 || (after_header && line.trim().bytes().all(|b| b.is_ascii_digit()))
             {
