@@ -342,24 +342,36 @@ fn runs(
 ) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut i = 0;
+    // Whether the character at `at` is kept, and its length.
+    let test = move |at: usize| {
+        let b = bytes[at];
+        if b.is_ascii() {
+            (keep_ascii(b), 1)
+        } else {
+            let c = text[at..].chars().next().expect("a character");
+            (keep(c), c.len_utf8())
+        }
+    };
     std::iter::from_fn(move || {
-        let mut start = None;
+        // Up to the first kept character, then up to the next one not kept.
+        let start = loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            let (kept, len) = test(i);
+            if kept {
+                break i;
+            }
+            i += len;
+        };
         while i < bytes.len() {
-            let b = bytes[i];
-            let (len, kept) = if b.is_ascii() {
-                (1, keep_ascii(b))
-            } else {
-                let c = text[i..].chars().next().expect("a character");
-                (c.len_utf8(), keep(c))
-            };
-            match (kept, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => return Some(&text[s..i]),
-                _ => {}
+            let (kept, len) = test(i);
+            if !kept {
+                return Some(&text[start..i]);
             }
             i += len;
         }
-        start.map(|s| &text[s..])
+        Some(&text[start..])
     })
 }
 
