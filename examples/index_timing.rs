@@ -51,6 +51,32 @@ fn main() {
         );
         times.push(elapsed);
         if run + 1 == runs {
+            // What the summaries hold, to tell where the memory goes.
+            let (mut qs, mut words, mut word_bytes, mut cites, mut cite_bytes) = (0, 0, 0, 0, 0);
+            for (_, s) in &scan.documents {
+                qs += s.questions.len();
+                for q in &s.questions {
+                    words += q.words.len();
+                    word_bytes += q.words.iter().map(|w| w.len()).sum::<usize>();
+                }
+                cites += s.cites.len();
+                cite_bytes += s
+                    .cites
+                    .iter()
+                    .map(|c| {
+                        c.id.len()
+                            + c.canonical.len()
+                            + c.document.len()
+                            + c.page.as_ref().map_or(0, |p| p.len())
+                    })
+                    .sum::<usize>();
+            }
+            println!(
+                "summaries: {qs} questions with {words} words in their word sets ({:.1} MB of word text, \
+                 one String and one hash-set slot each); {cites} cited places ({:.1} MB of strings)",
+                word_bytes as f64 / 1e6,
+                cite_bytes as f64 / 1e6
+            );
             let mut ws = Workspace::new();
             for (path, summary) in scan.documents {
                 ws.insert(&path.to_string_lossy(), summary);
