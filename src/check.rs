@@ -129,23 +129,26 @@ fn analyse(path: &str, bytes: &[u8]) -> Checked {
     }
 }
 
+/// Zero-based line and column in characters of a byte offset (moved back
+/// to a character boundary, and to the text's end when past it).
+fn char_position(text: &str, index: &LineIndex, offset: usize) -> (usize, usize) {
+    let pos = index.position(text, offset, PositionEncoding::Utf8);
+    let line = pos.line as usize;
+    let start = index.line_start(line).unwrap_or(0);
+    (line, text[start..start + pos.col as usize].chars().count())
+}
+
 fn report(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> FileReport {
     let index = LineIndex::new(text);
     let findings = diagnostics
         .into_iter()
         .map(|d| {
-            let start = index.position(text, d.span.start, PositionEncoding::Utf8);
-            let end = index.position(text, d.span.end, PositionEncoding::Utf8);
-            let line_span = index.line_span(text, start.line as usize).unwrap_or(0..0);
-            let line_text = &text[line_span.clone()];
-            let chars = |byte_col: u32| {
-                line_text[..(byte_col as usize).min(line_text.len())]
-                    .chars()
-                    .count()
-            };
-            let col = chars(start.col);
-            let end_col = if end.line == start.line {
-                chars(end.col)
+            let (line, col) = char_position(text, &index, d.span.start);
+            let (end_line, end_column) = char_position(text, &index, d.span.end.max(d.span.start));
+            let line_span = index.line_span(text, line).unwrap_or(0..0);
+            let line_text = &text[line_span];
+            let end_col = if end_line == line {
+                end_column
             } else {
                 line_text.chars().count()
             };
@@ -153,10 +156,10 @@ fn report(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> FileReport {
                 code: d.code,
                 severity: d.severity,
                 message: d.message,
-                line: start.line as usize + 1,
+                line: line + 1,
                 column: col + 1,
-                end_line: end.line as usize + 1,
-                end_column: chars(end.col) + 1,
+                end_line: end_line + 1,
+                end_column: end_column + 1,
                 start: d.span.start,
                 end: d.span.end,
                 source_line: line_text.trim_end().to_string(),

@@ -309,3 +309,45 @@ fn files_checked_together_are_each_others_workspace() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_finding_over_several_lines_gets_its_own_end_column() {
+    // The quotation's end column (17 bytes) falls inside the `«` of the first
+    // line: columns are counted on each end's own line.
+    let dir = scratch("multiline");
+    let file = dir.join("brief.txt");
+    std::fs::write(
+        &file,
+        "BRIEF VAN DE VOORZITTER VAN DE COMMISSIE\n\nDe leden lezen: «Het kabinet is van mening dat de\nCommissie hiermee de belangrijkste tekortkomingen\nidentificeert.» Kunt u dat toelichten?\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["code"], "quotation-without-source");
+    assert_eq!(
+        (
+            d["line"].as_u64(),
+            d["column"].as_u64(),
+            d["end_line"].as_u64(),
+            d["end_column"].as_u64()
+        ),
+        (Some(3), Some(17), Some(5), Some(16))
+    );
+    let human = bin().arg("check").arg(&file).output().unwrap();
+    let human = String::from_utf8(human.stdout).unwrap();
+    assert!(
+        human.contains("3:17: hint[quotation-without-source]"),
+        "{human}"
+    );
+}
