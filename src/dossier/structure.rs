@@ -380,16 +380,6 @@ fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
     runs(text, |b| b.is_ascii_alphanumeric(), char::is_alphanumeric)
 }
 
-/// Runs without white space (as `str::split_whitespace`: `char::is_whitespace`,
-/// which for ASCII is tab to carriage return and space).
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    runs(
-        text,
-        |b| !matches!(b, b'\t'..=b'\r' | b' '),
-        |c| !c.is_whitespace(),
-    )
-}
-
 /// FNV-1a: words are short and come from the document itself.
 struct WordHasher(u64);
 
@@ -470,25 +460,34 @@ fn body_text(layout: &Layout, markers: &[Span], span: Span) -> String {
     out.push_str(&body.text[pos..to]);
     // Words joined by one space, paragraphs without words dropped, the rest
     // kept apart by a blank line: two words are in different paragraphs
-    // when the white space between them holds `\n\n`.
-    let mut joined = String::with_capacity(out.len());
-    let mut gap_start = 0;
-    for w in words(&out) {
-        let start = w.as_ptr() as usize - out.as_ptr() as usize;
-        if !joined.is_empty() {
-            if out.as_bytes()[gap_start..start]
-                .windows(2)
-                .any(|p| p == b"\n\n")
-            {
-                joined.push_str("\n\n");
-            } else {
-                joined.push(' ');
+    // when the white space between them holds `\n\n`. One pass, ASCII by
+    // byte (white space as `char::is_whitespace`).
+    let src = out.as_bytes();
+    let mut joined: Vec<u8> = Vec::with_capacity(src.len());
+    let (mut in_gap, mut blank_line, mut after_newline) = (false, false, false);
+    let mut i = 0;
+    while i < src.len() {
+        let b = src[i];
+        let (len, space) = if b.is_ascii() {
+            (1, matches!(b, b'\t'..=b'\r' | b' '))
+        } else {
+            let c = out[i..].chars().next().expect("a character");
+            (c.len_utf8(), c.is_whitespace())
+        };
+        if space {
+            in_gap = true;
+            blank_line |= b == b'\n' && after_newline;
+            after_newline = b == b'\n';
+        } else {
+            if in_gap && !joined.is_empty() {
+                joined.extend_from_slice(if blank_line { b"\n\n" } else { b" " });
             }
+            (in_gap, blank_line, after_newline) = (false, false, false);
+            joined.extend_from_slice(&src[i..i + len]);
         }
-        joined.push_str(w);
-        gap_start = start + w.len();
+        i += len;
     }
-    joined
+    String::from_utf8(joined).expect("whole characters copied")
 }
 
 static QUESTION_REF: LazyLock<Regex> = LazyLock::new(|| {
