@@ -266,16 +266,13 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     for e in &errors {
         eprintln!("error: {e}");
     }
-    let checked = analyse_all(&files);
+    let mut checked = analyse_all(&files);
     // The files checked together are each other's workspace.
     let mut workspace = Workspace::new();
     if files.len() > 1 {
-        for (file, c) in files.iter().zip(&checked) {
-            if let Ok(Checked {
-                summary: Some(s), ..
-            }) = c
-            {
-                workspace.insert(&file.display().to_string(), s.clone());
+        for (file, c) in files.iter().zip(&mut checked) {
+            if let Some(summary) = c.as_mut().ok().and_then(|c| c.summary.take()) {
+                workspace.insert(&file.display().to_string(), summary);
             }
         }
     }
@@ -290,7 +287,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
                 continue;
             }
         };
-        if let (false, Some(summary)) = (workspace.is_empty(), &c.summary) {
+        if let Some(summary) = workspace.get(&shown) {
             c.diagnostics
                 .extend(workspace_lints_of(&shown, summary, &c.text, &workspace));
             c.diagnostics

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::citation::{Citation, CitationKind};
-use crate::dossier::{word_set, Dossier, QuestionKind, Source};
+use crate::dossier::{Dossier, QuestionKind, Source};
 use crate::Span;
 
 pub use scan::{compile_globs, scan_folder, summarize_file, FolderScan, ScanLimits, ScanProblem};
@@ -58,7 +58,54 @@ pub struct QuestionSummary {
     pub answered: bool,
     /// Taken up by a numbered repeat in the same document.
     pub taken_up: bool,
-    pub words: HashSet<String>,
+    /// The question's words ([`word_hashes`]); empty for a committee
+    /// question already taken up in its own document (never looked up).
+    pub words: Vec<u64>,
+}
+
+/// The words of a text as [`crate::dossier::word_set`] reads them
+/// (lower case, three letters or more, footnote digits cut off), each
+/// hashed, sorted and without duplicates: cheap to keep for every question
+/// of a large workspace and to intersect.
+pub fn word_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let word = word.trim_end_matches(|c: char| c.is_ascii_digit());
+        // FNV-1a over the lower-cased characters, no allocation.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut chars = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let mut buf = [0u8; 4];
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                hash ^= u64::from(b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+            chars += 1;
+        }
+        if chars >= 3 {
+            out.push(hash);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many of the sorted `a` are in the sorted `b`.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 impl DocumentSummary {
@@ -104,7 +151,11 @@ impl DocumentSummary {
                     span: q.span.clone(),
                     answered: q.answer.is_some(),
                     taken_up: !q.related.is_empty(),
-                    words: word_set(&q.text),
+                    words: if q.kind == QuestionKind::LetterParagraph && !q.related.is_empty() {
+                        Vec::new()
+                    } else {
+                        word_hashes(&q.text)
+                    },
                 })
                 .collect(),
             bytes: text.len(),
@@ -290,16 +341,12 @@ impl Workspace {
     /// Where a committee letter's question (its text) is taken up by a
     /// numbered repeat or `Vraag` in another document of the workspace.
     pub fn taken_up_elsewhere(&self, own_key: &str, question_text: &str) -> Option<TakenUp> {
-        self.taken_up_elsewhere_by_words(own_key, &word_set(question_text))
+        self.taken_up_elsewhere_by_words(own_key, &word_hashes(question_text))
     }
 
     /// As [`Workspace::taken_up_elsewhere`], for a question's word set
     /// ([`QuestionSummary::words`]).
-    pub fn taken_up_elsewhere_by_words(
-        &self,
-        own_key: &str,
-        words: &HashSet<String>,
-    ) -> Option<TakenUp> {
+    pub fn taken_up_elsewhere_by_words(&self, own_key: &str, words: &[u64]) -> Option<TakenUp> {
         if words.is_empty() {
             return None;
         }
@@ -313,7 +360,7 @@ impl Workspace {
                 .iter()
                 .filter(|q| q.kind != QuestionKind::LetterParagraph)
             {
-                let score = words.intersection(&q.words).count() as f64 / words.len() as f64;
+                let score = shared(words, &q.words) as f64 / words.len() as f64;
                 if score >= 0.6 && best.as_ref().is_none_or(|b| score > b.score) {
                     best = Some(TakenUp {
                         key: key.clone(),
