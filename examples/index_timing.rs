@@ -57,7 +57,7 @@ fn main() {
                 qs += s.questions.len();
                 for q in &s.questions {
                     words += q.words.len();
-                    word_bytes += q.words.iter().map(|w| w.len()).sum::<usize>();
+                    word_bytes += q.words.len() * std::mem::size_of::<u64>();
                 }
                 cites += s.cites.len();
                 cite_bytes += s
