@@ -335,3 +335,31 @@ fn slips_are_moved_to_document_offsets_with_their_citation() {
     assert_eq!(&text[c.span.start..slip.span.start], "Kamerstuk 22 112");
     assert_eq!(slip.fix, ",");
 }
+
+#[test]
+fn an_answering_letter_on_its_own_keeps_its_footnotes_11_to_15() {
+    let text = seed();
+    let cut = text.find(" BRIEF VAN DE STAATSSECRETARIS").unwrap();
+    let answers = &text[cut..];
+    let d = Dossier::analyze(answers);
+    assert_eq!(
+        d.footnotes.iter().map(|f| f.number).collect::<Vec<_>>(),
+        [11, 12, 13, 14, 15]
+    );
+    assert_eq!(
+        d.markers.iter().map(|m| m.number).collect::<Vec<_>>(),
+        [11, 12, 13, 14, 15]
+    );
+    assert!(d.markers.iter().all(|m| m.footnote.is_some()));
+    // And the committee's letter on its own: footnotes 5 to 10 (no 1–4 there).
+    let letter_start = text.find(" BRIEF VAN DE VOORZITTER").unwrap();
+    let d = Dossier::analyze(&text[letter_start..cut]);
+    assert_eq!(
+        d.footnotes.iter().map(|f| f.number).collect::<Vec<_>>(),
+        [5, 6, 7, 8, 9, 10]
+    );
+    assert_eq!(
+        d.markers.iter().map(|m| m.number).collect::<Vec<_>>(),
+        [5, 6, 7, 8, 9, 10]
+    );
+}

@@ -56,16 +56,45 @@ fn next_lowercase_definition(line: &str, prev: u32) -> Option<u32> {
     (n == prev + 1).then_some(n)
 }
 
+/// Whether `n` stands glued to a lower-case word or closing punctuation
+/// (`Regeerakkoord11`, `gezonden.14`) somewhere before `before`.
+fn glued_marker_before(text: &str, before: usize, n: u32) -> bool {
+    let digits = n.to_string();
+    let head = &text[..before];
+    let mut from = 0;
+    while let Some(i) = head[from..].find(&digits) {
+        let at = from + i;
+        let end = at + digits.len();
+        let prev = head[..at].chars().next_back();
+        let next = head[end..].chars().next();
+        let glued =
+            prev.is_some_and(|c| c.is_lowercase() || matches!(c, '.' | '»' | '?' | ')' | '”'));
+        let ends = !next.is_some_and(|c| c.is_alphanumeric());
+        let digit_before = prev.is_some_and(|c| c.is_ascii_digit());
+        if glued && ends && !digit_before {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
 pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
     let mut last_def = 0u32;
     for page in 0..layout.pages.len() {
         let lines = layout.pages[page].lines.clone();
         let Some(start) = lines.clone().find(|&i| {
-            layout.lines[i].kind == LineKind::Body
-                && definition_number(&text[layout.lines[i].span.clone()])
-                    .is_some_and(|(n, _)| n > last_def && n <= last_def + MAX_STEP)
+            let line = &layout.lines[i];
+            line.kind == LineKind::Body
+                && definition_number(&text[line.span.clone()]).is_some_and(|(n, _)| {
+                    (n > last_def && n <= last_def + MAX_STEP)
+                        // A file that is part of a dossier (an answering
+                        // letter on its own) may start at footnote 11: then
+                        // its marker must stand in the text above.
+                        || (last_def == 0 && glued_marker_before(text, line.span.start, n))
+                })
                 // Old Kamervragen number their questions the same way.
-                && !text[layout.lines[i].span.clone()].trim_end().ends_with('?')
+                && !text[line.span.clone()].trim_end().ends_with('?')
         }) else {
             continue;
         };
