@@ -63,9 +63,14 @@ fn check(text: &str) {
         assert!(d.layout.body.to_source(i) <= text.len());
     }
     // Editing assistance on the same model: edits apply, offsets stay inside.
-    let renumbered = assist::apply(text, &assist::renumber_footnotes(&d));
-    let again = Dossier::analyze(&renumbered);
-    assert!(assist::renumber_footnotes(&again).len() <= d.markers.len() + d.footnotes.len());
+    let edits = assist::renumber_footnotes(&d);
+    for w in edits.windows(2) {
+        assert!(w[0].span.end <= w[1].span.start, "overlapping edits {w:?}");
+    }
+    for e in &edits {
+        assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+    }
+    Dossier::analyze(&assist::apply(text, &edits));
     for (span, _) in assist::semantic_tokens(&d, text) {
         assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
     }
