@@ -416,7 +416,11 @@ async function main() {
       "the cursor to move",
     );
     const onLine = new RegExp(`^Ln ${defLine}, `).test(after);
-    const visible = (await charBox(page, "7 Idem, blz. 12.", 0)) !== null;
+    // The status bar can move before the editor has scrolled and drawn the
+    // line: give the footnote line a moment to appear.
+    const visible = await waitFor(async () => (await charBox(page, "7 Idem, blz. 12.", 0)) !== null || null, 5000, "the footnote line on screen")
+      .then(() => true)
+      .catch(() => false);
     await shot(page, "04-definition");
     record(`go to definition from marker 7 lands on the footnote line ${defLine} (\`7 Idem, blz. 12.\`)`, onLine && visible, `from ${before} to ${after}`);
   } catch (e) {
