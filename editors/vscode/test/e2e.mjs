@@ -417,8 +417,9 @@ async function main() {
     );
     const onLine = new RegExp(`^Ln ${defLine}, `).test(after);
     // The status bar can move before the editor has scrolled and drawn the
-    // line: give the footnote line a moment to appear.
-    const visible = await waitFor(async () => (await charBox(page, "7 Idem, blz. 12.", 0)) !== null || null, 5000, "the footnote line on screen")
+    // line: give the footnote line a moment to appear. (Without its final
+    // period: the inlay hint with the resolved citation stands before it.)
+    const visible = await waitFor(async () => (await charBox(page, "7 Idem, blz. 12", 0)) !== null || null, 5000, "the footnote line on screen")
       .then(() => true)
       .catch(() => false);
     await shot(page, "04-definition");
