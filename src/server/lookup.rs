@@ -90,16 +90,8 @@ pub fn question_of<'a>(a: &'a Analysis, ans: &Answer) -> Option<&'a Question> {
     d.questions.iter().find(|q| q.numbers.contains(first))
 }
 
-/// The running text from `from` to `to` as paragraphs separated by blank
-/// lines, at most about `max_chars` characters.
-pub fn running_text(a: &Analysis, from: usize, to: usize, max_chars: usize) -> String {
-    let body = &a.dossier.layout.body;
-    let (b0, b1) = (body.from_source(from), body.from_source(to));
-    let raw = match body.text.get(b0.min(b1)..b1.max(b0)) {
-        Some(t) if !t.trim().is_empty() => t,
-        // No body stream: the source text as it stands.
-        _ => a.text.get(from.min(to)..to.max(from)).unwrap_or(""),
-    };
+/// Lines joined into paragraphs; blank lines separate them.
+pub fn paragraphs_of(raw: &str) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in raw.lines() {
@@ -116,6 +108,20 @@ pub fn running_text(a: &Analysis, from: usize, to: usize, max_chars: usize) -> S
     if !current.is_empty() {
         paragraphs.push(current.join(" "));
     }
+    paragraphs
+}
+
+/// The running text from `from` to `to` as paragraphs separated by blank
+/// lines, at most about `max_chars` characters.
+pub fn running_text(a: &Analysis, from: usize, to: usize, max_chars: usize) -> String {
+    let body = &a.dossier.layout.body;
+    let (b0, b1) = (body.from_source(from), body.from_source(to));
+    let raw = match body.text.get(b0.min(b1)..b1.max(b0)) {
+        Some(t) if !t.trim().is_empty() => t,
+        // No body stream: the source text as it stands.
+        _ => a.text.get(from.min(to)..to.max(from)).unwrap_or(""),
+    };
+    let paragraphs = paragraphs_of(raw);
     let mut out = String::new();
     for p in paragraphs {
         if out.chars().count() + p.chars().count() > max_chars {

@@ -201,22 +201,7 @@ fn running_markdown(a: &Analysis, from: usize, to: usize, max_chars: usize) -> S
 /// Lines joined into paragraphs (separated by blank lines), at most about
 /// `max_chars` characters, cut at a word with ` …`.
 fn paragraphs(raw: &str, max_chars: usize) -> String {
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in raw.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(current.join(" "));
-                current.clear();
-            }
-        } else {
-            current.push(line);
-        }
-    }
-    if !current.is_empty() {
-        paragraphs.push(current.join(" "));
-    }
+    let paragraphs = super::lookup::paragraphs_of(raw);
     let mut out = String::new();
     let mut used = 0;
     for p in paragraphs {
