@@ -10,7 +10,7 @@ use super::convert;
 use super::definition::footnote_on_number;
 use super::documents::Analysis;
 use super::lookup;
-use super::questions;
+use super::questions::{self, escape};
 use crate::citation::{Citation, CitationKind};
 use crate::dossier::{Answer, Footnote, Question, Source};
 use crate::text::PositionEncoding;
@@ -260,19 +260,4 @@ pub fn footnote_body(a: &Analysis, f: &Footnote) -> String {
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Escapes the characters Markdown would read as markup.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        if matches!(
-            ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out
 }
