@@ -14,7 +14,6 @@ use crate::layout::{Layout, LineKind};
 use crate::Span;
 
 pub use identity::short_year;
-pub use structure::word_set;
 
 /// The analysis of one document.
 #[derive(Debug, Clone, Default)]

@@ -291,20 +291,9 @@ fn pair_letter_paragraphs(questions: &mut [Question]) {
     }
 }
 
-/// Lower-case words of three letters or more, footnote digits cut off:
-/// what question texts are compared by.
-pub fn word_set(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .map(|w| {
-            w.trim_end_matches(|c: char| c.is_ascii_digit())
-                .to_lowercase()
-        })
-        .filter(|w| w.chars().count() >= 3)
-        .collect()
-}
-
-/// [`word_set`] as a sorted list of word numbers from `ids`, without
-/// duplicates.
+/// The words question texts are compared by (lower case, three letters or
+/// more, footnote digits cut off) as a sorted list of word numbers from
+/// `ids`, without duplicates.
 fn word_numbers<'t>(
     text: &'t str,
     ids: &mut HashMap<Cow<'t, str>, u32, BuildHasherDefault<WordHasher>>,

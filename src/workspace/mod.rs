@@ -63,7 +63,7 @@ pub struct QuestionSummary {
     pub words: Vec<u64>,
 }
 
-/// The words of a text as [`crate::dossier::word_set`] reads them
+/// The words of a text as question pairing in the dossier reads them
 /// (lower case, three letters or more, footnote digits cut off), each
 /// hashed, sorted and without duplicates: cheap to keep for every question
 /// of a large workspace and to intersect.
