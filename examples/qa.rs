@@ -8,7 +8,7 @@ fn main() {
             debug_paragraphs(&text);
         }
         for q in &d.questions {
-            let t: String = q.text.chars().take(70).collect();
+            let t: String = d.running_text(&q.text_span).chars().take(70).collect();
             println!(
                 "  Q {:?} {:?} line {} answer={:?} related={:?} | {t}",
                 q.kind,
@@ -19,7 +19,7 @@ fn main() {
             );
         }
         for a in &d.answers {
-            let t: String = a.text.chars().take(50).collect();
+            let t: String = d.running_text(&a.text_span).chars().take(50).collect();
             println!(
                 "  A {:?} line {} q={:?} | {t}",
                 a.numbers,

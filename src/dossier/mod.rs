@@ -8,12 +8,14 @@ mod footnotes;
 mod identity;
 mod markers;
 mod structure;
+mod words;
 
 use crate::citation::{find_citations, Citation, CitationKind};
 use crate::layout::{Layout, LineKind};
 use crate::Span;
 
 pub use identity::short_year;
+pub use words::{shared as shared_words, word_hashes};
 
 /// The analysis of one document.
 #[derive(Debug, Clone, Default)]
@@ -124,9 +126,9 @@ pub struct Question {
     pub heading_span: Option<Span>,
     /// The whole question, heading included.
     pub span: Span,
-    /// The question's text: lines joined, hyphenation undone, footnote
-    /// markers and footnote blocks left out.
-    pub text: String,
+    /// The question's text in the source, heading left out; read it with
+    /// [`Dossier::running_text`], compare it with [`Dossier::words`].
+    pub text_span: Span,
     /// Index into `Dossier::answers` (for a letter paragraph: the answer of
     /// the numbered repeat that takes it up).
     pub answer: Option<usize>,
@@ -142,8 +144,9 @@ pub struct Answer {
     pub heading_span: Span,
     /// Heading to the next question or answer, footnote blocks included.
     pub span: Span,
-    /// The answer's text, as [`Question::text`].
-    pub text: String,
+    /// The answer's text in the source, heading left out, as
+    /// [`Question::text_span`].
+    pub text_span: Span,
     /// Index into `Dossier::questions`: the (first) question it answers.
     pub question: Option<usize>,
     /// Every question it answers (`Antwoord 5 en 6` answers two).
@@ -189,7 +192,7 @@ impl Dossier {
         footnotes::resolve_sources(&mut footnotes, &citations);
         let markers = markers::find(text, &layout, &footnotes);
         let identity = identity::find(text, &layout);
-        let (letters, questions, answers, question_refs) = structure::find(text, &layout, &markers);
+        let (letters, questions, answers, question_refs) = structure::find(text, &layout);
         Dossier {
             layout,
             footnotes,
@@ -201,6 +204,19 @@ impl Dossier {
             question_refs,
             identity,
         }
+    }
+
+    /// The running text of a source span: lines joined, hyphenation
+    /// undone, footnote markers, footnote blocks and footers left out,
+    /// paragraphs kept apart by a blank line. Built when asked for (a
+    /// hover, a lens): the analysis itself needs only the words.
+    pub fn running_text(&self, span: &Span) -> String {
+        structure::running_text(&self.layout, &self.markers, span.clone())
+    }
+
+    /// The words of the running text of a source span, as [`word_hashes`].
+    pub fn words(&self, span: &Span) -> Vec<u64> {
+        structure::words_in(&self.layout, span)
     }
 
     /// The footnote numbered `n`, if defined (the first one if duplicated).

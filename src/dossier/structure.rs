@@ -20,10 +20,9 @@ use regex::Regex;
 use crate::layout::{Layout, LineKind};
 use crate::Span;
 
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
 
+use super::words::word_hashes;
 use super::{Answer, FootnoteMarker, Letter, Question, QuestionKind, QuestionRef};
 
 static LETTER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -65,7 +64,6 @@ enum Heading {
 pub(super) fn find(
     text: &str,
     layout: &Layout,
-    markers: &[FootnoteMarker],
 ) -> (Vec<Letter>, Vec<Question>, Vec<Answer>, Vec<QuestionRef>) {
     let mut headings = Vec::new();
     let body: Vec<usize> = (0..layout.lines.len())
@@ -162,7 +160,7 @@ pub(super) fn find(
                 kind,
                 numbers,
                 span: span.start..end_of(i),
-                text: String::new(),
+                text_span: span.end..end_of(i).max(span.end),
                 heading_span: Some(span),
                 answer: None,
                 related: Vec::new(),
@@ -170,7 +168,7 @@ pub(super) fn find(
             Heading::Answer(span, numbers) => answers.push(Answer {
                 numbers,
                 span: span.start..end_of(i),
-                text: String::new(),
+                text_span: span.end..end_of(i).max(span.end),
                 heading_span: span,
                 question: None,
                 questions: Vec::new(),
@@ -186,16 +184,8 @@ pub(super) fn find(
         }
     }
     questions.sort_by_key(|q| q.span.start);
-    let marker_spans: Vec<Span> = markers.iter().map(|m| m.span.clone()).collect();
-    for q in &mut questions {
-        let from = q.heading_span.as_ref().map_or(q.span.start, |h| h.end);
-        q.text = body_text(layout, &marker_spans, from..q.span.end);
-    }
-    for a in &mut answers {
-        a.text = body_text(layout, &marker_spans, a.heading_span.end..a.span.end);
-    }
     pair_answers(&mut questions, &mut answers);
-    pair_letter_paragraphs(&mut questions);
+    pair_letter_paragraphs(layout, &mut questions);
     let refs = question_refs(text, layout, &questions, &answers);
     (letters, questions, answers, refs)
 }
@@ -239,7 +229,7 @@ fn pair_answers(questions: &mut [Question], answers: &mut [Answer]) {
     }
 }
 
-fn pair_letter_paragraphs(questions: &mut [Question]) {
+fn pair_letter_paragraphs(layout: &Layout, questions: &mut [Question]) {
     // Nothing to pair without both letter paragraphs and repeats.
     let paragraphs = questions
         .iter()
@@ -250,23 +240,20 @@ fn pair_letter_paragraphs(questions: &mut [Question]) {
     if !paragraphs || !repeats {
         return;
     }
-    // Words become numbers (the same word, the same number), and each word
-    // lists the repeats that use it: a paragraph's shared words with every
-    // repeat are then counted in one pass over its own words.
-    let mut ids: HashMap<Cow<str>, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
-    let words: Vec<Vec<u32>> = questions
+    let words: Vec<Vec<u64>> = questions
         .iter()
-        .map(|q| word_numbers(&q.text, &mut ids))
+        .map(|q| words_in(layout, &q.text_span))
         .collect();
-    let mut users: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
-    drop(ids);
-    for (r, q) in questions.iter().enumerate() {
-        if q.kind != QuestionKind::LetterParagraph {
-            for &w in &words[r] {
-                users[w as usize].push(r);
-            }
-        }
-    }
+    // Each word of a repeat with the repeat that uses it, sorted by word: a
+    // paragraph's shared words with every repeat are then counted in one
+    // pass over its own words.
+    let mut users: Vec<(u64, usize)> = questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.kind != QuestionKind::LetterParagraph)
+        .flat_map(|(r, _)| words[r].iter().map(move |&w| (w, r)))
+        .collect();
+    users.sort_unstable();
     let mut shared = vec![0usize; questions.len()];
     for p in 0..questions.len() {
         if questions[p].kind != QuestionKind::LetterParagraph || words[p].is_empty() {
@@ -274,7 +261,8 @@ fn pair_letter_paragraphs(questions: &mut [Question]) {
         }
         shared.fill(0);
         for &w in &words[p] {
-            for &r in &users[w as usize] {
+            let from = users.partition_point(|&(u, _)| u < w);
+            for &(_, r) in users[from..].iter().take_while(|&&(u, _)| u == w) {
                 shared[r] += 1;
             }
         }
@@ -291,103 +279,12 @@ fn pair_letter_paragraphs(questions: &mut [Question]) {
     }
 }
 
-/// The words question texts are compared by (lower case, three letters or
-/// more, footnote digits cut off) as a sorted list of word numbers from
-/// `ids`, without duplicates.
-fn word_numbers<'t>(
-    text: &'t str,
-    ids: &mut HashMap<Cow<'t, str>, u32, BuildHasherDefault<WordHasher>>,
-) -> Vec<u32> {
-    let mut words: Vec<u32> = Vec::new();
-    for w in alphanumeric_runs(text) {
-        let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
-        let w: Cow<str> = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            if w.len() < 3 {
-                continue;
-            }
-            Cow::Borrowed(w)
-        } else {
-            let lower = w.to_lowercase();
-            if lower.chars().count() < 3 {
-                continue;
-            }
-            Cow::Owned(lower)
-        };
-        let next = ids.len() as u32;
-        words.push(*ids.entry(w).or_insert(next));
-    }
-    words.sort_unstable();
-    words.dedup();
-    words
-}
-
-/// The maximal non-empty runs of characters for which `keep` holds, in
-/// order (as `split` on the others with the empty pieces left out);
-/// `keep_ascii` must say the same as `keep` for ASCII, byte by byte.
-fn runs(
-    text: &str,
-    keep_ascii: impl Fn(u8) -> bool,
-    keep: impl Fn(char) -> bool,
-) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    // Whether the character at `at` is kept, and its length.
-    let test = move |at: usize| {
-        let b = bytes[at];
-        if b.is_ascii() {
-            (keep_ascii(b), 1)
-        } else {
-            let c = text[at..].chars().next().expect("a character");
-            (keep(c), c.len_utf8())
-        }
-    };
-    std::iter::from_fn(move || {
-        // Up to the first kept character, then up to the next one not kept.
-        let start = loop {
-            if i >= bytes.len() {
-                return None;
-            }
-            let (kept, len) = test(i);
-            if kept {
-                break i;
-            }
-            i += len;
-        };
-        while i < bytes.len() {
-            let (kept, len) = test(i);
-            if !kept {
-                return Some(&text[start..i]);
-            }
-            i += len;
-        }
-        Some(&text[start..])
-    })
-}
-
-/// Runs of letters and digits (`char::is_alphanumeric`).
-fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
-    runs(text, |b| b.is_ascii_alphanumeric(), char::is_alphanumeric)
-}
-
-/// FNV-1a: words are short and come from the document itself.
-struct WordHasher(u64);
-
-impl Default for WordHasher {
-    fn default() -> Self {
-        WordHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+/// The words of the running text of a source span.
+pub(super) fn words_in(layout: &Layout, span: &Span) -> Vec<u64> {
+    let body = &layout.body;
+    let from = body.from_source(span.start);
+    let to = body.from_source(span.end).max(from);
+    body.text.get(from..to).map_or_else(Vec::new, word_hashes)
 }
 
 static ASKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -419,7 +316,7 @@ fn letter_questions(text: &str, layout: &Layout, letter: &Letter) -> Vec<Questio
             numbers: Vec::new(),
             heading_span: None,
             span: src_start..src_end,
-            text: String::new(),
+            text_span: src_start..src_end,
             answer: None,
             related: Vec::new(),
         });
@@ -429,16 +326,16 @@ fn letter_questions(text: &str, layout: &Layout, letter: &Letter) -> Vec<Questio
 
 /// The running text of a source range: footnote blocks, footers and
 /// markers left out, lines joined, paragraphs kept apart by a blank line.
-fn body_text(layout: &Layout, markers: &[Span], span: Span) -> String {
+pub(super) fn running_text(layout: &Layout, markers: &[FootnoteMarker], span: Span) -> String {
     let body = &layout.body;
     let from = body.from_source(span.start);
     let to = body.from_source(span.end).max(from);
     let mut out = String::with_capacity(to - from);
-    let first = markers.partition_point(|m| m.end <= span.start);
+    let first = markers.partition_point(|m| m.span.end <= span.start);
     let mut cut: Vec<std::ops::Range<usize>> = markers[first..]
         .iter()
-        .take_while(|m| m.start < span.end)
-        .map(|m| body.from_source(m.start)..body.from_source(m.end))
+        .take_while(|m| m.span.start < span.end)
+        .map(|m| body.from_source(m.span.start)..body.from_source(m.span.end))
         .collect();
     cut.retain(|r| r.start >= from && r.end <= to);
     let mut pos = from;

@@ -165,24 +165,24 @@ fn seed_committee_letter_paragraphs_are_taken_up_by_the_numbered_repeats() {
         .iter()
         .find(|q| q.kind == QuestionKind::LetterParagraph && q.numbers == [4])
         .unwrap();
+    let q4_text = d.running_text(&q4.text_span);
     assert!(
-        q4.text
-            .contains("te vereenvoudigen, door middel van de vorming van een «Talentenpool»."),
+        q4_text.contains("te vereenvoudigen, door middel van de vorming van een «Talentenpool»."),
         "{}",
-        q4.text
+        q4_text
     );
     assert!(
-        q4.text.contains("van het kabinet.» Kunt u aangeven"),
+        q4_text.contains("van het kabinet.» Kunt u aangeven"),
         "{}",
-        q4.text
+        q4_text
     );
     assert!(text[q4.span.clone()].contains("\n8 Ibidem.\n"));
     let q1 = &d.questions[0];
+    let q1_text = d.running_text(&q1.text_span);
     assert!(
-        q1.text
-            .contains("asiel- en migratiebeleid is.» Kunt u nader"),
+        q1_text.contains("asiel- en migratiebeleid is.» Kunt u nader"),
         "{}",
-        q1.text
+        q1_text
     );
 }
 

@@ -388,8 +388,8 @@ fn question_not_taken_up(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|q| q.kind == QuestionKind::LetterParagraph && q.related.is_empty())
     {
-        let words: String = q
-            .text
+        let words: String = d
+            .running_text(&q.text_span)
             .split_whitespace()
             .take(8)
             .collect::<Vec<_>>()

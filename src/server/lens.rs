@@ -18,7 +18,8 @@ use crate::Span;
 /// letter's paragraph to look up in the workspace.
 pub enum Local {
     Done(Span, String),
-    Elsewhere(Span, String),
+    /// A committee letter's question, by its words.
+    Elsewhere(Span, Vec<u64>),
 }
 
 /// The lenses one document gives by itself.
@@ -49,7 +50,7 @@ pub fn local(a: &Analysis) -> Vec<Local> {
                 ),
             )),
             (QuestionKind::LetterParagraph, None) => {
-                out.push(Local::Elsewhere(at, q.text.clone()));
+                out.push(Local::Elsewhere(at, d.words(&q.text_span)));
             }
             _ => out.push(Local::Done(at, "Not answered".to_owned())),
         }
@@ -93,8 +94,8 @@ pub async fn code_lenses(
     let elsewhere: Vec<Option<crate::workspace::TakenUp>> = found
         .iter()
         .map(|item| match item {
-            Local::Elsewhere(_, text) => {
-                workspace::taken_up_in_workspace(&shared.workspace, uri, text)
+            Local::Elsewhere(_, words) => {
+                workspace::taken_up_in_workspace(&shared.workspace, uri, words)
             }
             Local::Done(..) => None,
         })

@@ -47,8 +47,9 @@ pub fn referred_question<'a>(a: &'a Analysis, r: &QuestionRef) -> Option<&'a Que
 /// The text of a question (without its heading), from the model or, when
 /// it gives none, from the running text.
 pub fn question_text(a: &Analysis, q: &Question) -> String {
-    if !q.text.trim().is_empty() {
-        return shorten(&q.text, 1500);
+    let text = a.dossier.running_text(&q.text_span);
+    if !text.trim().is_empty() {
+        return shorten(&text, 1500);
     }
     let from = q.heading_span.as_ref().map_or(q.span.start, |h| h.end);
     running_text(a, from, q.span.end, 1500)
@@ -56,8 +57,9 @@ pub fn question_text(a: &Analysis, q: &Question) -> String {
 
 /// The text of an answer (without its heading), as [`question_text`].
 pub fn answer_text(a: &Analysis, ans: &Answer) -> String {
-    if !ans.text.trim().is_empty() {
-        return shorten(&ans.text, 1500);
+    let text = a.dossier.running_text(&ans.text_span);
+    if !text.trim().is_empty() {
+        return shorten(&text, 1500);
     }
     running_text(a, ans.heading_span.end, ans.span.end, 1500)
 }

@@ -357,7 +357,8 @@ pub fn taken_up_elsewhere(
     if q.answer.is_some() || !q.related.is_empty() {
         return None;
     }
-    let found = read_index(index).taken_up_elsewhere(&key_of(uri), &q.text)?;
+    let found = read_index(index)
+        .taken_up_elsewhere_by_words(&key_of(uri), &a.dossier.words(&q.text_span))?;
     Some((found.key, found.span))
 }
 
@@ -381,7 +382,8 @@ pub fn letter_question_elsewhere(
     {
         return None;
     }
-    let found = read_index(index).taken_up_elsewhere(&key_of(uri), &q.text)?;
+    let found = read_index(index)
+        .taken_up_elsewhere_by_words(&key_of(uri), &a.dossier.words(&q.text_span))?;
     Some((q.span.clone(), found))
 }
 
@@ -399,9 +401,9 @@ pub fn file_name(key: &str) -> String {
 pub fn taken_up_in_workspace(
     index: &Index,
     uri: &Url,
-    question_text: &str,
+    words: &[u64],
 ) -> Option<crate::workspace::TakenUp> {
-    read_index(index).taken_up_elsewhere(&key_of(uri), question_text)
+    read_index(index).taken_up_elsewhere_by_words(&key_of(uri), words)
 }
 
 /// The id of the document a full citation at `offset` names, or this

@@ -63,50 +63,8 @@ pub struct QuestionSummary {
     pub words: Vec<u64>,
 }
 
-/// The words of a text as question pairing in the dossier reads them
-/// (lower case, three letters or more, footnote digits cut off), each
-/// hashed, sorted and without duplicates: cheap to keep for every question
-/// of a large workspace and to intersect.
-pub fn word_hashes(text: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        let word = word.trim_end_matches(|c: char| c.is_ascii_digit());
-        // FNV-1a over the lower-cased characters, no allocation.
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut chars = 0;
-        for c in word.chars().flat_map(char::to_lowercase) {
-            let mut buf = [0u8; 4];
-            for &b in c.encode_utf8(&mut buf).as_bytes() {
-                hash ^= u64::from(b);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
-            chars += 1;
-        }
-        if chars >= 3 {
-            out.push(hash);
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// How many of the sorted `a` are in the sorted `b`.
-fn shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
+use crate::dossier::shared_words as shared;
+pub use crate::dossier::word_hashes;
 
 impl DocumentSummary {
     /// Summarises an analysed document; `name` is its file name, used for
@@ -154,7 +112,7 @@ impl DocumentSummary {
                     words: if q.kind == QuestionKind::LetterParagraph && !q.related.is_empty() {
                         Vec::new()
                     } else {
-                        word_hashes(&q.text)
+                        d.words(&q.text_span)
                     },
                 })
                 .collect(),

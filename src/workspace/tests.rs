@@ -90,9 +90,11 @@ fn a_committee_letter_is_taken_up_by_an_answering_letter_in_another_file() {
     let q3b = d
         .questions
         .iter()
-        .find(|q| q.text.starts_with("«De voorstellen"))
+        .find(|q| d.running_text(&q.text_span).starts_with("«De voorstellen"))
         .unwrap();
-    let up = ws.taken_up_elsewhere("vragen.txt", &q3b.text).unwrap();
+    let up = ws
+        .taken_up_elsewhere("vragen.txt", &d.running_text(&q3b.text_span))
+        .unwrap();
     assert_eq!(
         (up.key.as_str(), up.numbers.as_slice(), up.answered),
         ("antwoorden.txt", &[3][..], true)
