@@ -1,8 +1,13 @@
-//! Time per stage of the analysis of one file (median of rounds), for
-//! finding where the analysis spends its time.
+//! Time per stage of the analysis of one file (median of seven rounds of
+//! `n` calls), for finding where the analysis spends its time:
+//!
+//!     cargo run --release --example stages -- FILE [N] [STAGE]
+//!
+//! With STAGE (`layout`, `citations`, `analyze`, `lint`) only that stage
+//! runs, so that `valgrind --tool=callgrind` counts its instructions alone.
 use std::time::Instant;
 
-fn per_call(n: usize, mut f: impl FnMut()) -> f64 {
+fn per_call(n: usize, f: &dyn Fn()) -> f64 {
     let mut rounds: Vec<f64> = (0..7)
         .map(|_| {
             let t = Instant::now();
@@ -19,36 +24,33 @@ fn per_call(n: usize, mut f: impl FnMut()) -> f64 {
 fn main() {
     let path = std::env::args().nth(1).expect("a file");
     let n: usize = std::env::args().nth(2).map_or(300, |s| s.parse().unwrap());
+    let only = std::env::args().nth(3);
     let text = std::fs::read_to_string(path).unwrap();
     let mb = text.len() as f64 / 1e6;
     let d = dossier_lsp::Dossier::analyze(&text);
-    let stages: [(&str, f64); 4] = [
-        (
-            "layout",
-            per_call(n, || {
-                std::hint::black_box(dossier_lsp::layout::Layout::analyze(&text));
-            }),
-        ),
-        (
-            "find_citations(whole text)",
-            per_call(n, || {
-                std::hint::black_box(dossier_lsp::citation::find_citations(&text));
-            }),
-        ),
-        (
-            "Dossier::analyze",
-            per_call(n, || {
-                std::hint::black_box(dossier_lsp::Dossier::analyze(&text));
-            }),
-        ),
-        (
-            "lints::lint",
-            per_call(n, || {
-                std::hint::black_box(dossier_lsp::lints::lint(&d, &text));
-            }),
-        ),
+    let layout = || {
+        std::hint::black_box(dossier_lsp::layout::Layout::analyze(&text));
+    };
+    let citations = || {
+        std::hint::black_box(dossier_lsp::citation::find_citations(&text));
+    };
+    let analyze = || {
+        std::hint::black_box(dossier_lsp::Dossier::analyze(&text));
+    };
+    let lint = || {
+        std::hint::black_box(dossier_lsp::lints::lint(&d, &text));
+    };
+    let stages: [(&str, &dyn Fn()); 4] = [
+        ("layout", &layout),
+        ("citations", &citations),
+        ("analyze", &analyze),
+        ("lint", &lint),
     ];
-    for (name, t) in stages {
-        println!("{name:28} {:8.3} ms {:7.0} MB/s", t * 1e3, mb / t);
+    for (name, f) in stages {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
+        let t = per_call(n, f);
+        println!("{name:10} {:8.3} ms {:7.0} MB/s", t * 1e3, mb / t);
     }
 }

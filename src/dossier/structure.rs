@@ -393,31 +393,31 @@ fn question_refs(
         .chain(answers.iter().map(|a| &a.heading_span))
         .collect();
     let mut out = Vec::new();
-    for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
-        let s = &text[line.span.clone()];
-        if !s.contains("raag") && !s.contains("RAAG") {
+    // One search of the whole text (most documents have no such phrase);
+    // a reference counts in running text only, and stays on its line.
+    for c in QUESTION_REF.captures_iter(text) {
+        let m = c.get(0).expect("the whole match");
+        let line = &layout.lines[layout.line_at(m.start())];
+        if line.kind != LineKind::Body || m.end() > line.span.end {
             continue;
         }
-        for c in QUESTION_REF.captures_iter(s) {
-            let m = c.get(0).unwrap();
-            let span = line.span.start + m.start()..line.span.start + m.end();
-            if headings
-                .iter()
-                .any(|h| h.start <= span.start && span.end <= h.end)
-            {
-                continue;
-            }
-            let numbers = numbers(&c[1]);
-            let question = questions.iter().position(|q| {
-                q.kind != QuestionKind::LetterParagraph
-                    && numbers.first().is_some_and(|n| q.numbers.contains(n))
-            });
-            out.push(QuestionRef {
-                span,
-                numbers,
-                question,
-            });
+        let span = m.range();
+        if headings
+            .iter()
+            .any(|h| h.start <= span.start && span.end <= h.end)
+        {
+            continue;
         }
+        let numbers = numbers(&c[1]);
+        let question = questions.iter().position(|q| {
+            q.kind != QuestionKind::LetterParagraph
+                && numbers.first().is_some_and(|n| q.numbers.contains(n))
+        });
+        out.push(QuestionRef {
+            span,
+            numbers,
+            question,
+        });
     }
     out
 }

@@ -1,9 +1,31 @@
 //! The words questions are compared by: runs of letters and digits, footnote
 //! digits cut off their end, lower case, three characters or more; each as
-//! an FNV-1a hash, so that comparing needs no strings.
+//! a 64-bit hash, so that comparing needs no strings.
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
+/// Bytes by class: [`LETTER`] or [`DIGIT`] (both are word bytes) for
+/// ASCII, 0 for the rest.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
 
 /// The sorted, deduplicated hashes of the words of `text`.
 pub fn word_hashes(text: &str) -> Vec<u64> {
@@ -12,22 +34,19 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+        if b.is_ascii() && class(b) == 0 {
             i += 1;
             continue;
         }
-        // One pass over an ASCII word, hashing as it goes; the hash and
-        // length before a run of digits are kept, for digits at the end
-        // are a footnote marker and not part of the word.
+        // An ASCII word ends at the last letter before any digits: digits
+        // at the end are a footnote marker, not part of the word.
         let start = i;
-        let (mut hash, mut len) = (FNV_OFFSET, 0);
-        let (mut word_hash, mut word_len) = (FNV_OFFSET, 0);
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            let b = bytes[i];
-            hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-            len += 1;
-            if !b.is_ascii_digit() {
-                (word_hash, word_len) = (hash, len);
+        let mut end = i;
+        while let Some(&b) = bytes.get(i) {
+            match class(b) {
+                LETTER => end = i + 1,
+                DIGIT => {}
+                _ => break,
             }
             i += 1;
         }
@@ -35,11 +54,11 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
             // A word with other characters (`België`, `één`): the slow way,
             // or not a word character at all.
             let (kept, char_len) = alphanumeric_at(text, i);
-            if kept || i == start {
-                if !kept {
-                    i += char_len;
-                    continue;
-                }
+            if !kept && i == start {
+                i += char_len;
+                continue;
+            }
+            if kept {
                 while i < bytes.len() {
                     let (kept, char_len) = alphanumeric_at(text, i);
                     if !kept {
@@ -52,13 +71,37 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
                 continue;
             }
         }
-        if word_len >= 3 {
-            out.push(word_hash);
+        if end - start >= 3 {
+            // Letters and digits lower-case by one bit.
+            out.push(hash(&bytes[start..end], 0x2020_2020_2020_2020));
         }
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// A hash of `bytes` eight at a time, each eight OR-ed with `or` (the
+/// lower-case bit for ASCII letters and digits, nothing for a word already
+/// lower-cased): the same bytes hash the same whichever way they came.
+fn hash(bytes: &[u8], or: u64) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, x: u64| (h ^ x).wrapping_mul(K).rotate_left(29);
+    let mut h = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(
+            h,
+            u64::from_le_bytes(c.try_into().expect("eight bytes")) | or,
+        );
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(buf) | (or >> (8 * (8 - rest.len()))));
+    }
+    h ^ (h >> 32)
 }
 
 /// Whether the character at `at` is alphanumeric, and its length.
@@ -74,16 +117,8 @@ fn alphanumeric_at(text: &str, at: usize) -> (bool, usize) {
 
 /// The hash of a word with any characters, if it is long enough.
 fn hash_lowercase(word: &str) -> Option<u64> {
-    let mut hash = FNV_OFFSET;
-    let mut chars = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-        chars += 1;
-    }
-    (chars >= 3).then_some(hash)
+    let lower = word.to_lowercase();
+    (lower.chars().count() >= 3).then(|| hash(lower.as_bytes(), 0))
 }
 
 /// How many of the sorted `a` are in the sorted `b`.
