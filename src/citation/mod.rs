@@ -23,59 +23,36 @@ pub use model::*;
 
 use std::sync::LazyLock;
 
-/// The literals that gate the recognisers in [`find_citations`].
+/// The literals that gate the recognisers in [`find_citations`]: every
+/// match of a recogniser's first regex holds one of its gate's literals.
 #[derive(Clone, Copy)]
-enum Needle {
-    Http,
-    Www,
+enum Gate {
+    Url,
     Amerstuk,
-    St,
-    Tr,
+    Gazette,
     Ecli,
-    Com,
-    Swd,
-    Sec,
-    Join,
-    Erordening,
-    Ichtlijn,
-    Esluit,
-    Pb,
-    PbCaps,
-    Dem,
-    DemCaps,
-    Bid,
-    Tap,
-    Aw,
-    Noot,
+    Eu,
+    EuAct,
+    Journal,
+    ShortForm,
 }
 
-/// Searchers for the [`Needle`]s, in their order, built once.
-static NEEDLES: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+/// The [`Gate`]s, in their order, built once: one literal search per
+/// gate (a regex of literals runs as a multi-literal prefilter), where a
+/// search per literal costs more than the recognisers on a short footnote.
+static GATES: LazyLock<Vec<regex::bytes::Regex>> = LazyLock::new(|| {
     [
-        "http",
-        "www.",
-        "amerstuk",
-        "St",
-        "Tr",
-        "ECLI:",
-        "COM",
-        "SWD",
-        "SEC",
-        "JOIN",
-        "erordening",
-        "ichtlijn",
-        "esluit",
-        "Pb",
-        "PB",
-        "dem",
-        "DEM",
-        "bid",
-        "t.a.p.",
-        "a.w.",
-        "noot",
+        r"http|www\.",
+        r"amerstuk",
+        r"St|Tr",
+        r"ECLI:",
+        r"COM|SWD|SEC|JOIN",
+        r"erordening|ichtlijn|esluit",
+        r"Pb|PB",
+        r"dem|DEM|bid|t\.a\.p\.|a\.w\.|noot",
     ]
     .iter()
-    .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+    .map(|g| regex::bytes::Regex::new(g).expect("a literal gate"))
     .collect()
 });
 
@@ -86,35 +63,35 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
     // Each recogniser runs only where the text holds a literal that every
     // match of its first regex contains: the dossier layer calls this once
     // per footnote and per run of body lines, and for short pieces setting
-    // up eleven regex scans costs more than a few byte searches.
+    // up eleven regex scans costs more than eight literal searches.
     let b = text.as_bytes();
-    let has = |needle: Needle| NEEDLES[needle as usize].find(b).is_some();
+    let has = |gate: Gate| GATES[gate as usize].is_match(b);
     // `https?://`, `www.`
-    if has(Needle::Http) || has(Needle::Www) {
+    if has(Gate::Url) {
         url::find(text, &mut all);
     }
     // `Kamerstuk(ken)`, `kamerstuk(ken)`, `Kamerstuk-nummer`, `KAMERSTUKKEN`,
     // `TK`, `Tweede Kamer`, `Eerste Kamer` (a K), `Aanhangsel`, `Handelingen`.
-    if memchr::memchr3(b'K', b'A', b'H', b).is_some() || has(Needle::Amerstuk) {
+    if memchr::memchr3(b'K', b'A', b'H', b).is_some() || has(Gate::Amerstuk) {
         kamerstuk::find(text, &mut all);
     }
     compact::find(text, &mut all);
     // `Stb.`, `Staatsblad`, `Stcrt.`, `Staatscourant`, `Trb.`, `Tractatenblad`.
-    if has(Needle::St) || has(Needle::Tr) {
+    if has(Gate::Gazette) {
         ids::find_gazettes(text, &mut all);
     }
-    if has(Needle::Ecli) {
+    if has(Gate::Ecli) {
         ids::find_ecli(text, &mut all);
     }
-    if has(Needle::Com) || has(Needle::Swd) || has(Needle::Sec) || has(Needle::Join) {
+    if has(Gate::Eu) {
         ids::find_eu(text, &mut all);
     }
     // `…verordening`, `…richtlijn`, `…besluit` (both cases of the initial).
-    if has(Needle::Erordening) || has(Needle::Ichtlijn) || has(Needle::Esluit) {
+    if has(Gate::EuAct) {
         ids::find_eu_acts(text, &mut all);
     }
     // `PbEU`, `PbEG`, `PB`.
-    if has(Needle::Pb) || has(Needle::PbCaps) {
+    if has(Gate::Journal) {
         ids::find_official_journal(text, &mut all);
     }
     if memchr::memchr(b'E', b).is_some() {
@@ -122,13 +99,7 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
     }
     // `Idem`, `idem`, `IDEM`, `Ibidem`, `ibidem`, `Ibid`, `ibid`, `t.a.p.`,
     // `a.w.`, `zie (voet)noot`.
-    if has(Needle::Dem)
-        || has(Needle::DemCaps)
-        || has(Needle::Bid)
-        || has(Needle::Tap)
-        || has(Needle::Aw)
-        || has(Needle::Noot)
-    {
+    if has(Gate::ShortForm) {
         short_form::find(text, &mut all);
     }
     // `PM`, `[…]`, `(…)`, three or more of `x`/`X`.

@@ -255,7 +255,8 @@ pub(crate) fn shift(c: &mut Citation, by: usize) {
     }
 }
 
-/// Citations in the running text, found per run of consecutive body lines.
+/// Citations in the running text, found per run of body lines (blank lines
+/// included).
 /// A bare `PM` or `xxx` counts as a placeholder only inside a footnote.
 fn body_citations(text: &str, layout: &Layout) -> Vec<Citation> {
     let mut out = Vec::new();
@@ -273,13 +274,16 @@ fn body_citations(text: &str, layout: &Layout) -> Vec<Citation> {
         }
     };
     for line in &layout.lines {
-        if line.kind == LineKind::Body {
-            match run.as_mut() {
+        match line.kind {
+            LineKind::Body => match run.as_mut() {
                 Some(span) => span.end = line.span.end,
                 None => run = Some(line.span.clone()),
-            }
-        } else {
-            flush(&mut run, &mut out);
+            },
+            // Paragraphs of a page are searched together: each search has
+            // its set-up cost, and a citation does not run on over a blank
+            // line anyway.
+            LineKind::Blank => {}
+            _ => flush(&mut run, &mut out),
         }
     }
     flush(&mut run, &mut out);
