@@ -274,11 +274,9 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
     let before = &line[..start];
     let prev = before.chars().next_back();
     // Markdown conversions: `»[1 ]`, `[4 5 ]`.
-    let in_brackets = |s: &str| s.chars().all(|c| c.is_ascii_digit() || c == ' ');
-    let bracketed = before
-        .rfind('[')
-        .is_some_and(|i| in_brackets(&before[i + 1..]))
-        && after.find(']').is_some_and(|i| in_brackets(&after[..i]));
+    let digit_or_space = |c: char| c.is_ascii_digit() || c == ' ';
+    let bracketed = before.trim_end_matches(digit_or_space).ends_with('[')
+        && after.trim_start_matches(digit_or_space).starts_with(']');
     let candidate = |strong, spaced| Candidate {
         number,
         start: 0,
@@ -333,7 +331,10 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
                 .next()
                 .unwrap_or("");
             let next_word = next_word.trim_end_matches([',', ';', ')']);
-            if QUANTITY_AFTER.contains(&next_word.to_lowercase().as_str()) {
+            if QUANTITY_AFTER
+                .iter()
+                .any(|q| q.eq_ignore_ascii_case(next_word))
+            {
                 return None;
             }
             Some(candidate(false, true))
@@ -350,7 +351,12 @@ fn last_word(before: &str) -> &str {
         .unwrap_or("")
 }
 
+/// The lists hold lower case, and their only non-ASCII characters have no
+/// case: comparing with ASCII case folded is comparing lower-cased.
 fn is_quantity_word(word: &str) -> bool {
-    let w = word.trim_start_matches(['(', '«', '[']).to_lowercase();
-    QUANTITY_BEFORE.contains(&w.as_str()) || w.ends_with("nr.") || w.starts_with('€')
+    let w = word.trim_start_matches(['(', '«', '[']);
+    let nr = w.len() >= 3
+        && w.is_char_boundary(w.len() - 3)
+        && w[w.len() - 3..].eq_ignore_ascii_case("nr.");
+    QUANTITY_BEFORE.iter().any(|q| q.eq_ignore_ascii_case(w)) || nr || w.starts_with('€')
 }

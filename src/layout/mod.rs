@@ -184,6 +184,29 @@ static FINDERS: LazyLock<Finders> = LazyLock::new(|| Finders {
     vergaderjaar: Finder::new("ergaderjaar"),
 });
 
+/// The offsets where a literal occurs, asked about line by line in order.
+struct Occurrences<'t> {
+    found: memchr::memmem::FindIter<'t, 'static>,
+    next: Option<usize>,
+}
+
+impl<'t> Occurrences<'t> {
+    fn new(finder: &'static Finder<'static>, text: &'t str) -> Self {
+        let mut found = finder.find_iter(text.as_bytes());
+        let next = found.next();
+        Occurrences { found, next }
+    }
+
+    /// Whether the literal occurs inside `span`; spans must come in text
+    /// order.
+    fn within(&mut self, span: &Span) -> bool {
+        while self.next.is_some_and(|at| at < span.start) {
+            self.next = self.found.next();
+        }
+        self.next.is_some_and(|at| at < span.end)
+    }
+}
+
 /// A Markdown rule (`-----`): the page separator of Markdown conversions.
 fn is_rule(line: &str) -> bool {
     let t = line.trim();
@@ -218,14 +241,21 @@ impl Layout {
     }
 
     fn split_lines(&mut self, text: &str, index: &LineIndex) {
+        // Where the literals of footers and headers occur, found in one
+        // pass over the text each rather than one search per line: most
+        // lines are running text and hold none of them.
+        let mut footer_at = Occurrences::new(&FINDERS.footer, text);
+        let mut header_at = [
+            Occurrences::new(&FINDERS.staten_generaal, text),
+            Occurrences::new(&FINDERS.vergaderjaar, text),
+        ];
+        self.lines.reserve(index.line_count());
         for n in 0..index.line_count() {
             let Some(span) = index.line_span(text, n) else {
                 continue;
             };
             let line = &text[span.clone()];
-            // Cheap tests first: most lines are running text.
-            let has = |f: &Finder| f.find(line.as_bytes()).is_some();
-            let footer = if has(&FINDERS.footer) {
+            let footer = if footer_at.within(&span) {
                 FOOTER.captures(line)
             } else {
                 None
@@ -291,8 +321,7 @@ impl Layout {
                 && COLOPHON.is_match(line)
             {
                 LineKind::Colophon
-            } else if (has(&FINDERS.staten_generaal)
-                || has(&FINDERS.vergaderjaar)
+            } else if (header_at.iter_mut().any(|o| o.within(&span))
                 || memchr::memchr(b'#', line.as_bytes()).is_some())
                 && HEADER.is_match(line)
                 || (after_header && line.trim().bytes().all(|b| b.is_ascii_digit()))
