@@ -442,7 +442,10 @@ impl Layout {
     }
 
     fn build_body(&mut self, text: &str) {
-        let mut body = BodyStream::default();
+        let mut body = BodyStream {
+            text: String::with_capacity(text.len()),
+            map: Vec::with_capacity(self.lines.len()),
+        };
         let mut pending_hyphen = false;
         let mut blanks = 0;
         for (i, line) in self.lines.iter().enumerate() {
