@@ -81,8 +81,14 @@ pub struct FormatSlip {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Citation {
     pub kind: CitationKind,
-    /// The whole citation as written (may cross lines).
+    /// The whole citation as written (may cross lines): from the start of
+    /// its first part to the end of its last.
     pub span: Span,
+    /// The pieces of the text the citation is written in, in order, when
+    /// something that is not running text (a footnote block, a footer, the
+    /// next page's masthead) stands between them; empty when it is written
+    /// in one piece. See [`Citation::spans`].
+    pub parts: Vec<Span>,
     pub chamber: Option<Chamber>,
     pub year: Option<String>,
     pub dossier: Option<String>,
@@ -109,6 +115,7 @@ impl Citation {
         Citation {
             kind,
             span,
+            parts: Vec::new(),
             chamber: None,
             year: None,
             dossier: None,
@@ -120,6 +127,56 @@ impl Citation {
             id: None,
             slips: Vec::new(),
             bijlage: false,
+        }
+    }
+
+    /// The spans of text the citation covers: its parts, or its one span.
+    /// What to mark, link or edit; `span` of a broken citation also covers
+    /// the text between its parts.
+    pub fn spans(&self) -> &[Span] {
+        if self.parts.is_empty() {
+            std::slice::from_ref(&self.span)
+        } else {
+            &self.parts
+        }
+    }
+
+    /// True when `offset` is in (or at an end of) one of its spans.
+    pub fn covers(&self, offset: usize) -> bool {
+        self.spans()
+            .iter()
+            .any(|s| s.start <= offset && offset <= s.end)
+    }
+
+    /// The span (part) that holds `offset`, or the whole span: what a hover
+    /// or a selection on the citation covers.
+    pub fn part_at(&self, offset: usize) -> &Span {
+        self.spans()
+            .iter()
+            .find(|s| s.start <= offset && offset <= s.end)
+            .unwrap_or(&self.span)
+    }
+
+    /// The citation as written: its span's text, or, for a citation in
+    /// parts, the parts joined as the running text reads them.
+    pub fn written<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        match self.parts.as_slice() {
+            [] => text.get(self.span.clone()).unwrap_or("").into(),
+            parts => {
+                let mut joined = String::new();
+                let mut after = 0;
+                for p in parts {
+                    // A word hyphenated over the break is read whole: its
+                    // hyphen is left out of the part before.
+                    let hyphenated = text.get(after..).is_some_and(|t| t.starts_with('-'));
+                    if !joined.is_empty() && !hyphenated {
+                        joined.push(' ');
+                    }
+                    joined.push_str(text.get(p.clone()).unwrap_or(""));
+                    after = p.end;
+                }
+                joined.into()
+            }
         }
     }
 

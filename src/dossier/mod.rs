@@ -11,7 +11,7 @@ mod structure;
 mod words;
 
 use crate::citation::{find_citations, Citation, CitationKind};
-use crate::layout::{Layout, LineKind};
+use crate::layout::{BodyStream, Layout};
 use crate::Span;
 
 pub use identity::short_year;
@@ -230,11 +230,12 @@ impl Dossier {
         self.markers.get(i).filter(|m| m.span.start <= offset)
     }
 
-    /// The innermost citation containing `offset`.
+    /// The innermost citation containing `offset` (in one of its parts: not
+    /// in what lies between the parts of a citation a page break cut).
     pub fn citation_at(&self, offset: usize) -> Option<&Citation> {
         self.citations
             .iter()
-            .filter(|c| c.span.start <= offset && offset <= c.span.end)
+            .filter(|c| c.covers(offset))
             .min_by_key(|c| c.span.len())
     }
 
@@ -247,47 +248,124 @@ impl Dossier {
 }
 
 /// Moves a citation found in a piece of the text to document offsets, its
-/// slips with it.
+/// parts and slips with it.
 pub(crate) fn shift(c: &mut Citation, by: usize) {
     c.span = c.span.start + by..c.span.end + by;
+    for part in &mut c.parts {
+        *part = part.start + by..part.end + by;
+    }
     for slip in &mut c.slips {
         slip.span = slip.span.start + by..slip.span.end + by;
     }
 }
 
-/// Citations in the running text, found per run of body lines (blank lines
-/// included).
+/// Citations in the running text, found in one search of the layout's body
+/// stream, so that a citation a page break interrupts (the footnote block,
+/// the footer, the next page's masthead) is read whole.
 /// A bare `PM` or `xxx` counts as a placeholder only inside a footnote.
 fn body_citations(text: &str, layout: &Layout) -> Vec<Citation> {
+    let body = &layout.body;
     let mut out = Vec::new();
-    let mut run: Option<Span> = None;
-    let flush = |run: &mut Option<Span>, out: &mut Vec<Citation>| {
-        if let Some(span) = run.take() {
-            for mut c in find_citations(&text[span.clone()]) {
-                shift(&mut c, span.start);
-                let bare = c.kind == CitationKind::Placeholder
-                    && matches!(text[c.span.clone()].to_lowercase().as_str(), "pm" | "xxx");
-                if !bare {
-                    out.push(c);
-                }
-            }
+    for mut c in find_citations(&body.text) {
+        let written = &body.text[c.span.clone()];
+        let bare = c.kind == CitationKind::Placeholder
+            && matches!(written.to_lowercase().as_str(), "pm" | "xxx");
+        // A blank line ends a citation (the grammar stops there); a
+        // recogniser that reads on over one has not found a citation.
+        if bare || written.contains("\n\n") {
+            continue;
         }
-    };
-    for line in &layout.lines {
-        match line.kind {
-            LineKind::Body => match run.as_mut() {
-                Some(span) => span.end = line.span.end,
-                None => run = Some(line.span.clone()),
-            },
-            // Paragraphs of a page are searched together: each search has
-            // its set-up cost, and a citation does not run on over a blank
-            // line anyway.
-            LineKind::Blank => {}
-            _ => flush(&mut run, &mut out),
+        if !to_document(&mut c, text, body) {
+            continue;
+        }
+        // An address read on over a page break took the next page's first
+        // word for its tail (pdftotext notes the layout leaves in the
+        // running text): only the grammars check what follows the break.
+        if c.kind == CitationKind::Url && c.parts.len() > 1 {
+            let first = c.parts[0].clone();
+            out.extend(
+                find_citations(&text[first.clone()])
+                    .into_iter()
+                    .filter(|u| u.kind == CitationKind::Url && u.span.start == 0)
+                    .map(|mut u| {
+                        shift(&mut u, first.start);
+                        u
+                    }),
+            );
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Moves a citation found in the body stream to document offsets. Where
+/// only line breaks (and an undone hyphen) separate two of its pieces they
+/// are one part; where other text does, the citation gets one part per
+/// piece. A slip that would straddle such text is dropped: no edit may
+/// touch what lies between the parts. False when nothing maps back.
+fn to_document(c: &mut Citation, text: &str, body: &BodyStream) -> bool {
+    let mut parts: Vec<Span> = Vec::new();
+    for piece in source_pieces(body, c.span.clone()) {
+        match parts.last_mut() {
+            Some(last) if only_line_breaks(&text[last.end..piece.start]) => last.end = piece.end,
+            _ => parts.push(piece),
         }
     }
-    flush(&mut run, &mut out);
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    c.span = first.start..last.end;
+    let slips = std::mem::take(&mut c.slips);
+    for mut slip in slips {
+        let start = body.to_source(slip.span.start);
+        // The last byte maps exactly; the end just past it may not (it can
+        // fall where a hyphen was taken out).
+        let end = match slip.span.end > slip.span.start {
+            true => body.to_source(slip.span.end - 1) + 1,
+            false => start,
+        };
+        if parts.iter().any(|p| p.start <= start && end <= p.end) {
+            slip.span = start..end;
+            c.slips.push(slip);
+        }
+    }
+    if parts.len() > 1 {
+        c.parts = parts;
+    }
+    true
+}
+
+/// The document spans of the body stream's `range`, one per line piece it
+/// touches, line breaks between them left out.
+fn source_pieces(body: &BodyStream, range: Span) -> Vec<Span> {
+    let map = &body.map;
+    let first = map
+        .partition_point(|&(b, _)| b <= range.start)
+        .saturating_sub(1);
+    let mut out = Vec::new();
+    for (k, &(b, s)) in map.iter().enumerate().skip(first) {
+        if b >= range.end {
+            break;
+        }
+        let next = map.get(k + 1).map_or(body.text.len(), |&(nb, _)| nb);
+        let end = b + body.text[b..next].trim_end_matches('\n').len();
+        let (from, to) = (range.start.max(b), range.end.min(end));
+        if from < to {
+            out.push(s + (from - b)..s + (to - b));
+        }
+    }
     out
+}
+
+/// True when the text between two pieces is layout only: line breaks,
+/// blank lines, a page-start space or form feed, and the hyphen of a word
+/// broken over the lines.
+fn only_line_breaks(gap: &str) -> bool {
+    gap.strip_prefix('-')
+        .unwrap_or(gap)
+        .chars()
+        .all(char::is_whitespace)
 }
 
 #[cfg(test)]
