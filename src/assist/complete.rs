@@ -151,9 +151,7 @@ pub fn completions(
 fn year_form(d: &Dossier, text: &str) -> YearForm {
     let (mut dash, mut slash) = (0, 0);
     for c in &d.citations {
-        let Some(s) = text.get(c.span.clone()) else {
-            continue;
-        };
+        let s = c.written(text);
         if s.contains('–') {
             dash += 1;
         } else if s.contains('/') {

@@ -40,7 +40,7 @@ pub fn semantic_tokens(d: &Dossier, text: &str) -> Vec<(Span, TokenKind)> {
             CitationKind::ShortForm => TokenKind::ShortForm,
             _ => TokenKind::Citation,
         };
-        all.push((c.span.clone(), kind));
+        all.extend(c.spans().iter().map(|s| (s.clone(), kind)));
     }
     for q in d
         .questions

@@ -211,7 +211,8 @@ fn placeholder_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|c| c.kind == CitationKind::Placeholder)
     {
-        let written = text[c.span.clone()].trim();
+        let written = c.written(text);
+        let written = written.trim();
         let message = match d.footnote_at(c.span.start) {
             Some(f) => format!(
                 "footnote {} has a placeholder `{written}` instead of a source",
@@ -223,7 +224,9 @@ fn placeholder_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
             out,
             "placeholder-source",
             Severity::Warning,
-            c.span.clone(),
+            // The first part: a finding never covers the footnote block
+            // between the parts of a citation a page break cut.
+            c.spans()[0].clone(),
             message,
         );
     }
@@ -307,7 +310,8 @@ fn footnote_numbering(d: &Dossier, out: &mut Vec<Diagnostic>) {
 fn citation_format(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
     for c in &d.citations {
         for slip in &c.slips {
-            let written = text[c.span.clone()]
+            let written = c
+                .written(text)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -320,7 +324,7 @@ fn citation_format(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
                 "citation-format",
                 Severity::Hint,
                 if slip.span.is_empty() {
-                    c.span.clone()
+                    c.part_at(slip.span.start).clone()
                 } else {
                     slip.span.clone()
                 },

@@ -161,7 +161,7 @@ fn assist_actions(
         let Some(edit) = assist::expand_short_form(d, i) else {
             continue;
         };
-        let written = a.text.get(citation.span.clone()).unwrap_or("Idem");
+        let written = citation.written(&a.text);
         let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push(action(
             format!("`{written}` uitschrijven: {}", edit.text),
@@ -241,14 +241,19 @@ pub fn actions(
     let (from, to) = (from.min(to), from.max(to));
     let mut out = Vec::new();
     for c in &a.dossier.citations {
-        // Offer the fixes of the citations the range touches.
-        if c.span.end < from || c.span.start > to {
+        // Offer the fixes of the citations the range touches (a part of
+        // it: not the footnote block between the parts of a cut one).
+        if !c.spans().iter().any(|s| s.start <= to && from <= s.end) {
             continue;
         }
         for slip in &c.slips {
-            // Spans are into the document and inside the citation; anything
-            // else would edit the wrong text, so it is not offered.
-            let inside = c.span.start <= slip.span.start && slip.span.end <= c.span.end;
+            // Spans are into the document and inside one part of the
+            // citation; anything else would edit the wrong text (or what
+            // lies between the parts), so it is not offered.
+            let inside = c
+                .spans()
+                .iter()
+                .any(|p| p.start <= slip.span.start && slip.span.end <= p.end);
             if !inside || slip.span.start > slip.span.end || a.text.get(slip.span.clone()).is_none()
             {
                 tracing::debug!(

@@ -1,6 +1,7 @@
 //! `textDocument/documentHighlight`: a marker (or a footnote's number)
 //! highlights the footnote's definition (as written) and every marker of
-//! it (as read); a question highlights the places that concern it.
+//! it (as read); a citation every citation of the same document, in all
+//! its parts; a question highlights the places that concern it.
 
 use tower_lsp::lsp_types::{DocumentHighlight, DocumentHighlightKind, Position};
 
@@ -35,6 +36,17 @@ pub fn highlights(
                     .map(|m| (m.span.clone(), DocumentHighlightKind::READ)),
             )
             .collect(),
+        None if d.citation_at(offset).is_some_and(|c| c.is_full()) => {
+            let c = d.citation_at(offset)?;
+            // Every citation of the same document, each in all its parts (a
+            // citation a page break cut shows as its two halves).
+            d.citations
+                .iter()
+                .filter(|o| std::ptr::eq(*o, c) || (c.id.is_some() && o.is_full() && o.id == c.id))
+                .flat_map(|o| o.spans().iter().cloned())
+                .map(|s| (s, DocumentHighlightKind::TEXT))
+                .collect()
+        }
         None => {
             let group = questions::group_at(a, offset)?;
             questions::places(a, &group)

@@ -84,7 +84,7 @@ pub fn hover_at(a: &Analysis, offset: usize) -> Option<(Span, String)> {
         CitationKind::Placeholder => missing_source(a, c),
         _ => citation_markdown(c),
     };
-    Some((c.span.clone(), md))
+    Some((c.part_at(offset).clone(), md))
 }
 
 /// Hover on a question: its answer.
@@ -219,7 +219,7 @@ fn host(url: &str) -> String {
 }
 
 fn missing_source(a: &Analysis, c: &Citation) -> String {
-    let written = collapse(a.text.get(c.span.clone()).unwrap_or("PM"));
+    let written = collapse(&c.written(&a.text));
     format!(
         "⚠ **De bron ontbreekt**: `{}` staat hier in plaats van een bron.",
         written.replace('`', "'")
@@ -261,3 +261,4 @@ pub fn footnote_body(a: &Analysis, f: &Footnote) -> String {
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+

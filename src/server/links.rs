@@ -33,12 +33,16 @@ pub fn links(a: &Analysis, enc: PositionEncoding) -> Vec<DocumentLink> {
             tracing::debug!("not a valid address: {url}");
             continue;
         };
-        out.push(DocumentLink {
-            range: convert::range(&a.text, &a.line_index, &c.span, enc),
-            target: Some(target),
-            tooltip: Some(tooltip),
-            data: None,
-        });
+        // A citation a page break cut links from each of its parts, not
+        // from the footnote block between them.
+        for span in c.spans() {
+            out.push(DocumentLink {
+                range: convert::range(&a.text, &a.line_index, span, enc),
+                target: Some(target.clone()),
+                tooltip: Some(tooltip.clone()),
+                data: None,
+            });
+        }
     }
     out
 }

@@ -43,7 +43,9 @@ pub fn nested(a: &Analysis, offset: usize) -> Vec<Span> {
         all.push(m.span.clone());
     }
     if let Some(c) = d.citation_at(offset) {
-        all.push(c.span.clone());
+        // Only the part: the whole of a citation a page break cut takes in
+        // a footnote block and is inside no footnote, question or page.
+        all.push(c.part_at(offset).clone());
     }
     if let Some(f) = d.footnote_at(offset) {
         all.push(f.span.clone());

@@ -416,12 +416,13 @@ pub fn cited_id_at(a: &Analysis, offset: usize) -> Option<String> {
     (own.span.start <= offset && offset <= own.span.end).then(|| own.id.clone())
 }
 
-/// Every place in the workspace that cites `id`, short forms included.
+/// Every place in the workspace that cites `id`, short forms included; a
+/// citation a page break cut is there with each of its parts.
 pub fn places_citing(index: &Index, id: &str) -> Vec<(String, Span)> {
     read_index(index)
         .citations_of(id)
         .into_iter()
-        .map(|(key, place)| (key.to_string(), place.span.clone()))
+        .flat_map(|(key, place)| place.spans().iter().map(|s| (key.to_string(), s.clone())))
         .collect()
 }
 

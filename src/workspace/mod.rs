@@ -40,7 +40,12 @@ pub struct DocumentSummary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CitedPlace {
     pub id: String,
+    /// Where the citation is written; of a citation a page break cut, its
+    /// first part (a finding or a symbol points there).
     pub span: Span,
+    /// All parts of a citation a page break cut; empty for one in a single
+    /// piece. See [`CitedPlace::spans`].
+    pub parts: Vec<Span>,
     pub page: Option<String>,
     /// The citation as the index understood it (canonical form).
     pub canonical: String,
@@ -134,12 +139,24 @@ impl DocumentSummary {
     }
 }
 
+impl CitedPlace {
+    /// The text the citation covers: its parts, or its one span.
+    pub fn spans(&self) -> &[Span] {
+        if self.parts.is_empty() {
+            std::slice::from_ref(&self.span)
+        } else {
+            &self.parts
+        }
+    }
+}
+
 fn place(id: &str, c: &Citation, short_form: bool) -> CitedPlace {
     let mut whole = c.clone();
     whole.page = None;
     CitedPlace {
         id: id.to_string(),
-        span: c.span.clone(),
+        span: c.spans()[0].clone(),
+        parts: c.parts.clone(),
         page: c.page.clone(),
         canonical: c.canonical(),
         document: whole.canonical(),
