@@ -257,7 +257,6 @@ fn no_false_positives_in_real_text() {
         ("tests/corpus/sgd/sgd-0000005629.txt", "'s-Gravenhage 1994\nTweede Kamer, vergaderjaar 1993-1994, 22 731, nr. 4"),
         ("tests/corpus/sgd/sgd-0000098740.txt", "Tweede Kamer, vergaderjaar 1987-1988, Aanhangsel\n179"),
         ("tests/corpus/sgd/sgd-0000029179.txt", "11, waarvan drie pro memorie"),
-        ("tests/fixtures/peer-tests/nllegalcit-cases.tsv", "Raad van 30 november 1977, nr. 18 586, BNB 1978/7, en van 7 mei 1980, nr. 19 874, BNB 1980/186,"),
     ];
     for (file, quote) in quiet {
         assert!(
@@ -426,4 +425,161 @@ mod robustness {
             }
         }
     }
+}
+
+/// A real page end (Aanhangsel 2271, page 5: the last answer's closing
+/// sentence, footnotes 14–16, the footer) with the sentence's citation moved
+/// over the break: `(Kamerstuk 25 424,` stays above the footnote block and
+/// `nr. 678)` opens the next page. Nothing else differs from the corpus
+/// file (checked below).
+const CUT: &str = "tests/fixtures/page-break/ah-tk-20232024-2271-cut.txt";
+
+#[test]
+fn the_page_break_fixture_is_the_corpus_text_with_one_citation_moved() {
+    let (real, cut) = (read(LL_2271), read(CUT));
+    let changed: Vec<(&str, &str)> = real
+        .lines()
+        .zip(cut.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(real.lines().count(), cut.lines().count());
+    assert_eq!(
+        changed,
+        [
+            (
+                "op deze voorbeelden in gegaan (Kamerstuk 25 424, nr. 678).",
+                "op deze voorbeelden in gegaan (Kamerstuk 25 424,"
+            ),
+            (
+                "Ook verwijs ik naar de brief van 19 juni 2024 van mijn ambtsvoorganger 17.",
+                "nr. 678). Ook verwijs ik naar de brief van 19 juni 2024 van mijn ambtsvoorganger 17."
+            ),
+        ]
+    );
+}
+
+/// The citation of the running text that the fixture cuts over a page.
+fn cut_citation(d: &dossier_lsp::Dossier) -> &Citation {
+    d.citations
+        .iter()
+        .find(|c| c.id.as_deref() == Some("kst-25424-678"))
+        .expect("the cut citation is found")
+}
+
+#[test]
+fn a_citation_cut_by_a_page_end_is_one_citation_in_two_parts() {
+    let text = read(CUT);
+    let d = dossier_lsp::Dossier::analyze(&text);
+    let c = cut_citation(&d);
+    let parts: Vec<&str> = c.parts.iter().map(|p| &text[p.clone()]).collect();
+    assert_eq!(parts, ["Kamerstuk 25 424,", "nr. 678"]);
+    assert_eq!(c.span, c.parts[0].start..c.parts[1].end);
+    assert_eq!(c.written(&text), "Kamerstuk 25 424, nr. 678");
+    assert_eq!(c.canonical(), "Kamerstuk 25 424, nr. 678");
+    assert_eq!(
+        c.url().as_deref(),
+        Some("https://zoek.officielebekendmakingen.nl/kst-25424-678.html")
+    );
+    assert!(c.slips.is_empty());
+    // Between the parts: footnotes 14-16 and the footer.
+    let between = &text[c.parts[0].end..c.parts[1].start];
+    assert!(between.contains("\n14 Kamerstukken II, 25 424, nr. 679"));
+    assert!(between.contains("Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 5\n"));
+
+    // In the gap the footnote's own citation, or nothing; in a part, it.
+    let in_note = text.find("14 Kamerstukken II, 25 424").unwrap() + 20;
+    assert_eq!(
+        d.citation_at(in_note).and_then(|n| n.id.as_deref()),
+        Some("kst-25424-679")
+    );
+    let in_note_text = text.find("K-EET kan gevonden").unwrap();
+    assert!(d.citation_at(in_note_text).is_none());
+    let on_footer = text
+        .find("Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 5")
+        .unwrap()
+        + 3;
+    assert!(d.citation_at(on_footer).is_none());
+    for at in [c.parts[0].start + 2, c.parts[1].start + 2, c.parts[1].end] {
+        assert_eq!(
+            d.citation_at(at).map(|x| x.span.clone()),
+            Some(c.span.clone())
+        );
+    }
+    // Footnote 14 lists its own citations, not the one around it.
+    let f14 = d.footnote(14).unwrap();
+    let ids: Vec<_> = f14
+        .citations
+        .iter()
+        .map(|&i| d.citations[i].id.as_deref())
+        .collect();
+    assert_eq!(ids.first(), Some(&Some("kst-25424-679")));
+    assert!(!ids.contains(&Some("kst-25424-678")), "{ids:?}");
+    // Marker 17 on the next page, after the citation's second part, stays.
+    assert!(d.markers.iter().any(|m| m.number == 17));
+}
+
+#[test]
+fn a_slip_in_a_cut_citation_stays_in_its_part() {
+    // The comma before `nr.` left out, above the footnote block.
+    let text = read(CUT).replace("(Kamerstuk 25 424,\n", "(Kamerstuk 25 424\n");
+    let d = dossier_lsp::Dossier::analyze(&text);
+    let c = cut_citation(&d);
+    assert_eq!(c.parts.len(), 2);
+    assert_eq!(&text[c.parts[0].clone()], "Kamerstuk 25 424");
+    assert_eq!(c.slips.len(), 1, "{:?}", c.slips);
+    let slip = &c.slips[0];
+    assert!(c.parts[0].start <= slip.span.start && slip.span.end <= c.parts[0].end);
+    let mut fixed = text.clone();
+    fixed.replace_range(slip.span.clone(), &slip.fix);
+    assert_eq!(fixed, read(CUT));
+    // The finding is on the first part, not over the footnote block.
+    let found: Vec<_> = dossier_lsp::lints::lint(&d, &text)
+        .into_iter()
+        .filter(|x| x.code == "citation-format" && x.span.start >= c.span.start)
+        .filter(|x| x.span.start <= c.span.end)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].span.end <= c.parts[0].end, "{found:?}");
+    assert!(
+        found[0].message.contains("`Kamerstuk 25 424 nr. 678`"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn a_word_hyphenated_over_a_page_end_is_read_whole() {
+    let text = read(CUT)
+        .replace("(Kamerstuk 25 424,\n", "(Kamer-\n")
+        .replace("\nnr. 678). Ook", "\nstuk 25 424, nr. 678). Ook");
+    let d = dossier_lsp::Dossier::analyze(&text);
+    let c = cut_citation(&d);
+    let parts: Vec<&str> = c.parts.iter().map(|p| &text[p.clone()]).collect();
+    assert_eq!(parts, ["Kamer", "stuk 25 424, nr. 678"]);
+    assert_eq!(c.written(&text), "Kamerstuk 25 424, nr. 678");
+}
+
+#[test]
+fn a_citation_broken_over_lines_of_one_page_is_one_piece() {
+    // Within a page only line breaks separate the lines: one span, no parts,
+    // also where a word is hyphenated at the line end.
+    let real = read(LL_2271);
+    let d = dossier_lsp::Dossier::analyze(&real);
+    let c = d
+        .citations
+        .iter()
+        .find(|c| c.id.as_deref() == Some("kst-25424-678"))
+        .unwrap();
+    assert!(c.parts.is_empty());
+    assert_eq!(&real[c.span.clone()], "Kamerstuk 25 424, nr. 678");
+    let text = real.replace(
+        "op deze voorbeelden in gegaan (Kamerstuk 25 424, nr. 678).",
+        "op deze voorbeelden in gegaan (Kamer-\nstuk 25 424, nr. 678).",
+    );
+    let d = dossier_lsp::Dossier::analyze(&text);
+    let c = cut_citation(&d);
+    assert!(c.parts.is_empty(), "{:?}", c.parts);
+    assert_eq!(&text[c.span.clone()], "Kamer-\nstuk 25 424, nr. 678");
+    assert_eq!(c.written(&text), "Kamer-\nstuk 25 424, nr. 678");
+    assert_eq!(c.canonical(), "Kamerstuk 25 424, nr. 678");
 }

@@ -2558,3 +2558,132 @@ fn a_settings_change_asks_the_client_to_refresh_its_inlay_hints() {
     let hints = inlay_hints(&mut s, SEED_URI, SEED);
     assert_eq!(hints.len(), 3 + 14, "{hints:?}");
 }
+
+/// A real page end with a citation of the running text moved over it (see
+/// tests/citations.rs): `(Kamerstuk 25 424,` above footnotes 14–16 and the
+/// footer, `nr. 678)` on the next page.
+fn page_break_fixture() -> (String, String) {
+    let name = "ah-tk-20232024-2271-cut.txt";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/page-break")
+        .join(name);
+    let text = dossier_lsp::text::decode(&std::fs::read(path).unwrap()).text;
+    (format!("file:///fixtures/{name}"), text)
+}
+
+/// The two parts of the fixture's cut citation, as byte spans.
+fn cut_parts(text: &str) -> [std::ops::Range<usize>; 2] {
+    let first = offset_of(text, "gegaan (Kamerstuk 25 424", 0, "gegaan (".len());
+    let first_end = first + text[first..].find('\n').unwrap();
+    let second = offset_of(text, "\nnr. 678)", 0, 1);
+    [first..first_end, second..second + "nr. 678".len()]
+}
+
+fn lsp_range(text: &str, span: &std::ops::Range<usize>, enc: Enc) -> Value {
+    json!({"start": pos(text, span.start, enc), "end": pos(text, span.end, enc)})
+}
+
+#[test]
+fn a_citation_cut_by_a_page_end_links_highlights_and_hovers_in_both_parts() {
+    let url = "https://zoek.officielebekendmakingen.nl/kst-25424-678.html";
+    for enc in ENCODINGS {
+        let (uri, text) = page_break_fixture();
+        let parts = cut_parts(&text);
+        let ranges: Vec<Value> = parts.iter().map(|p| lsp_range(&text, p, enc)).collect();
+        let mut s = enc.server();
+        s.conn.open(&uri, "text", &text);
+
+        let links = s.conn.call(
+            "textDocument/documentLink",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        let to_it: Vec<Value> = links
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| l["target"] == url)
+            .map(|l| l["range"].clone())
+            .collect();
+        assert_eq!(to_it, ranges, "{enc:?}: {links}");
+
+        for at in [parts[0].start + 3, parts[1].start + 3] {
+            let found = s.conn.call(
+                "textDocument/documentHighlight",
+                text_position(&uri, pos(&text, at, enc)),
+            );
+            let got: Vec<Value> = found
+                .as_array()
+                .unwrap_or_else(|| panic!("{enc:?}: highlights {found}"))
+                .iter()
+                .map(|h| h["range"].clone())
+                .collect();
+            assert_eq!(got, ranges, "{enc:?}: {found}");
+
+            let hover = s.conn.call(
+                "textDocument/hover",
+                text_position(&uri, pos(&text, at, enc)),
+            );
+            assert!(hover_text(&hover).contains(url), "{enc:?}: {hover}");
+            let part = if at < parts[1].start {
+                &ranges[0]
+            } else {
+                &ranges[1]
+            };
+            assert_eq!(&hover["range"], part, "{enc:?}: {hover}");
+        }
+
+        // In the footnote block between the parts: footnote 14's own
+        // citation, not the one around it.
+        let in_note = offset_of(&text, "14 Kamerstukken II, 25 424, nr. 679", 0, 20);
+        let hover = s.conn.call(
+            "textDocument/hover",
+            text_position(&uri, pos(&text, in_note, enc)),
+        );
+        let md = hover_text(&hover);
+        assert!(md.contains("kst-25424-679"), "{enc:?}: {md}");
+        assert!(!md.contains("kst-25424-678"), "{enc:?}: {md}");
+        let found = s.conn.call(
+            "textDocument/documentHighlight",
+            text_position(&uri, pos(&text, in_note, enc)),
+        );
+        assert!(
+            !found.to_string().contains(&ranges[1].to_string()),
+            "{enc:?}: {found}"
+        );
+    }
+}
+
+#[test]
+fn a_quick_fix_in_a_cut_citation_edits_only_its_part() {
+    let (uri, fixed) = page_break_fixture();
+    // The comma before `nr.` left out, above the footnote block.
+    let text = fixed.replace("(Kamerstuk 25 424,\n", "(Kamerstuk 25 424\n");
+    let mut s = started(None);
+    s.conn.open(&uri, "text", &text);
+    let first = cut_parts(&text)[0].clone();
+    let line = line_starting(&text, "op deze voorbeelden in gegaan (Kamerstuk");
+    let col = text[..first.start].len() - text[..first.start].rfind('\n').unwrap() - 1;
+    let fixes: Vec<Value> = code_actions(&mut s, &uri, at_line(line, col, col + 3), None)
+        .into_iter()
+        .filter(|a| a["kind"] == "quickfix")
+        .collect();
+    assert_eq!(fixes.len(), 1, "{fixes:?}");
+    let edits = fixes[0]["edit"]["changes"][uri.as_str()]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(apply_edits(&text, &edits), fixed, "{}", fixes[0]);
+    // On the second part too; in the footnote block between, none.
+    let second = line_starting(&text, "nr. 678). Ook");
+    let there: Vec<Value> = code_actions(&mut s, &uri, at_line(second, 1, 2), None)
+        .into_iter()
+        .filter(|a| a["kind"] == "quickfix")
+        .collect();
+    assert_eq!(there.len(), 1, "{there:?}");
+    let note = line_starting(&text, "15 Het werkplan");
+    let none: Vec<Value> = code_actions(&mut s, &uri, at_line(note, 5, 9), None)
+        .into_iter()
+        .filter(|a| a["kind"] == "quickfix")
+        .collect();
+    assert!(none.is_empty(), "{none:?}");
+}

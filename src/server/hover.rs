@@ -261,4 +261,3 @@ pub fn footnote_body(a: &Analysis, f: &Footnote) -> String {
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
-

@@ -19,7 +19,7 @@
 //! | `selectionRange` | `selection` | citation or marker → footnote → footnote block → question/answer → letter → page |
 //! | `semanticTokens` full, range | `tokens` | markers, footnote numbers, citations, short forms, placeholders, headings, footers, colophon in standard types; split per line unless the client takes multiline tokens |
 //! | `completion` (trigger: space) | `completion` | after `zie noot ` footnote numbers; after `Kamerstuk(ken II) ` documents of the workspace and cited ones, in the document's style; after `Vraag ` the next number |
-//! | `documentHighlight` | `highlight` | a marker or footnote number: the definition and every marker of that footnote; a question: the places that concern it |
+//! | `documentHighlight` | `highlight` | a marker or footnote number: the definition and every marker of that footnote; a citation: every citation of the same document, in all its parts; a question: the places that concern it |
 //! | `prepareRename`, `rename` | `rename` | a footnote number renumbered everywhere (one versioned edit); a number in use is refused with an error |
 //! | `inlayHint` | `hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" }, "inlayHints": { "markers": bool } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
