@@ -6,6 +6,7 @@ use dossier_lsp::citation::{find_citations, Citation, CitationKind, ShortFormKin
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const SEED: &str = "seeds/000_0dbf1fc7ba84b8b6.txt";
+const PEER: &str = "tests/fixtures/peer-tests/nllegalcit-cases.tsv";
 
 use CitationKind::*;
 
@@ -168,6 +169,11 @@ const CASES: &[Case] = &[
     ks("tests/corpus/sgd/sgd-0000029020.txt", "(Kamerstuk 20 935, nr. 6)", "20935", "6", None, "kst-20935-6"),
     with(ks("tests/corpus/sgd/sgd-0000029179.txt", "(Kamerstuk 21 109, nrs. 8 en 25)", "21109", "8", None, "kst-21109-8"), 2, 0),
     with(ks("tests/corpus/sgd/sgd-0000096934.txt", "de Kamerstukken 21 098, nrs. 2 en 4)", "21098", "2", None, "kst-21098-2"), 2, 0),
+    // Joint dossiers named without a document (an older Eerste Kamer form):
+    // no document, so no id and no page; a bare document number after a
+    // dossier is not a second dossier.
+    Case { file: PEER, quote: "(Kamerstukken I, 1969-1970, 9595,9596, blz 1092): De", kind: Kamerstuk, dossier: Some("9595,9596"), ondernummer: None, page: None, id: None, count: 1, slips: 0 },
+    with(ks(PEER, "Kamerstukken 2, 2008-2009, 31459, 22", "31459", "22", None, "kst-31459-22"), 1, 1),
 ];
 
 fn read(file: &str) -> String {
@@ -257,6 +263,9 @@ fn no_false_positives_in_real_text() {
         ("tests/corpus/sgd/sgd-0000005629.txt", "'s-Gravenhage 1994\nTweede Kamer, vergaderjaar 1993-1994, 22 731, nr. 4"),
         ("tests/corpus/sgd/sgd-0000098740.txt", "Tweede Kamer, vergaderjaar 1987-1988, Aanhangsel\n179"),
         ("tests/corpus/sgd/sgd-0000029179.txt", "11, waarvan drie pro memorie"),
+        // Bills handled together, without a label: no joint-dossier citation.
+        ("tests/corpus/openkamer/besluitenlijst_example1.txt", "verzoeken de wetsvoorstellen 31815, 31816, \n31817, 31818, 31819 en 31840 z.s.m."),
+        ("tests/fixtures/peer-tests/nllegalcit-cases.tsv", "Raad van 30 november 1977, nr. 18 586, BNB 1978/7, en van 7 mei 1980, nr. 19 874, BNB 1980/186,"),
     ];
     for (file, quote) in quiet {
         assert!(

@@ -14,10 +14,10 @@ use dossier_lsp::citation::{find_citations, Chamber, Citation, CitationKind};
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/peer-tests");
 
 /// Tracked cases passing today; raise when the engine improves.
-const TRACKED_CASES_PASSING: usize = 38;
+const TRACKED_CASES_PASSING: usize = 39;
 /// Tracked rows passing today, per kind.
 const TRACKED_ROWS_PASSING: &[(&str, usize)] =
-    &[("kamerstuk", 33), ("handelingen", 7), ("aanhangsel", 2)];
+    &[("kamerstuk", 34), ("handelingen", 7), ("aanhangsel", 2)];
 
 struct Row {
     case_id: String,

@@ -13,8 +13,11 @@ fn short_year(year: &str) -> String {
     }
 }
 
-/// `22112` → `22 112`.
+/// `22112` → `22 112`; joint dossiers `9595,9596` → `9595 en 9596`.
 fn dossier(d: &str) -> String {
+    if let Some((a, b)) = d.split_once(',') {
+        return format!("{} en {}", dossier(a), dossier(b));
+    }
     if d.len() == 5 && d.bytes().all(|b| b.is_ascii_digit()) {
         format!("{} {}", &d[..2], &d[2..])
     } else {

@@ -353,6 +353,54 @@ fn parse_dossier(c: &mut Cur) -> Option<Dossier> {
     })
 }
 
+/// `9595,9596` after the first dossier of an old joint citation
+/// (`Kamerstukken I, 1969-1970, 9595,9596, blz 1092`): dossiers handled
+/// together, named without a document. Returns `9595,9596` with the cursor
+/// after the second number, or `None` with the cursor where it was. Dossiers
+/// handled together were numbered together, so the second has as many
+/// digits and follows closely: a bare document number (`31459, 22`) does
+/// not. Where `nr.` follows, the citation names a document of the first
+/// dossier (as `36222 en 31015, nr. 6` does): the cursor goes past the
+/// second dossier and `None` is returned.
+fn joint_dossiers(c: &mut Cur, first: &Dossier) -> Option<String> {
+    /// How far apart the numbers of dossiers handled together may be.
+    const CLOSE: u32 = 20;
+    if first.toevoeging.is_some() {
+        return None;
+    }
+    let save = *c;
+    c.hws();
+    if !c.eat(",") {
+        *c = save;
+        return None;
+    }
+    c.hws();
+    let second = match parse_dossier(c) {
+        Some(d) if d.toevoeging.is_none() && word_end(c.text, c.pos) => d.number,
+        _ => {
+            *c = save;
+            return None;
+        }
+    };
+    let (a, b) = (first.number.parse::<u32>(), second.parse::<u32>());
+    let together = second.len() == first.number.len()
+        && matches!((a, b), (Ok(a), Ok(b)) if a < b && b - a <= CLOSE);
+    if !together {
+        *c = save;
+        return None;
+    }
+    let mut d = *c;
+    sep(&mut d);
+    if NR.is_match(d.rest()) {
+        return None;
+    }
+    if !ends_number_list(c) {
+        *c = save;
+        return None;
+    }
+    Some(format!("{},{second}", first.number))
+}
+
 /// An ondernummer written after `nr.`: `2955`, `42e`, `E`, `1–3`.
 fn nr_value(c: &mut Cur) -> Option<String> {
     let save = *c;
@@ -526,6 +574,16 @@ fn parse_kamerstuk(
     sep(&mut c);
     let dossier = parse_dossier(&mut c)?;
     let mut toevoeging = dossier.toevoeging.clone();
+    if let Some(joint) = joint_dossiers(&mut c, &dossier) {
+        // Two dossiers and no document: no id and no page can be given (a
+        // page number belongs to a document), so a pin after it is left.
+        let mut cite = Citation::new(CitationKind::Kamerstuk, start..c.pos);
+        cite.chamber = head.chamber;
+        cite.year = head.year;
+        cite.dossier = Some(joint);
+        cite.slips = slips;
+        return Some(vec![cite]);
+    }
     let before_sep = c.pos;
     let comma = sep(&mut c);
     let mut plural = false;
@@ -852,6 +910,35 @@ mod tests {
         let c = one(t);
         assert_eq!(&t[c.span.clone()], "Bijlage bij Kamerstuk \n34 700, nr. 34");
         assert_eq!(c.id.as_deref(), Some("kst-34700-34"));
+    }
+
+    #[test]
+    fn joint_dossiers_without_a_document() {
+        // The peer table's older Eerste Kamer form: no document, no page.
+        let t = "(Kamerstukken I, 1969-1970, 9595,9596, blz 1092): De";
+        let c = one(t);
+        assert_eq!(&t[c.span.clone()], "Kamerstukken I, 1969-1970, 9595,9596");
+        assert_eq!(c.dossier.as_deref(), Some("9595,9596"));
+        assert_eq!((&c.ondernummer, &c.page, &c.id), (&None, &None, &None));
+        assert_eq!(c.url(), None);
+        assert_eq!(c.canonical(), "Kamerstukken I 1969/70, 9595 en 9596");
+        assert_eq!(
+            one("Kamerstuk 31 459, 31 461)").dossier.as_deref(),
+            Some("31459,31461")
+        );
+        // With `nr.` after them: a document of the first, as `36222 en 31015, nr. 6`.
+        let c = one("Kamerstukken I, 1969-1970, 9595,9596, nr. 3.");
+        assert_eq!(c.id.as_deref(), Some("kst-9595-3"));
+        // Not joint: a bare document number, numbers far apart or of
+        // another length.
+        for (t, id) in [
+            ("Kamerstukken 2, 2008-2009, 31459, 22", "kst-31459-22"),
+            ("Kamerstukken II, 2008-2009, 31459, 2234.", "kst-31459-2234"),
+            ("Kamerstukken I, 1969-1970, 9595, 9796.", "kst-9595-9796"),
+            ("Kamerstukken I, 1969-1970, 9596, 9595.", "kst-9596-9595"),
+        ] {
+            assert_eq!(one(t).id.as_deref(), Some(id), "{t}");
+        }
     }
 
     #[test]
