@@ -592,3 +592,33 @@ fn a_citation_broken_over_lines_of_one_page_is_one_piece() {
     assert_eq!(c.written(&text), "Kamer-\nstuk 25 424, nr. 678");
     assert_eq!(c.canonical(), "Kamerstuk 25 424, nr. 678");
 }
+
+#[test]
+fn a_cut_citation_is_a_token_and_a_cited_place_in_each_part() {
+    use dossier_lsp::assist::{semantic_tokens, TokenKind};
+    let text = read(CUT);
+    let d = dossier_lsp::Dossier::analyze(&text);
+    let c = cut_citation(&d);
+    let tokens: Vec<_> = semantic_tokens(&d, &text)
+        .into_iter()
+        .filter(|(s, k)| {
+            *k == TokenKind::Citation && c.span.start <= s.start && s.end <= c.span.end
+        })
+        .map(|(s, _)| s)
+        .filter(|s| c.parts.iter().any(|p| p.start <= s.start && s.end <= p.end))
+        .collect();
+    assert_eq!(tokens, c.parts);
+    // The footnote block between the parts keeps its own tokens.
+    let f14 = d.footnote(14).unwrap();
+    assert!(semantic_tokens(&d, &text)
+        .iter()
+        .any(|(s, k)| *k == TokenKind::FootnoteNumber && *s == f14.number_span));
+
+    let mut ws = dossier_lsp::workspace::Workspace::new();
+    ws.update_text("cut.txt", &text);
+    let places = ws.citations_of("kst-25424-678");
+    assert_eq!(places.len(), 1);
+    let place = places[0].1;
+    assert_eq!(place.spans(), c.parts.as_slice());
+    assert_eq!(place.span, c.parts[0]);
+}
