@@ -62,8 +62,8 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
     let mut all = Vec::new();
     // Each recogniser runs only where the text holds a literal that every
     // match of its first regex contains: the dossier layer calls this once
-    // per footnote and per run of body lines, and for short pieces setting
-    // up eleven regex scans costs more than eight literal searches.
+    // per footnote (and once for the running text), and for short pieces
+    // setting up eleven regex scans costs more than eight literal searches.
     let b = text.as_bytes();
     let has = |gate: Gate| GATES[gate as usize].is_match(b);
     // `https?://`, `www.`
