@@ -22,7 +22,7 @@ use crate::Span;
 
 use std::collections::HashSet;
 
-use super::words::word_hashes;
+use super::words::{shared as shared_words, word_hashes};
 use super::{Answer, FootnoteMarker, Letter, Question, QuestionKind, QuestionRef};
 
 static LETTER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -244,28 +244,18 @@ fn pair_letter_paragraphs(layout: &Layout, questions: &mut [Question]) {
         .iter()
         .map(|q| words_in(layout, &q.text_span))
         .collect();
-    // Each word of a repeat with the repeat that uses it, sorted by word: a
-    // paragraph's shared words with every repeat are then counted in one
-    // pass over its own words.
-    let mut users: Vec<(u64, usize)> = questions
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.kind != QuestionKind::LetterParagraph)
-        .flat_map(|(r, _)| words[r].iter().map(move |&w| (w, r)))
-        .collect();
-    users.sort_unstable();
-    let mut shared = vec![0usize; questions.len()];
     for p in 0..questions.len() {
         if questions[p].kind != QuestionKind::LetterParagraph || words[p].is_empty() {
             continue;
         }
-        shared.fill(0);
-        for &w in &words[p] {
-            let from = users.partition_point(|&(u, _)| u < w);
-            for &(_, r) in users[from..].iter().take_while(|&&(u, _)| u == w) {
-                shared[r] += 1;
-            }
-        }
+        // A merge of two sorted lists per repeat: letters have tens of
+        // paragraphs at most, and this needs no index built first.
+        let shared: Vec<usize> = (0..questions.len())
+            .map(|r| match questions[r].kind {
+                QuestionKind::LetterParagraph => 0,
+                _ => shared_words(&words[p], &words[r]),
+            })
+            .collect();
         let best = (0..questions.len())
             .filter(|&r| questions[r].kind != QuestionKind::LetterParagraph)
             .map(|r| (r, shared[r] as f64 / words[p].len() as f64))
