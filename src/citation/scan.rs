@@ -118,6 +118,17 @@ impl<'a> Cur<'a> {
         // No grammar step is longer than this; a short haystack keeps each
         // anchored match cheap whatever the length of the document.
         let hay = window(self.text, base);
+        // A step without groups needs only where its match ends, which
+        // costs neither a second search nor a captures allocation.
+        if re.captures_len() == 1 {
+            let m = re.find(hay)?;
+            debug_assert_eq!(m.start(), 0, "grammar regexes are anchored");
+            self.pos = base + m.end();
+            return Some(Caps {
+                base,
+                found: Found::Whole(m),
+            });
+        }
         // Most steps are tried where they do not apply: a plain match test
         // is cheaper than setting up captures that stay empty.
         if !re.is_match(hay) {
@@ -127,24 +138,39 @@ impl<'a> Cur<'a> {
         let m = caps.get(0)?;
         debug_assert_eq!(m.start(), 0, "grammar regexes are anchored");
         self.pos = base + m.end();
-        Some(Caps { base, caps })
+        Some(Caps {
+            base,
+            found: Found::Groups(caps),
+        })
     }
 }
 
 /// Captures of an anchored match, with absolute offsets.
 pub(crate) struct Caps<'a> {
     base: usize,
-    caps: Captures<'a>,
+    found: Found<'a>,
+}
+
+enum Found<'a> {
+    /// A regex without groups: the whole match.
+    Whole(regex::Match<'a>),
+    Groups(Captures<'a>),
 }
 
 impl<'a> Caps<'a> {
+    fn get(&self, i: usize) -> Option<regex::Match<'a>> {
+        match &self.found {
+            Found::Whole(m) => (i == 0).then_some(*m),
+            Found::Groups(caps) => caps.get(i),
+        }
+    }
+
     pub fn str(&self, i: usize) -> Option<&'a str> {
-        self.caps.get(i).map(|m| m.as_str())
+        self.get(i).map(|m| m.as_str())
     }
 
     pub fn span(&self, i: usize) -> Option<crate::Span> {
-        self.caps
-            .get(i)
+        self.get(i)
             .map(|m| self.base + m.start()..self.base + m.end())
     }
 }
