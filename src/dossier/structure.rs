@@ -20,9 +20,10 @@ use regex::Regex;
 use crate::layout::{Layout, LineKind};
 use crate::Span;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use super::words::{shared as shared_words, word_hashes};
+use super::words::word_hashes;
 use super::{Answer, FootnoteMarker, Letter, Question, QuestionKind, QuestionRef};
 
 static LETTER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -244,21 +245,43 @@ fn pair_letter_paragraphs(layout: &Layout, questions: &mut [Question]) {
         .iter()
         .map(|q| words_in(layout, &q.text_span))
         .collect();
+    let is_paragraph = |q: &Question| q.kind == QuestionKind::LetterParagraph;
+    let repeats: Vec<usize> = (0..questions.len())
+        .filter(|&r| !is_paragraph(&questions[r]))
+        .collect();
+    // shared[p][k]: words paragraph p shares with the k-th repeat. Each
+    // word maps to the set of repeats using it, 64 repeats to a mask, so a
+    // paragraph's counts take one look-up per word.
+    let mut shared = vec![vec![0u32; repeats.len()]; questions.len()];
+    let mut users: HashMap<u64, u64, BuildHasherDefault<WordHashHasher>> = HashMap::default();
+    for (chunk, rs) in repeats.chunks(64).enumerate() {
+        users.clear();
+        for (bit, &r) in rs.iter().enumerate() {
+            for &w in &words[r] {
+                *users.entry(w).or_insert(0) |= 1 << bit;
+            }
+        }
+        for p in (0..questions.len()).filter(|&p| is_paragraph(&questions[p])) {
+            for w in &words[p] {
+                let Some(&found) = users.get(w) else {
+                    continue;
+                };
+                let mut mask = found;
+                while mask != 0 {
+                    shared[p][chunk * 64 + mask.trailing_zeros() as usize] += 1;
+                    mask &= mask - 1;
+                }
+            }
+        }
+    }
     for p in 0..questions.len() {
-        if questions[p].kind != QuestionKind::LetterParagraph || words[p].is_empty() {
+        if !is_paragraph(&questions[p]) || words[p].is_empty() {
             continue;
         }
-        // A merge of two sorted lists per repeat: letters have tens of
-        // paragraphs at most, and this needs no index built first.
-        let shared: Vec<usize> = (0..questions.len())
-            .map(|r| match questions[r].kind {
-                QuestionKind::LetterParagraph => 0,
-                _ => shared_words(&words[p], &words[r]),
-            })
-            .collect();
-        let best = (0..questions.len())
-            .filter(|&r| questions[r].kind != QuestionKind::LetterParagraph)
-            .map(|r| (r, shared[r] as f64 / words[p].len() as f64))
+        let best = repeats
+            .iter()
+            .enumerate()
+            .map(|(k, &r)| (r, f64::from(shared[p][k]) / words[p].len() as f64))
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((r, _)) = best.filter(|&(_, s)| s >= 0.6) {
             questions[p].related = vec![r];
@@ -266,6 +289,27 @@ fn pair_letter_paragraphs(layout: &Layout, questions: &mut [Question]) {
             questions[p].numbers = questions[r].numbers.clone();
             questions[r].related.push(p);
         }
+    }
+}
+
+/// Word hashes are hashes already: used as they are.
+#[derive(Default)]
+struct WordHashHasher(u64);
+
+impl Hasher for WordHashHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed here; fold anything else all the same.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
