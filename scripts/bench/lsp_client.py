@@ -50,7 +50,7 @@ class Client:
     are timestamped on arrival by a reader thread; requests from the server
     (workspace/configuration, client/registerCapability, …) are answered."""
 
-    def __init__(self, argv, root=None, utf8=False, env=None):
+    def __init__(self, argv, root=None, utf8=False, env=None, progress=False):
         self.proc = subprocess.Popen(
             argv,
             stdin=subprocess.PIPE,
@@ -76,6 +76,10 @@ class Client:
             "workspace": {"configuration": True, "workspaceFolders": True},
             "general": {"positionEncodings": ["utf-8", "utf-16"] if utf8 else ["utf-16"]},
         }
+        if progress:
+            # The server then asks window/workDoneProgress/create (answered
+            # with null below) and sends $/progress while it indexes.
+            caps["window"] = {"workDoneProgress": True}
         params = {"processId": os.getpid(), "capabilities": caps, "rootUri": None}
         if root:
             uri = "file://" + os.path.abspath(root)
@@ -345,12 +349,20 @@ def phase_index(binary, n_index, report):
     base = Client([binary])
     base_rss = rss_kib(base.pid) * 1024
     base.close()
-    c = Client([binary], root=d)
-    t, msg = c.wait_notification(
-        lambda m: m.get("method") == "window/logMessage" and "indexed" in m["params"]["message"], 300
-    )
+    c = Client([binary], root=d, progress=True)
+    progress = []
+
+    def indexed(m):
+        if m.get("method") == "$/progress":
+            progress.append((time.perf_counter(), m["params"]["value"]))
+        return m.get("method") == "window/logMessage" and "indexed" in m["params"]["message"]
+
+    t, msg = c.wait_notification(indexed, 300)
     wall = t - c.initialized_at
     time.sleep(0.5)
+    while not c.notifications.empty():
+        indexed(c.notifications.get_nowait()[1])
+    kinds = [v.get("kind") for _, v in progress]
     rss = rss_kib(c.pid) * 1024
     code = c.close()
     report["index"] = {
@@ -360,9 +372,19 @@ def phase_index(binary, n_index, report):
         "message": msg["params"]["message"],
         "rss_bytes": rss,
         "rss_empty_server_bytes": base_rss,
+        "progress": {
+            "begin": kinds.count("begin"),
+            "report": kinds.count("report"),
+            "end": kinds.count("end"),
+            "last": progress[-1][1] if progress else None,
+        },
     }
     print(f"[index] {n_index} documents ({size / 1e6:.1f} MB): {wall:.2f} s from initialized to the log message")
     print(f"  server says: {msg['params']['message']}")
+    print(
+        f"  $/progress: {kinds.count('begin')} begin, {kinds.count('report')} reports, "
+        f"{kinds.count('end')} end; last: {progress[-1][1] if progress else None}"
+    )
     print(
         f"  RSS {rss / 1e6:.1f} MB = {rss / size:.2f}x the workspace text "
         f"(an empty server: {base_rss / 1e6:.1f} MB); exit status {code}"
