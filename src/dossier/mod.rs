@@ -183,10 +183,10 @@ impl Dossier {
         // Document order; footnotes then point into the sorted list.
         citations.sort_by_key(|c| (c.span.start, c.span.end));
         for f in &mut footnotes {
-            f.citations = (0..citations.len())
-                .filter(|&i| {
-                    f.span.start <= citations[i].span.start && citations[i].span.end <= f.span.end
-                })
+            let first = citations.partition_point(|c| c.span.start < f.span.start);
+            f.citations = (first..citations.len())
+                .take_while(|&i| citations[i].span.start <= f.span.end)
+                .filter(|&i| citations[i].span.end <= f.span.end)
                 .collect();
         }
         footnotes::resolve_sources(&mut footnotes, &citations);
