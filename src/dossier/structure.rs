@@ -246,13 +246,67 @@ fn pair_letter_paragraphs(layout: &Layout, questions: &mut [Question]) {
         .map(|q| words_in(layout, &q.text_span))
         .collect();
     let is_paragraph = |q: &Question| q.kind == QuestionKind::LetterParagraph;
-    let repeats: Vec<usize> = (0..questions.len())
+    // Questions come in rounds: a committee letter's paragraphs, then the
+    // answering letter's repeats. A paragraph is looked for among the
+    // repeats of its own round first, and among all repeats only if none
+    // of those takes it up (an answer placed before the letter it answers):
+    // a document of many rounds then costs each round, not every pair.
+    let mut rounds: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for (i, q) in questions.iter().enumerate() {
+        let new_round = match rounds.last() {
+            None => true,
+            Some((_, repeats)) => is_paragraph(q) && !repeats.is_empty(),
+        };
+        if new_round {
+            rounds.push((Vec::new(), Vec::new()));
+        }
+        let (paragraphs, repeats) = rounds.last_mut().expect("a round");
+        if is_paragraph(q) {
+            paragraphs.push(i);
+        } else {
+            repeats.push(i);
+        }
+    }
+    let all_repeats: Vec<usize> = (0..questions.len())
         .filter(|&r| !is_paragraph(&questions[r]))
         .collect();
-    // shared[p][k]: words paragraph p shares with the k-th repeat. Each
-    // word maps to the set of repeats using it, 64 repeats to a mask, so a
-    // paragraph's counts take one look-up per word.
-    let mut shared = vec![vec![0u32; repeats.len()]; questions.len()];
+    let mut unpaired = Vec::new();
+    let mut pairs = Vec::new();
+    for (paragraphs, repeats) in &rounds {
+        for (p, best) in paragraphs
+            .iter()
+            .zip(best_repeats(&words, paragraphs, repeats))
+        {
+            match best {
+                Some(r) => pairs.push((*p, r)),
+                None => unpaired.push(*p),
+            }
+        }
+    }
+    if rounds.len() > 1 {
+        for (p, best) in unpaired
+            .iter()
+            .zip(best_repeats(&words, &unpaired, &all_repeats))
+        {
+            pairs.extend(best.map(|r| (*p, r)));
+        }
+    }
+    pairs.sort_unstable();
+    for (p, r) in pairs {
+        questions[p].related = vec![r];
+        questions[p].answer = questions[r].answer;
+        questions[p].numbers = questions[r].numbers.clone();
+        questions[r].related.push(p);
+    }
+}
+
+/// For each paragraph, the repeat whose words hold most of its words (at
+/// least 60 %), if any.
+fn best_repeats(words: &[Vec<u64>], paragraphs: &[usize], repeats: &[usize]) -> Vec<Option<usize>> {
+    // shared[i][k]: words the i-th paragraph shares with the k-th repeat.
+    // Each word maps to the set of repeats using it, 64 repeats to a mask,
+    // so a paragraph's counts take one look-up per word.
+    let mut shared = vec![vec![0u32; repeats.len()]; paragraphs.len()];
     let mut users: HashMap<u64, u64, BuildHasherDefault<WordHashHasher>> = HashMap::default();
     for (chunk, rs) in repeats.chunks(64).enumerate() {
         users.clear();
@@ -261,35 +315,34 @@ fn pair_letter_paragraphs(layout: &Layout, questions: &mut [Question]) {
                 *users.entry(w).or_insert(0) |= 1 << bit;
             }
         }
-        for p in (0..questions.len()).filter(|&p| is_paragraph(&questions[p])) {
+        for (i, &p) in paragraphs.iter().enumerate() {
             for w in &words[p] {
                 let Some(&found) = users.get(w) else {
                     continue;
                 };
                 let mut mask = found;
                 while mask != 0 {
-                    shared[p][chunk * 64 + mask.trailing_zeros() as usize] += 1;
+                    shared[i][chunk * 64 + mask.trailing_zeros() as usize] += 1;
                     mask &= mask - 1;
                 }
             }
         }
     }
-    for p in 0..questions.len() {
-        if !is_paragraph(&questions[p]) || words[p].is_empty() {
-            continue;
-        }
-        let best = repeats
-            .iter()
-            .enumerate()
-            .map(|(k, &r)| (r, f64::from(shared[p][k]) / words[p].len() as f64))
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((r, _)) = best.filter(|&(_, s)| s >= 0.6) {
-            questions[p].related = vec![r];
-            questions[p].answer = questions[r].answer;
-            questions[p].numbers = questions[r].numbers.clone();
-            questions[r].related.push(p);
-        }
-    }
+    paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| {
+            if words[p].is_empty() {
+                return None;
+            }
+            let (r, score) = repeats
+                .iter()
+                .enumerate()
+                .map(|(k, &r)| (r, f64::from(shared[i][k]) / words[p].len() as f64))
+                .max_by(|a, b| a.1.total_cmp(&b.1))?;
+            (score >= 0.6).then_some(r)
+        })
+        .collect()
 }
 
 /// Word hashes are hashes already: used as they are.
