@@ -317,6 +317,9 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         );
     }
     let _ = out.flush();
+    // The process ends here: freeing the index piece by piece would only
+    // cost time.
+    std::mem::forget(workspace);
     let fail = failed_io
         || worst == Some(Severity::Error)
         || (options.deny_warnings && worst == Some(Severity::Warning));

@@ -135,6 +135,9 @@ pub struct Question {
     /// A letter paragraph: the numbered repeat that takes it up. A numbered
     /// repeat: the letter paragraphs it repeats. Indices into `questions`.
     pub related: Vec<usize>,
+    /// Its words, once hashed (pairing hashes them; the workspace summary
+    /// and the lenses read them again): see [`Dossier::question_words`].
+    pub(crate) words: std::sync::OnceLock<Vec<u64>>,
 }
 
 /// An answer under an `Antwoord` heading.
@@ -214,6 +217,14 @@ impl Dossier {
         structure::running_text(&self.layout, &self.markers, span.clone())
     }
 
+    /// The words of question `i`, as [`Dossier::words`] of its text span,
+    /// hashed once.
+    pub fn question_words(&self, i: usize) -> &[u64] {
+        let q = &self.questions[i];
+        q.words
+            .get_or_init(|| structure::words_in(&self.layout, &q.text_span))
+    }
+
     /// The words of the running text of a source span, as [`word_hashes`].
     pub fn words(&self, span: &Span) -> Vec<u64> {
         structure::words_in(&self.layout, span)
@@ -241,9 +252,10 @@ impl Dossier {
 
     /// The footnote definition containing `offset`.
     pub fn footnote_at(&self, offset: usize) -> Option<&Footnote> {
-        self.footnotes
-            .iter()
-            .find(|f| f.span.start <= offset && offset <= f.span.end)
+        // In document order: the last one starting at or before `offset`.
+        let i = self.footnotes.partition_point(|f| f.span.start <= offset);
+        let f = self.footnotes.get(i.checked_sub(1)?)?;
+        (offset <= f.span.end).then_some(f)
     }
 }
 

@@ -165,6 +165,7 @@ pub(super) fn find(
                 heading_span: Some(span),
                 answer: None,
                 related: Vec::new(),
+                words: Default::default(),
             }),
             Heading::Answer(span, numbers) => answers.push(Answer {
                 numbers,
@@ -241,9 +242,12 @@ fn pair_letter_paragraphs(layout: &Layout, questions: &mut [Question]) {
     if !paragraphs || !repeats {
         return;
     }
-    let words: Vec<Vec<u64>> = questions
+    for q in questions.iter() {
+        q.words.get_or_init(|| words_in(layout, &q.text_span));
+    }
+    let words: Vec<&[u64]> = questions
         .iter()
-        .map(|q| words_in(layout, &q.text_span))
+        .map(|q| q.words.get().map_or(&[][..], Vec::as_slice))
         .collect();
     let is_paragraph = |q: &Question| q.kind == QuestionKind::LetterParagraph;
     // Questions come in rounds: a committee letter's paragraphs, then the
@@ -302,7 +306,7 @@ fn pair_letter_paragraphs(layout: &Layout, questions: &mut [Question]) {
 
 /// For each paragraph, the repeat whose words hold most of its words (at
 /// least 60 %), if any.
-fn best_repeats(words: &[Vec<u64>], paragraphs: &[usize], repeats: &[usize]) -> Vec<Option<usize>> {
+fn best_repeats(words: &[&[u64]], paragraphs: &[usize], repeats: &[usize]) -> Vec<Option<usize>> {
     // shared[i][k]: words the i-th paragraph shares with the k-th repeat.
     // Each word maps to the set of repeats using it, 64 repeats to a mask,
     // so a paragraph's counts take one look-up per word.
@@ -311,12 +315,12 @@ fn best_repeats(words: &[Vec<u64>], paragraphs: &[usize], repeats: &[usize]) -> 
     for (chunk, rs) in repeats.chunks(64).enumerate() {
         users.clear();
         for (bit, &r) in rs.iter().enumerate() {
-            for &w in &words[r] {
+            for &w in words[r] {
                 *users.entry(w).or_insert(0) |= 1 << bit;
             }
         }
         for (i, &p) in paragraphs.iter().enumerate() {
-            for w in &words[p] {
+            for w in words[p] {
                 let Some(&found) = users.get(w) else {
                     continue;
                 };
@@ -406,6 +410,7 @@ fn letter_questions(text: &str, layout: &Layout, letter: &Letter) -> Vec<Questio
             text_span: src_start..src_end,
             answer: None,
             related: Vec::new(),
+            words: Default::default(),
         });
     }
     out

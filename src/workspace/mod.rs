@@ -108,7 +108,8 @@ impl DocumentSummary {
             questions: d
                 .questions
                 .iter()
-                .map(|q| QuestionSummary {
+                .enumerate()
+                .map(|(i, q)| QuestionSummary {
                     kind: q.kind,
                     numbers: q.numbers.clone(),
                     span: q.span.clone(),
@@ -117,7 +118,7 @@ impl DocumentSummary {
                     words: if q.kind == QuestionKind::LetterParagraph && !q.related.is_empty() {
                         Vec::new()
                     } else {
-                        d.words(&q.text_span)
+                        d.question_words(i).to_vec()
                     },
                 })
                 .collect(),
