@@ -132,6 +132,60 @@ fn seed_letters_and_numbered_questions() {
     assert_eq!(numbered[2].related.len(), 2);
 }
 
+/// Which repeat (by its heading's offset) takes up each letter paragraph.
+fn pairing(d: &Dossier) -> Vec<(usize, Option<usize>)> {
+    d.questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::LetterParagraph)
+        .map(|q| {
+            let repeat = q.related.first().map(|&r| &d.questions[r]);
+            (q.span.start, repeat.map(|r| r.span.start))
+        })
+        .collect()
+}
+
+#[test]
+fn letter_paragraphs_pair_within_their_round() {
+    // The seed twice over: each copy's paragraphs go to the repeats of the
+    // same copy, not to the identical ones of the other.
+    let text = seed();
+    let twice = format!("{text}\n{text}");
+    let d = Dossier::analyze(&twice);
+    let numbers: Vec<Vec<u32>> = d
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::LetterParagraph)
+        .map(|q| q.numbers.clone())
+        .collect();
+    let once = [vec![1], vec![2], vec![3], vec![3], vec![4]];
+    assert_eq!(numbers, [once.clone(), once].concat());
+    let copy = |offset: usize| offset > text.len();
+    for (paragraph, repeat) in pairing(&d) {
+        let repeat = repeat.expect("taken up");
+        assert_eq!(copy(paragraph), copy(repeat), "{paragraph} → {repeat}");
+        assert!(paragraph < repeat);
+    }
+}
+
+#[test]
+fn a_letter_answered_before_it_stands_is_still_paired() {
+    // The answering letter first, the committee letter after it (as an
+    // attachment would stand): no round has both, so the paragraphs are
+    // compared with all repeats.
+    let text = seed();
+    let cut = text.find(" BRIEF VAN DE STAATSSECRETARIS").unwrap();
+    let (questions, answers) = text.split_at(cut);
+    let swapped = format!("{answers}\n{questions}");
+    let d = Dossier::analyze(&swapped);
+    let numbers: Vec<Vec<u32>> = d
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::LetterParagraph)
+        .map(|q| q.numbers.clone())
+        .collect();
+    assert_eq!(numbers, [vec![1], vec![2], vec![3], vec![3], vec![4]]);
+}
+
 #[test]
 fn seed_committee_letter_paragraphs_are_taken_up_by_the_numbered_repeats() {
     let text = seed();
