@@ -2632,6 +2632,28 @@ fn a_citation_cut_by_a_page_end_links_highlights_and_hovers_in_both_parts() {
             assert_eq!(&hover["range"], part, "{enc:?}: {hover}");
         }
 
+        // References from either part list both parts, each once.
+        for at in [parts[0].start + 3, parts[1].start + 3] {
+            let found = s.conn.call(
+                "textDocument/references",
+                json!({
+                    "textDocument": {"uri": uri},
+                    "position": pos(&text, at, enc),
+                    "context": {"includeDeclaration": true},
+                }),
+            );
+            let got: Vec<Value> = found
+                .as_array()
+                .unwrap_or_else(|| panic!("{enc:?}: references {found}"))
+                .iter()
+                .map(|l| l["range"].clone())
+                .collect();
+            for range in &ranges {
+                let n = got.iter().filter(|g| *g == range).count();
+                assert_eq!(n, 1, "{enc:?}: {range} in {found}");
+            }
+        }
+
         // In the footnote block between the parts: footnote 14's own
         // citation, not the one around it.
         let in_note = offset_of(&text, "14 Kamerstukken II, 25 424, nr. 679", 0, 20);
