@@ -383,18 +383,33 @@ static ASKS: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Whether a paragraph asks something: a `?`, or the words of [`ASKS`]
+/// (whose literals all hold `vra` or `verzoek`, tested first).
+fn asks(para: &str) -> bool {
+    let b = para.as_bytes();
+    memchr::memchr(b'?', b).is_some()
+        || ((memchr::memmem::find(b, b"vra").is_some()
+            || memchr::memmem::find(b, b"verzoek").is_some())
+            && ASKS.is_match(para))
+}
+
 /// The paragraphs of a committee's letter that ask something.
 fn letter_questions(text: &str, layout: &Layout, letter: &Letter) -> Vec<Question> {
     let body = &layout.body;
     let from = body.from_source(letter.heading_span.end);
     let to = body.from_source(letter.span.end).max(from);
     let mut out = Vec::new();
-    let mut at = from;
-    for para in body.text[from..to].split("\n\n") {
+    let letter_text = &body.text[from..to];
+    // Paragraphs: the pieces between blank lines (`\n\n`).
+    let breaks = memchr::memmem::find_iter(letter_text.as_bytes(), b"\n\n");
+    let mut piece_start = 0;
+    for piece_end in breaks.chain([letter_text.len()]) {
+        let para = &letter_text[piece_start..piece_end];
+        let at = from + piece_start;
+        piece_start = piece_end + 2;
         let start = at + (para.len() - para.trim_start().len());
         let end = at + para.trim_end().len();
-        at += para.len() + 2;
-        if end <= start || !ASKS.is_match(para) {
+        if end <= start || !asks(para) {
             continue;
         }
         let src_start = body.to_source(start);

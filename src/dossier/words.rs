@@ -72,8 +72,7 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
             }
         }
         if end - start >= 3 {
-            // Letters and digits lower-case by one bit.
-            out.push(hash(&bytes[start..end], 0x2020_2020_2020_2020));
+            out.push(hash_ascii(bytes, start, end));
         }
     }
     out.sort_unstable();
@@ -81,12 +80,48 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
     out
 }
 
+/// [`hash`] of the ASCII letters and digits `bytes[start..end]`, lower-cased
+/// by one bit, read eight bytes at a time straight from the text (the last
+/// eight masked to the word), without copying the word anywhere.
+fn hash_ascii(bytes: &[u8], start: usize, end: usize) -> u64 {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let mut h = ((end - start) as u64).wrapping_mul(K);
+    let mut at = start;
+    while at < end {
+        let len = (end - at).min(8);
+        let x = match bytes.get(at..at + 8) {
+            Some(eight) => {
+                let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                // Little-endian: the word's bytes are the low `len` ones.
+                if len == 8 {
+                    x
+                } else {
+                    x & ((1u64 << (8 * len)) - 1)
+                }
+            }
+            // The text ends within eight bytes: copy what there is.
+            None => {
+                let mut buf = [0u8; 8];
+                buf[..len].copy_from_slice(&bytes[at..at + len]);
+                u64::from_le_bytes(buf)
+            }
+        };
+        h = mix(h, x | (LOWER >> (8 * (8 - len))));
+        at += len;
+    }
+    h ^ (h >> 32)
+}
+
+const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+fn mix(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(K).rotate_left(29)
+}
+
 /// A hash of `bytes` eight at a time, each eight OR-ed with `or` (the
 /// lower-case bit for ASCII letters and digits, nothing for a word already
 /// lower-cased): the same bytes hash the same whichever way they came.
 fn hash(bytes: &[u8], or: u64) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mix = |h: u64, x: u64| (h ^ x).wrapping_mul(K).rotate_left(29);
     let mut h = (bytes.len() as u64).wrapping_mul(K);
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
