@@ -749,9 +749,10 @@ impl LanguageServer for Backend {
         // workspace that cites that document.
         let index = self.shared.workspace.clone();
         let places = self
-            .with_analysis(&p.text_document.uri, "references", |a, _, enc| {
+            .with_analysis(&p.text_document.uri, "references", |a, uri, enc| {
                 let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-                workspace::cited_id_at(a, offset).map(|id| workspace::places_citing(&index, &id))
+                workspace::cited_id_at(a, offset)
+                    .map(|id| workspace::places_citing(&index, uri, a, &id))
             })
             .await?;
         let Some(places) = places else {

@@ -417,13 +417,26 @@ pub fn cited_id_at(a: &Analysis, offset: usize) -> Option<String> {
 }
 
 /// Every place in the workspace that cites `id`, short forms included; a
-/// citation a page break cut is there with each of its parts.
-pub fn places_citing(index: &Index, id: &str) -> Vec<(String, Span)> {
-    read_index(index)
+/// citation a page break cut is there with each of its parts. The places
+/// in the document asked from come from its current analysis `a`: the
+/// index gets it only after its diagnostics, a moment after an edit.
+pub fn places_citing(index: &Index, uri: &Url, a: &Analysis, id: &str) -> Vec<(String, Span)> {
+    let own_key = key_of(uri);
+    let own = DocumentSummary::new("", &a.text, &a.dossier);
+    let own_places = own
+        .cites
+        .iter()
+        .filter(|c| c.id == id)
+        .flat_map(|c| c.spans().iter().map(|s| (own_key.clone(), s.clone())));
+    let index = read_index(index);
+    let others = index
         .citations_of(id)
         .into_iter()
-        .flat_map(|(key, place)| place.spans().iter().map(|s| (key.to_string(), s.clone())))
-        .collect()
+        .filter(|(key, _)| *key != own_key)
+        .flat_map(|(key, place)| place.spans().iter().map(|s| (key.to_string(), s.clone())));
+    let mut places: Vec<(String, Span)> = own_places.chain(others).collect();
+    places.sort_by(|x, y| (&x.0, x.1.start).cmp(&(&y.0, y.1.start)));
+    places
 }
 
 /// A line for a hover: the documents of the workspace that the footnote or
