@@ -37,6 +37,16 @@ fn analysis(c: &mut Criterion) {
         ("ah-tk-20232024-2271", aanhangsel),
         ("1MB", big_document(1 << 20)),
     ];
+    // The analysis alone (the model), then with the lints (what the
+    // server computes for diagnostics).
+    let mut group = c.benchmark_group("analyze");
+    for (name, text) in &inputs {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
+            b.iter(|| Dossier::analyze(text))
+        });
+    }
+    group.finish();
     let mut group = c.benchmark_group("analyze+lint");
     for (name, text) in &inputs {
         group.throughput(Throughput::Bytes(text.len() as u64));
