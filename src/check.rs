@@ -221,28 +221,35 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: u
 /// Reads and analyses the files on all cores: `(text, findings, summary)`
 /// per file, in the order given, or the error that kept it unread.
 fn analyse_all(files: &[PathBuf]) -> Vec<Result<Checked, String>> {
+    par_map(files, |file| {
+        let shown = file.display().to_string();
+        match std::fs::metadata(file) {
+            Ok(m) if m.len() > MAX_FILE_BYTES => Err(format!(
+                "{shown}: {} bytes is more than the limit of {MAX_FILE_BYTES}; skipped",
+                m.len()
+            )),
+            _ => std::fs::read(file)
+                .map(|bytes| analyse(&shown, &bytes))
+                .map_err(|e| format!("{shown}: {e}")),
+        }
+    })
+}
+
+/// `f` of every item on all cores, results in the items' order.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<Result<Checked, String>>>> =
-        files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let slots: Vec<std::sync::Mutex<Option<R>>> =
+        items.iter().map(|_| std::sync::Mutex::new(None)).collect();
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
-        .min(files.len().max(1));
+        .min(items.len().max(1));
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(file) = files.get(i) else { break };
-                let shown = file.display().to_string();
-                let result = match std::fs::metadata(file) {
-                    Ok(m) if m.len() > MAX_FILE_BYTES => Err(format!(
-                        "{shown}: {} bytes is more than the limit of {MAX_FILE_BYTES}; skipped",
-                        m.len()
-                    )),
-                    _ => std::fs::read(file)
-                        .map(|bytes| analyse(&shown, &bytes))
-                        .map_err(|e| format!("{shown}: {e}")),
-                };
+                let Some(item) = items.get(i) else { break };
+                let result = f(item);
                 *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
             });
         }
@@ -252,7 +259,7 @@ fn analyse_all(files: &[PathBuf]) -> Vec<Result<Checked, String>> {
         .map(|m| {
             m.into_inner()
                 .unwrap_or_else(|e| e.into_inner())
-                .unwrap_or_else(|| Err("not read".into()))
+                .expect("every item mapped")
         })
         .collect()
 }
@@ -276,17 +283,21 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
             }
         }
     }
-    let (mut n_err, mut n_warn, mut n_other) = (0, 0, 0);
-    for (file, c) in files.iter().zip(checked) {
+    // Each file's cross-document findings and its printed report, on all
+    // cores; then printed in order.
+    let work: Vec<(&PathBuf, std::sync::Mutex<Option<Result<Checked, String>>>)> = files
+        .iter()
+        .zip(checked)
+        .map(|(f, c)| (f, std::sync::Mutex::new(Some(c))))
+        .collect();
+    let rendered: Vec<Result<(Vec<Severity>, Vec<u8>), String>> = par_map(&work, |(file, slot)| {
+        let c = slot
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .expect("each file once");
         let shown = file.display().to_string();
-        let mut c = match c {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("error: {e}");
-                failed_io = true;
-                continue;
-            }
-        };
+        let mut c = c?;
         if let Some(summary) = workspace.get(&shown) {
             c.diagnostics
                 .extend(workspace_lints_of(&shown, summary, &c.text, &workspace));
@@ -295,19 +306,34 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         }
         let diagnostics = options.levels.apply(c.diagnostics);
         let report = report(&shown, &c.text, diagnostics);
-        for f in &report.diagnostics {
-            worst = worst.max(Some(f.severity));
-            match f.severity {
+        let mut printed = Vec::new();
+        let _ = if options.json {
+            write_json(&mut printed, &report)
+        } else {
+            write_human(&mut printed, &report)
+        };
+        let severities: Vec<Severity> = report.diagnostics.iter().map(|f| f.severity).collect();
+        Ok((severities, printed))
+    });
+    let (mut n_err, mut n_warn, mut n_other) = (0, 0, 0);
+    for result in rendered {
+        let (severities, printed) = match result {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed_io = true;
+                continue;
+            }
+        };
+        for severity in severities {
+            worst = worst.max(Some(severity));
+            match severity {
                 Severity::Error => n_err += 1,
                 Severity::Warning => n_warn += 1,
                 _ => n_other += 1,
             }
         }
-        let _ = if options.json {
-            write_json(&mut out, &report)
-        } else {
-            write_human(&mut out, &report)
-        };
+        let _ = out.write_all(&printed);
     }
     if !options.json {
         let _ = writeln!(
