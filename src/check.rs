@@ -235,6 +235,11 @@ fn analyse_all(files: &[PathBuf]) -> Vec<Result<Checked, String>> {
     })
 }
 
+/// A file's first-pass result, taken once by the worker that prints it.
+type Slot = std::sync::Mutex<Option<Result<Checked, String>>>;
+/// A file's findings' severities and its printed report.
+type Printed = Result<(Vec<Severity>, Vec<u8>), String>;
+
 /// `f` of every item on all cores, results in the items' order.
 fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -285,12 +290,12 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
     // Each file's cross-document findings and its printed report, on all
     // cores; then printed in order.
-    let work: Vec<(&PathBuf, std::sync::Mutex<Option<Result<Checked, String>>>)> = files
+    let work: Vec<(&PathBuf, Slot)> = files
         .iter()
         .zip(checked)
         .map(|(f, c)| (f, std::sync::Mutex::new(Some(c))))
         .collect();
-    let rendered: Vec<Result<(Vec<Severity>, Vec<u8>), String>> = par_map(&work, |(file, slot)| {
+    let rendered: Vec<Printed> = par_map(&work, |(file, slot)| {
         let c = slot
             .lock()
             .unwrap_or_else(|e| e.into_inner())
