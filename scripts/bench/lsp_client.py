@@ -55,7 +55,9 @@ class Client:
             argv,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            # LSP_STDERR=FILE keeps the server's log (with
+            # DOSSIER_LSP_LOG=debug: its timings).
+            stderr=open(os.environ["LSP_STDERR"], "a") if "LSP_STDERR" in os.environ else subprocess.DEVNULL,
             env=env,
         )
         self.pid = self.proc.pid
