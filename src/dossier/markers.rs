@@ -231,7 +231,7 @@ fn candidates(text: &str, span: crate::Span) -> Vec<Candidate> {
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
-            i += 1;
+            i = next_digit(b, i + 1);
             continue;
         }
         let start = i;
@@ -248,6 +248,25 @@ fn candidates(text: &str, span: crate::Span) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// The first ASCII digit at or after `from` (or the end): eight bytes at a
+/// time, for running text has few digits.
+fn next_digit(b: &[u8], mut from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(eight) = b.get(from..from + 8) {
+        // Digits become bytes below 10; "has a byte below 10" is exact
+        // when asked of all eight at once.
+        let x = u64::from_le_bytes(eight.try_into().expect("eight bytes")) ^ (0x30 * ONES);
+        if x.wrapping_sub(10 * ONES) & !x & (0x80 * ONES) != 0 {
+            break;
+        }
+        from += 8;
+    }
+    while from < b.len() && !b[from].is_ascii_digit() {
+        from += 1;
+    }
+    from
 }
 
 fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
@@ -359,4 +378,17 @@ fn is_quantity_word(word: &str) -> bool {
         && w.is_char_boundary(w.len() - 3)
         && w[w.len() - 3..].eq_ignore_ascii_case("nr.");
     QUANTITY_BEFORE.iter().any(|q| q.eq_ignore_ascii_case(w)) || nr || w.starts_with('€')
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #[test]
+        fn next_digit_finds_the_first_digit(text in "[a-z0-9 .,«»é9:;/\\-]{0,40}", from in 0usize..40) {
+            let b = text.as_bytes();
+            let from = from.min(b.len());
+            let plain = (from..b.len()).find(|&i| b[i].is_ascii_digit()).unwrap_or(b.len());
+            proptest::prop_assert_eq!(super::next_digit(b, from), plain);
+        }
+    }
 }
