@@ -178,3 +178,51 @@ fn pdftotext_pages_break_at_form_feeds_with_the_page_number_under_the_footer() {
         assert!(text[p.span.clone()].starts_with('\u{c}'));
     }
 }
+
+/// What `footnotes::definition_number` was before it was written out by
+/// hand: the regex it must agree with.
+fn definition_number_by_regex(line: &str) -> Option<(u32, usize)> {
+    static DEFINITION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^[ \u{c}]?(\d{1,4})(?:[ \t]+(?:[\p{Lu}\d«“‘„\x22'(\[]|https?:|www\.)|[\p{Lu}«“(\[])",
+        )
+        .unwrap()
+    });
+    let c = DEFINITION.captures(line)?;
+    let m = c.get(1).unwrap();
+    let n: u32 = m.as_str().parse().ok()?;
+    (n > 0).then_some((n, m.start()))
+}
+
+proptest::proptest! {
+    #[test]
+    fn definition_number_agrees_with_its_regex(
+        line in "[ \u{c}]{0,2}[0-9]{0,6}[ \t]{0,3}(https?:|www\\.|[A-Za-zÉé«“‘„\"'(\\[0-9.,])?[a-z .]{0,5}"
+    ) {
+        proptest::prop_assert_eq!(
+            footnotes::definition_number(&line),
+            definition_number_by_regex(&line)
+        );
+    }
+}
+
+#[test]
+fn definition_number_on_real_lines() {
+    for (line, expected) in [
+        (
+            "4 Kamerstukken II, 2020–2021, 22 112, nr. 2955.",
+            Some((4, 0)),
+        ),
+        (" 14 PM BRON", Some((14, 1))),
+        ("1Brabants Dagblad", Some((1, 0))),
+        ("9 «Vertrouwen»", Some((9, 0))),
+        ("12 https://www.tweedekamer.nl", Some((12, 0))),
+        ("23 september 2020", None),
+        ("12345 Foo", None),
+        ("0 Nul", None),
+        ("  3 Twee spaties", None),
+    ] {
+        assert_eq!(footnotes::definition_number(line), expected, "{line}");
+        assert_eq!(definition_number_by_regex(line), expected, "{line}");
+    }
+}
