@@ -2583,6 +2583,16 @@ fn lsp_range(text: &str, span: &std::ops::Range<usize>, enc: Enc) -> Value {
     json!({"start": pos(text, span.start, enc), "end": pos(text, span.end, enc)})
 }
 
+/// The `range` of each item of a list answer (highlights, locations).
+fn ranges_in(found: &Value) -> Vec<Value> {
+    found
+        .as_array()
+        .unwrap_or_else(|| panic!("a list: {found}"))
+        .iter()
+        .map(|item| item["range"].clone())
+        .collect()
+}
+
 #[test]
 fn a_citation_cut_by_a_page_end_links_highlights_and_hovers_in_both_parts() {
     let url = "https://zoek.officielebekendmakingen.nl/kst-25424-678.html";
@@ -2611,13 +2621,7 @@ fn a_citation_cut_by_a_page_end_links_highlights_and_hovers_in_both_parts() {
                 "textDocument/documentHighlight",
                 text_position(&uri, pos(&text, at, enc)),
             );
-            let got: Vec<Value> = found
-                .as_array()
-                .unwrap_or_else(|| panic!("{enc:?}: highlights {found}"))
-                .iter()
-                .map(|h| h["range"].clone())
-                .collect();
-            assert_eq!(got, ranges, "{enc:?}: {found}");
+            assert_eq!(ranges_in(&found), ranges, "{enc:?}: {found}");
 
             let hover = s.conn.call(
                 "textDocument/hover",
@@ -2643,12 +2647,7 @@ fn a_citation_cut_by_a_page_end_links_highlights_and_hovers_in_both_parts() {
                     "context": {"includeDeclaration": true},
                 }),
             );
-            let got: Vec<Value> = found
-                .as_array()
-                .unwrap_or_else(|| panic!("{enc:?}: references {found}"))
-                .iter()
-                .map(|l| l["range"].clone())
-                .collect();
+            let got = ranges_in(&found);
             for range in &ranges {
                 let n = got.iter().filter(|g| *g == range).count();
                 assert_eq!(n, 1, "{enc:?}: {range} in {found}");

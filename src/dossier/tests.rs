@@ -144,6 +144,15 @@ fn pairing(d: &Dossier) -> Vec<(usize, Option<usize>)> {
         .collect()
 }
 
+/// The numbers each letter paragraph takes from the repeat that takes it up.
+fn paragraph_numbers(d: &Dossier) -> Vec<Vec<u32>> {
+    d.questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::LetterParagraph)
+        .map(|q| q.numbers.clone())
+        .collect()
+}
+
 #[test]
 fn letter_paragraphs_pair_within_their_round() {
     // The seed twice over: each copy's paragraphs go to the repeats of the
@@ -151,12 +160,7 @@ fn letter_paragraphs_pair_within_their_round() {
     let text = seed();
     let twice = format!("{text}\n{text}");
     let d = Dossier::analyze(&twice);
-    let numbers: Vec<Vec<u32>> = d
-        .questions
-        .iter()
-        .filter(|q| q.kind == QuestionKind::LetterParagraph)
-        .map(|q| q.numbers.clone())
-        .collect();
+    let numbers = paragraph_numbers(&d);
     let once = [vec![1], vec![2], vec![3], vec![3], vec![4]];
     assert_eq!(numbers, [once.clone(), once].concat());
     let copy = |offset: usize| offset > text.len();
@@ -177,12 +181,7 @@ fn a_letter_answered_before_it_stands_is_still_paired() {
     let (questions, answers) = text.split_at(cut);
     let swapped = format!("{answers}\n{questions}");
     let d = Dossier::analyze(&swapped);
-    let numbers: Vec<Vec<u32>> = d
-        .questions
-        .iter()
-        .filter(|q| q.kind == QuestionKind::LetterParagraph)
-        .map(|q| q.numbers.clone())
-        .collect();
+    let numbers = paragraph_numbers(&d);
     assert_eq!(numbers, [vec![1], vec![2], vec![3], vec![3], vec![4]]);
 }
 
