@@ -121,9 +121,10 @@ fn assist_actions(
     enc: PositionEncoding,
 ) -> Vec<CodeActionOrCommand> {
     let d = &a.dossier;
-    let from = convert::offset(&a.text, &a.line_index, range.start, enc);
-    let to = convert::offset(&a.text, &a.line_index, range.end, enc);
-    let (from, to) = (from.min(to), from.max(to));
+    let crate::Span {
+        start: from,
+        end: to,
+    } = convert::span(&a.text, &a.line_index, range, enc);
     let meets = |s: &crate::Span| s.start <= to && from <= s.end;
     let mut out = Vec::new();
 
@@ -236,9 +237,10 @@ pub fn actions(
     range: Range,
     enc: PositionEncoding,
 ) -> Vec<CodeActionOrCommand> {
-    let from = convert::offset(&a.text, &a.line_index, range.start, enc);
-    let to = convert::offset(&a.text, &a.line_index, range.end, enc);
-    let (from, to) = (from.min(to), from.max(to));
+    let crate::Span {
+        start: from,
+        end: to,
+    } = convert::span(&a.text, &a.line_index, range, enc);
     let mut out = Vec::new();
     for c in &a.dossier.citations {
         // Offer the fixes of the citations the range touches (a part of

@@ -68,6 +68,14 @@ pub fn offset(text: &str, index: &LineIndex, pos: Position, enc: PositionEncodin
     )
 }
 
+/// An LSP range as a byte span into `text` (clamped; a reversed range is
+/// put right), the inverse of [`range`].
+pub fn span(text: &str, index: &LineIndex, range: Range, enc: PositionEncoding) -> Span {
+    let a = offset(text, index, range.start, enc);
+    let b = offset(text, index, range.end, enc);
+    a.min(b)..a.max(b)
+}
+
 /// An LSP position as a char index into `rope`, clamped like [`offset`].
 pub fn rope_char(rope: &Rope, pos: Position, enc: PositionEncoding) -> usize {
     let line = pos.line as usize;

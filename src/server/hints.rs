@@ -18,9 +18,10 @@ pub fn inlay_hints(
     markers: bool,
     enc: PositionEncoding,
 ) -> Vec<InlayHint> {
-    let from = convert::offset(&a.text, &a.line_index, range.start, enc);
-    let to = convert::offset(&a.text, &a.line_index, range.end, enc);
-    let (from, to) = (from.min(to), from.max(to));
+    let crate::Span {
+        start: from,
+        end: to,
+    } = convert::span(&a.text, &a.line_index, range, enc);
     let d = &a.dossier;
     let mut found: Vec<(usize, String, bool)> = guarded("short form hints", Vec::new(), || {
         assist::short_form_hints(d)

@@ -882,11 +882,10 @@ impl LanguageServer for Backend {
         let multiline = self.shared.multiline_tokens.load(Ordering::Relaxed);
         let range = params.range;
         self.with_analysis(&params.text_document.uri, "semanticTokens", |a, _, enc| {
-            let from = convert::offset(&a.text, &a.line_index, range.start, enc);
-            let to = convert::offset(&a.text, &a.line_index, range.end, enc);
+            let span = convert::span(&a.text, &a.line_index, range, enc);
             Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
                 result_id: None,
-                data: tokens::tokens(a, Some(from.min(to)..from.max(to)), multiline, enc),
+                data: tokens::tokens(a, Some(span), multiline, enc),
             }))
         })
         .await
