@@ -127,7 +127,7 @@ pub struct Question {
     /// The whole question, heading included.
     pub span: Span,
     /// The question's text in the source, heading left out; read it with
-    /// [`Dossier::running_text`], compare it with [`Dossier::words`].
+    /// [`Dossier::running_text`], compare it with [`Dossier::question_words`].
     pub text_span: Span,
     /// Index into `Dossier::answers` (for a letter paragraph: the answer of
     /// the numbered repeat that takes it up).
@@ -217,17 +217,11 @@ impl Dossier {
         structure::running_text(&self.layout, &self.markers, span.clone())
     }
 
-    /// The words of question `i`, as [`Dossier::words`] of its text span,
-    /// hashed once.
-    pub fn question_words(&self, i: usize) -> &[u64] {
-        let q = &self.questions[i];
+    /// The words of a question of this dossier (its text span's running
+    /// text, as [`word_hashes`]), hashed once.
+    pub fn question_words<'a>(&'a self, q: &'a Question) -> &'a [u64] {
         q.words
             .get_or_init(|| structure::words_in(&self.layout, &q.text_span))
-    }
-
-    /// The words of the running text of a source span, as [`word_hashes`].
-    pub fn words(&self, span: &Span) -> Vec<u64> {
-        structure::words_in(&self.layout, span)
     }
 
     /// The footnote numbered `n`, if defined (the first one if duplicated).

@@ -50,7 +50,7 @@ pub fn local(a: &Analysis) -> Vec<Local> {
                 ),
             )),
             (QuestionKind::LetterParagraph, None) => {
-                out.push(Local::Elsewhere(at, d.words(&q.text_span)));
+                out.push(Local::Elsewhere(at, d.question_words(q).to_vec()));
             }
             _ => out.push(Local::Done(at, "Not answered".to_owned())),
         }

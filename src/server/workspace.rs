@@ -357,8 +357,8 @@ pub fn taken_up_elsewhere(
     if q.answer.is_some() || !q.related.is_empty() {
         return None;
     }
-    let found = read_index(index)
-        .taken_up_elsewhere_by_words(&key_of(uri), &a.dossier.words(&q.text_span))?;
+    let found =
+        read_index(index).taken_up_elsewhere_by_words(&key_of(uri), a.dossier.question_words(q))?;
     Some((found.key, found.span))
 }
 
@@ -382,8 +382,8 @@ pub fn letter_question_elsewhere(
     {
         return None;
     }
-    let found = read_index(index)
-        .taken_up_elsewhere_by_words(&key_of(uri), &a.dossier.words(&q.text_span))?;
+    let found =
+        read_index(index).taken_up_elsewhere_by_words(&key_of(uri), a.dossier.question_words(q))?;
     Some((q.span.clone(), found))
 }
 

@@ -108,8 +108,7 @@ impl DocumentSummary {
             questions: d
                 .questions
                 .iter()
-                .enumerate()
-                .map(|(i, q)| QuestionSummary {
+                .map(|q| QuestionSummary {
                     kind: q.kind,
                     numbers: q.numbers.clone(),
                     span: q.span.clone(),
@@ -118,7 +117,7 @@ impl DocumentSummary {
                     words: if q.kind == QuestionKind::LetterParagraph && !q.related.is_empty() {
                         Vec::new()
                     } else {
-                        d.question_words(i).to_vec()
+                        d.question_words(q).to_vec()
                     },
                 })
                 .collect(),
