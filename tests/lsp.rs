@@ -1352,6 +1352,41 @@ impl Drop for TempFolder {
     }
 }
 
+/// A server started on `folder` as its workspace, with these client
+/// capabilities, once its index is built; and the "indexed" log message.
+fn started_in(folder: &TempFolder, caps: Value) -> (InProcess, Value) {
+    let root = tower_lsp::lsp_types::Url::from_file_path(&folder.0)
+        .unwrap()
+        .to_string();
+    let mut s = start(Options::default());
+    s.conn.call(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": caps,
+            "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
+    );
+    s.conn.notify("initialized", json!({}));
+    let indexed = s.conn.take_notification("the index is built", |m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|t| t.contains("indexed"))
+    });
+    (s, indexed)
+}
+
+/// The seed's committee letter and its answering letter as two files,
+/// `brief.txt` and `antwoorden.txt`, in a new folder: the folder, the
+/// letter's text and the answers' text.
+fn seed_split_in(name: &str) -> (TempFolder, String, String) {
+    let split = line_starting(SEED, " BRIEF VAN DE STAATSSECRETARIS");
+    let lines: Vec<&str> = SEED.split('\n').collect();
+    let (letter, answers) = (lines[..split].join("\n"), lines[split..].join("\n"));
+    let folder = TempFolder::new(name);
+    std::fs::write(folder.0.join("brief.txt"), &letter).unwrap();
+    std::fs::write(folder.0.join("antwoorden.txt"), &answers).unwrap();
+    (folder, letter, answers)
+}
+
 /// Kamerstuk 22 112, nr. 2955 in two pages.
 const CITED: &str = concat!(
     " BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN\n",
@@ -1369,25 +1404,10 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
     std::fs::write(folder.0.join("000_seed.txt"), SEED).unwrap();
     std::fs::write(folder.0.join("kst-22112-2955.txt"), CITED).unwrap();
     std::fs::write(folder.0.join("niet-hier.md"), "Kamerstuk 22 112, nr. 2955").unwrap();
-    let root = tower_lsp::lsp_types::Url::from_file_path(&folder.0)
-        .unwrap()
-        .to_string();
-    let mut s = start(Options::default());
     let mut caps = capabilities(None);
     caps["workspace"] = json!({"didChangeWatchedFiles": {"dynamicRegistration": true}});
     caps["window"] = json!({"workDoneProgress": true});
-    s.conn.call(
-        "initialize",
-        json!({"processId": null, "rootUri": root, "capabilities": caps,
-            "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
-    );
-    s.conn.notify("initialized", json!({}));
-    let indexed = s.conn.take_notification("the index is built", |m| {
-        m["method"] == "window/logMessage"
-            && m["params"]["message"]
-                .as_str()
-                .is_some_and(|t| t.contains("indexed"))
-    });
+    let (mut s, indexed) = started_in(&folder, caps);
     assert!(
         indexed["params"]["message"]
             .as_str()
@@ -1547,28 +1567,8 @@ fn a_committee_question_leads_to_where_it_is_answered() {
     assert_eq!(location["range"]["start"]["line"], answer, "{location}");
 
     // The committee's letter and the answering letter in two files.
-    let split = line_starting(SEED, " BRIEF VAN DE STAATSSECRETARIS");
-    let lines: Vec<&str> = SEED.split('\n').collect();
-    let (letter, answers) = (lines[..split].join("\n"), lines[split..].join("\n"));
-    let folder = TempFolder::new("committee");
-    std::fs::write(folder.0.join("brief.txt"), &letter).unwrap();
-    std::fs::write(folder.0.join("antwoorden.txt"), &answers).unwrap();
-    let root = tower_lsp::lsp_types::Url::from_file_path(&folder.0)
-        .unwrap()
-        .to_string();
-    let mut s = start(Options::default());
-    s.conn.call(
-        "initialize",
-        json!({"processId": null, "rootUri": root, "capabilities": capabilities(None),
-            "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
-    );
-    s.conn.notify("initialized", json!({}));
-    s.conn.take_notification("the index is built", |m| {
-        m["method"] == "window/logMessage"
-            && m["params"]["message"]
-                .as_str()
-                .is_some_and(|t| t.contains("indexed"))
-    });
+    let (folder, letter, answers) = seed_split_in("committee");
+    let (mut s, _) = started_in(&folder, capabilities(None));
     let uri = folder.uri("brief.txt");
     s.conn.open(&uri, "text", &letter);
     let location = s
@@ -1881,28 +1881,8 @@ fn kamervragen_with_merged_numbers_show_and_lead_to_their_answers() {
 
 #[test]
 fn a_lens_above_a_committee_question_names_the_file_that_answers_it() {
-    let split = line_starting(SEED, " BRIEF VAN DE STAATSSECRETARIS");
-    let lines: Vec<&str> = SEED.split('\n').collect();
-    let (letter, answers) = (lines[..split].join("\n"), lines[split..].join("\n"));
-    let folder = TempFolder::new("lens");
-    std::fs::write(folder.0.join("brief.txt"), &letter).unwrap();
-    std::fs::write(folder.0.join("antwoorden.txt"), &answers).unwrap();
-    let root = tower_lsp::lsp_types::Url::from_file_path(&folder.0)
-        .unwrap()
-        .to_string();
-    let mut s = start(Options::default());
-    s.conn.call(
-        "initialize",
-        json!({"processId": null, "rootUri": root, "capabilities": capabilities(None),
-            "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
-    );
-    s.conn.notify("initialized", json!({}));
-    s.conn.take_notification("the index is built", |m| {
-        m["method"] == "window/logMessage"
-            && m["params"]["message"]
-                .as_str()
-                .is_some_and(|t| t.contains("indexed"))
-    });
+    let (folder, letter, answers) = seed_split_in("lens");
+    let (mut s, _) = started_in(&folder, capabilities(None));
     let uri = folder.uri("brief.txt");
     s.conn.open(&uri, "text", &letter);
     let lensed = lenses(&mut s, &uri);
