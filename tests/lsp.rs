@@ -1980,32 +1980,29 @@ fn renumbering_the_footnotes_is_a_quick_fix_and_a_source_action() {
 #[test]
 fn a_short_form_is_written_out_in_full() {
     let mut s = seed_server(Enc::Utf16);
-    let line = line_starting(SEED, "7 Idem");
-    let actions = code_actions(&mut s, SEED_URI, at_line(line, 3, 3), None);
-    let expand = actions
-        .iter()
-        .find(|a| a["title"].as_str().unwrap().contains("uitschrijven"))
-        .unwrap_or_else(|| panic!("an expansion: {actions:?}"));
-    assert_eq!(
-        applied(SEED, SEED_URI, expand, 1),
-        SEED.replace(
+    for (note, written, expanded) in [
+        (
+            "7 Idem",
             "\n7 Idem, blz. 12.\n",
-            "\n7 Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12.\n"
-        )
-    );
-    let line = line_starting(SEED, "8 Ibidem");
-    let actions = code_actions(&mut s, SEED_URI, at_line(line, 3, 3), None);
-    let expand = actions
-        .iter()
-        .find(|a| a["title"].as_str().unwrap().contains("uitschrijven"))
-        .unwrap_or_else(|| panic!("an expansion: {actions:?}"));
-    assert_eq!(
-        applied(SEED, SEED_URI, expand, 1),
-        SEED.replace(
+            "\n7 Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12.\n",
+        ),
+        (
+            "8 Ibidem",
             "\n8 Ibidem.\n",
-            "\n8 Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12.\n"
-        )
-    );
+            "\n8 Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12.\n",
+        ),
+    ] {
+        let line = line_starting(SEED, note);
+        let actions = code_actions(&mut s, SEED_URI, at_line(line, 3, 3), None);
+        let expand = actions
+            .iter()
+            .find(|a| a["title"].as_str().unwrap().contains("uitschrijven"))
+            .unwrap_or_else(|| panic!("an expansion of {note}: {actions:?}"));
+        assert_eq!(
+            applied(SEED, SEED_URI, expand, 1),
+            SEED.replace(written, expanded)
+        );
+    }
 }
 
 #[test]
