@@ -66,7 +66,7 @@ fn main() {
                     .map(|c| {
                         c.id.len()
                             + c.canonical.len()
-                            + c.document.len()
+                            + c.document().len()
                             + c.page.as_ref().map_or(0, |p| p.len())
                     })
                     .sum::<usize>();

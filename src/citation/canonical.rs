@@ -64,6 +64,12 @@ fn chamber(c: Option<Chamber>) -> &'static str {
 }
 
 pub(crate) fn render(c: &Citation) -> String {
+    render_with_document_end(c).0
+}
+
+/// The canonical form, and where in it the cited document ends (before the
+/// page pin, which comes last).
+pub(crate) fn render_with_document_end(c: &Citation) -> (String, usize) {
     let mut s = String::new();
     let year = c.year.as_deref().map(short_year);
     match c.kind {
@@ -178,10 +184,11 @@ pub(crate) fn render(c: &Citation) -> String {
         },
         CitationKind::Placeholder => s.push_str("PM BRON"),
     }
+    let document_end = s.len();
     if let Some(p) = &c.page {
         s.push_str(&pin(p));
     }
-    s
+    (s, document_end)
 }
 
 #[cfg(test)]
@@ -252,5 +259,33 @@ mod tests {
         c.year = Some("2021".into());
         c.ondernummer = Some("123".into());
         assert_eq!(render(&c), "Stb. 2021, 123");
+    }
+}
+
+#[cfg(test)]
+mod document_end_tests {
+    use super::*;
+
+    /// The document part is the canonical form of the citation without its
+    /// page pin, for every citation of the corpus that has a pin.
+    #[test]
+    fn document_end_cuts_off_the_pin_in_the_corpus() {
+        let mut pinned = 0;
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+        for dir in std::fs::read_dir(corpus).expect("the corpus") {
+            let dir = dir.expect("an entry").path();
+            for entry in std::fs::read_dir(dir).into_iter().flatten() {
+                let text =
+                    std::fs::read_to_string(entry.expect("an entry").path()).unwrap_or_default();
+                for c in crate::citation::find_citations(&text) {
+                    let (full, end) = render_with_document_end(&c);
+                    let mut whole = c.clone();
+                    whole.page = None;
+                    assert_eq!(&full[..end], render(&whole), "{c:?}");
+                    pinned += usize::from(c.page.is_some());
+                }
+            }
+        }
+        assert!(pinned >= 5, "only {pinned} citations with a page pin");
     }
 }

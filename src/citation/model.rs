@@ -217,4 +217,10 @@ impl Citation {
     pub fn canonical(&self) -> String {
         super::canonical::render(self)
     }
+
+    /// [`Citation::canonical`], and the length of its part that names the
+    /// document (all but the page pin).
+    pub fn canonical_with_document_end(&self) -> (String, usize) {
+        super::canonical::render_with_document_end(self)
+    }
 }

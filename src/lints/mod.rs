@@ -586,7 +586,7 @@ pub fn workspace_lints_of(
                     "citation-not-in-workspace",
                     Severity::Information,
                     c.span.clone(),
-                    format!("{} is not in the workspace", c.document),
+                    format!("{} is not in the workspace", c.document()),
                 );
             }
             continue;
@@ -605,7 +605,7 @@ pub fn workspace_lints_of(
                     c.span.clone(),
                     format!(
                         "page {pin} is past the end of {}, which has {last} pages",
-                        c.document
+                        c.document()
                     ),
                 );
             }

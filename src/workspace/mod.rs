@@ -49,8 +49,8 @@ pub struct CitedPlace {
     pub page: Option<String>,
     /// The citation as the index understood it (canonical form).
     pub canonical: String,
-    /// The cited document without the page pin (canonical form).
-    pub document: String,
+    /// Where in `canonical` the cited document ends (the page pin follows).
+    document_end: usize,
     /// A short form (`Idem`) resolved to this document.
     pub short_form: bool,
 }
@@ -140,6 +140,11 @@ impl DocumentSummary {
 }
 
 impl CitedPlace {
+    /// The cited document without the page pin (canonical form).
+    pub fn document(&self) -> &str {
+        &self.canonical[..self.document_end]
+    }
+
     /// The text the citation covers: its parts, or its one span.
     pub fn spans(&self) -> &[Span] {
         if self.parts.is_empty() {
@@ -151,15 +156,14 @@ impl CitedPlace {
 }
 
 fn place(id: &str, c: &Citation, short_form: bool) -> CitedPlace {
-    let mut whole = c.clone();
-    whole.page = None;
+    let (canonical, document_end) = c.canonical_with_document_end();
     CitedPlace {
         id: id.to_string(),
         span: c.spans()[0].clone(),
         parts: c.parts.clone(),
         page: c.page.clone(),
-        canonical: c.canonical(),
-        document: whole.canonical(),
+        canonical,
+        document_end,
         short_form,
     }
 }
