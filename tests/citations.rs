@@ -277,6 +277,22 @@ fn no_false_positives_in_real_text() {
     }
 }
 
+/// Digits of other scripts are not numbers of a Dutch citation: the
+/// patterns read ASCII digits only, so no identifier or address is built
+/// from them (before, `kst-٣٥٦١٢-٢` was).
+#[test]
+fn digits_of_other_scripts_make_no_citation() {
+    let real = "Kamerstukken II 2020/21, 35 612, nr. 2";
+    assert_eq!(find_citations(real)[0].id.as_deref(), Some("kst-35612-2"));
+    for other in [
+        "Kamerstukken II 2020/21, ٣٥ ٦١٢, nr. ٢",
+        "Kamerstukken II 2020/21, ３５ ６１２, nr. ２",
+    ] {
+        let found = find_citations(other);
+        assert!(found.is_empty(), "{other:?}:\n{}", show(other, &found));
+    }
+}
+
 const LL_2271: &str = "tests/corpus/learninglion/ah-tk-20232024-2271.txt";
 
 /// The seed's 15 footnotes, as whole text: what each yields, in order.

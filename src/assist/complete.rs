@@ -28,10 +28,10 @@ pub struct Completion {
 }
 
 static SEE_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bzie (?:voet)?noot (\d*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\bzie (?:voet)?noot ([0-9]*)$").unwrap());
 static KAMERSTUK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(Kamerstuk(?:ken)?)(?: (I{1,2}),?)? ([\d ,./–-]*)$").unwrap());
-static VRAAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^\s?Vraag (\d*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"\b(Kamerstuk(?:ken)?)(?: (I{1,2}),?)? ([0-9 ,./–-]*)$").unwrap());
+static VRAAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^\s?Vraag ([0-9]*)$").unwrap());
 
 /// Candidates for the text right before `offset`:
 /// - after `zie noot ` the footnotes, with their text;

@@ -21,15 +21,17 @@ use super::scan::{word_end, word_start};
 
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\((\d{2}) ?(\d{3})(?:-(\d{2})|[- ]([IVX]+[A-C]?))?,[ \t]*nr\.[ \t]*(\d{1,5}[a-z]?)[);,]",
+        r"\(([0-9]{2}) ?([0-9]{3})(?:-([0-9]{2})|[- ]([IVX]+[A-C]?))?,[ \t]*nr\.[ \t]*([0-9]{1,5}[a-z]?)[);,]",
     )
     .unwrap()
 });
 static KRIJGT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"krijgt nr\. (\d{1,5}) \((\d{5})(?:-(\d{2})|[- ]([IVX]+[A-C]?))?\)").unwrap()
+    Regex::new(r"krijgt nr\. ([0-9]{1,5}) \(([0-9]{5})(?:-([0-9]{2})|[- ]([IVX]+[A-C]?))?\)")
+        .unwrap()
 });
 static LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r" - (\d{5})-(?:(\d{2})-|([IVX]+[A-C]?)-|\(R(\d{4})\)-)?(\d{1,4})").unwrap()
+    Regex::new(r" - ([0-9]{5})-(?:([0-9]{2})-|([IVX]+[A-C]?)-|\(R([0-9]{4})\)-)?([0-9]{1,4})")
+        .unwrap()
 });
 
 fn cite(span: crate::Span, dossier: &str, toevoeging: Option<String>, nr: &str) -> Citation {

@@ -74,7 +74,7 @@ static GAZETTE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static GAZETTE_REST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[ \t\u{a0}]*(?:van[ \t]+(?:\d{1,2}[ \t]+[a-z]+[ \t]+)?)?(?:(\d{4})[ \t]*,?[ \t]*)?(?:nr\.?[ \t]*)?(?:([IVX]+)[ \t]+)?(\d{1,6})",
+        r"^[ \t\u{a0}]*(?:van[ \t]+(?:[0-9]{1,2}[ \t]+[a-z]+[ \t]+)?)?(?:([0-9]{4})[ \t]*,?[ \t]*)?(?:nr\.?[ \t]*)?(?:([IVX]+)[ \t]+)?([0-9]{1,6})",
     )
     .unwrap()
 });
@@ -127,7 +127,7 @@ pub(crate) fn find_gazettes(text: &str, out: &mut Vec<Citation>) {
 }
 
 static ECLI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}(:|, ?)([A-Za-z0-9.]{1,25})").unwrap()
+    Regex::new(r"ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:[0-9]{4}(:|, ?)([A-Za-z0-9.]{1,25})").unwrap()
 });
 
 /// `ECLI:NL:HR:2012:BV0614`; also the damaged `ECLI:NL:HR:2012, BV0614`
@@ -159,11 +159,13 @@ pub(crate) fn find_ecli(text: &str, out: &mut Vec<Citation>) {
 }
 
 static EU: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(COM|SWD|SEC|JOIN)[ \t\u{a0}]?\((\d{4})\)[ \t\u{a0}]?(\d{1,4})(?:[ \t]final)?")
-        .unwrap()
+    Regex::new(
+        r"(COM|SWD|SEC|JOIN)[ \t\u{a0}]?\(([0-9]{4})\)[ \t\u{a0}]?([0-9]{1,4})(?:[ \t]final)?",
+    )
+    .unwrap()
 });
 static EU_MORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:,[ \t]*|[ \t]+en[ \t]+)(\d{1,4})").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:,[ \t]*|[ \t]+en[ \t]+)([0-9]{1,4})").unwrap());
 
 fn celex(series: &str, year: &str, number: &str) -> Option<String> {
     let code = match series {
@@ -215,7 +217,7 @@ pub(crate) fn find_eu(text: &str, out: &mut Vec<Citation>) {
 
 static EU_ACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(Uitvoeringsverordening|Gedelegeerde verordening|Verordening|Uitvoeringsrichtlijn|Gedelegeerde richtlijn|Richtlijn|Uitvoeringsbesluit|Besluit|Kaderbesluit)[ \t\u{a0}]+(?:\((EU|EG|EEG|Euratom|GBVB)\)[ \t\u{a0}]+(?:nr\.?[ \t]*)?(\d{1,4})/(\d{1,4})|(\d{2,4})/(\d{1,4})/(EU|EG|EEG|Euratom))",
+        r"(Uitvoeringsverordening|Gedelegeerde verordening|Verordening|Uitvoeringsrichtlijn|Gedelegeerde richtlijn|Richtlijn|Uitvoeringsbesluit|Besluit|Kaderbesluit)[ \t\u{a0}]+(?:\((EU|EG|EEG|Euratom|GBVB)\)[ \t\u{a0}]+(?:nr\.?[ \t]*)?([0-9]{1,4})/([0-9]{1,4})|([0-9]{2,4})/([0-9]{1,4})/(EU|EG|EEG|Euratom))",
     )
     .unwrap()
 });
@@ -280,7 +282,7 @@ pub(crate) fn find_eu_acts(text: &str, out: &mut Vec<Citation>) {
 }
 
 static OJ: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(PbEU|PbEG|PB)[ \t\u{a0}]+(?:(\d{4}),[ \t]*(L|C)[ \t]+(\d{1,4})(?:/(\d{1,4}))?|(L|C)[ \t]+(\d{1,4})(?:[ \t]+[A-Z])?[ \t]+van[ \t]+\d{1,2}\.\d{1,2}\.(\d{4})(?:,[ \t]*blz\.[ \t]*(\d{1,4}))?)")
+    Regex::new(r"(PbEU|PbEG|PB)[ \t\u{a0}]+(?:([0-9]{4}),[ \t]*(L|C)[ \t]+([0-9]{1,4})(?:/([0-9]{1,4}))?|(L|C)[ \t]+([0-9]{1,4})(?:[ \t]+[A-Z])?[ \t]+van[ \t]+[0-9]{1,2}\.[0-9]{1,2}\.([0-9]{4})(?:,[ \t]*blz\.[ \t]*([0-9]{1,4}))?)")
         .unwrap()
 });
 
@@ -308,7 +310,7 @@ pub(crate) fn find_official_journal(text: &str, out: &mut Vec<Citation>) {
     }
 }
 
-static EUROPAPOORT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"E\d{6}").unwrap());
+static EUROPAPOORT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"E[0-9]{6}").unwrap());
 
 /// Europapoort E-dossiers: `E200018` (E, two-digit year, four digits).
 pub(crate) fn find_europapoort(text: &str, out: &mut Vec<Citation>) {

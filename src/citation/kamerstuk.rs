@@ -28,35 +28,35 @@ static CHAMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Eerste Kamer|Tweede Kamer|EK|TK|II|ll|I|11|1|2)").unwrap());
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:[Vv]ergaderjaar|[Zz]itting(?:sjaar)?|ZITTING)(?:[ \t\u{a0}]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*))?(\d{4})(?:[ \t]*[/\-–—][ \t]*-?[ \t]*(\d{2,4})|[ \t]+(\d{4}))",
+        r"^(?:(?:[Vv]ergaderjaar|[Zz]itting(?:sjaar)?|ZITTING)(?:[ \t\u{a0}]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*))?([0-9]{4})(?:[ \t]*[/\-–—][ \t]*-?[ \t]*([0-9]{2,4})|[ \t]+([0-9]{4}))",
     )
     .unwrap()
 });
 static DOSSIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{2})[ .\-\u{a0}\u{2009}\u{202f}\u{2007}]?(\d{3})|^(\d{3,4})").unwrap()
+    Regex::new(r"^([0-9]{2})[ .\-\u{a0}\u{2009}\u{202f}\u{2007}]?([0-9]{3})|^([0-9]{3,4})").unwrap()
 });
-static SUBDOSSIER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^-(\d{2})").unwrap());
+static SUBDOSSIER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^-([0-9]{2})").unwrap());
 static ROMAN_GLUED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-.]?([IVX]+[A-C]?)").unwrap());
 static ROMAN_SPACED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]+(?:hoofdstuk[ \t]+)?([IVX]+[A-C]?)").unwrap());
 static RIJKSWET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*\([ \t]*R[ \t]*(\d{3,4})[ \t]*\)").unwrap());
-static COMPACT_NR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^-(\d{1,4}[a-z]?)").unwrap());
+    LazyLock::new(|| Regex::new(r"^[ \t]*\([ \t]*R[ \t]*([0-9]{3,4})[ \t]*\)").unwrap());
+static COMPACT_NR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^-([0-9]{1,4}[a-z]?)").unwrap());
 static JOINT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]+en[ \t]+\d{2}[ .]?\d{3}").unwrap());
+    LazyLock::new(|| Regex::new(r"^[ \t]+en[ \t]+[0-9]{2}[ .]?[0-9]{3}").unwrap());
 static NR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:nrs\.|nr\.|Nrs\.|Nr\.|nrs|nr|Nr|nummers|nummer|Mr\.)").unwrap()
 });
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,5}[a-z]?").unwrap());
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{1,5}[a-z]?").unwrap());
 static LETTERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{1,3}").unwrap());
 static RANGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*[-–][ \t]*(\d{1,5})").unwrap());
+    LazyLock::new(|| Regex::new(r"^[ \t]*[-–][ \t]*([0-9]{1,5})").unwrap());
 static FOOTER_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]+\d{1,4}[ \t]*(?:\r?\n|$)").unwrap());
+    LazyLock::new(|| Regex::new(r"^[ \t]+[0-9]{1,4}[ \t]*(?:\r?\n|$)").unwrap());
 static ATTACHMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*\((?:bijlage|Bijlage)[^()\n]{0,20}\)").unwrap());
-static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^item[ \t]+(\d{1,4})").unwrap());
+static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^item[ \t]+([0-9]{1,4})").unwrap());
 static BIJLAGE_BIJ: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[Bb]ijlage[ \t]+bij[ \t]+$").unwrap());
 

@@ -14,7 +14,7 @@ use super::scan::Cur;
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[Bb]lz\.?|[Bb]ladzijden?|[Pp]agina'?s?|[Pp]ag\.?|pp\.|p\.)").unwrap()
 });
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,5}[a-z]?").unwrap());
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{1,5}[a-z]?").unwrap());
 static RANGE_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*(?:-|–|—|/|t/m)[ \t]*").unwrap());
 static EN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]+(?:en|&)[ \t]+").unwrap());

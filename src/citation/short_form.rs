@@ -11,7 +11,7 @@ use super::pin::parse_pin;
 use super::scan::{char_before, word_end, word_start, Cur};
 
 static SHORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Idem|idem|IDEM|Ibidem|ibidem|Ibid\.|ibid\.|Ibid|ibid|t\.a\.p\.|a\.w\.|[Zz]ie[ \t]+(?:voet)?noot[ \t]+(\d{1,3})")
+    Regex::new(r"Idem|idem|IDEM|Ibidem|ibidem|Ibid\.|ibid\.|Ibid|ibid|t\.a\.p\.|a\.w\.|[Zz]ie[ \t]+(?:voet)?noot[ \t]+([0-9]{1,3})")
         .unwrap()
 });
 

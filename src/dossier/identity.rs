@@ -13,7 +13,7 @@ static COLOPHON_ID: LazyLock<Regex> =
 
 /// `35 612, D`, `22 112, nr. 2955`, `21 501-02, nr. 3121`, `36 410 XVI, nr. 3`.
 static FOOTER_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3}(?:[ .]?\d{3})?)(?:[- ]((?:\d{2})|(?:[IVXLC]+[AB]?)))?,\s?(?:nr\.\s?(\d+[a-z]?)|([A-Z]{1,3}))$")
+    Regex::new(r"^([0-9]{1,3}(?:[ .]?[0-9]{3})?)(?:[- ]((?:[0-9]{2})|(?:[IVXLC]+[AB]?)))?,\s?(?:nr\.\s?([0-9]+[a-z]?)|([A-Z]{1,3}))$")
         .unwrap()
 });
 

@@ -27,7 +27,7 @@ use super::words::word_hashes;
 use super::{Answer, FootnoteMarker, Letter, Question, QuestionKind, QuestionRef};
 
 static LETTER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:BRIEF|VERSLAG|NOTA|MEMORIE|MOTIE|AMENDEMENT|VOORLOPIG VERSLAG)\b[\p{Lu}\d ,.’'/()–-]*$").unwrap()
+    Regex::new(r"^\s?(?:BRIEF|VERSLAG|NOTA|MEMORIE|MOTIE|AMENDEMENT|VOORLOPIG VERSLAG)\b[\p{Lu}0-9 ,.’'/()–-]*$").unwrap()
 });
 /// The words [`LETTER_HEADING`] starts with.
 const LETTER_KEYWORDS: [&str; 7] = [
@@ -40,13 +40,15 @@ const LETTER_KEYWORDS: [&str; 7] = [
     "VOORLOPIG VERSLAG",
 ];
 static CAPITALS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s?[\p{Lu}][\p{Lu}\d ,.’'/()–-]{2,}$").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s?[\p{Lu}][\p{Lu}0-9 ,.’'/()–-]{2,}$").unwrap());
 static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:Vra(?:ag|gen)\s+(\d+(?:\s*(?:,|en|t/m|&)?\s*\d+)*)|(\d{1,3})\.)\s*$")
-        .unwrap()
+    Regex::new(
+        r"^\s?(?:Vra(?:ag|gen)\s+([0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*)|([0-9]{1,3})\.)\s*$",
+    )
+    .unwrap()
 });
 static ANSWER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?(?:\s+(\d+(?:\s*(?:,|en|t/m|&)?\s*\d+)*))?\s*[:.]?\s*$")
+    Regex::new(r"^\s?Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?(?:\s+([0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*))?\s*[:.]?\s*$")
         .unwrap()
 });
 
@@ -484,7 +486,7 @@ pub(super) fn running_text(layout: &Layout, markers: &[FootnoteMarker], span: Sp
 }
 
 static QUESTION_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:antwoord(?:en)? op (?:de )?vra(?:ag|gen)|zie (?:ook )?(?:de )?vra(?:ag|gen))\s+(\d+(?:\s*(?:,|en|t/m)\s*\d+)*)")
+    Regex::new(r"(?i)\b(?:antwoord(?:en)? op (?:de )?vra(?:ag|gen)|zie (?:ook )?(?:de )?vra(?:ag|gen))\s+([0-9]+(?:\s*(?:,|en|t/m)\s*[0-9]+)*)")
         .unwrap()
 });
 

@@ -59,7 +59,7 @@ pub(crate) fn definition_number(line: &str) -> Option<(u32, usize)> {
 /// stoffen …`) when its number is exactly the next one.
 fn next_lowercase_definition(line: &str, prev: u32) -> Option<u32> {
     static LOWER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[ \u{c}]?(\d{1,4})[ \t]+\p{Ll}").unwrap());
+        LazyLock::new(|| Regex::new(r"^[ \u{c}]?([0-9]{1,4})[ \t]+\p{Ll}").unwrap());
     if !line
         .trim_start_matches([' ', '\u{c}'])
         .starts_with(|c: char| c.is_ascii_digit())

@@ -145,9 +145,9 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<chamber>Eerste|Tweede)\ Kamer,\ vergaderjaar\ 
-        (?P<year>\d{4}\s?[–—-]?\s?\d{2,4}),\s
-        (?P<doc>Aanhangsel|[^\n]*?(?:nr\.\s?\d+[a-z]?|,\ [A-Z]{1,4}))
-        (?:\s(?P<page>\d{1,4}))?
+        (?P<year>[0-9]{4}\s?[–—-]?\s?[0-9]{2,4}),\s
+        (?P<doc>Aanhangsel|[^\n]*?(?:nr\.\s?[0-9]+[a-z]?|,\ [A-Z]{1,4}))
+        (?:\s(?P<page>[0-9]{1,4}))?
         ",
     )
     .unwrap()
@@ -156,19 +156,20 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Colophon lines of officielebekendmakingen PDFs.
 static COLOPHON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:(?:kst|ah-tk|ah-ek|h-tk|h-ek|blg|stb|stcrt)-[0-9A-Za-z-]+|(?:ah|h) (?:tk|ek) \d{8} \d+|ISSN \d{4}\s?-\s?\d{3}[\dX]|[’']s-Gravenhage \d{4})\s*$",
+        r"^\s*(?:(?:kst|ah-tk|ah-ek|h-tk|h-ek|blg|stb|stcrt)-[0-9A-Za-z-]+|(?:ah|h) (?:tk|ek) [0-9]{8} [0-9]+|ISSN [0-9]{4}\s?-\s?[0-9]{3}[0-9X]|[’']s-Gravenhage [0-9]{4})\s*$",
     )
     .unwrap()
 });
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:#+\s*\d+|(?:Tweede|Eerste) Kamer der Staten-Generaal\s*\d*|Vergaderjaar \d{4}\s?[–-]\s?\d{4}\b.*)\s*$")
+    Regex::new(r"^\s*(?:#+\s*[0-9]+|(?:Tweede|Eerste) Kamer der Staten-Generaal\s*[0-9]*|Vergaderjaar [0-9]{4}\s?[–-]\s?[0-9]{4}\b.*)\s*$")
         .unwrap()
 });
 
 /// A colophon that shares the footer's line, in front of it.
 static COLOPHON_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:ISSN \d{4}\s?-\s?\d{3}[\dX]\s*)?(?:[’']s-Gravenhage \d{4}\s*)?").unwrap()
+    Regex::new(r"^\s*(?:ISSN [0-9]{4}\s?-\s?[0-9]{3}[0-9X]\s*)?(?:[’']s-Gravenhage [0-9]{4}\s*)?")
+        .unwrap()
 });
 
 /// Literal searchers for the per-line tests, built once.

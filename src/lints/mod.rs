@@ -478,12 +478,12 @@ type Style = (Option<&'static str>, Option<&'static str>);
 fn style_of(written: &str) -> Style {
     static YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?-u:\b)(?:19|20)\d\d(?:(–|-)(?:19|20)\d\d|(/)\d\d(?-u:\b)|(/)(?:19|20)\d\d)",
+            r"(?-u:\b)(?:19|20)[0-9][0-9](?:(–|-)(?:19|20)[0-9][0-9]|(/)[0-9][0-9](?-u:\b)|(/)(?:19|20)[0-9][0-9])",
         )
         .unwrap()
     });
     static DOSSIER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?-u:\b)\d{2}(?:( )|(\.)|)\d{3}(?-u:\b)").unwrap()
+        regex::Regex::new(r"(?-u:\b)[0-9]{2}(?:( )|(\.)|)[0-9]{3}(?-u:\b)").unwrap()
     });
     let year =
         YEAR.captures(written).map(
