@@ -26,10 +26,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::words::word_hashes;
 use super::{Answer, FootnoteMarker, Letter, Question, QuestionKind, QuestionRef};
 
-static LETTER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:BRIEF|VERSLAG|NOTA|MEMORIE|MOTIE|AMENDEMENT|VOORLOPIG VERSLAG)\b[\p{Lu}0-9 ,.’'/()–-]*$").unwrap()
-});
-/// The words [`LETTER_HEADING`] starts with.
+/// The words a letter's heading starts with ([`is_letter_heading`]).
 const LETTER_KEYWORDS: [&str; 7] = [
     "BRIEF",
     "VERSLAG",
@@ -39,8 +36,46 @@ const LETTER_KEYWORDS: [&str; 7] = [
     "AMENDEMENT",
     "VOORLOPIG VERSLAG",
 ];
-static CAPITALS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s?[\p{Lu}][\p{Lu}0-9 ,.’'/()–-]{2,}$").unwrap());
+
+/// What a heading in capitals is made of besides capitals and digits.
+const HEADING_PUNCTUATION: &str = " ,.’'/()–-";
+
+fn heading_char(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || HEADING_PUNCTUATION.contains(c)
+}
+
+/// Past one leading white-space character, if there is one.
+fn after_lead(s: &str) -> &str {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_whitespace() => chars.as_str(),
+        _ => s,
+    }
+}
+
+/// `BRIEF VAN DE MINISTER …`: a keyword of [`LETTER_KEYWORDS`] as a whole
+/// word, then capitals, digits and punctuation only. (By hand: the regex
+/// with `\p{Lu}` was a large automaton to build at every start.)
+fn is_letter_heading(s: &str) -> bool {
+    let t = after_lead(s);
+    LETTER_KEYWORDS.iter().any(|k| {
+        t.strip_prefix(k).is_some_and(|rest| {
+            // A word ends with the keyword: no letter or digit follows.
+            !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                && rest.chars().all(heading_char)
+        })
+    })
+}
+
+/// A line of capitals that continues a heading: a capital, then two or
+/// more capitals, digits or punctuation.
+fn is_capitals_line(s: &str) -> bool {
+    let mut chars = after_lead(s).chars();
+    chars.next().is_some_and(char::is_uppercase) && {
+        let rest = chars.as_str();
+        rest.chars().all(heading_char) && rest.chars().nth(1).is_some()
+    }
+}
 static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^\s?(?:Vra(?:ag|gen)\s+([0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*)|([0-9]{1,3})\.)\s*$",
@@ -96,14 +131,14 @@ pub(super) fn find(
             k += 1;
             continue;
         }
-        if letter && LETTER_HEADING.is_match(s) && s.trim().len() > 8 {
+        if letter && is_letter_heading(s) && s.trim().len() > 8 {
             let mut span = line.span.clone();
             let mut heading = s.trim().to_string();
             // A heading runs on over the capitals lines right after it.
             while let Some(&next) = body.get(k + 1) {
                 let n = &layout.lines[next];
                 let ns = text[n.span.clone()].trim_end();
-                if next != body[k] + 1 || !CAPITALS.is_match(ns) || ns.trim().len() < 3 {
+                if next != body[k] + 1 || !is_capitals_line(ns) || ns.trim().len() < 3 {
                     break;
                 }
                 heading.push(' ');
@@ -535,4 +570,54 @@ fn trimmed(text: &str, span: &Span) -> Span {
     let s = &text[span.clone()];
     let start = span.start + (s.len() - s.trim_start().len());
     start..span.start + s.trim_end().len()
+}
+
+#[cfg(test)]
+mod heading_tests {
+    use super::*;
+
+    /// The patterns the readers above replace (with Unicode's `Uppercase`,
+    /// as `char::is_uppercase`, where they had `\p{Lu}`: the difference, such
+    /// as `Ⅱ`, counts as a capital now).
+    static LETTER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s?(?:BRIEF|VERSLAG|NOTA|MEMORIE|MOTIE|AMENDEMENT|VOORLOPIG VERSLAG)\b[\p{Uppercase}0-9 ,.’'/()–-]*$").unwrap()
+    });
+    static CAPITALS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s?[\p{Uppercase}][\p{Uppercase}0-9 ,.’'/()–-]{2,}$").unwrap()
+    });
+
+    #[test]
+    fn real_headings() {
+        assert!(is_letter_heading(
+            " BRIEF VAN DE VASTE COMMISSIE VOOR IMMIGRATIE EN ASIEL/JBZ-RAAD"
+        ));
+        assert!(is_letter_heading(
+            "VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE"
+        ));
+        assert!(!is_letter_heading("BRIEFJE"));
+        assert!(!is_letter_heading("BRIEF van de minister"));
+        assert!(is_capitals_line("EN VEILIGHEID"));
+        assert!(!is_capitals_line("EN"));
+        assert!(!is_capitals_line("En veiligheid"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn letter_heading_agrees_with_the_pattern(
+            s in "[ \t]?(BRIEF|VERSLAG|NOTA|MOTIE|VOORLOPIG VERSLAG|Brief)[A-Za-z0-9 ,.’'/()–_ÉéΣⅡ-]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(is_letter_heading(&s), LETTER_HEADING.is_match(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn capitals_agree_with_the_pattern(s in "[ \t]{0,2}[A-Za-z0-9 ,.’'/()–_ÉéΣⅡ-]{0,8}") {
+            proptest::prop_assert_eq!(is_capitals_line(&s), CAPITALS.is_match(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn both_agree_on_any_text(s in "\\PC{0,12}") {
+            proptest::prop_assert_eq!(is_letter_heading(&s), LETTER_HEADING.is_match(&s), "{:?}", s);
+            proptest::prop_assert_eq!(is_capitals_line(&s), CAPITALS.is_match(&s), "{:?}", s);
+        }
+    }
 }
