@@ -142,3 +142,64 @@ fn workspace_lints_page_past_the_end_and_missing_documents() {
         ]
     );
 }
+
+/// The patterns `style_of` reads by hand.
+fn style_by_pattern(written: &str) -> Style {
+    static YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?-u:\b)(?:19|20)[0-9][0-9](?:(–|-)(?:19|20)[0-9][0-9]|(/)[0-9][0-9](?-u:\b)|(/)(?:19|20)[0-9][0-9])",
+        )
+        .unwrap()
+    });
+    static DOSSIER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?-u:\b)[0-9]{2}(?:( )|(\.)|)[0-9]{3}(?-u:\b)").unwrap()
+    });
+    let year =
+        YEAR.captures(written).map(
+            |c| match (c.get(1).map(|m| m.as_str()), c.get(2), c.get(3)) {
+                (Some("–"), _, _) => "YYYY–YYYY",
+                (Some(_), _, _) => "YYYY-YYYY",
+                (None, Some(_), _) => "YYYY/YY",
+                _ => "YYYY/YYYY",
+            },
+        );
+    let dossier = DOSSIER.captures(written).map(|c| {
+        if c.get(1).is_some() {
+            "NN NNN"
+        } else if c.get(2).is_some() {
+            "NN.NNN"
+        } else {
+            "NNNNN"
+        }
+    });
+    (year, dossier)
+}
+
+#[test]
+fn citation_styles_of_real_forms() {
+    assert_eq!(
+        style_of("Kamerstukken II 2020/21, 22 112, nr. 2955"),
+        (Some("YYYY/YY"), Some("NN NNN"))
+    );
+    assert_eq!(
+        style_of("Kamerstukken II, 2019–2020, 32317, nr. 600"),
+        (Some("YYYY–YYYY"), Some("NNNNN"))
+    );
+    assert_eq!(style_of("Kamerstuk 22.112, nr. 2"), (None, Some("NN.NNN")));
+    assert_eq!(
+        style_of("Kamerstukken 2020/2021"),
+        (Some("YYYY/YYYY"), None)
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn style_of_agrees_with_the_patterns(s in "[0-9 ./–_a-z-]{0,16}|(19|20|[0-9 .])[0-9 ./–-]{0,12}") {
+        proptest::prop_assert_eq!(style_of(&s), style_by_pattern(&s), "{:?}", s);
+    }
+
+    #[test]
+    fn style_of_agrees_on_any_text(s in "\\PC{0,16}") {
+        proptest::prop_assert_eq!(style_of(&s), style_by_pattern(&s), "{:?}", s);
+    }
+}
