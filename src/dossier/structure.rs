@@ -279,13 +279,18 @@ fn pair_letter_paragraphs(layout: &Layout, questions: &mut [Question]) {
     if !paragraphs || !repeats {
         return;
     }
-    for q in questions.iter() {
-        q.words.get_or_init(|| words_in(layout, &q.text_span));
-    }
-    let words: Vec<&[u64]> = questions
+    let texts: Vec<&str> = questions
         .iter()
-        .map(|q| q.words.get().map_or(&[][..], Vec::as_slice))
+        .map(|q| running_text_in(layout, &q.text_span))
         .collect();
+    // Words are hashed only for what has no twin (below); a question's
+    // words are kept for whoever asks later.
+    let words = |i: usize| -> &[u64] {
+        questions[i]
+            .words
+            .get_or_init(|| word_hashes(texts[i]))
+            .as_slice()
+    };
     let is_paragraph = |q: &Question| q.kind == QuestionKind::LetterParagraph;
     // Questions come in rounds: a committee letter's paragraphs, then the
     // answering letter's repeats. A paragraph is looked for among the
@@ -314,10 +319,16 @@ fn pair_letter_paragraphs(layout: &Layout, questions: &mut [Question]) {
     let mut unpaired = Vec::new();
     let mut pairs = Vec::new();
     for (paragraphs, repeats) in &rounds {
-        for (p, best) in paragraphs
-            .iter()
-            .zip(best_repeats(&words, paragraphs, repeats))
-        {
+        // A repeat is mostly the paragraph again, word for word: such a
+        // twin is found by comparing letters, without hashing any words.
+        let mut rest = Vec::new();
+        for (place, &p) in paragraphs.iter().enumerate() {
+            match twin(&texts, p, repeats, place) {
+                Some(r) => pairs.push((p, r)),
+                None => rest.push(p),
+            }
+        }
+        for (p, best) in rest.iter().zip(best_repeats(&words, &rest, repeats)) {
             match best {
                 Some(r) => pairs.push((*p, r)),
                 None => unpaired.push(*p),
@@ -341,9 +352,48 @@ fn pair_letter_paragraphs(layout: &Layout, questions: &mut [Question]) {
     }
 }
 
+/// The repeat among `repeats` whose running text has the same letters as
+/// paragraph `p`'s (case aside; digits, such as footnote markers, and
+/// punctuation and line breaks left out), trying the repeat at the
+/// paragraph's own place in its round first.
+fn twin(texts: &[&str], p: usize, repeats: &[usize], place: usize) -> Option<usize> {
+    repeats
+        .get(place)
+        .into_iter()
+        .chain(repeats)
+        .copied()
+        .find(|&r| same_letters(texts[p], texts[r]))
+}
+
+/// Whether `a` and `b` hold the same letters, ASCII case aside, and at
+/// least three (text without letters has no words to be taken up by).
+fn same_letters(a: &str, b: &str) -> bool {
+    fn letters(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes()
+            .filter(|b| !b.is_ascii() || b.is_ascii_alphabetic())
+            .map(|b| b.to_ascii_lowercase())
+    }
+    let (mut x, mut y) = (letters(a), letters(b));
+    let mut n = 0usize;
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return n >= 3,
+            (Some(l), Some(r)) if l == r => n += 1,
+            _ => return false,
+        }
+    }
+}
+
 /// For each paragraph, the repeat whose words hold most of its words (at
 /// least 60 %), if any.
-fn best_repeats(words: &[&[u64]], paragraphs: &[usize], repeats: &[usize]) -> Vec<Option<usize>> {
+fn best_repeats<'w>(
+    words: &dyn Fn(usize) -> &'w [u64],
+    paragraphs: &[usize],
+    repeats: &[usize],
+) -> Vec<Option<usize>> {
+    if paragraphs.is_empty() {
+        return Vec::new();
+    }
     // shared[i][k]: words the i-th paragraph shares with the k-th repeat.
     // Each word maps to the set of repeats using it, 64 repeats to a mask,
     // so a paragraph's counts take one look-up per word.
@@ -352,12 +402,12 @@ fn best_repeats(words: &[&[u64]], paragraphs: &[usize], repeats: &[usize]) -> Ve
     for (chunk, rs) in repeats.chunks(64).enumerate() {
         users.clear();
         for (bit, &r) in rs.iter().enumerate() {
-            for &w in words[r] {
+            for &w in words(r) {
                 *users.entry(w).or_insert(0) |= 1 << bit;
             }
         }
         for (i, &p) in paragraphs.iter().enumerate() {
-            for w in words[p] {
+            for w in words(p) {
                 let Some(&found) = users.get(w) else {
                     continue;
                 };
@@ -373,13 +423,14 @@ fn best_repeats(words: &[&[u64]], paragraphs: &[usize], repeats: &[usize]) -> Ve
         .iter()
         .enumerate()
         .map(|(i, &p)| {
-            if words[p].is_empty() {
+            let n = words(p).len();
+            if n == 0 {
                 return None;
             }
             let (r, score) = repeats
                 .iter()
                 .enumerate()
-                .map(|(k, &r)| (r, f64::from(shared[i][k]) / words[p].len() as f64))
+                .map(|(k, &r)| (r, f64::from(shared[i][k]) / n as f64))
                 .max_by(|a, b| a.1.total_cmp(&b.1))?;
             (score >= 0.6).then_some(r)
         })
@@ -409,10 +460,15 @@ impl Hasher for WordHashHasher {
 
 /// The words of the running text of a source span.
 pub(super) fn words_in(layout: &Layout, span: &Span) -> Vec<u64> {
+    word_hashes(running_text_in(layout, span))
+}
+
+/// The running text (the body stream) of a source span.
+fn running_text_in<'a>(layout: &'a Layout, span: &Span) -> &'a str {
     let body = &layout.body;
     let from = body.from_source(span.start);
     let to = body.from_source(span.end).max(from);
-    body.text.get(from..to).map_or_else(Vec::new, word_hashes)
+    body.text.get(from..to).unwrap_or_default()
 }
 
 static ASKS: LazyLock<Regex> = LazyLock::new(|| {

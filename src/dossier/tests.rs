@@ -416,3 +416,29 @@ fn an_answering_letter_on_its_own_keeps_its_footnotes_11_to_15() {
         [5, 6, 7, 8, 9, 10]
     );
 }
+
+#[test]
+fn a_repeat_word_for_word_is_found_without_hashing_words() {
+    // The paragraphs repeated as 1, 2 and 4 come back word for word (their
+    // footnote markers and line breaks aside); two paragraphs come back
+    // together as repeat 3, which neither's letters match: those two are
+    // paired by their words.
+    let text = seed();
+    let d = Dossier::analyze(&text);
+    let hashed: Vec<(Vec<u32>, bool)> = d
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::LetterParagraph)
+        .map(|q| (q.numbers.clone(), q.words.get().is_some()))
+        .collect();
+    assert_eq!(
+        hashed,
+        [
+            (vec![1], false),
+            (vec![2], false),
+            (vec![3], true),
+            (vec![3], true),
+            (vec![4], false)
+        ]
+    );
+}
