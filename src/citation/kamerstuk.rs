@@ -17,6 +17,7 @@ use super::ids;
 use super::model::{Chamber, Citation, CitationKind, FormatSlip};
 use super::pin::parse_pin;
 use super::scan::{normalise_year, word_end, word_start, Cur};
+use super::steps;
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -26,25 +27,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CHAMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Eerste Kamer|Tweede Kamer|EK|TK|II|ll|I|11|1|2)").unwrap());
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:[Vv]ergaderjaar|[Zz]itting(?:sjaar)?|ZITTING)(?:[ \t\u{a0}]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*))?([0-9]{4})(?:[ \t]*[/\-–—][ \t]*-?[ \t]*([0-9]{2,4})|[ \t]+([0-9]{4}))",
-    )
-    .unwrap()
-});
-static DOSSIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{2})[ .\-\u{a0}\u{2009}\u{202f}\u{2007}]?([0-9]{3})|^([0-9]{3,4})").unwrap()
-});
-static SUBDOSSIER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^-([0-9]{2})").unwrap());
-static ROMAN_GLUED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[-.]?([IVX]+[A-C]?)").unwrap());
-static ROMAN_SPACED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]+(?:hoofdstuk[ \t]+)?([IVX]+[A-C]?)").unwrap());
-static RIJKSWET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*\([ \t]*R[ \t]*([0-9]{3,4})[ \t]*\)").unwrap());
 static COMPACT_NR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^-([0-9]{1,4}[a-z]?)").unwrap());
-static JOINT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]+en[ \t]+[0-9]{2}[ .]?[0-9]{3}").unwrap());
 static NR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:nrs\.|nr\.|Nrs\.|Nr\.|nrs|nr|Nr|nummers|nummer|Mr\.)").unwrap()
 });
@@ -174,7 +157,7 @@ fn parse_chamber(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<Chamber> {
     let glued_year = c.peek().is_some_and(|ch| ch.is_ascii_digit());
     if glued_year && matches!(word, "II" | "I" | "ll") {
         // `Kamerstukken II2015–16`: the year touches the chamber.
-        if YEAR.is_match(c.rest()) {
+        if steps::year(c.rest()).is_some() {
             slips.push(FormatSlip {
                 span: span.end..span.end,
                 message: format!("missing space after `{word}`"),
@@ -193,7 +176,7 @@ fn parse_chamber(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<Chamber> {
         // (`Kamerstukken 2, 2008-2009`), not the start of a dossier number.
         let mut d = *c;
         d.hws();
-        if !(d.peek() == Some(',') || YEAR.is_match(d.rest())) {
+        if !(d.peek() == Some(',') || steps::year(d.rest()).is_some()) {
             *c = save;
             return None;
         }
@@ -217,20 +200,19 @@ fn parse_chamber(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<Chamber> {
 /// A vergaderjaar at the cursor, with a slip when it is doubtful.
 fn parse_year(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<String> {
     let save = *c;
-    let caps = c.eat_re(&YEAR)?;
-    let first = caps.str(1)?;
-    let (second, span) = match (caps.str(2), caps.str(3)) {
-        (Some(s), _) => (s, caps.span(2)?),
-        (None, Some(s)) => (s, caps.span(3)?),
-        _ => return None,
-    };
+    let base = c.pos;
+    let y = steps::year(c.rest())?;
+    c.pos += y.end;
+    let first = &c.text[base + y.first.start..base + y.first.end];
+    let span = base + y.second.start..base + y.second.end;
+    let second = &c.text[span.clone()];
     if c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
         *c = save;
         return None;
     }
     let (year, doubtful) = normalise_year(first, second)?;
     if doubtful {
-        let whole = caps.span(1)?.start..span.end;
+        let whole = base + y.first.start..span.end;
         let written = &c.text[whole.clone()];
         let y1: u32 = first.parse().ok()?;
         let fixed = if second.len() == 2 {
@@ -299,11 +281,12 @@ struct Dossier {
 
 fn parse_dossier(c: &mut Cur) -> Option<Dossier> {
     let save = *c;
-    let caps = c.eat_re(&DOSSIER)?;
-    let number = match (caps.str(1), caps.str(2), caps.str(3)) {
-        (Some(a), Some(b), _) => format!("{a}{b}"),
-        (_, _, Some(n)) => n.to_string(),
-        _ => return None,
+    let rest = c.rest();
+    let d = steps::dossier_number(rest)?;
+    c.pos += d.end;
+    let number = match d.parts {
+        (a, Some(b)) => format!("{}{}", &rest[a], &rest[b]),
+        (n, None) => rest[n].to_string(),
     };
     if c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
         *c = save;
@@ -311,35 +294,35 @@ fn parse_dossier(c: &mut Cur) -> Option<Dossier> {
     }
     let mut toevoeging = None;
     let mut compact = false;
-    let at = *c;
-    if let Some(t) = c.eat_re(&SUBDOSSIER) {
-        if c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
-            *c = at;
-        } else {
-            toevoeging = t.str(1).map(str::to_string);
+    if let Some(t) = steps::subdossier(c.rest()) {
+        let rest = c.rest();
+        if !rest[t.end..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            toevoeging = Some(rest[t.group].to_string());
             compact = true;
+            c.pos += t.end;
         }
     }
     if toevoeging.is_none() {
-        for re in [&*ROMAN_GLUED, &*ROMAN_SPACED] {
-            let at = *c;
-            if let Some(t) = c.eat_re(re) {
-                if word_end(c.text, c.pos) {
-                    toevoeging = t.str(1).map(str::to_string);
+        for step in [steps::roman_glued, steps::roman_spaced] {
+            if let Some(t) = step(c.rest()) {
+                if word_end(c.text, c.pos + t.end) {
+                    toevoeging = Some(c.rest()[t.group].to_string());
+                    c.pos += t.end;
                     break;
                 }
-                *c = at;
             }
         }
     }
     if toevoeging.is_none() {
-        if let Some(t) = c.eat_re(&RIJKSWET) {
-            toevoeging = t.str(1).map(|n| format!("R{n}"));
+        if let Some(t) = steps::rijkswet(c.rest()) {
+            toevoeging = Some(format!("R{}", &c.rest()[t.group]));
+            c.pos += t.end;
         }
     }
     // `36222 en 31015, nr. 6`: a joint citation names the first dossier.
     let at = *c;
-    if c.eat_re(&JOINT).is_some() {
+    if let Some(end) = steps::joint(c.rest()) {
+        c.pos += end;
         let mut d = *c;
         d.hws();
         if d.peek() != Some(',') {

@@ -17,6 +17,7 @@ mod pin;
 mod placeholder;
 mod scan;
 mod short_form;
+mod steps;
 mod url;
 
 pub use model::*;
