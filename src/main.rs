@@ -3,6 +3,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// mimalloc rather than glibc's allocator: allocation was an eighth of
+/// `check`'s instructions, and glibc's per-thread arenas let the server's
+/// resident size creep up with the threads that ever ran an analysis
+/// (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A language server and checker for Dutch parliamentary dossier texts.
 ///
 /// Without a subcommand it speaks the Language Server Protocol on stdio.
