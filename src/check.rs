@@ -203,14 +203,23 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: u
             return;
         }
     };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    // The entry's type comes with the directory listing: no stat a file.
+    let is_dir = |e: &std::fs::DirEntry| match e.file_type() {
+        Ok(t) if t.is_symlink() => e.path().is_dir(),
+        Ok(t) => t.is_dir(),
+        Err(_) => false,
+    };
+    let mut entries: Vec<(PathBuf, bool)> = entries
+        .filter_map(Result::ok)
+        .map(|e| (e.path(), is_dir(&e)))
+        .collect();
     entries.sort();
-    for path in entries {
+    for (path, dir) in entries {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if matches!(name, ".git" | "target" | "node_modules") {
             continue;
         }
-        if path.is_dir() {
+        if dir {
             walk(&path, files, errors, depth + 1);
         } else if name.ends_with(".txt") {
             files.push(path);
@@ -223,16 +232,28 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: u
 fn analyse_all(files: &[PathBuf]) -> Vec<Result<Checked, String>> {
     par_map(files, |file| {
         let shown = file.display().to_string();
-        match std::fs::metadata(file) {
-            Ok(m) if m.len() > MAX_FILE_BYTES => Err(format!(
-                "{shown}: {} bytes is more than the limit of {MAX_FILE_BYTES}; skipped",
-                m.len()
+        match read_file(file) {
+            Ok(Ok(bytes)) => Ok(analyse(&shown, &bytes)),
+            Ok(Err(len)) => Err(format!(
+                "{shown}: {len} bytes is more than the limit of {MAX_FILE_BYTES}; skipped"
             )),
-            _ => std::fs::read(file)
-                .map(|bytes| analyse(&shown, &bytes))
-                .map_err(|e| format!("{shown}: {e}")),
+            Err(e) => Err(format!("{shown}: {e}")),
         }
     })
+}
+
+/// A file's bytes, or its length when that is more than [`MAX_FILE_BYTES`]
+/// (one open, one fstat, the reads: no stat by name first).
+fn read_file(path: &Path) -> std::io::Result<Result<Vec<u8>, u64>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > MAX_FILE_BYTES {
+        return Ok(Err(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.read_to_end(&mut bytes)?;
+    Ok(Ok(bytes))
 }
 
 /// A file's first-pass result, taken once by the worker that prints it.
