@@ -43,9 +43,18 @@ fn cite(span: crate::Span, dossier: &str, toevoeging: Option<String>, nr: &str) 
     c
 }
 
+/// The compact forms in `text`.
+#[cfg(test)]
 pub(crate) fn find(text: &str, out: &mut Vec<Citation>) {
-    // Each scan is gated on a cheap literal test of the whole text.
-    if text.contains(", nr.") {
+    let gates = [", nr.", "krijgt nr.", " - "].map(|g| text.contains(g));
+    find_gated(text, gates, out);
+}
+
+/// The compact forms in `text`; `gates`: whether it holds `, nr.`,
+/// `krijgt nr.` and ` - `, the literals each scan needs.
+pub(crate) fn find_gated(text: &str, gates: [bool; 3], out: &mut Vec<Citation>) {
+    let [nr, krijgt, list] = gates;
+    if nr && memchr::memchr(b'(', text.as_bytes()).is_some() {
         for caps in PAREN.captures_iter(text) {
             let m = caps.get(0).expect("match");
             let dossier = format!("{}{}", &caps[1], &caps[2]);
@@ -53,7 +62,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Citation>) {
             out.push(cite(m.start() + 1..m.end() - 1, &dossier, toev, &caps[5]));
         }
     }
-    if text.contains("krijgt nr.") {
+    if krijgt {
         for caps in KRIJGT.captures_iter(text) {
             let m = caps.get(0).expect("match");
             let start = m.start() + "krijgt ".len();
@@ -61,7 +70,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Citation>) {
             out.push(cite(start..m.end(), &caps[2], toev, &caps[1]));
         }
     }
-    if text.contains(" - ") {
+    if list {
         for caps in LIST.captures_iter(text) {
             let m = caps.get(0).expect("match");
             let start = m.start() + " - ".len();
