@@ -141,17 +141,187 @@ pub struct Layout {
     pub body: BodyStream,
 }
 
-static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<chamber>Eerste|Tweede)\ Kamer,\ vergaderjaar\ 
-        (?P<year>[0-9]{4}\s?[–—-]?\s?[0-9]{2,4}),\s
-        (?P<doc>Aanhangsel|[^\n]*?(?:nr\.\s?[0-9]+[a-z]?|,\ [A-Z]{1,4}))
-        (?:\s(?P<page>[0-9]{1,4}))?
-        ",
-    )
-    .unwrap()
-});
+/// A page footer found on a line: `Tweede Kamer, vergaderjaar 2023–2024,
+/// Aanhangsel 12`, `Eerste Kamer, vergaderjaar 2020–2021, 35 612, D 6`.
+/// Offsets are the line's.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct FooterMatch {
+    pub span: Span,
+    pub chamber: Span,
+    pub year: Span,
+    pub document: Span,
+    pub page: Option<Span>,
+}
+
+/// The first footer on `line`, read by hand as the pattern
+/// `(Eerste|Tweede) Kamer, vergaderjaar ([0-9]{4}\s?[–—-]?\s?[0-9]{2,4}),\s`
+/// `(Aanhangsel|[^\n]*?(?:nr\.\s?[0-9]+[a-z]?|, [A-Z]{1,4}))(?:\s([0-9]{1,4}))?`
+/// would (the tests hold the two to each other): that pattern, with its
+/// groups, was most of the layout's time.
+pub(crate) fn find_footer(line: &str) -> Option<FooterMatch> {
+    const LITERAL: &str = " Kamer, vergaderjaar ";
+    let b = line.as_bytes();
+    for at in FINDERS.footer.find_iter(b) {
+        let Some(start) = at.checked_sub(6) else {
+            continue;
+        };
+        if !matches!(line.get(start..at), Some("Eerste" | "Tweede")) {
+            continue;
+        }
+        let year_start = at + LITERAL.len();
+        let Some(year_end) = footer_year(line, year_start) else {
+            continue;
+        };
+        // `,` and one white-space character.
+        let Some(doc_start) = line[year_end..]
+            .strip_prefix(',')
+            .and_then(|r| r.chars().next().filter(|c| c.is_whitespace()))
+            .map(|c| year_end + 1 + c.len_utf8())
+        else {
+            continue;
+        };
+        let Some(doc_end) = footer_document(line, doc_start) else {
+            continue;
+        };
+        // ` 12`: one white-space character and up to four digits.
+        let page = line[doc_end..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map(|c| doc_end + c.len_utf8())
+            .and_then(|p| {
+                let n = b[p..]
+                    .iter()
+                    .take(4)
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                (n > 0).then_some(p..p + n)
+            });
+        return Some(FooterMatch {
+            span: start..page.as_ref().map_or(doc_end, |p| p.end),
+            chamber: start..at,
+            year: year_start..year_end,
+            document: doc_start..doc_end,
+            page,
+        });
+    }
+    None
+}
+
+/// `2023–2024`, `2023 - 24`: where it ends, if it stands at `at`.
+fn footer_year(line: &str, at: usize) -> Option<usize> {
+    let b = line.as_bytes();
+    let digits = |p: usize, max: usize| {
+        b.get(p..).map_or(0, |r| {
+            r.iter()
+                .take(max)
+                .take_while(|c| c.is_ascii_digit())
+                .count()
+        })
+    };
+    if digits(at, 4) < 4 {
+        return None;
+    }
+    // Optional white space, dash, white space (one character each), then
+    // two to four digits and the comma: the pattern backtracks over the
+    // optional parts, so each way of reading them is tried in its order.
+    let space = |p: usize| {
+        line.get(p..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map(char::len_utf8)
+    };
+    let dash = |p: usize| {
+        line.get(p..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| matches!(c, '–' | '—' | '-'))
+            .map(char::len_utf8)
+    };
+    let p0 = at + 4;
+    for s1 in [space(p0), None] {
+        let p1 = p0 + s1.unwrap_or(0);
+        for d in [dash(p1), None] {
+            let p2 = p1 + d.unwrap_or(0);
+            for s2 in [space(p2), None] {
+                let p3 = p2 + s2.unwrap_or(0);
+                let n = digits(p3, 4);
+                // Greedy, then fewer: the comma must follow.
+                for k in (2..=n).rev() {
+                    if b.get(p3 + k) == Some(&b',') {
+                        return Some(p3 + k);
+                    }
+                }
+                if s2.is_none() {
+                    break;
+                }
+            }
+            if d.is_none() {
+                break;
+            }
+        }
+        if s1.is_none() {
+            break;
+        }
+    }
+    None
+}
+
+/// `Aanhangsel`, or the shortest stretch (no line break) that ends in
+/// `nr. 12a` or `, AB`: where the document name ends.
+fn footer_document(line: &str, at: usize) -> Option<usize> {
+    let b = line.as_bytes();
+    if line[at..].starts_with("Aanhangsel") {
+        return Some(at + "Aanhangsel".len());
+    }
+    let mut k = at;
+    while k <= b.len() {
+        if line.is_char_boundary(k) {
+            if let Some(end) = nr_at(line, k).or_else(|| letters_at(b, k)) {
+                return Some(end);
+            }
+        }
+        if b.get(k) == Some(&b'\n') {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// `nr.`, one optional white-space character, digits, an optional letter.
+fn nr_at(line: &str, k: usize) -> Option<usize> {
+    let rest = line[k..].strip_prefix("nr.")?;
+    let mut p = k + 3;
+    let b = line.as_bytes();
+    let digits_at = |p: usize| b[p..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut n = digits_at(p);
+    if n == 0 {
+        let c = rest.chars().next().filter(|c| c.is_whitespace())?;
+        p += c.len_utf8();
+        n = digits_at(p);
+        if n == 0 {
+            return None;
+        }
+    }
+    p += n;
+    if b.get(p).is_some_and(u8::is_ascii_lowercase) {
+        p += 1;
+    }
+    Some(p)
+}
+
+/// `, ` and one to four capitals.
+fn letters_at(b: &[u8], k: usize) -> Option<usize> {
+    if !b[k..].starts_with(b", ") {
+        return None;
+    }
+    let n = b[k + 2..]
+        .iter()
+        .take(4)
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    (n > 0).then_some(k + 2 + n)
+}
 
 /// Colophon lines of officielebekendmakingen PDFs.
 static COLOPHON: LazyLock<Regex> = LazyLock::new(|| {
@@ -257,38 +427,38 @@ impl Layout {
             };
             let line = &text[span.clone()];
             let footer = if footer_at.within(&span) {
-                FOOTER.captures(line)
+                find_footer(line)
             } else {
                 None
             };
             if let Some(m) = footer {
-                let whole = m.get(0).unwrap();
-                let prefix = &line[..whole.start()];
+                let whole = m.span.clone();
+                let prefix = &line[..whole.start];
                 // A footer stands alone, or after a colophon on its line.
                 let prefix_ok = prefix.trim().is_empty()
                     || COLOPHON_PREFIX
                         .find(prefix)
                         .is_some_and(|c| c.end() == prefix.len());
-                let rest = &line[whole.end()..];
+                let rest = &line[whole.end..];
                 let rest_ok = rest.trim().is_empty()
-                    || (m.name("page").is_some() && rest.starts_with(|c: char| c.is_uppercase()));
+                    || (m.page.is_some() && rest.starts_with(|c: char| c.is_uppercase()));
                 if prefix_ok && rest_ok {
                     let start = span.start;
                     if !prefix.trim().is_empty() {
                         self.push_line(start..start + prefix.trim_end().len(), LineKind::Colophon);
                     }
-                    let fspan = start + whole.start()..start + whole.end();
+                    let fspan = start + whole.start..start + whole.end;
                     self.footers.push(PageFooter {
                         span: fspan.clone(),
-                        chamber: format!("{} Kamer", &m["chamber"]),
-                        year: m["year"].to_string(),
-                        document: m["doc"].to_string(),
-                        page_number: m.name("page").and_then(|p| p.as_str().parse().ok()),
+                        chamber: format!("{} Kamer", &line[m.chamber]),
+                        year: line[m.year].to_string(),
+                        document: line[m.document].to_string(),
+                        page_number: m.page.and_then(|p| line[p].parse().ok()),
                         page: 0,
                     });
                     self.push_line(fspan, LineKind::Footer);
                     if !rest.trim().is_empty() {
-                        self.push_line(start + whole.end()..span.end, LineKind::Body);
+                        self.push_line(start + whole.end..span.end, LineKind::Body);
                     }
                     continue;
                 }

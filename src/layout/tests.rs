@@ -226,3 +226,73 @@ fn definition_number_on_real_lines() {
         assert_eq!(definition_number_by_regex(line), expected, "{line}");
     }
 }
+
+/// The pattern `find_footer` reads by hand.
+static FOOTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?x)
+        (?P<chamber>Eerste|Tweede)\ Kamer,\ vergaderjaar\ 
+        (?P<year>[0-9]{4}\s?[–—-]?\s?[0-9]{2,4}),\s
+        (?P<doc>Aanhangsel|[^\n]*?(?:nr\.\s?[0-9]+[a-z]?|,\ [A-Z]{1,4}))
+        (?:\s(?P<page>[0-9]{1,4}))?
+        ",
+    )
+    .unwrap()
+});
+
+fn footer_by_pattern(line: &str) -> Option<super::FooterMatch> {
+    let c = FOOTER.captures(line)?;
+    Some(super::FooterMatch {
+        span: c.get(0).unwrap().range(),
+        chamber: c.name("chamber").unwrap().range(),
+        year: c.name("year").unwrap().range(),
+        document: c.name("doc").unwrap().range(),
+        page: c.name("page").map(|m| m.range()),
+    })
+}
+
+#[test]
+fn footers_of_the_corpus_read_as_the_pattern_reads_them() {
+    let mut found = 0;
+    for path in corpus_files() {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for line in text.lines() {
+            let hand = super::find_footer(line);
+            assert_eq!(hand, footer_by_pattern(line), "{path:?}: {line:?}");
+            found += usize::from(hand.is_some());
+        }
+    }
+    assert!(found > 100, "only {found} footers in the corpus");
+}
+
+fn corpus_files() -> Vec<std::path::PathBuf> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(root).unwrap().flatten() {
+        for f in std::fs::read_dir(dir.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            out.push(f.path());
+        }
+    }
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn find_footer_agrees_with_its_pattern(
+        line in "[a-z ]{0,3}(Eerste|Tweede|Derde)? Kamer, vergaderjaar [0-9]{3,5}[ \u{a0}]?[–—-]?[ ]?[0-9]{1,5}[,]?[ \u{a0}]?(Aanhangsel|[0-9 ]{0,6}|[A-Za-z .,]{0,6})(nr\\.[ ]?[0-9]{0,4}[a-z]?|, [A-Z]{0,5})?[ \u{a0}]?[0-9]{0,5}[A-Za-z ]{0,3}"
+    ) {
+        proptest::prop_assert_eq!(super::find_footer(&line), footer_by_pattern(&line), "{:?}", line);
+    }
+
+    #[test]
+    fn find_footer_agrees_on_two_footers_and_any_text(
+        a in "\\PC{0,8}", b in "\\PC{0,8}",
+    ) {
+        let line = format!("{a}Tweede Kamer, vergaderjaar 2023–2024, {b} Eerste Kamer, vergaderjaar 2020 - 21,\u{a0}36 410, nr. 7b 12");
+        proptest::prop_assert_eq!(super::find_footer(&line), footer_by_pattern(&line), "{:?}", line);
+    }
+}
