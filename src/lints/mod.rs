@@ -424,7 +424,12 @@ fn quotation_without_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) 
         let s = &text[q.span.clone()];
         let mut depth = 0usize;
         let mut open = 0;
-        for (i, c) in s.char_indices() {
+        // `«` and `»` are C2 AB and C2 BB: their second bytes, found a
+        // block at a time, rather than every character decoded.
+        let guillemets = memchr::memchr2_iter(0xAB, 0xBB, s.as_bytes())
+            .filter(|&k| k > 0 && s.as_bytes()[k - 1] == 0xC2)
+            .map(|k| (k - 1, if s.as_bytes()[k] == 0xAB { '«' } else { '»' }));
+        for (i, c) in guillemets {
             match c {
                 '«' => {
                     if depth == 0 {
@@ -442,10 +447,12 @@ fn quotation_without_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) 
                     if quote.split_whitespace().count() < 8 {
                         continue;
                     }
+                    // Markers are in text order.
+                    let next = d.markers.partition_point(|m| m.span.start < end);
                     let sourced = d
                         .markers
-                        .iter()
-                        .any(|m| m.span.start >= end && m.span.start <= end + 2);
+                        .get(next)
+                        .is_some_and(|m| m.span.start <= end + 2);
                     if !sourced {
                         let start = q.span.start + open;
                         let words: String = quote
