@@ -76,16 +76,124 @@ fn is_capitals_line(s: &str) -> bool {
         rest.chars().all(heading_char) && rest.chars().nth(1).is_some()
     }
 }
-static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s?(?:Vra(?:ag|gen)\s+([0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*)|([0-9]{1,3})\.)\s*$",
-    )
-    .unwrap()
-});
-static ANSWER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?(?:\s+([0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*))?\s*[:.]?\s*$")
-        .unwrap()
-});
+/// `Vraag 3`, `Vragen 4 en 5`, `12.` (the whole line): where the numbers
+/// are, and whether the heading is a `Vraag` or a bare number. Read by hand
+/// as the pattern `\s?(?:Vra(?:ag|gen)\s+(LIST)|([0-9]{1,3})\.)\s*` would
+/// read the whole line ([`number_list`] for LIST; the tests hold the two to
+/// each other): the pattern with its groups cost more than the line.
+fn question_heading(s: &str) -> Option<(Span, QuestionKind)> {
+    let at = skip_one_space(s, 0);
+    let found = if let Some(n) = ["Vraag", "Vragen"].iter().find(|w| s[at..].starts_with(*w)) {
+        let p = skip_spaces(s, at + n.len());
+        if p == at + n.len() {
+            return None;
+        }
+        (p..number_list(s, p)?, QuestionKind::Vraag)
+    } else {
+        let n = s.as_bytes()[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if !(1..=3).contains(&n) || s.as_bytes().get(at + n) != Some(&b'.') {
+            return None;
+        }
+        (at..at + n, QuestionKind::Numbered)
+    };
+    let end = if found.1 == QuestionKind::Numbered {
+        found.0.end + 1
+    } else {
+        found.0.end
+    };
+    (skip_spaces(s, end) == s.len()).then_some(found)
+}
+
+/// `Antwoord`, `Antwoorden op de vragen 3 en 4:` (the whole line): where its
+/// numbers are, if it has any. As the pattern
+/// `\s?Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?(?:\s+(LIST))?\s*[:.]?\s*`.
+fn answer_heading(s: &str) -> Option<Option<Span>> {
+    let mut p = skip_one_space(s, 0);
+    p += "Antwoord".len();
+    if !s.get(..p)?.ends_with("Antwoord") {
+        return None;
+    }
+    if s[p..].starts_with("en") {
+        p += 2;
+    }
+    // ` op de vragen`
+    let q = skip_spaces(s, p);
+    if q > p && s[q..].starts_with("op") {
+        let r = skip_spaces(s, q + 2);
+        if r > q + 2 {
+            let mut t = r;
+            if s[r..].starts_with("de") {
+                let u = skip_spaces(s, r + 2);
+                if u > r + 2 {
+                    t = u;
+                }
+            }
+            if let Some(w) = ["vraag", "vragen"].iter().find(|w| s[t..].starts_with(*w)) {
+                p = t + w.len();
+            }
+        }
+    }
+    let mut numbers = None;
+    let q = skip_spaces(s, p);
+    if q > p {
+        if let Some(end) = number_list(s, q) {
+            numbers = Some(q..end);
+            p = end;
+        }
+    }
+    let mut p = skip_spaces(s, p);
+    if matches!(s.as_bytes().get(p), Some(b':' | b'.')) {
+        p = skip_spaces(s, p + 1);
+    }
+    (p == s.len()).then_some(numbers)
+}
+
+/// `3`, `3 en 4`, `3, 5 t/m 7`: where a list of numbers that starts at
+/// `at` ends (as `[0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*`), if one does.
+fn number_list(s: &str, at: usize) -> Option<usize> {
+    let digits = |p: usize| {
+        s.as_bytes()[p..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let n = digits(at);
+    if n == 0 {
+        return None;
+    }
+    let mut end = at + n;
+    loop {
+        let mut p = skip_spaces(s, end);
+        if let Some(sep) = [",", "en", "t/m", "&"]
+            .iter()
+            .find(|w| s[p..].starts_with(*w))
+        {
+            p = skip_spaces(s, p + sep.len());
+        }
+        let n = digits(p);
+        if n == 0 {
+            return Some(end);
+        }
+        end = p + n;
+    }
+}
+
+/// Past the white space at `at`.
+fn skip_spaces(s: &str, at: usize) -> usize {
+    at + s[at..].len() - s[at..].trim_start().len()
+}
+
+/// Past one white-space character at `at`, if there is one.
+fn skip_one_space(s: &str, at: usize) -> usize {
+    s[at..]
+        .chars()
+        .next()
+        .filter(|c| c.is_whitespace())
+        .map_or(at, |c| at + c.len_utf8())
+}
 
 fn numbers(s: &str) -> Vec<u32> {
     s.split(|c: char| !c.is_ascii_digit())
@@ -150,20 +258,14 @@ pub(super) fn find(
                 span.start..text[..span.end].trim_end().len(),
                 heading,
             ));
-        } else if let Some(c) = question.then(|| QUESTION.captures(s)).flatten() {
-            let n = c
-                .get(1)
-                .or(c.get(2))
-                .map(|m| numbers(m.as_str()))
-                .unwrap_or_default();
-            let kind = if c.get(1).is_some() {
-                QuestionKind::Vraag
-            } else {
-                QuestionKind::Numbered
-            };
-            headings.push(Heading::Question(trimmed(text, &line.span), n, kind));
-        } else if let Some(c) = answer.then(|| ANSWER.captures(s)).flatten() {
-            let n = c.get(1).map(|m| numbers(m.as_str())).unwrap_or_default();
+        } else if let Some((at, kind)) = question.then(|| question_heading(s)).flatten() {
+            headings.push(Heading::Question(
+                trimmed(text, &line.span),
+                numbers(&s[at]),
+                kind,
+            ));
+        } else if let Some(at) = answer.then(|| answer_heading(s)).flatten() {
+            let n = at.map(|at| numbers(&s[at])).unwrap_or_default();
             headings.push(Heading::Answer(trimmed(text, &line.span), n));
         }
         k += 1;
@@ -663,6 +765,53 @@ fn trimmed(text: &str, span: &Span) -> Span {
 mod heading_tests {
     use super::*;
 
+    static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s?(?:Vra(?:ag|gen)\s+([0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*)|([0-9]{1,3})\.)\s*$",
+        )
+        .unwrap()
+    });
+    static ANSWER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s?Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?(?:\s+([0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*))?\s*[:.]?\s*$")
+            .unwrap()
+    });
+
+    fn question_by_pattern(s: &str) -> Option<(Span, QuestionKind)> {
+        let c = QUESTION.captures(s)?;
+        Some(match (c.get(1), c.get(2)) {
+            (Some(m), _) => (m.range(), QuestionKind::Vraag),
+            (_, Some(m)) => (m.range(), QuestionKind::Numbered),
+            _ => unreachable!("one of the two"),
+        })
+    }
+
+    fn answer_by_pattern(s: &str) -> Option<Option<Span>> {
+        ANSWER.captures(s).map(|c| c.get(1).map(|m| m.range()))
+    }
+
+    #[test]
+    fn real_question_and_answer_headings() {
+        assert_eq!(
+            question_heading("Vraag 3"),
+            Some((6..7, QuestionKind::Vraag))
+        );
+        assert_eq!(
+            question_heading(" Vragen 4 en 5 "),
+            Some((8..14, QuestionKind::Vraag))
+        );
+        assert_eq!(
+            question_heading("12. "),
+            Some((0..2, QuestionKind::Numbered))
+        );
+        assert_eq!(question_heading("1234."), None);
+        assert_eq!(answer_heading("Antwoord"), Some(None));
+        assert_eq!(
+            answer_heading("Antwoorden op de vragen 3 t/m 5:"),
+            Some(Some(24..31))
+        );
+        assert_eq!(answer_heading("Antwoord van de minister"), None);
+    }
+
     /// The patterns the readers above replace (with Unicode's `Uppercase`,
     /// as `char::is_uppercase`, where they had `\p{Lu}`: the difference, such
     /// as `Ⅱ`, counts as a capital now).
@@ -700,6 +849,26 @@ mod heading_tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn question_heading_agrees_with_its_pattern(
+            s in "[ \t]?(Vraag|Vragen|Vra|[0-9]{1,4}[.]?)[ \t\u{a0}]{0,2}([0-9]{0,3}[ ,]{0,2}(en|t/m|&|,|e)?[ ]?){0,3}[0-9.: a]{0,3}"
+        ) {
+            proptest::prop_assert_eq!(question_heading(&s), question_by_pattern(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn answer_heading_agrees_with_its_pattern(
+            s in "[ \t]?Antwoord(en)?[ \t]{0,2}(op)?[ ]{0,2}(de)?[ ]{0,2}(vraag|vragen|vra)?[ \t\u{a0}]{0,2}([0-9]{0,3}[ ,]{0,2}(en|t/m|&|,|e)?[ ]?){0,3}[0-9.: a]{0,3}"
+        ) {
+            proptest::prop_assert_eq!(answer_heading(&s), answer_by_pattern(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn headings_agree_on_any_text(s in "\\PC{0,12}") {
+            proptest::prop_assert_eq!(question_heading(&s), question_by_pattern(&s), "{:?}", s);
+            proptest::prop_assert_eq!(answer_heading(&s), answer_by_pattern(&s), "{:?}", s);
+        }
+
         #[test]
         fn same_letters_agrees_with_the_plain_reading(
             a in "[aAbB1 .\n»é]{0,24}",

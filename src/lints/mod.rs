@@ -449,10 +449,7 @@ fn quotation_without_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) 
                     }
                     // Markers are in text order.
                     let next = d.markers.partition_point(|m| m.span.start < end);
-                    let sourced = d
-                        .markers
-                        .get(next)
-                        .is_some_and(|m| m.span.start <= end + 2);
+                    let sourced = d.markers.get(next).is_some_and(|m| m.span.start <= end + 2);
                     if !sourced {
                         let start = q.span.start + open;
                         let words: String = quote
