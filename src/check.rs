@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::lints::{lint, workspace_lints_of, Diagnostic, LintLevels, Severity};
-use crate::text::{decode, LineIndex, PositionEncoding};
+use crate::text::{decode, decode_owned, Decoded, LineIndex, PositionEncoding};
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::Dossier;
 
@@ -59,7 +59,7 @@ pub struct Finding {
 
 /// Analyses one file's bytes. Unreadable encodings become findings.
 pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
-    let checked = analyse(path, bytes);
+    let checked = analyse(path, decode(bytes));
     report(path, &checked.text, checked.diagnostics)
 }
 
@@ -71,8 +71,7 @@ struct Checked {
     summary: Option<DocumentSummary>,
 }
 
-fn analyse(path: &str, bytes: &[u8]) -> Checked {
-    let decoded = decode(bytes);
+fn analyse(path: &str, decoded: Decoded) -> Checked {
     let mut diagnostics = Vec::new();
     if decoded.binary {
         diagnostics.push(Diagnostic {
@@ -233,7 +232,7 @@ fn analyse_all(files: &[PathBuf]) -> Vec<Result<Checked, String>> {
     par_map(files, |file| {
         let shown = file.display().to_string();
         match read_file(file) {
-            Ok(Ok(bytes)) => Ok(analyse(&shown, &bytes)),
+            Ok(Ok(bytes)) => Ok(analyse(&shown, decode_owned(bytes))),
             Ok(Err(len)) => Err(format!(
                 "{shown}: {len} bytes is more than the limit of {MAX_FILE_BYTES}; skipped"
             )),
