@@ -726,33 +726,83 @@ fn question_refs(
         .chain(answers.iter().map(|a| &a.heading_span))
         .collect();
     let mut out = Vec::new();
-    // One search of the whole text (most documents have no such phrase);
-    // a reference counts in running text only, and stays on its line.
-    for c in QUESTION_REF.captures_iter(text) {
-        let m = c.get(0).expect("the whole match");
-        let line = &layout.lines[layout.line_at(m.start())];
-        if line.kind != LineKind::Body || m.end() > line.span.end {
+    // A reference counts in running text only, and stays on its line. Each
+    // holds `vraag`/`vragen` and a number: only the lines with such a place
+    // are searched, each with the line after it, so that a reference that
+    // runs on over the line end is seen as one (and left out) as a search
+    // of the whole text would see it.
+    let mut searched = usize::MAX;
+    for at in reference_places(text) {
+        let l = layout.line_at(at);
+        if l == searched || layout.lines.is_empty() {
             continue;
         }
-        let span = m.range();
-        if headings
-            .iter()
-            .any(|h| h.start <= span.start && span.end <= h.end)
-        {
-            continue;
+        searched = l;
+        let from = layout.lines[l].span.start;
+        let to = layout.lines.get(l + 1).unwrap_or(&layout.lines[l]).span.end;
+        for c in QUESTION_REF.captures_iter(&text[from..to]) {
+            let m = c.get(0).expect("the whole match");
+            if from + m.start() >= layout.lines[l].span.end {
+                break;
+            }
+            let span = from + m.start()..from + m.end();
+            out.extend(question_ref(layout, &headings, questions, span, &c[1]));
         }
-        let numbers = numbers(&c[1]);
-        let question = questions.iter().position(|q| {
-            q.kind != QuestionKind::LetterParagraph
-                && numbers.first().is_some_and(|n| q.numbers.contains(n))
-        });
-        out.push(QuestionRef {
-            span,
-            numbers,
-            question,
-        });
     }
     out
+}
+
+/// Where `vraag` or `vragen` (any case) stands before white space and a
+/// digit: the places every [`QUESTION_REF`] holds.
+fn reference_places(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'v', b'V', b).filter(move |&i| {
+        let word = |at: usize, w: &[u8]| {
+            b.get(at..at + w.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(w))
+        };
+        let after = if word(i, b"vraag") {
+            i + 5
+        } else if word(i, b"vragen") {
+            i + 6
+        } else {
+            return false;
+        };
+        let rest = &text[after..];
+        let spaced = rest.trim_start_matches(char::is_whitespace);
+        spaced.len() < rest.len() && spaced.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// A reference found at `span`, if it stands in running text on one line
+/// and outside a heading.
+fn question_ref(
+    layout: &Layout,
+    headings: &[&Span],
+    questions: &[Question],
+    span: Span,
+    listed: &str,
+) -> Option<QuestionRef> {
+    let line = &layout.lines[layout.line_at(span.start)];
+    if line.kind != LineKind::Body || span.end > line.span.end {
+        return None;
+    }
+    if headings
+        .iter()
+        .any(|h| h.start <= span.start && span.end <= h.end)
+    {
+        return None;
+    }
+    let numbers = numbers(listed);
+    let question = questions.iter().position(|q| {
+        q.kind != QuestionKind::LetterParagraph
+            && numbers.first().is_some_and(|n| q.numbers.contains(n))
+    });
+    Some(QuestionRef {
+        span,
+        numbers,
+        question,
+    })
 }
 
 fn trimmed(text: &str, span: &Span) -> Span {

@@ -442,3 +442,17 @@ fn a_repeat_word_for_word_is_found_without_hashing_words() {
         ]
     );
 }
+
+#[test]
+fn a_question_reference_stays_on_its_line() {
+    // One on its line; one whose numbers run on over the line end (left
+    // out, as a whole); and `Vraag 2` as a heading, not a reference.
+    let text = "Vraag 1\nWat is de stand?\n\nAntwoord 1\nZie ook vraag 2. Zie het antwoord op vraag 1 en\n2 hierboven.\n\nVraag 2\nEn nu?\n\nAntwoord 2\nGeen.\n";
+    let d = Dossier::analyze(text);
+    let refs: Vec<&str> = d
+        .question_refs
+        .iter()
+        .map(|r| &text[r.span.clone()])
+        .collect();
+    assert_eq!(refs, ["Zie ook vraag 2"]);
+}
