@@ -13,11 +13,6 @@ use dossier_lsp::{lints, Dossier};
 #[path = "gen/mod.rs"]
 mod gen;
 
-/// The allocator the binary uses (src/main.rs), so that the figures are the
-/// binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn seed() -> String {
     std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -170,6 +170,7 @@ struct Backend {
 /// Serves LSP on stdin/stdout until `exit` (or the end of the input).
 pub fn run_stdio() -> ExitCode {
     init_logging();
+    limit_malloc_arenas();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -191,6 +192,28 @@ pub fn run_stdio() -> ExitCode {
     tracing::info!("stopped (shutdown requested: {})", outcome.shutdown);
     outcome.exit_code()
 }
+
+/// glibc gives every thread that allocates its own arena (up to eight per
+/// core) and keeps what is freed in it; the analyses run on tokio's blocking
+/// threads, so over an hour of typing the resident size crept up with the
+/// threads that ever ran one (the soak in BENCHMARKS.md: 106–120 MB by
+/// default, flat at 54–58 MB with one arena). Two arenas serve two workers.
+/// An explicit `MALLOC_ARENA_MAX` in the environment still wins.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn limit_malloc_arenas() {
+    if std::env::var_os("MALLOC_ARENA_MAX").is_some() {
+        return;
+    }
+    // SAFETY: called before the runtime starts any thread; mallopt only sets
+    // an allocator parameter.
+    let ok = unsafe { libc::mallopt(libc::M_ARENA_MAX, 2) };
+    if ok != 1 {
+        tracing::warn!("mallopt(M_ARENA_MAX) refused; memory may creep with thread count");
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn limit_malloc_arenas() {}
 
 /// Serves one LSP session over `input`/`output` until `exit` or the end of
 /// the input. Must run inside a multi-threaded tokio runtime.
