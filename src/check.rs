@@ -202,7 +202,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: u
             return;
         }
     };
-    // The entry's type comes with the directory listing: no stat a file.
+    // The entry's type comes with the directory listing: no stat per entry.
     let is_dir = |e: &std::fs::DirEntry| match e.file_type() {
         Ok(t) if t.is_symlink() => e.path().is_dir(),
         Ok(t) => t.is_dir(),
