@@ -76,6 +76,7 @@ fn is_capitals_line(s: &str) -> bool {
         rest.chars().all(heading_char) && rest.chars().nth(1).is_some()
     }
 }
+
 /// `Vraag 3`, `Vragen 4 en 5`, `12.` (the whole line): where the numbers
 /// are, and whether the heading is a `Vraag` or a bare number. Read by hand
 /// as the pattern `\s?(?:Vra(?:ag|gen)\s+(LIST)|([0-9]{1,3})\.)\s*` would
