@@ -380,8 +380,27 @@ impl<'t> Occurrences<'t> {
 
 /// A Markdown rule (`-----`): the page separator of Markdown conversions.
 fn is_rule(line: &str) -> bool {
+    // Most lines start with a letter: no need to trim them.
+    if line
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii() && b != b'-' && !b.is_ascii_whitespace() && b != 0x0b)
+    {
+        return false;
+    }
     let t = line.trim();
     t.len() >= 3 && t.bytes().all(|b| b == b'-')
+}
+
+/// Whether a line is white space only: decided at its first byte for most
+/// lines (a letter), by `trim` only where it starts with white space.
+fn is_blank(line: &str) -> bool {
+    match line.bytes().next() {
+        None => true,
+        // (ASCII white space for `trim` also counts the vertical tab.)
+        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0b => false,
+        Some(_) => line.trim().is_empty(),
+    }
 }
 
 impl Layout {
@@ -483,7 +502,7 @@ impl Layout {
                 .lines
                 .last()
                 .is_some_and(|l| l.kind == LineKind::Header);
-            let kind = if line.trim().is_empty() {
+            let kind = if is_blank(line) {
                 LineKind::Blank
             } else if line.len() < 64
                 && line
@@ -640,8 +659,9 @@ impl Layout {
             let mut start = line.span.start;
             let raw = &text[line.span.clone()];
             // The page-start space and form feeds are layout, not text.
-            let trimmed = raw.trim_start_matches(['\u{c}', ' ']);
-            start += raw.len() - trimmed.len();
+            let lead = raw.bytes().take_while(|&b| b == b' ' || b == 0x0c).count();
+            let trimmed = &raw[lead..];
+            start += lead;
             let s = trimmed.trim_end();
             if pending_hyphen && blanks == 0 && s.starts_with(|c: char| c.is_lowercase()) {
                 body.text.pop(); // the hyphen

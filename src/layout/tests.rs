@@ -296,3 +296,12 @@ proptest::proptest! {
         proptest::prop_assert_eq!(super::find_footer(&line), footer_by_pattern(&line), "{:?}", line);
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn is_blank_and_is_rule_agree_with_trimming(line in "[ \t\u{b}\u{c}\u{a0}\u{2003}-]{0,4}[a-z-]?[ -]{0,3}|\\PC{0,6}") {
+        proptest::prop_assert_eq!(super::is_blank(&line), line.trim().is_empty());
+        let t = line.trim();
+        proptest::prop_assert_eq!(super::is_rule(&line), t.len() >= 3 && t.bytes().all(|b| b == b'-'));
+    }
+}
