@@ -6,15 +6,7 @@
 
 use std::ops::Range;
 
-/// How many ASCII digits start at `at`, counting at most `max`.
-fn digits(b: &[u8], at: usize, max: usize) -> usize {
-    b.get(at..)
-        .unwrap_or_default()
-        .iter()
-        .take(max)
-        .take_while(|c| c.is_ascii_digit())
-        .count()
-}
+use crate::text::ascii_digits as digits;
 
 /// How many bytes from `at` satisfy `f`.
 fn count(b: &[u8], at: usize, f: impl Fn(u8) -> bool) -> usize {

@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::layout::{Layout, LineKind};
+use crate::text::{ascii_digits, white_space_at};
 use crate::Span;
 
 use std::collections::{HashMap, HashSet};
@@ -46,11 +47,7 @@ fn heading_char(c: char) -> bool {
 
 /// Past one leading white-space character, if there is one.
 fn after_lead(s: &str) -> &str {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) if c.is_whitespace() => chars.as_str(),
-        _ => s,
-    }
+    &s[skip_one_space(s, 0)..]
 }
 
 /// `BRIEF VAN DE MINISTER …`: a keyword of [`LETTER_KEYWORDS`] as a whole
@@ -91,10 +88,7 @@ fn question_heading(s: &str) -> Option<(Span, QuestionKind)> {
         }
         (p..number_list(s, p)?, QuestionKind::Vraag)
     } else {
-        let n = s.as_bytes()[at..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
+        let n = ascii_digits(s.as_bytes(), at, usize::MAX);
         if !(1..=3).contains(&n) || s.as_bytes().get(at + n) != Some(&b'.') {
             return None;
         }
@@ -155,12 +149,7 @@ fn answer_heading(s: &str) -> Option<Option<Span>> {
 /// `3`, `3 en 4`, `3, 5 t/m 7`: where a list of numbers that starts at
 /// `at` ends (as `[0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*`), if one does.
 fn number_list(s: &str, at: usize) -> Option<usize> {
-    let digits = |p: usize| {
-        s.as_bytes()[p..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count()
-    };
+    let digits = |p: usize| ascii_digits(s.as_bytes(), p, usize::MAX);
     let n = digits(at);
     if n == 0 {
         return None;
@@ -189,11 +178,7 @@ fn skip_spaces(s: &str, at: usize) -> usize {
 
 /// Past one white-space character at `at`, if there is one.
 fn skip_one_space(s: &str, at: usize) -> usize {
-    s[at..]
-        .chars()
-        .next()
-        .filter(|c| c.is_whitespace())
-        .map_or(at, |c| at + c.len_utf8())
+    at + white_space_at(s, at).unwrap_or(0)
 }
 
 fn numbers(s: &str) -> Vec<u32> {
@@ -227,12 +212,7 @@ pub(super) fn find(
         }
         // The heading patterns allow one white space, then a keyword or
         // digits: a cheap test of what follows it saves most regex runs.
-        let lead = s
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8);
-        let t = &s[lead..];
+        let t = after_lead(s);
         let letter = LETTER_KEYWORDS.iter().any(|k| t.starts_with(k));
         let question = t.starts_with("Vra") || t.starts_with(|c: char| c.is_ascii_digit());
         let answer = t.starts_with("Antwoord");

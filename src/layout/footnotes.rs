@@ -30,7 +30,7 @@ const MAX_STEP: u32 = 3;
 pub(crate) fn definition_number(line: &str) -> Option<(u32, usize)> {
     let b = line.as_bytes();
     let start = usize::from(matches!(b.first(), Some(b' ' | b'\x0c')));
-    let digits = b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits = crate::text::ascii_digits(b, start, usize::MAX);
     if !(1..=4).contains(&digits) {
         return None;
     }

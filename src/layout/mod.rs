@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 use regex::Regex;
 
-use crate::text::LineIndex;
+use crate::text::{ascii_digits, white_space_at, LineIndex};
 use crate::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,9 +174,10 @@ pub(crate) fn find_footer(line: &str) -> Option<FooterMatch> {
         };
         // `,` and one white-space character.
         let Some(doc_start) = line[year_end..]
-            .strip_prefix(',')
-            .and_then(|r| r.chars().next().filter(|c| c.is_whitespace()))
-            .map(|c| year_end + 1 + c.len_utf8())
+            .starts_with(',')
+            .then(|| white_space_at(line, year_end + 1))
+            .flatten()
+            .map(|n| year_end + 1 + n)
         else {
             continue;
         };
@@ -184,17 +185,10 @@ pub(crate) fn find_footer(line: &str) -> Option<FooterMatch> {
             continue;
         };
         // ` 12`: one white-space character and up to four digits.
-        let page = line[doc_end..]
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace())
-            .map(|c| doc_end + c.len_utf8())
+        let page = white_space_at(line, doc_end)
+            .map(|n| doc_end + n)
             .and_then(|p| {
-                let n = b[p..]
-                    .iter()
-                    .take(4)
-                    .take_while(|c| c.is_ascii_digit())
-                    .count();
+                let n = ascii_digits(b, p, 4);
                 (n > 0).then_some(p..p + n)
             });
         return Some(FooterMatch {
@@ -211,26 +205,14 @@ pub(crate) fn find_footer(line: &str) -> Option<FooterMatch> {
 /// `2023–2024`, `2023 - 24`: where it ends, if it stands at `at`.
 fn footer_year(line: &str, at: usize) -> Option<usize> {
     let b = line.as_bytes();
-    let digits = |p: usize, max: usize| {
-        b.get(p..).map_or(0, |r| {
-            r.iter()
-                .take(max)
-                .take_while(|c| c.is_ascii_digit())
-                .count()
-        })
-    };
+    let digits = |p: usize, max: usize| ascii_digits(b, p, max);
     if digits(at, 4) < 4 {
         return None;
     }
     // Optional white space, dash, white space (one character each), then
     // two to four digits and the comma: the pattern backtracks over the
     // optional parts, so each way of reading them is tried in its order.
-    let space = |p: usize| {
-        line.get(p..)
-            .and_then(|r| r.chars().next())
-            .filter(|c| c.is_whitespace())
-            .map(char::len_utf8)
-    };
+    let space = |p: usize| white_space_at(line, p);
     let dash = |p: usize| {
         line.get(p..)
             .and_then(|r| r.chars().next())
@@ -290,14 +272,15 @@ fn footer_document(line: &str, at: usize) -> Option<usize> {
 
 /// `nr.`, one optional white-space character, digits, an optional letter.
 fn nr_at(line: &str, k: usize) -> Option<usize> {
-    let rest = line[k..].strip_prefix("nr.")?;
+    if !line[k..].starts_with("nr.") {
+        return None;
+    }
     let mut p = k + 3;
     let b = line.as_bytes();
-    let digits_at = |p: usize| b[p..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits_at = |p: usize| ascii_digits(b, p, usize::MAX);
     let mut n = digits_at(p);
     if n == 0 {
-        let c = rest.chars().next().filter(|c| c.is_whitespace())?;
-        p += c.len_utf8();
+        p += white_space_at(line, p)?;
         n = digits_at(p);
         if n == 0 {
             return None;

@@ -487,8 +487,7 @@ fn style_of(written: &str) -> Style {
         b.get(i)
             .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
     };
-    let digits =
-        |i: usize, n: usize| b.len() >= i + n && b[i..i + n].iter().all(u8::is_ascii_digit);
+    let digits = |i: usize, n: usize| crate::text::ascii_digits(b, i, n) == n;
     let century =
         |i: usize| b.get(i..i + 2).is_some_and(|c| c == b"19" || c == b"20") && digits(i + 2, 2);
     let boundary_before = |i: usize| i == 0 || !word(i - 1);

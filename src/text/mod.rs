@@ -131,6 +131,27 @@ pub struct Decoded {
     pub binary: bool,
 }
 
+/// How many ASCII digits stand in `b` from `at`, counting at most `max`
+/// (none past the end).
+pub fn ascii_digits(b: &[u8], at: usize, max: usize) -> usize {
+    b.get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take(max)
+        .take_while(|c| c.is_ascii_digit())
+        .count()
+}
+
+/// The length of the white-space character at byte `at` of `s`, if one
+/// stands there (`\s` of a pattern, one character of it).
+pub fn white_space_at(s: &str, at: usize) -> Option<usize> {
+    s.get(at..)?
+        .chars()
+        .next()
+        .filter(|c| c.is_whitespace())
+        .map(char::len_utf8)
+}
+
 /// [`decode`] of bytes already owned: valid UTF-8 without a byte-order
 /// mark becomes the text without a copy.
 pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
