@@ -43,25 +43,22 @@ enum Gate {
     CompactList,
 }
 
-/// The [`Gate`]s, in their order, built once: one literal search per
-/// gate (a regex of literals runs as a multi-literal prefilter).
+/// How many [`Gate`]s there are.
+const GATE_COUNT: usize = Gate::CompactList as usize + 1;
+
+/// Per [`Gate`], in its order, one search for its [`LITERALS`], built once
+/// (a regex of literals runs as a multi-literal prefilter).
 static GATES: LazyLock<Vec<regex::bytes::Regex>> = LazyLock::new(|| {
-    [
-        r"http|www\.",
-        r"amerstuk",
-        r"St|Tr",
-        r"ECLI:",
-        r"COM|SWD|SEC|JOIN",
-        r"erordening|ichtlijn|esluit",
-        r"Pb|PB",
-        r"dem|DEM|bid|t\.a\.p\.|a\.w\.|noot",
-        r", nr\.",
-        r"krijgt nr\.",
-        r" - ",
-    ]
-    .iter()
-    .map(|g| regex::bytes::Regex::new(g).expect("a literal gate"))
-    .collect()
+    (0..GATE_COUNT)
+        .map(|gate| {
+            let literals: Vec<String> = LITERALS
+                .iter()
+                .filter(|(_, _, g)| *g as usize == gate)
+                .map(|(lit, _, _)| regex::escape(lit))
+                .collect();
+            regex::bytes::Regex::new(&literals.join("|")).expect("a literal gate")
+        })
+        .collect()
 });
 
 /// Which gates a piece of text opens.
