@@ -176,9 +176,7 @@ enum YearForm {
 /// What follows the label: `22 112, nr. 2955` after `Kamerstuk`, with the
 /// Kamer and year after `Kamerstukken`.
 fn written_tail(c: &crate::citation::Citation, with_year: bool, form: YearForm) -> Option<String> {
-    let mut whole = c.clone();
-    whole.page = None;
-    let canonical = whole.canonical();
+    let canonical = c.canonical_document();
     // `Kamerstukken II 2020/21, 22 112, nr. 2955` or `Kamerstuk 22 112, nr. 2955`.
     let after_label = canonical.split_once(' ')?.1;
     let (head, rest) = match after_label.split_once(", ") {

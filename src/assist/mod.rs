@@ -193,11 +193,7 @@ pub fn source_candidates(d: &Dossier) -> Vec<String> {
                 && !matches!(c.kind, CitationKind::Url | CitationKind::Europapoort)
         })
         .filter(|c| seen.insert(c.id.clone()))
-        .map(|c| {
-            let mut whole = c.clone();
-            whole.page = None;
-            whole.canonical()
-        })
+        .map(|c| c.canonical_document())
         .collect()
 }
 

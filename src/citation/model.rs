@@ -218,6 +218,13 @@ impl Citation {
         super::canonical::render(self)
     }
 
+    /// [`Citation::canonical`] without the page pin: the cited document.
+    pub fn canonical_document(&self) -> String {
+        let (mut s, end) = self.canonical_with_document_end();
+        s.truncate(end);
+        s
+    }
+
     /// [`Citation::canonical`], and the length of its part that names the
     /// document (all but the page pin).
     pub fn canonical_with_document_end(&self) -> (String, usize) {

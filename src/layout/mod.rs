@@ -367,7 +367,7 @@ fn is_rule(line: &str) -> bool {
     if line
         .bytes()
         .next()
-        .is_some_and(|b| b.is_ascii() && b != b'-' && !b.is_ascii_whitespace() && b != 0x0b)
+        .is_some_and(|b| b != b'-' && ascii_ink(b))
     {
         return false;
     }
@@ -380,10 +380,15 @@ fn is_rule(line: &str) -> bool {
 fn is_blank(line: &str) -> bool {
     match line.bytes().next() {
         None => true,
-        // (ASCII white space for `trim` also counts the vertical tab.)
-        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0b => false,
+        Some(b) if ascii_ink(b) => false,
         Some(_) => line.trim().is_empty(),
     }
+}
+
+/// An ASCII byte that `trim` keeps (its white space also counts the
+/// vertical tab).
+fn ascii_ink(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0b
 }
 
 impl Layout {

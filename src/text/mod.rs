@@ -158,7 +158,7 @@ pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         return decode(&bytes);
     }
-    let binary = bytes[..bytes.len().min(8192)].contains(&0);
+    let binary = looks_binary(&bytes);
     match String::from_utf8(bytes) {
         Ok(text) => Decoded {
             text,
@@ -169,11 +169,16 @@ pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
     }
 }
 
+/// NUL bytes in the first 8 KiB, as git judges a binary file.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(8192)].contains(&0)
+}
+
 /// Decodes bytes as UTF-8, replacing invalid sequences, and says whether the
 /// bytes look like a binary file (NUL bytes in the first 8 KiB, as git judges).
 pub fn decode(bytes: &[u8]) -> Decoded {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let binary = bytes[..bytes.len().min(8192)].contains(&0);
+    let binary = looks_binary(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => Decoded {
             text: s.to_owned(),
