@@ -60,7 +60,7 @@ pub struct Finding {
 /// Analyses one file's bytes. Unreadable encodings become findings.
 pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
     let checked = analyse(path, decode(bytes));
-    report(path, &checked.text, checked.diagnostics)
+    report(path, &checked.text, checked.line_index, checked.diagnostics)
 }
 
 /// One file after the first pass: its text, its own findings, and what the
@@ -69,6 +69,8 @@ struct Checked {
     text: String,
     diagnostics: Vec<Diagnostic>,
     summary: Option<DocumentSummary>,
+    /// The text's line starts, from its layout (`None` when there is none).
+    line_index: Option<LineIndex>,
 }
 
 fn analyse(path: &str, decoded: Decoded) -> Checked {
@@ -85,6 +87,7 @@ fn analyse(path: &str, decoded: Decoded) -> Checked {
             text: String::new(),
             diagnostics,
             summary: None,
+            line_index: None,
         };
     }
     if decoded.invalid_sequences > 0 {
@@ -100,16 +103,18 @@ fn analyse(path: &str, decoded: Decoded) -> Checked {
     }
     let text = decoded.text;
     let outcome = std::panic::catch_unwind(|| {
-        let dossier = Dossier::analyze(&text);
+        let line_index = LineIndex::new(&text);
+        let dossier = Dossier::analyze_indexed(&text, &line_index);
         (
             lint(&dossier, &text),
             DocumentSummary::new(path, &text, &dossier),
+            line_index,
         )
     });
-    let summary = match outcome {
-        Ok((found, summary)) => {
+    let (summary, line_index) = match outcome {
+        Ok((found, summary, line_index)) => {
             diagnostics.extend(found);
-            Some(summary)
+            (Some(summary), Some(line_index))
         }
         Err(_) => {
             diagnostics.push(Diagnostic {
@@ -118,13 +123,14 @@ fn analyse(path: &str, decoded: Decoded) -> Checked {
                 span: 0..0,
                 message: "the analysis of this file failed (an internal error; please report it with the file)".into(),
             });
-            None
+            (None, None)
         }
     };
     Checked {
         text,
         diagnostics,
         summary,
+        line_index,
     }
 }
 
@@ -137,8 +143,13 @@ fn char_position(text: &str, index: &LineIndex, offset: usize) -> (usize, usize)
     (line, text[start..start + pos.col as usize].chars().count())
 }
 
-fn report(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> FileReport {
-    let index = LineIndex::new(text);
+fn report(
+    path: &str,
+    text: &str,
+    index: Option<LineIndex>,
+    diagnostics: Vec<Diagnostic>,
+) -> FileReport {
+    let index = index.unwrap_or_else(|| LineIndex::new(text));
     let findings = diagnostics
         .into_iter()
         .map(|d| {
@@ -330,7 +341,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
                 .sort_by_key(|d| (d.span.start, d.span.end, d.code));
         }
         let diagnostics = options.levels.apply(c.diagnostics);
-        let report = report(&shown, &c.text, diagnostics);
+        let report = report(&shown, &c.text, c.line_index, diagnostics);
         let mut printed = Vec::new();
         let _ = if options.json {
             write_json(&mut printed, &report)

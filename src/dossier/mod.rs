@@ -180,7 +180,13 @@ pub struct DocumentIdentity {
 impl Dossier {
     /// Analyses one document.
     pub fn analyze(text: &str) -> Dossier {
-        let layout = Layout::analyze(text);
+        Dossier::analyze_indexed(text, &crate::text::LineIndex::new(text))
+    }
+
+    /// [`Dossier::analyze`] with the text's line index made beforehand
+    /// (`check` needs it for its report).
+    pub fn analyze_indexed(text: &str, index: &crate::text::LineIndex) -> Dossier {
+        let layout = Layout::analyze_indexed(text, index);
         let mut citations = body_citations(text, &layout);
         let mut footnotes = footnotes::definitions(text, &layout, &mut citations);
         // Document order; footnotes then point into the sorted list.

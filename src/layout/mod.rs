@@ -393,9 +393,14 @@ fn ascii_ink(b: u8) -> bool {
 
 impl Layout {
     pub fn analyze(text: &str) -> Layout {
+        Layout::analyze_indexed(text, &LineIndex::new(text))
+    }
+
+    /// [`Layout::analyze`] with the text's line index made beforehand (by
+    /// a caller that needs it too).
+    pub fn analyze_indexed(text: &str, index: &LineIndex) -> Layout {
         let mut layout = Layout::default();
-        let index = LineIndex::new(text);
-        layout.split_lines(text, &index);
+        layout.split_lines(text, index);
         layout.split_pages(text);
         footnotes::find_blocks(text, &mut layout);
         layout.number_pages();

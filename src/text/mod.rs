@@ -30,6 +30,14 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(bytes.len() / 64 + 1);
         starts.push(0);
+        // Most texts have no `\r` at all: then one byte is searched for.
+        if memchr::memchr(b'\r', bytes).is_none() {
+            starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+            return LineIndex {
+                starts,
+                len: text.len(),
+            };
+        }
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             // `\r\n` is one break: its `\n` ends it.
             if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
