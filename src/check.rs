@@ -107,7 +107,7 @@ fn analyse(path: &str, decoded: Decoded) -> Checked {
         let dossier = Dossier::analyze_indexed(&text, &line_index);
         (
             lint(&dossier, &text),
-            DocumentSummary::new(path, &text, &dossier),
+            DocumentSummary::asking_words_only(path, &text, &dossier),
             line_index,
         )
     });
@@ -252,6 +252,44 @@ fn analyse_all(files: &[PathBuf]) -> Vec<Result<Checked, String>> {
     })
 }
 
+/// When a file looks its questions up in the others (a committee letter
+/// without its answers), the words of the others' questions are hashed
+/// for it: their texts are analysed again, on all cores. Most sets of
+/// files hold no such letter and skip this.
+fn hash_words_if_asked(checked: &mut [Result<Checked, String>]) {
+    let summaries = || {
+        checked
+            .iter()
+            .filter_map(|c| c.as_ref().ok()?.summary.as_ref())
+    };
+    if !summaries().any(DocumentSummary::asks_elsewhere) {
+        return;
+    }
+    let asked: Vec<usize> = (0..checked.len())
+        .filter(|&i| {
+            checked[i]
+                .as_ref()
+                .ok()
+                .and_then(|c| c.summary.as_ref())
+                .is_some_and(|s| s.words_deferred && s.may_be_asked())
+        })
+        .collect();
+    let hashed = par_map(&asked, |&i| {
+        let c = checked[i].as_ref().expect("a checked file");
+        let mut summary = c.summary.clone().expect("a summary");
+        std::panic::catch_unwind(move || {
+            summary.hash_deferred_words(&Dossier::analyze(&c.text));
+            summary
+        })
+        .ok()
+    });
+    for (i, summary) in asked.into_iter().zip(hashed) {
+        if let (Ok(c), Some(summary)) = (&mut checked[i], summary) {
+            c.summary = Some(summary);
+        }
+    }
+}
+
 /// A file's bytes, or its length when that is more than [`MAX_FILE_BYTES`]
 /// (one open, one fstat, the reads: no stat by name first).
 fn read_file(path: &Path) -> std::io::Result<Result<Vec<u8>, u64>> {
@@ -313,6 +351,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     // The files checked together are each other's workspace.
     let mut workspace = Workspace::new();
     if files.len() > 1 {
+        hash_words_if_asked(&mut checked);
         for (file, c) in files.iter().zip(&mut checked) {
             if let Some(summary) = c.as_mut().ok().and_then(|c| c.summary.take()) {
                 workspace.insert(&file.display().to_string(), summary);

@@ -34,6 +34,9 @@ pub struct DocumentSummary {
     /// Questions that an answering letter elsewhere may take up.
     pub questions: Vec<QuestionSummary>,
     pub bytes: usize,
+    /// The words of the questions that another document may look up are
+    /// not hashed yet ([`DocumentSummary::asking_words_only`]).
+    pub words_deferred: bool,
 }
 
 /// One place where a document is cited.
@@ -64,7 +67,8 @@ pub struct QuestionSummary {
     /// Taken up by a numbered repeat in the same document.
     pub taken_up: bool,
     /// The question's words ([`word_hashes`]); empty for a committee
-    /// question already taken up in its own document (never looked up).
+    /// question already taken up in its own document (never looked up),
+    /// and for the others while [`DocumentSummary::words_deferred`].
     pub words: Vec<u64>,
 }
 
@@ -75,6 +79,17 @@ impl DocumentSummary {
     /// Summarises an analysed document; `name` is its file name, used for
     /// the identity when the text does not give one.
     pub fn new(name: &str, text: &str, d: &Dossier) -> DocumentSummary {
+        let mut summary = DocumentSummary::asking_words_only(name, text, d);
+        summary.hash_deferred_words(d);
+        summary
+    }
+
+    /// As [`DocumentSummary::new`], with only the words this document
+    /// looks up in others hashed ([`DocumentSummary::asks_elsewhere`]):
+    /// the words of its questions that others may look up wait for
+    /// [`DocumentSummary::hash_deferred_words`]. `check` hashes them only
+    /// when some file asks, which most sets of files never do.
+    pub fn asking_words_only(name: &str, text: &str, d: &Dossier) -> DocumentSummary {
         let id = d
             .identity
             .as_ref()
@@ -114,15 +129,51 @@ impl DocumentSummary {
                     span: q.span.clone(),
                     answered: q.answer.is_some(),
                     taken_up: !q.related.is_empty(),
-                    words: if q.kind == QuestionKind::LetterParagraph && !q.related.is_empty() {
-                        Vec::new()
-                    } else {
+                    words: if q.kind == QuestionKind::LetterParagraph && q.related.is_empty() {
                         d.question_words(q).to_vec()
+                    } else {
+                        Vec::new()
                     },
                 })
                 .collect(),
             bytes: text.len(),
+            words_deferred: true,
         }
+    }
+
+    /// Hashes the words of the questions that other documents may look
+    /// up; `d` is this summary's dossier (analysed again if need be).
+    pub fn hash_deferred_words(&mut self, d: &Dossier) {
+        if !self.words_deferred {
+            return;
+        }
+        for (summary, q) in self.questions.iter_mut().zip(&d.questions) {
+            if q.kind != QuestionKind::LetterParagraph {
+                summary.words = d.question_words(q).to_vec();
+            }
+        }
+        self.words_deferred = false;
+    }
+
+    /// Whether this document looks its questions up in others: a
+    /// committee letter's questions with no numbered repeat of its own
+    /// (see `lints::workspace_lints_of`).
+    pub fn asks_elsewhere(&self) -> bool {
+        !self
+            .questions
+            .iter()
+            .any(|q| q.kind == QuestionKind::Numbered)
+            && self
+                .questions
+                .iter()
+                .any(|q| q.kind == QuestionKind::LetterParagraph)
+    }
+
+    /// Whether another document may look up this one's questions.
+    pub fn may_be_asked(&self) -> bool {
+        self.questions
+            .iter()
+            .any(|q| q.kind != QuestionKind::LetterParagraph)
     }
 
     /// Byte offset where printed page `n` starts.
@@ -334,6 +385,10 @@ impl Workspace {
             if key == own_key {
                 continue;
             }
+            debug_assert!(
+                !d.words_deferred || !d.may_be_asked(),
+                "{key}: words not hashed"
+            );
             for q in d
                 .questions
                 .iter()

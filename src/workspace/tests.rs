@@ -151,3 +151,52 @@ impl AtomicCount {
         self.0.load(std::sync::atomic::Ordering::Relaxed)
     }
 }
+
+/// A summary with its words deferred becomes, once they are hashed, the
+/// full summary; until then only the letter's own questions have words.
+#[test]
+fn deferred_words_once_hashed_are_the_full_summary() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let mut texts = vec![seed()];
+    for dir in std::fs::read_dir(corpus).unwrap() {
+        let dir = dir.unwrap().path();
+        if dir.is_dir() {
+            for file in std::fs::read_dir(dir).unwrap() {
+                texts.push(std::fs::read_to_string(file.unwrap().path()).unwrap());
+            }
+        }
+    }
+    let mut asked = 0;
+    for text in &texts {
+        let d = Dossier::analyze(text);
+        let mut deferred = DocumentSummary::asking_words_only("a.txt", text, &d);
+        assert!(deferred.words_deferred);
+        for q in &deferred.questions {
+            if q.kind != QuestionKind::LetterParagraph {
+                assert!(q.words.is_empty());
+            }
+        }
+        asked += usize::from(deferred.may_be_asked());
+        deferred.hash_deferred_words(&d);
+        assert_eq!(deferred, DocumentSummary::new("a.txt", text, &d));
+        assert!(!deferred.words_deferred);
+    }
+    assert!(
+        asked > 20,
+        "{asked} documents with questions another may ask"
+    );
+}
+
+/// The seed answers its committee's questions itself; its letter alone
+/// looks them up elsewhere.
+#[test]
+fn a_committee_letter_without_its_answers_asks_elsewhere() {
+    let seed = seed();
+    let summary = |text: &str| DocumentSummary::new("a.txt", text, &Dossier::analyze(text));
+    assert!(!summary(&seed).asks_elsewhere());
+    let cut = seed.find(" BRIEF VAN DE STAATSSECRETARIS").unwrap();
+    let letter = summary(&seed[..cut]);
+    assert!(letter.asks_elsewhere());
+    assert!(!letter.may_be_asked());
+    assert!(summary(&seed[cut..]).may_be_asked());
+}
