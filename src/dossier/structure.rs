@@ -738,6 +738,10 @@ fn question_refs(
 fn reference_places(text: &str) -> impl Iterator<Item = usize> + '_ {
     let b = text.as_bytes();
     memchr::memchr2_iter(b'v', b'V', b).filter(move |&i| {
+        // Most `v`s (`van`, `voor`) end here.
+        if b.get(i + 1).is_none_or(|&r| r | 0x20 != b'r') {
+            return false;
+        }
         let word = |at: usize, w: &[u8]| {
             b.get(at..at + w.len())
                 .is_some_and(|x| x.eq_ignore_ascii_case(w))
