@@ -24,7 +24,7 @@ use crate::Span;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::words::word_hashes;
+use super::words::{shared as shared_words, word_hashes};
 use super::{Answer, FootnoteMarker, Letter, Question, QuestionKind, QuestionRef};
 
 /// The words a letter's heading starts with ([`is_letter_heading`]).
@@ -505,13 +505,32 @@ fn best_repeats<'w>(
     paragraphs: &[usize],
     repeats: &[usize],
 ) -> Vec<Option<usize>> {
+    best_repeats_counted(words, paragraphs, repeats, FEW_PAIRS)
+}
+
+/// [`best_repeats`], counting pair by pair up to `few_pairs` pairs.
+fn best_repeats_counted<'w>(
+    words: &dyn Fn(usize) -> &'w [u64],
+    paragraphs: &[usize],
+    repeats: &[usize],
+    few_pairs: usize,
+) -> Vec<Option<usize>> {
     if paragraphs.is_empty() {
         return Vec::new();
     }
     // shared[i][k]: words the i-th paragraph shares with the k-th repeat.
+    let mut shared = vec![vec![0u32; repeats.len()]; paragraphs.len()];
+    if paragraphs.len() * repeats.len() <= few_pairs {
+        // Few pairs (the usual case): each pair's sorted word lists merged.
+        for (i, &p) in paragraphs.iter().enumerate() {
+            for (k, &r) in repeats.iter().enumerate() {
+                shared[i][k] = shared_words(words(p), words(r)) as u32;
+            }
+        }
+        return best_of(words, paragraphs, repeats, &shared);
+    }
     // Each word maps to the set of repeats using it, 64 repeats to a mask,
     // so a paragraph's counts take one look-up per word.
-    let mut shared = vec![vec![0u32; repeats.len()]; paragraphs.len()];
     let mut users: HashMap<u64, u64, BuildHasherDefault<WordHashHasher>> = HashMap::default();
     for (chunk, rs) in repeats.chunks(64).enumerate() {
         users.clear();
@@ -533,6 +552,20 @@ fn best_repeats<'w>(
             }
         }
     }
+    best_of(words, paragraphs, repeats, &shared)
+}
+
+/// Up to this many paragraph-repeat pairs, [`best_repeats`] merges word
+/// lists pair by pair; above it, one look-up per word.
+const FEW_PAIRS: usize = 64;
+
+/// The repeat with most of each paragraph's words, from the counts.
+fn best_of<'w>(
+    words: &dyn Fn(usize) -> &'w [u64],
+    paragraphs: &[usize],
+    repeats: &[usize],
+    shared: &[Vec<u32>],
+) -> Vec<Option<usize>> {
     paragraphs
         .iter()
         .enumerate()
@@ -912,6 +945,25 @@ mod heading_tests {
             proptest::prop_assert_eq!(same_letters(&a, &b), same_letters_plainly(&a, &b));
             let twin: String = a.chars().map(|c| if c == 'a' { 'A' } else { c }).collect();
             proptest::prop_assert_eq!(same_letters(&a, &twin), same_letters_plainly(&a, &twin));
+        }
+
+        /// Counting shared words pair by pair and by one look-up per word
+        /// pick the same repeats (word sets drawn from a few words, so
+        /// that they overlap).
+        #[test]
+        fn both_ways_of_counting_pick_the_same_repeats(
+            sets in proptest::collection::vec(proptest::collection::btree_set(0u64..12, 0..8), 1..90),
+            split in 0usize..90,
+        ) {
+            let sets: Vec<Vec<u64>> = sets.into_iter().map(|s| s.into_iter().collect()).collect();
+            let split = split.min(sets.len());
+            let paragraphs: Vec<usize> = (0..split).collect();
+            let repeats: Vec<usize> = (split..sets.len()).collect();
+            let words = |i: usize| sets[i].as_slice();
+            proptest::prop_assert_eq!(
+                best_repeats_counted(&words, &paragraphs, &repeats, 0),
+                best_repeats_counted(&words, &paragraphs, &repeats, usize::MAX)
+            );
         }
 
         #[test]
