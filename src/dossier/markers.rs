@@ -14,7 +14,7 @@
 //!   and the words around it do not make it a quantity (`van 11 weken`,
 //!   `€ 50 miljoen`, `op 4 april`, `Vraag 1`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::layout::{Layout, LineKind};
 
@@ -179,7 +179,7 @@ struct Candidate {
 pub(super) fn find(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<FootnoteMarker> {
     let has_defs = !footnotes.is_empty();
     // Definitions by number, in document order.
-    let mut defs: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut defs: HashMap<u32, Vec<usize>> = HashMap::default();
     for (i, f) in footnotes.iter().enumerate() {
         defs.entry(f.number).or_default().push(i);
     }

@@ -21,7 +21,8 @@ use crate::layout::{Layout, LineKind};
 use crate::text::{ascii_digits, white_space_at};
 use crate::Span;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::words::{shared as shared_words, word_hashes};
@@ -338,7 +339,7 @@ fn pair_answers(questions: &mut [Question], answers: &mut [Answer]) {
         };
         // Of several questions with one number, the latest (a later letter).
         if !a.numbers.is_empty() {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             found.reverse();
             found.retain(|&q| questions[q].numbers.iter().any(|n| seen.insert(*n)));
             found.reverse();

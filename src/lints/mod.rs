@@ -22,7 +22,7 @@
 //! | `citation-not-in-workspace` | information, off by default | a cited document that is not in the workspace |
 //! | `question-not-taken-up` | information | also across files: no answering letter in the workspace takes the question up |
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::citation::CitationKind;
 use crate::dossier::{Dossier, QuestionKind, Source};
@@ -261,7 +261,7 @@ fn unresolved_short_form(d: &Dossier, out: &mut Vec<Diagnostic>) {
 }
 
 fn footnote_numbering(d: &Dossier, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<u32, usize> = HashMap::new();
+    let mut seen: HashMap<u32, usize> = HashMap::default();
     let mut prev: Option<u32> = None;
     for f in &d.footnotes {
         let message = if seen.contains_key(&f.number) {
@@ -548,7 +548,7 @@ fn mixed_citation_style(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         .map(|c| (c, style_of(&text[c.span.clone()])))
         .collect();
     for (what, pick) in [("year", 0usize), ("dossier number", 1)] {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::default();
         for (_, st) in &cites {
             if let Some(v) = if pick == 0 { st.0 } else { st.1 } {
                 *counts.entry(v).or_default() += 1;

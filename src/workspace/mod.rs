@@ -8,7 +8,7 @@
 
 mod scan;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use crate::citation::{Citation, CitationKind};
@@ -437,7 +437,7 @@ impl Workspace {
                 });
             }
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (key, d) in &self.docs {
             for c in &d.cites {
                 if (c.id.to_lowercase().contains(&q) || c.canonical.to_lowercase().contains(&q))
