@@ -14,6 +14,8 @@
 //!   and the words around it do not make it a quantity (`van 11 weken`,
 //!   `€ 50 miljoen`, `op 4 april`, `Vraag 1`).
 
+use std::sync::LazyLock;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::layout::{Layout, LineKind};
@@ -350,10 +352,7 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
                 .next()
                 .unwrap_or("");
             let next_word = next_word.trim_end_matches([',', ';', ')']);
-            if QUANTITY_AFTER
-                .iter()
-                .any(|q| q.eq_ignore_ascii_case(next_word))
-            {
+            if AFTER.holds(next_word) {
                 return None;
             }
             Some(candidate(false, true))
@@ -370,19 +369,62 @@ fn last_word(before: &str) -> &str {
         .unwrap_or("")
 }
 
-/// The lists hold lower case, and their only non-ASCII characters have no
-/// case: comparing with ASCII case folded is comparing lower-cased.
 fn is_quantity_word(word: &str) -> bool {
     let w = word.trim_start_matches(['(', '«', '[']);
     let nr = w.len() >= 3
         && w.is_char_boundary(w.len() - 3)
         && w[w.len() - 3..].eq_ignore_ascii_case("nr.");
-    QUANTITY_BEFORE.iter().any(|q| q.eq_ignore_ascii_case(w)) || nr || w.starts_with('€')
+    BEFORE.holds(w) || nr || w.starts_with('€')
 }
+
+/// A list of words, sorted for a binary search. The lists hold lower case,
+/// and their only non-ASCII characters have no case: a word is looked up
+/// with its ASCII letters lower-cased (as comparing with ASCII case folded).
+struct WordList {
+    sorted: Vec<&'static [u8]>,
+    longest: usize,
+}
+
+impl WordList {
+    fn new(words: &[&'static str]) -> WordList {
+        let mut sorted: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
+        sorted.sort_unstable();
+        WordList {
+            longest: sorted.iter().map(|w| w.len()).max().unwrap_or(0),
+            sorted,
+        }
+    }
+
+    fn holds(&self, word: &str) -> bool {
+        let mut lower = [0u8; 32];
+        if word.len() > self.longest || word.len() > lower.len() {
+            return false;
+        }
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        self.sorted.binary_search(&&*lower).is_ok()
+    }
+}
+
+static BEFORE: LazyLock<WordList> = LazyLock::new(|| WordList::new(QUANTITY_BEFORE));
+static AFTER: LazyLock<WordList> = LazyLock::new(|| WordList::new(QUANTITY_AFTER));
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     proptest::proptest! {
+        /// The sorted lists answer as a comparison with every word would.
+        #[test]
+        fn word_lists_agree_with_comparing_each_word(
+            word in "(van|VAN|Op|nr\\.|zo’n|€|–|×|week|Weken|MEI|sept\\.|[a-zA-Z.’€]{0,5}|\\PC{0,3})"
+        ) {
+            let plain = |list: &[&str]| list.iter().any(|q| q.eq_ignore_ascii_case(&word));
+            proptest::prop_assert_eq!(BEFORE.holds(&word), plain(QUANTITY_BEFORE));
+            proptest::prop_assert_eq!(AFTER.holds(&word), plain(QUANTITY_AFTER));
+        }
+
         #[test]
         fn next_digit_finds_the_first_digit(text in "[a-z0-9 .,«»é9:;/\\-]{0,40}", from in 0usize..40) {
             let b = text.as_bytes();
