@@ -349,7 +349,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
     let mut checked = analyse_all(&files);
     // The files checked together are each other's workspace.
-    let mut workspace = Workspace::new();
+    let mut workspace = Workspace::without_citers();
     if files.len() > 1 {
         hash_words_if_asked(&mut checked);
         for (file, c) in files.iter().zip(&mut checked) {

@@ -268,14 +268,28 @@ pub struct TakenUp {
 /// Every analysed document of the workspace, by key (a path or URI).
 #[derive(Debug, Clone, Default)]
 pub struct Workspace {
-    docs: HashMap<String, Arc<DocumentSummary>>,
-    by_id: HashMap<String, Vec<String>>,
-    cited_by: HashMap<String, Vec<String>>,
+    docs: HashMap<Arc<str>, Arc<DocumentSummary>>,
+    /// Document keys by identifier and by cited identifier; each key is
+    /// shared with `docs`, not copied.
+    by_id: HashMap<String, Vec<Arc<str>>>,
+    cited_by: HashMap<String, Vec<Arc<str>>>,
+    /// No `cited_by` index is kept ([`Workspace::without_citers`]).
+    no_citers: bool,
 }
 
 impl Workspace {
     pub fn new() -> Workspace {
         Workspace::default()
+    }
+
+    /// A workspace that keeps no index of which documents cite an
+    /// identifier (no [`Workspace::citations_of`]): all that `check`'s
+    /// findings ask of it, built in less time.
+    pub fn without_citers() -> Workspace {
+        Workspace {
+            no_citers: true,
+            ..Workspace::default()
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -295,27 +309,31 @@ impl Workspace {
 
     pub fn insert(&mut self, key: &str, summary: DocumentSummary) {
         self.remove(key);
+        let key: Arc<str> = Arc::from(key);
+        // An identifier is copied only the first time it is seen.
+        let link = |map: &mut HashMap<String, Vec<Arc<str>>>, id: &String| match map.get_mut(id) {
+            Some(keys) => keys.push(key.clone()),
+            None => {
+                map.insert(id.clone(), vec![key.clone()]);
+            }
+        };
         if let Some(id) = &summary.id {
-            self.by_id
-                .entry(id.clone())
-                .or_default()
-                .push(key.to_string());
+            link(&mut self.by_id, id);
         }
-        let ids: HashSet<&String> = summary.cites.iter().map(|c| &c.id).collect();
-        for id in ids {
-            self.cited_by
-                .entry(id.clone())
-                .or_default()
-                .push(key.to_string());
+        if !self.no_citers {
+            let ids: HashSet<&String> = summary.cites.iter().map(|c| &c.id).collect();
+            for id in ids {
+                link(&mut self.cited_by, id);
+            }
         }
-        self.docs.insert(key.to_string(), Arc::new(summary));
+        self.docs.insert(key, Arc::new(summary));
     }
 
     pub fn remove(&mut self, key: &str) -> Option<Arc<DocumentSummary>> {
         let old = self.docs.remove(key)?;
-        let unlink = |map: &mut HashMap<String, Vec<String>>, id: &str| {
+        let unlink = |map: &mut HashMap<String, Vec<Arc<str>>>, id: &str| {
             if let Some(keys) = map.get_mut(id) {
-                keys.retain(|k| k != key);
+                keys.retain(|k| &**k != key);
                 if keys.is_empty() {
                     map.remove(id);
                 }
@@ -334,8 +352,8 @@ impl Workspace {
         self.docs.get(key)
     }
 
-    pub fn documents(&self) -> impl Iterator<Item = (&String, &Arc<DocumentSummary>)> {
-        self.docs.iter()
+    pub fn documents(&self) -> impl Iterator<Item = (&str, &Arc<DocumentSummary>)> {
+        self.docs.iter().map(|(k, d)| (&**k, d))
     }
 
     /// The documents that are `id` (usually one), sorted by key.
@@ -345,7 +363,7 @@ impl Workspace {
             .get(id)
             .into_iter()
             .flatten()
-            .filter_map(|k| self.docs.get(k).map(|d| (k.as_str(), &**d)))
+            .filter_map(|k| self.docs.get(k).map(|d| (&**k, &**d)))
             .collect();
         out.sort_by_key(|(k, _)| *k);
         out
@@ -354,7 +372,8 @@ impl Workspace {
     /// Every place in the workspace that cites `id`, whatever its written
     /// form, short forms included; sorted by key and position.
     pub fn citations_of(&self, id: &str) -> Vec<(&str, &CitedPlace)> {
-        let mut keys: Vec<&String> = self.cited_by.get(id).into_iter().flatten().collect();
+        debug_assert!(!self.no_citers, "a workspace without citers");
+        let mut keys: Vec<&Arc<str>> = self.cited_by.get(id).into_iter().flatten().collect();
         keys.sort();
         keys.dedup();
         keys.into_iter()
@@ -363,7 +382,7 @@ impl Workspace {
                 d.cites
                     .iter()
                     .filter(move |c| c.id == id)
-                    .map(move |c| (k.as_str(), c))
+                    .map(move |c| (&**k, c))
             })
             .collect()
     }
@@ -382,7 +401,7 @@ impl Workspace {
         }
         let mut best: Option<TakenUp> = None;
         for (key, d) in &self.docs {
-            if key == own_key {
+            if &**key == own_key {
                 continue;
             }
             debug_assert!(
@@ -397,7 +416,7 @@ impl Workspace {
                 let score = shared(words, &q.words) as f64 / words.len() as f64;
                 if score >= 0.6 && best.as_ref().is_none_or(|b| score > b.score) {
                     best = Some(TakenUp {
-                        key: key.clone(),
+                        key: key.to_string(),
                         numbers: q.numbers.clone(),
                         span: q.span.clone(),
                         answered: q.answered,
@@ -429,7 +448,7 @@ impl Workspace {
             .to_lowercase();
             if hay.contains(&q) {
                 hits.push(SymbolHit {
-                    key: key.clone(),
+                    key: key.to_string(),
                     name,
                     detail: d.title.clone(),
                     span: 0..0,
@@ -445,7 +464,7 @@ impl Workspace {
                     && seen.insert(c.id.clone())
                 {
                     hits.push(SymbolHit {
-                        key: key.clone(),
+                        key: key.to_string(),
                         name: c.id.clone(),
                         detail: c.canonical.clone(),
                         span: c.span.clone(),

@@ -200,3 +200,34 @@ fn a_committee_letter_without_its_answers_asks_elsewhere() {
     assert!(!letter.may_be_asked());
     assert!(summary(&seed[cut..]).may_be_asked());
 }
+
+/// `check`'s workspace keeps no citers but answers the rest as the full one.
+#[test]
+fn a_workspace_without_citers_finds_documents_by_id_alike() {
+    let mut full = Workspace::new();
+    let mut lean = Workspace::without_citers();
+    for ws in [&mut full, &mut lean] {
+        ws.update_text("seed.txt", &seed());
+        ws.update_text("fiche.txt", &bnc_fiche());
+        ws.update_text("fiche-copy.txt", &bnc_fiche());
+    }
+    let keys = |ws: &Workspace, id: &str| -> Vec<String> {
+        ws.documents_with_id(id)
+            .iter()
+            .map(|(k, _)| k.to_string())
+            .collect()
+    };
+    assert_eq!(
+        keys(&lean, "kst-22112-2955"),
+        ["fiche-copy.txt", "fiche.txt"]
+    );
+    assert_eq!(keys(&lean, "kst-22112-2955"), keys(&full, "kst-22112-2955"));
+    let citers: Vec<&str> = full
+        .citations_of("kst-22112-2955")
+        .iter()
+        .map(|(k, _)| *k)
+        .collect();
+    assert_eq!(citers, ["seed.txt"; 6]);
+    lean.remove("fiche.txt");
+    assert_eq!(keys(&lean, "kst-22112-2955"), ["fiche-copy.txt"]);
+}
