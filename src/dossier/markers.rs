@@ -377,33 +377,40 @@ fn is_quantity_word(word: &str) -> bool {
     BEFORE.holds(w) || nr || w.starts_with('€')
 }
 
-/// A list of words, sorted for a binary search. The lists hold lower case,
-/// and their only non-ASCII characters have no case: a word is looked up
-/// with its ASCII letters lower-cased (as comparing with ASCII case folded).
+/// A list of words, each packed into an integer (its bytes and its
+/// length), sorted for a binary search of integers. The lists hold lower
+/// case, and their only non-ASCII characters have no case: a word is
+/// looked up with its ASCII letters lower-cased (as comparing with ASCII
+/// case folded).
 struct WordList {
-    sorted: Vec<&'static [u8]>,
-    longest: usize,
+    sorted: Vec<u128>,
 }
 
 impl WordList {
     fn new(words: &[&'static str]) -> WordList {
-        let mut sorted: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
+        let mut sorted: Vec<u128> = words
+            .iter()
+            .map(|w| WordList::key(w).expect("a short word"))
+            .collect();
         sorted.sort_unstable();
-        WordList {
-            longest: sorted.iter().map(|w| w.len()).max().unwrap_or(0),
-            sorted,
+        WordList { sorted }
+    }
+
+    /// Up to 15 bytes, lower-cased, and the length in the top byte.
+    fn key(word: &str) -> Option<u128> {
+        let b = word.as_bytes();
+        if b.len() > 15 {
+            return None;
         }
+        let mut k = (b.len() as u128) << 120;
+        for (i, &c) in b.iter().enumerate() {
+            k |= u128::from(c.to_ascii_lowercase()) << (8 * i);
+        }
+        Some(k)
     }
 
     fn holds(&self, word: &str) -> bool {
-        let mut lower = [0u8; 32];
-        if word.len() > self.longest || word.len() > lower.len() {
-            return false;
-        }
-        let lower = &mut lower[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        self.sorted.binary_search(&&*lower).is_ok()
+        WordList::key(word).is_some_and(|k| self.sorted.binary_search(&k).is_ok())
     }
 }
 
@@ -413,6 +420,13 @@ static AFTER: LazyLock<WordList> = LazyLock::new(|| WordList::new(QUANTITY_AFTER
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_hold_their_words_in_any_case_and_nothing_longer() {
+        assert!(BEFORE.holds("VERGADERJAAR") && BEFORE.holds("zo’n") && BEFORE.holds("€"));
+        assert!(AFTER.holds("Weken") && !AFTER.holds("weke"));
+        assert!(!BEFORE.holds("vergaderjaarvergaderjaar") && !BEFORE.holds("van\0"));
+    }
 
     proptest::proptest! {
         /// The sorted lists answer as a comparison with every word would.
