@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::lints::{lint, workspace_lints_of, Diagnostic, LintLevels, Severity};
-use crate::text::{decode, decode_owned, Decoded, LineIndex, PositionEncoding};
+use crate::text::{decode, looks_binary, LineIndex, PositionEncoding};
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::Dossier;
 
@@ -59,23 +59,52 @@ pub struct Finding {
 
 /// Analyses one file's bytes. Unreadable encodings become findings.
 pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
-    let checked = analyse(path, decode(bytes));
-    report(path, &checked.text, checked.line_index, checked.diagnostics)
+    let checked = analyse_bytes(path, bytes, &LintLevels::default());
+    FileReport {
+        path: path.to_string(),
+        diagnostics: checked.findings,
+    }
 }
 
-/// One file after the first pass: its text, its own findings, and what the
-/// index keeps of it (for the findings that need the other files).
+/// One file after the first pass: its own findings (lines and columns
+/// read, levels applied) and what the index keeps of it. The text itself
+/// is not kept: it is read again only for the few findings other files
+/// cause ([`read_again`]).
 struct Checked {
-    text: String,
-    diagnostics: Vec<Diagnostic>,
+    findings: Vec<Finding>,
     summary: Option<DocumentSummary>,
-    /// The text's line starts, from its layout (`None` when there is none).
-    line_index: Option<LineIndex>,
+    /// The file as it was read, to know it again.
+    stamp: Stamp,
 }
 
-fn analyse(path: &str, decoded: Decoded) -> Checked {
+/// A file's length and modification time when it was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+/// Decodes and analyses one file's bytes (valid UTF-8 without a copy).
+fn analyse_bytes(path: &str, bytes: &[u8], levels: &LintLevels) -> Checked {
+    let plain = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(plain) {
+        Ok(text) => analyse(path, text, 0, looks_binary(plain), levels),
+        Err(_) => {
+            let d = decode(bytes);
+            analyse(path, &d.text, d.invalid_sequences, d.binary, levels)
+        }
+    }
+}
+
+fn analyse(
+    path: &str,
+    text: &str,
+    invalid_sequences: usize,
+    binary: bool,
+    levels: &LintLevels,
+) -> Checked {
     let mut diagnostics = Vec::new();
-    if decoded.binary {
+    if binary {
         diagnostics.push(Diagnostic {
             code: "binary-file",
             severity: Severity::Error,
@@ -84,30 +113,27 @@ fn analyse(path: &str, decoded: Decoded) -> Checked {
                 .into(),
         });
         return Checked {
-            text: String::new(),
-            diagnostics,
+            findings: findings(text, None, levels.apply(diagnostics)),
             summary: None,
-            line_index: None,
+            stamp: Stamp::default(),
         };
     }
-    if decoded.invalid_sequences > 0 {
+    if invalid_sequences > 0 {
         diagnostics.push(Diagnostic {
             code: "invalid-utf8",
             severity: Severity::Warning,
             span: 0..0,
             message: format!(
-                "the file is not valid UTF-8: {} invalid byte sequence(s) were read as U+FFFD",
-                decoded.invalid_sequences
+                "the file is not valid UTF-8: {invalid_sequences} invalid byte sequence(s) were read as U+FFFD"
             ),
         });
     }
-    let text = decoded.text;
     let outcome = std::panic::catch_unwind(|| {
-        let line_index = LineIndex::new(&text);
-        let dossier = Dossier::analyze_indexed(&text, &line_index);
+        let line_index = LineIndex::new(text);
+        let dossier = Dossier::analyze_indexed(text, &line_index);
         (
-            lint(&dossier, &text),
-            DocumentSummary::asking_words_only(path, &text, &dossier),
+            lint(&dossier, text),
+            DocumentSummary::asking_words_only(path, text, &dossier),
             line_index,
         )
     });
@@ -127,10 +153,9 @@ fn analyse(path: &str, decoded: Decoded) -> Checked {
         }
     };
     Checked {
-        text,
-        diagnostics,
+        findings: findings(text, line_index, levels.apply(diagnostics)),
         summary,
-        line_index,
+        stamp: Stamp::default(),
     }
 }
 
@@ -143,14 +168,13 @@ fn char_position(text: &str, index: &LineIndex, offset: usize) -> (usize, usize)
     (line, text[start..start + pos.col as usize].chars().count())
 }
 
-fn report(
-    path: &str,
-    text: &str,
-    index: Option<LineIndex>,
-    diagnostics: Vec<Diagnostic>,
-) -> FileReport {
+/// Findings with their lines and columns, and the lines they are on.
+fn findings(text: &str, index: Option<LineIndex>, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
+    if diagnostics.is_empty() {
+        return Vec::new();
+    }
     let index = index.unwrap_or_else(|| LineIndex::new(text));
-    let findings = diagnostics
+    diagnostics
         .into_iter()
         .map(|d| {
             let (line, col) = char_position(text, &index, d.span.start);
@@ -176,11 +200,7 @@ fn report(
                 underline: (col, end_col.max(col + 1)),
             }
         })
-        .collect();
-    FileReport {
-        path: path.to_string(),
-        diagnostics: findings,
-    }
+        .collect()
 }
 
 /// Files to check: the given files, and `*.txt` under the given folders
@@ -237,26 +257,34 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: u
     }
 }
 
-/// Reads and analyses the files on all cores: `(text, findings, summary)`
-/// per file, in the order given, or the error that kept it unread.
-fn analyse_all(files: &[PathBuf]) -> Vec<Result<Checked, String>> {
+/// Reads and analyses the files on all cores: each file's findings and
+/// summary, in the order given, or the error that kept it unread.
+fn analyse_all(files: &[PathBuf], levels: &LintLevels) -> Vec<Result<Checked, String>> {
+    // Each worker reads into one buffer of its own: the text is not kept,
+    // so no file's bytes land on freshly mapped memory.
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
     par_map(files, |file| {
         let shown = file.display().to_string();
-        match read_file(file) {
-            Ok(Ok(bytes)) => Ok(analyse(&shown, decode_owned(bytes))),
+        BUFFER.with_borrow_mut(|bytes| match read_file(file, bytes) {
+            Ok(Ok(stamp)) => Ok(Checked {
+                stamp,
+                ..analyse_bytes(&shown, bytes, levels)
+            }),
             Ok(Err(len)) => Err(format!(
                 "{shown}: {len} bytes is more than the limit of {MAX_FILE_BYTES}; skipped"
             )),
             Err(e) => Err(format!("{shown}: {e}")),
-        }
+        })
     })
 }
 
 /// When a file looks its questions up in the others (a committee letter
 /// without its answers), the words of the others' questions are hashed
-/// for it: their texts are analysed again, on all cores. Most sets of
-/// files hold no such letter and skip this.
-fn hash_words_if_asked(checked: &mut [Result<Checked, String>]) {
+/// for it: their texts are read and analysed again, on all cores. Most
+/// sets of files hold no such letter and skip this.
+fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, String>]) {
     let summaries = || {
         checked
             .iter()
@@ -277,8 +305,13 @@ fn hash_words_if_asked(checked: &mut [Result<Checked, String>]) {
     let hashed = par_map(&asked, |&i| {
         let c = checked[i].as_ref().expect("a checked file");
         let mut summary = c.summary.clone().expect("a summary");
+        // A file changed since it was read keeps no words to be found by.
+        let text = read_again(&files[i], c.stamp).ok();
         std::panic::catch_unwind(move || {
-            summary.hash_deferred_words(&Dossier::analyze(&c.text));
+            match text {
+                Some(text) => summary.hash_deferred_words(&Dossier::analyze(&text)),
+                None => summary.hash_deferred_words(&Dossier::default()),
+            }
             summary
         })
         .ok()
@@ -290,24 +323,71 @@ fn hash_words_if_asked(checked: &mut [Result<Checked, String>]) {
     }
 }
 
-/// A file's bytes, or its length when that is more than [`MAX_FILE_BYTES`]
-/// (one open, one fstat, the reads: no stat by name first).
-fn read_file(path: &Path) -> std::io::Result<Result<Vec<u8>, u64>> {
+/// Reads a file into `bytes`, or gives its length when that is more than
+/// [`MAX_FILE_BYTES`] (one open, one fstat, the reads: no stat by name
+/// first).
+fn read_file(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<Result<Stamp, u64>> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
-    let len = file.metadata()?.len();
-    if len > MAX_FILE_BYTES {
-        return Ok(Err(len));
+    let meta = file.metadata()?;
+    let stamp = Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    };
+    if stamp.len > MAX_FILE_BYTES {
+        return Ok(Err(stamp.len));
     }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.read_to_end(&mut bytes)?;
-    Ok(Ok(bytes))
+    bytes.clear();
+    file.read_to_end(bytes)?;
+    Ok(Ok(stamp))
+}
+
+/// A file's text once more, for findings that other files cause; an error
+/// when it is no longer the file that was analysed.
+fn read_again(path: &Path, stamp: Stamp) -> Result<String, String> {
+    let shown = path.display();
+    let mut bytes = Vec::new();
+    match read_file(path, &mut bytes) {
+        Ok(Ok(now)) if now == stamp && bytes.len() as u64 == stamp.len => Ok(decode(&bytes).text),
+        Err(e) => Err(format!("{shown}: {e}")),
+        _ => Err(format!(
+            "{shown}: changed while it was being checked; its findings that need the other files are left out"
+        )),
+    }
 }
 
 /// A file's first-pass result, taken once by the worker that prints it.
 type Slot = std::sync::Mutex<Option<Result<Checked, String>>>;
-/// A file's findings' severities and its printed report.
-type Printed = Result<(Vec<Severity>, Vec<u8>), String>;
+/// A file's findings' severities, its printed report, and a problem met
+/// on the way (the file changed under the check).
+type Printed = Result<(Vec<Severity>, Vec<u8>, Option<String>), String>;
+
+/// A file's findings that need the other files. Its text is read again
+/// only when there are some to show, or when the findings need it.
+fn workspace_findings(
+    file: &Path,
+    stamp: Stamp,
+    summary: &DocumentSummary,
+    workspace: &Workspace,
+    levels: &LintLevels,
+) -> Result<Vec<Finding>, String> {
+    let text = if summary.asks_elsewhere() {
+        Some(read_again(file, stamp)?)
+    } else {
+        None
+    };
+    let key = file.display().to_string();
+    let text_or_none = text.as_deref().unwrap_or("");
+    let diagnostics = levels.apply(workspace_lints_of(&key, summary, text_or_none, workspace));
+    if diagnostics.is_empty() {
+        return Ok(Vec::new());
+    }
+    let text = match text {
+        Some(text) => text,
+        None => read_again(file, stamp)?,
+    };
+    Ok(findings(&text, None, diagnostics))
+}
 
 /// `f` of every item on all cores, results in the items' order.
 fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
@@ -347,11 +427,11 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     for e in &errors {
         eprintln!("error: {e}");
     }
-    let mut checked = analyse_all(&files);
+    let mut checked = analyse_all(&files, &options.levels);
     // The files checked together are each other's workspace.
     let mut workspace = Workspace::without_citers();
     if files.len() > 1 {
-        hash_words_if_asked(&mut checked);
+        hash_words_if_asked(&files, &mut checked);
         for (file, c) in files.iter().zip(&mut checked) {
             if let Some(summary) = c.as_mut().ok().and_then(|c| c.summary.take()) {
                 workspace.insert(&file.display().to_string(), summary);
@@ -372,15 +452,19 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
             .take()
             .expect("each file once");
         let shown = file.display().to_string();
-        let mut c = c?;
-        if let Some(summary) = workspace.get(&shown) {
-            c.diagnostics
-                .extend(workspace_lints_of(&shown, summary, &c.text, &workspace));
-            c.diagnostics
-                .sort_by_key(|d| (d.span.start, d.span.end, d.code));
+        let c = c?;
+        let mut report = FileReport {
+            path: shown,
+            diagnostics: c.findings,
+        };
+        let mut problem = None;
+        if let Some(summary) = workspace.get(&report.path) {
+            match workspace_findings(file, c.stamp, summary, &workspace, &options.levels) {
+                Ok(found) => report.diagnostics.extend(found),
+                Err(e) => problem = Some(e),
+            }
+            report.diagnostics.sort_by_key(|f| (f.start, f.end, f.code));
         }
-        let diagnostics = options.levels.apply(c.diagnostics);
-        let report = report(&shown, &c.text, c.line_index, diagnostics);
         let mut printed = Vec::new();
         let _ = if options.json {
             write_json(&mut printed, &report)
@@ -388,11 +472,11 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
             write_human(&mut printed, &report)
         };
         let severities: Vec<Severity> = report.diagnostics.iter().map(|f| f.severity).collect();
-        Ok((severities, printed))
+        Ok((severities, printed, problem))
     });
     let (mut n_err, mut n_warn, mut n_other) = (0, 0, 0);
     for result in rendered {
-        let (severities, printed) = match result {
+        let (severities, printed, problem) = match result {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -400,6 +484,10 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
                 continue;
             }
         };
+        if let Some(e) = problem {
+            eprintln!("error: {e}");
+            failed_io = true;
+        }
         for severity in severities {
             worst = worst.max(Some(severity));
             match severity {
@@ -466,4 +554,66 @@ pub fn write_human(out: &mut impl Write, report: &FileReport) -> std::io::Result
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file is read again only as it was: rewritten in between, it is
+    /// refused with a message rather than shown with the wrong lines.
+    #[test]
+    fn a_file_read_again_must_be_the_one_analysed() {
+        let dir = std::env::temp_dir().join(format!("dossier-check-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("brief.txt");
+        std::fs::write(
+            &path,
+            "Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 40.\n",
+        )
+        .unwrap();
+        let mut bytes = Vec::new();
+        let stamp = read_file(&path, &mut bytes).unwrap().unwrap();
+        assert_eq!(stamp.len, bytes.len() as u64);
+        assert_eq!(
+            read_again(&path, stamp).unwrap(),
+            std::str::from_utf8(&bytes).unwrap()
+        );
+        std::fs::write(&path, "Een andere tekst.\n").unwrap();
+        let err = read_again(&path, stamp).unwrap_err();
+        assert!(err.contains("changed while it was being checked"), "{err}");
+        std::fs::remove_file(&path).unwrap();
+        assert!(read_again(&path, stamp).is_err());
+        let _ = std::fs::remove_dir(&dir);
+    }
+
+    /// Valid UTF-8 is analysed in place, a byte-order mark and invalid
+    /// bytes as `decode` reads them.
+    #[test]
+    fn bytes_are_read_as_decode_reads_them() {
+        let seed = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/seeds/000_0dbf1fc7ba84b8b6.txt"
+        ))
+        .unwrap();
+        let levels = LintLevels::default();
+        let codes = |bytes: &[u8]| -> Vec<(&'static str, usize)> {
+            analyse_bytes("a.txt", bytes, &levels)
+                .findings
+                .iter()
+                .map(|f| (f.code, f.line))
+                .collect()
+        };
+        let plain = codes(&seed);
+        assert!(plain.contains(&("placeholder-source", 182)), "{plain:?}");
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(&seed);
+        assert_eq!(codes(&with_bom), plain);
+        let mut invalid = seed.clone();
+        invalid.extend_from_slice(b"\xFF\n");
+        let found = codes(&invalid);
+        assert_eq!(found[0], ("invalid-utf8", 1));
+        assert_eq!(&found[1..], &plain[..]);
+        assert_eq!(codes(b"a\0b"), [("binary-file", 1)]);
+    }
 }

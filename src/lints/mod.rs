@@ -588,7 +588,9 @@ pub fn workspace_lints(
 }
 
 /// [`workspace_lints`] from the document's summary, for callers (such as
-/// `check`) that keep summaries rather than whole analyses.
+/// `check`) that keep summaries rather than whole analyses. `text` is read
+/// only when the document asks its questions elsewhere
+/// ([`DocumentSummary::asks_elsewhere`]); `check` reads it again just then.
 pub fn workspace_lints_of(
     key: &str,
     own: &DocumentSummary,

@@ -160,25 +160,8 @@ pub fn white_space_at(s: &str, at: usize) -> Option<usize> {
         .map(char::len_utf8)
 }
 
-/// [`decode`] of bytes already owned: valid UTF-8 without a byte-order
-/// mark becomes the text without a copy.
-pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        return decode(&bytes);
-    }
-    let binary = looks_binary(&bytes);
-    match String::from_utf8(bytes) {
-        Ok(text) => Decoded {
-            text,
-            invalid_sequences: 0,
-            binary,
-        },
-        Err(e) => decode(e.as_bytes()),
-    }
-}
-
 /// NUL bytes in the first 8 KiB, as git judges a binary file.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(8192)].contains(&0)
 }
 
@@ -265,17 +248,5 @@ mod tests {
         assert!(!d.binary);
         assert!(decode(b"\x7fELF\x00\x00").binary);
         assert_eq!(decode(b"\xEF\xBB\xBFhoi").text, "hoi");
-        for bytes in [
-            &b"caf\xe9 \xff ok"[..],
-            b"\x7fELF\x00\x00",
-            b"\xEF\xBB\xBFhoi",
-            b"hoi",
-        ] {
-            let (a, b) = (decode(bytes), decode_owned(bytes.to_vec()));
-            assert_eq!(
-                (a.text, a.invalid_sequences, a.binary),
-                (b.text, b.invalid_sequences, b.binary)
-            );
-        }
     }
 }
