@@ -25,16 +25,6 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static CHAMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Eerste Kamer|Tweede Kamer|EK|TK|II|ll|I|11|1|2)").unwrap());
-static COMPACT_NR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^-([0-9]{1,4}[a-z]?)").unwrap());
-static NR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:nrs\.|nr\.|Nrs\.|Nr\.|nrs|nr|Nr|nummers|nummer|Mr\.)").unwrap()
-});
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{1,5}[a-z]?").unwrap());
-static LETTERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{1,3}").unwrap());
-static RANGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*[-–][ \t]*([0-9]{1,5})").unwrap());
 static FOOTER_PAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]+[0-9]{1,4}[ \t]*(?:\r?\n|$)").unwrap());
 static ATTACHMENT: LazyLock<Regex> =
@@ -147,9 +137,7 @@ struct Head {
 
 fn parse_chamber(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<Chamber> {
     let save = *c;
-    let caps = c.eat_re(&CHAMBER)?;
-    let word = caps.str(0)?;
-    let span = caps.span(0)?;
+    let (word, span) = c.take(steps::chamber(c.rest())?);
     let chamber = match word {
         "Eerste Kamer" | "EK" | "I" | "1" => Chamber::I,
         _ => Chamber::II,
@@ -374,7 +362,7 @@ fn joint_dossiers(c: &mut Cur, first: &Dossier) -> Option<String> {
     }
     let mut d = *c;
     sep(&mut d);
-    if NR.is_match(d.rest()) {
+    if steps::nr_word(d.rest()).is_some() {
         return None;
     }
     if !ends_number_list(c) {
@@ -387,19 +375,17 @@ fn joint_dossiers(c: &mut Cur, first: &Dossier) -> Option<String> {
 /// An ondernummer written after `nr.`: `2955`, `42e`, `E`, `1–3`.
 fn nr_value(c: &mut Cur) -> Option<String> {
     let save = *c;
-    if let Some(n) = c.eat_re(&NUMBER) {
-        let mut v = n.str(0)?.to_string();
+    if let Some(n) = steps::number(c.rest()) {
+        let mut v = c.take(n).0.to_string();
         if !word_end(c.text, c.pos) && c.peek() != Some('-') && c.peek() != Some('–') {
             *c = save;
             return None;
         }
-        let at = *c;
-        if let Some(r) = c.eat_re(&RANGE) {
-            if word_end(c.text, c.pos) {
+        if let Some(r) = steps::range(c.rest()) {
+            if word_end(c.text, c.pos + r.end) {
                 v.push('-');
-                v.push_str(r.str(1)?);
-            } else {
-                *c = at;
+                v.push_str(&c.rest()[r.group]);
+                c.pos += r.end;
             }
         }
         return Some(v);
@@ -410,8 +396,7 @@ fn nr_value(c: &mut Cur) -> Option<String> {
 /// An Eerste Kamer letter ondernummer: `D`, `AH`; never `PM` (a placeholder).
 fn letters(c: &mut Cur) -> Option<String> {
     let save = *c;
-    let l = c.eat_re(&LETTERS)?;
-    let v = l.str(0)?;
+    let (v, _) = c.take(steps::letters(c.rest())?);
     // `EU-voorstel`, `BNC-fiche`, `A.B.`: a word, not a document letter.
     let compound = c.peek() == Some('-')
         || c.peek() == Some('/')
@@ -427,9 +412,7 @@ fn letters(c: &mut Cur) -> Option<String> {
 /// whether it lacks its period.
 fn parse_nr_word(c: &mut Cur) -> Option<(crate::Span, bool, bool)> {
     let save = *c;
-    let caps = c.eat_re(&NR)?;
-    let word = caps.str(0)?;
-    let span = caps.span(0)?;
+    let (word, span) = c.take(steps::nr_word(c.rest())?);
     if !word.ends_with('.') && !word_end(c.text, c.pos) {
         *c = save;
         return None;
@@ -588,7 +571,7 @@ fn parse_kamerstuk(
         if let Some(l) = letters(&mut c) {
             // `21 300, X, nr. 9`: the letters were a budget chapter.
             let mut d = c;
-            if sep(&mut d) && NR.is_match(d.rest()) && toevoeging.is_none() {
+            if sep(&mut d) && steps::nr_word(d.rest()).is_some() && toevoeging.is_none() {
                 toevoeging = Some(l);
                 c = d;
                 if let Some((span, no_period, pl)) = parse_nr_word(&mut c) {
@@ -604,15 +587,15 @@ fn parse_kamerstuk(
         } else if label != Label::Handelingen {
             // `Kamerstukken 2, 2008-2009, 31459, 22`: a bare number.
             let save = c;
-            if let Some(n) = c.eat_re(&NUMBER) {
+            if let Some((n, at)) = steps::number(c.rest()).map(|n| c.take(n)) {
                 if word_end(text, c.pos) && ends_number_list(&c) {
-                    let at = n.span(0).map_or(c.pos, |s| s.start);
+                    let at = at.start;
                     slips.push(FormatSlip {
                         span: at..at,
                         message: "missing `nr.` before the document number".into(),
                         fix: "nr. ".into(),
                     });
-                    value = n.str(0).map(str::to_string);
+                    value = Some(n.to_string());
                 } else {
                     c = save;
                 }
@@ -627,20 +610,20 @@ fn parse_kamerstuk(
         // where it ends the citation (end of text, line or clause).
         let mut d = Cur::new(text, before_sep);
         if d.hws() > 0 {
-            if let Some(n) = d.eat_re(&NUMBER) {
+            if let Some((n, at)) = steps::number(d.rest()).map(|n| d.take(n)) {
                 let after = d.rest();
                 let ends = after.is_empty()
                     || after.starts_with(['\n', '\r', ')', ';'])
                     || (after.starts_with(['.', ','])
                         && !after[1..].starts_with(|ch: char| ch.is_ascii_digit()));
                 if ends {
-                    let at = n.span(0).map_or(before_sep, |s| s.start);
+                    let at = at.start;
                     slips.push(FormatSlip {
                         span: before_sep..at,
                         message: "missing `, nr.` before the document number".into(),
                         fix: ", nr. ".into(),
                     });
-                    value = n.str(0).map(str::to_string);
+                    value = Some(n.to_string());
                     c = d;
                 }
             }
@@ -654,9 +637,11 @@ fn parse_kamerstuk(
     if value.is_none() {
         // `Kamerstuk 30111-108`.
         let mut d = Cur::new(text, before_sep);
-        if let Some(n) = d.eat_re(&COMPACT_NR) {
+        if let Some(n) = steps::compact_nr(d.rest()) {
+            let number = d.rest()[n.group].to_string();
+            d.pos += n.end;
             if word_end(text, d.pos) && d.peek() != Some('-') {
-                value = n.str(1).map(str::to_string);
+                value = Some(number);
                 c = d;
             }
         }
@@ -798,9 +783,7 @@ fn parse_aanhangsel(text: &str, start: usize, label_end: usize) -> Option<Vec<Ci
         nr_value(&mut c)
     } else if comma && head.year.is_some() {
         // `vergaderjaar 2023–2024, 1028`: number without `nr.`.
-        let v = c
-            .eat_re(&NUMBER)
-            .map(|n| n.str(0).unwrap_or_default().to_string());
+        let v = steps::number(c.rest()).map(|n| c.take(n).0.to_string());
         if word_end(text, c.pos) {
             v
         } else {

@@ -101,6 +101,13 @@ impl<'a> Cur<'a> {
         self.pos - start
     }
 
+    /// Consumes the next `len` bytes (a step's match): their text and span.
+    pub fn take(&mut self, len: usize) -> (&'a str, crate::Span) {
+        let span = self.pos..self.pos + len;
+        self.pos += len;
+        (&self.text[span.clone()], span)
+    }
+
     /// Consumes `s` if the text continues with it.
     pub fn eat(&mut self, s: &str) -> bool {
         if self.rest().starts_with(s) {
@@ -125,7 +132,6 @@ impl<'a> Cur<'a> {
             debug_assert_eq!(m.start(), 0, "grammar regexes are anchored");
             self.pos = base + m.end();
             return Some(Caps {
-                base,
                 found: Found::Whole(m),
             });
         }
@@ -139,15 +145,13 @@ impl<'a> Cur<'a> {
         debug_assert_eq!(m.start(), 0, "grammar regexes are anchored");
         self.pos = base + m.end();
         Some(Caps {
-            base,
             found: Found::Groups(caps),
         })
     }
 }
 
-/// Captures of an anchored match, with absolute offsets.
+/// Captures of an anchored match (their text).
 pub(crate) struct Caps<'a> {
-    base: usize,
     found: Found<'a>,
 }
 
@@ -167,11 +171,6 @@ impl<'a> Caps<'a> {
 
     pub fn str(&self, i: usize) -> Option<&'a str> {
         self.get(i).map(|m| m.as_str())
-    }
-
-    pub fn span(&self, i: usize) -> Option<crate::Span> {
-        self.get(i)
-            .map(|m| self.base + m.start()..self.base + m.end())
     }
 }
 

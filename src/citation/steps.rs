@@ -1,5 +1,6 @@
-//! Grammar steps of the Kamerstuk grammar read by hand: the vergaderjaar,
-//! the dossier number and its toevoeging. Each is the reading of an anchored
+//! Grammar steps of the Kamerstuk grammar read by hand: the chamber, the
+//! vergaderjaar, the dossier number and its toevoeging, `nr.` and the
+//! number after it. Each is the reading of an anchored
 //! pattern (kept in the tests, which hold the two to each other): they run
 //! several times for every citation, and a pattern's set-up cost more than
 //! the few bytes it reads. Offsets are relative to the text given.
@@ -239,11 +240,121 @@ pub(crate) fn joint(s: &str) -> Option<usize> {
     (digits(b, p, 3) == 3).then_some(p + 3)
 }
 
+/// `(?:Eerste Kamer|Tweede Kamer|EK|TK|II|ll|I|11|1|2)`: a chamber; its
+/// length (the first that fits, as the pattern's alternation reads).
+pub(crate) fn chamber(s: &str) -> Option<usize> {
+    one_of(
+        s,
+        0,
+        &[
+            "Eerste Kamer",
+            "Tweede Kamer",
+            "EK",
+            "TK",
+            "II",
+            "ll",
+            "I",
+            "11",
+            "1",
+            "2",
+        ],
+    )
+}
+
+/// `(?:nrs\.|nr\.|Nrs\.|Nr\.|nrs|nr|Nr|nummers|nummer|Mr\.)`: the word
+/// before a document number; its length.
+pub(crate) fn nr_word(s: &str) -> Option<usize> {
+    one_of(
+        s,
+        0,
+        &[
+            "nrs.", "nr.", "Nrs.", "Nr.", "nrs", "nr", "Nr", "nummers", "nummer", "Mr.",
+        ],
+    )
+}
+
+/// `[0-9]{1,5}[a-z]?`: a document number (`2955`, `42e`); its length.
+pub(crate) fn number(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let n = digits(b, 0, 5);
+    if n == 0 {
+        return None;
+    }
+    Some(n + usize::from(b.get(n).is_some_and(u8::is_ascii_lowercase)))
+}
+
+/// `[A-Z]{1,3}`: an Eerste Kamer letter (`D`, `AH`); its length.
+pub(crate) fn letters(s: &str) -> Option<usize> {
+    let n = count(s.as_bytes(), 0, |c| c.is_ascii_uppercase()).min(3);
+    (n > 0).then_some(n)
+}
+
+/// `[ \t]*[-–][ \t]*([0-9]{1,5})`: the end of a range of numbers (`1–3`).
+pub(crate) fn range(s: &str) -> Option<Step> {
+    let b = s.as_bytes();
+    let mut p = count(b, 0, space_or_tab);
+    p += one_of(s, p, &["-", "–"])?;
+    p += count(b, p, space_or_tab);
+    let n = digits(b, p, 5);
+    (n > 0).then_some(Step {
+        end: p + n,
+        group: p..p + n,
+    })
+}
+
+/// `-([0-9]{1,4}[a-z]?)`: a document number glued to its dossier
+/// (`30111-108`).
+pub(crate) fn compact_nr(s: &str) -> Option<Step> {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'-') {
+        return None;
+    }
+    let n = digits(b, 1, 4);
+    if n == 0 {
+        return None;
+    }
+    let end = 1 + n + usize::from(b.get(1 + n).is_some_and(u8::is_ascii_lowercase));
+    Some(Step { end, group: 1..end })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use regex::Regex;
     use std::sync::LazyLock;
+
+    static CHAMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Eerste Kamer|Tweede Kamer|EK|TK|II|ll|I|11|1|2)").unwrap()
+    });
+    static NR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:nrs\.|nr\.|Nrs\.|Nr\.|nrs|nr|Nr|nummers|nummer|Mr\.)").unwrap()
+    });
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{1,5}[a-z]?").unwrap());
+    static LETTERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{1,3}").unwrap());
+    static RANGE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[ \t]*[-–][ \t]*([0-9]{1,5})").unwrap());
+    static COMPACT_NR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^-([0-9]{1,4}[a-z]?)").unwrap());
+
+    fn whole(re: &Regex, s: &str) -> Option<usize> {
+        re.find(s).map(|m| m.end())
+    }
+
+    /// Every short step against its pattern on `s`.
+    fn short_steps_agree(s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        proptest::prop_assert_eq!(chamber(s), whole(&CHAMBER, s), "{:?}", s);
+        proptest::prop_assert_eq!(nr_word(s), whole(&NR, s), "{:?}", s);
+        proptest::prop_assert_eq!(number(s), whole(&NUMBER, s), "{:?}", s);
+        proptest::prop_assert_eq!(letters(s), whole(&LETTERS, s), "{:?}", s);
+        proptest::prop_assert_eq!(step_groups(range(s)), by_pattern(&RANGE, s), "{:?}", s);
+        proptest::prop_assert_eq!(
+            step_groups(compact_nr(s)),
+            by_pattern(&COMPACT_NR, s),
+            "{:?}",
+            s
+        );
+        Ok(())
+    }
 
     /// The patterns the steps replace, anchored.
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -330,7 +441,15 @@ mod tests {
         }
 
         #[test]
+        fn short_steps_agree_on_their_forms(
+            s in "(Eerste Kamer|Tweede|EK|TK|II|ll|I|11|nrs?\\.?|Nrs?\\.?|nummers?|Mr\\.|[ \t]{0,2}[-–]?[ \t]?)?[0-9]{0,7}[a-zA-Z]{0,4}[-–]?[0-9]{0,2}"
+        ) {
+            short_steps_agree(&s)?;
+        }
+
+        #[test]
         fn all_agree_on_any_text(s in "\\PC{0,12}") {
+            short_steps_agree(&s)?;
             let hand = year(&s).map(|y| (y.end, vec![Some(y.first), Some(y.second)]));
             proptest::prop_assert_eq!(hand, year_groups(&s));
             proptest::prop_assert_eq!(dossier_number(&s).map(|d| d.end), DOSSIER.find(&s).map(|m| m.end()));
