@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::lints::{lint, workspace_lints_of, Diagnostic, LintLevels, Severity};
+use crate::lints::{lint, workspace_lints_with, Diagnostic, LintLevels, Severity};
 use crate::text::{decode, looks_binary, LineIndex, PositionEncoding};
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::Dossier;
@@ -378,7 +378,7 @@ fn workspace_findings(
     };
     let key = file.display().to_string();
     let text_or_none = text.as_deref().unwrap_or("");
-    let diagnostics = levels.apply(workspace_lints_of(&key, summary, text_or_none, workspace));
+    let diagnostics = workspace_lints_with(&key, summary, text_or_none, workspace, levels);
     if diagnostics.is_empty() {
         return Ok(Vec::new());
     }

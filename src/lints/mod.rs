@@ -130,6 +130,26 @@ impl LintLevels {
         }
     }
 
+    /// Every lint on, each at its default severity (those off by default
+    /// too).
+    pub fn everything() -> LintLevels {
+        let mut levels = LintLevels::default();
+        for &(code, severity) in LINTS {
+            if OFF_BY_DEFAULT.contains(&code) {
+                levels.chosen.insert(code.to_string(), Some(severity));
+            }
+        }
+        levels
+    }
+
+    /// Whether `code` is reported at all.
+    pub fn is_on(&self, code: &str) -> bool {
+        match self.chosen.get(code) {
+            Some(level) => level.is_some(),
+            None => !OFF_BY_DEFAULT.contains(&code),
+        }
+    }
+
     /// Applies the levels: drops what is off, sets the rest's severity.
     pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         diagnostics
@@ -597,6 +617,20 @@ pub fn workspace_lints_of(
     text: &str,
     workspace: &Workspace,
 ) -> Vec<Diagnostic> {
+    workspace_lints_with(key, own, text, workspace, &LintLevels::everything())
+}
+
+/// [`workspace_lints_of`] with `levels` applied, a lint that is off not
+/// even looked for (`citation-not-in-workspace`, off by default, would
+/// otherwise write a message for every citation of a document elsewhere).
+pub fn workspace_lints_with(
+    key: &str,
+    own: &DocumentSummary,
+    text: &str,
+    workspace: &Workspace,
+    levels: &LintLevels,
+) -> Vec<Diagnostic> {
+    let not_in_workspace = levels.is_on("citation-not-in-workspace");
     let mut out = Vec::new();
     for c in &own.cites {
         let docs = workspace.documents_with_id(&c.id);
@@ -607,7 +641,7 @@ pub fn workspace_lints_of(
                     CitationKind::Kamerstuk | CitationKind::Aanhangsel | CitationKind::Handelingen
                 )
             );
-            if parliamentary && !c.short_form {
+            if parliamentary && !c.short_form && not_in_workspace {
                 push(
                     &mut out,
                     "citation-not-in-workspace",
@@ -674,7 +708,7 @@ pub fn workspace_lints_of(
         }
     }
     out.sort_by_key(|d| (d.span.start, d.span.end, d.code));
-    out
+    levels.apply(out)
 }
 
 #[cfg(test)]

@@ -203,3 +203,20 @@ proptest::proptest! {
         proptest::prop_assert_eq!(style_of(&s), style_by_pattern(&s), "{:?}", s);
     }
 }
+
+#[test]
+fn levels_say_which_lints_are_on() {
+    let mut levels = LintLevels::default();
+    assert!(levels.is_on("placeholder-source"));
+    assert!(!levels.is_on("citation-not-in-workspace"));
+    levels.set("citation-not-in-workspace=info").unwrap();
+    levels.set("placeholder-source=off").unwrap();
+    assert!(levels.is_on("citation-not-in-workspace"));
+    assert!(!levels.is_on("placeholder-source"));
+    let all = LintLevels::everything();
+    assert!(LINTS.iter().all(|(code, _)| all.is_on(code)));
+    assert_eq!(
+        all.level("citation-not-in-workspace", Severity::Hint),
+        Some(Severity::Information)
+    );
+}
