@@ -239,20 +239,22 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: u
         Ok(t) => t.is_dir(),
         Err(_) => false,
     };
-    let mut entries: Vec<(PathBuf, bool)> = entries
+    // Sorted by name: within one folder that is the paths' order, and
+    // names compare as bytes where paths compare component by component.
+    let mut entries: Vec<(std::ffi::OsString, bool)> = entries
         .filter_map(Result::ok)
-        .map(|e| (e.path(), is_dir(&e)))
+        .map(|e| (e.file_name(), is_dir(&e)))
         .collect();
-    entries.sort();
-    for (path, dir) in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if matches!(name, ".git" | "target" | "node_modules") {
+    entries.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
+    for (name, folder) in entries {
+        let shown = name.to_str().unwrap_or("");
+        if matches!(shown, ".git" | "target" | "node_modules") {
             continue;
         }
-        if dir {
-            walk(&path, files, errors, depth + 1);
-        } else if name.ends_with(".txt") {
-            files.push(path);
+        if folder {
+            walk(&dir.join(&name), files, errors, depth + 1);
+        } else if shown.ends_with(".txt") {
+            files.push(dir.join(&name));
         }
     }
 }
