@@ -543,17 +543,33 @@ pub fn write_human(out: &mut impl Write, report: &FileReport) -> std::io::Result
         if f.source_line.is_empty() {
             continue;
         }
-        let gutter = f.line.to_string().len();
+        // The line, a gutter as wide as its number, and the caret: written
+        // piece by piece (thousands of findings go through here).
+        let number = f.line.to_string();
         let (a, b) = f.underline;
-        writeln!(out, "{:gutter$} |", "")?;
-        writeln!(out, "{} | {}", f.line, f.source_line)?;
-        writeln!(
-            out,
-            "{:gutter$} | {}{}",
-            "",
-            " ".repeat(a),
-            "^".repeat(b - a)
-        )?;
+        repeat(out, b' ', number.len())?;
+        out.write_all(b" |\n")?;
+        out.write_all(number.as_bytes())?;
+        out.write_all(b" | ")?;
+        out.write_all(f.source_line.as_bytes())?;
+        out.write_all(b"\n")?;
+        repeat(out, b' ', number.len())?;
+        out.write_all(b" | ")?;
+        repeat(out, b' ', a)?;
+        repeat(out, b'^', b - a)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// `n` times `byte`.
+fn repeat(out: &mut impl Write, byte: u8, n: usize) -> std::io::Result<()> {
+    let run = [byte; 64];
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(run.len());
+        out.write_all(&run[..k])?;
+        left -= k;
     }
     Ok(())
 }
