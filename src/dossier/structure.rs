@@ -770,26 +770,14 @@ fn question_refs(
 /// Where `vraag` or `vragen` (any case) stands before white space and a
 /// digit: the places every [`QUESTION_REF`] holds.
 fn reference_places(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let b = text.as_bytes();
-    memchr::memchr2_iter(b'v', b'V', b).filter(move |&i| {
-        // Most `v`s (`van`, `voor`) end here.
-        if b.get(i + 1).is_none_or(|&r| r | 0x20 != b'r') {
-            return false;
-        }
-        let word = |at: usize, w: &[u8]| {
-            b.get(at..at + w.len())
-                .is_some_and(|x| x.eq_ignore_ascii_case(w))
-        };
-        let after = if word(i, b"vraag") {
-            i + 5
-        } else if word(i, b"vragen") {
-            i + 6
-        } else {
-            return false;
-        };
-        let rest = &text[after..];
+    // `vraag`/`vragen` in any case: a literal search (the words hold no
+    // other `v`, so no place hides inside another's match).
+    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)vraag|vragen").unwrap());
+    WORD.find_iter(text).filter_map(move |m| {
+        let rest = &text[m.end()..];
         let spaced = rest.trim_start_matches(char::is_whitespace);
-        spaced.len() < rest.len() && spaced.starts_with(|c: char| c.is_ascii_digit())
+        (spaced.len() < rest.len() && spaced.starts_with(|c: char| c.is_ascii_digit()))
+            .then_some(m.start())
     })
 }
 
@@ -890,6 +878,13 @@ mod heading_tests {
     static CAPITALS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s?[\p{Uppercase}][\p{Uppercase}0-9 ,.’'/()–-]{2,}$").unwrap()
     });
+
+    #[test]
+    fn reference_places_in_any_case_before_a_number() {
+        let t = "zie vraag 3, VRAGEN\n4 en vRaAg\u{a0}12; vraagt 5, vraag x, Vragen 7";
+        let found: Vec<&str> = reference_places(t).map(|i| &t[i..i + 5]).collect();
+        assert_eq!(found, ["vraag", "VRAGE", "vRaAg", "Vrage"]);
+    }
 
     #[test]
     fn real_headings() {
