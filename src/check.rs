@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::lints::{lint, workspace_lints_with, Diagnostic, LintLevels, Severity};
-use crate::text::{decode, looks_binary, LineIndex, PositionEncoding};
+use crate::text::{decode, decode_borrowed, LineIndex, PositionEncoding};
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::Dossier;
 
@@ -86,14 +86,8 @@ struct Stamp {
 
 /// Decodes and analyses one file's bytes (valid UTF-8 without a copy).
 fn analyse_bytes(path: &str, bytes: &[u8], levels: &LintLevels) -> Checked {
-    let plain = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(plain) {
-        Ok(text) => analyse(path, text, 0, looks_binary(plain), levels),
-        Err(_) => {
-            let d = decode(bytes);
-            analyse(path, &d.text, d.invalid_sequences, d.binary, levels)
-        }
-    }
+    let d = decode_borrowed(bytes);
+    analyse(path, &d.text, d.invalid_sequences, d.binary, levels)
 }
 
 fn analyse(

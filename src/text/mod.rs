@@ -2,6 +2,8 @@
 //!
 //! Lines end at `\n`, `\r\n` or a lone `\r`, as LSP counts them.
 
+use std::borrow::Cow;
+
 /// How a column is counted: LSP's `positionEncoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PositionEncoding {
@@ -129,10 +131,12 @@ impl LineIndex {
     }
 }
 
-/// The outcome of reading a file's bytes as text.
+/// The outcome of reading a file's bytes as text: the text owned
+/// ([`decode`]), or borrowed from the bytes where they are valid UTF-8
+/// ([`decode_borrowed`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<T = String> {
+    pub text: T,
     /// Number of invalid UTF-8 sequences replaced by U+FFFD.
     pub invalid_sequences: usize,
     /// Looks like a binary file rather than text.
@@ -161,18 +165,29 @@ pub fn white_space_at(s: &str, at: usize) -> Option<usize> {
 }
 
 /// NUL bytes in the first 8 KiB, as git judges a binary file.
-pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+fn looks_binary(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(8192)].contains(&0)
 }
 
 /// Decodes bytes as UTF-8, replacing invalid sequences, and says whether the
 /// bytes look like a binary file (NUL bytes in the first 8 KiB, as git judges).
 pub fn decode(bytes: &[u8]) -> Decoded {
+    let d = decode_borrowed(bytes);
+    Decoded {
+        text: d.text.into_owned(),
+        invalid_sequences: d.invalid_sequences,
+        binary: d.binary,
+    }
+}
+
+/// [`decode`] without a copy: valid UTF-8 (a byte-order mark aside) stays
+/// the bytes it is.
+pub fn decode_borrowed(bytes: &[u8]) -> Decoded<Cow<'_, str>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let binary = looks_binary(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => Decoded {
-            text: s.to_owned(),
+            text: Cow::Borrowed(s),
             invalid_sequences: 0,
             binary,
         },
@@ -184,7 +199,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
                 }
             }
             Decoded {
-                text: String::from_utf8_lossy(bytes).into_owned(),
+                text: String::from_utf8_lossy(bytes),
                 invalid_sequences: invalid,
                 binary,
             }
@@ -248,5 +263,10 @@ mod tests {
         assert!(!d.binary);
         assert!(decode(b"\x7fELF\x00\x00").binary);
         assert_eq!(decode(b"\xEF\xBB\xBFhoi").text, "hoi");
+        assert!(matches!(
+            decode_borrowed(b"\xEF\xBB\xBFhoi").text,
+            Cow::Borrowed("hoi")
+        ));
+        assert_eq!(decode_borrowed(b"caf\xe9").text, "caf\u{FFFD}");
     }
 }
