@@ -144,10 +144,8 @@ impl LintLevels {
 
     /// Whether `code` is reported at all.
     pub fn is_on(&self, code: &str) -> bool {
-        match self.chosen.get(code) {
-            Some(level) => level.is_some(),
-            None => !OFF_BY_DEFAULT.contains(&code),
-        }
+        // Whatever the default severity, `level` says whether it is off.
+        self.level(code, Severity::Hint).is_some()
     }
 
     /// Applies the levels: drops what is off, sets the rest's severity.
@@ -672,11 +670,8 @@ pub fn workspace_lints_with(
             }
         }
     }
-    if !own
-        .questions
-        .iter()
-        .any(|q| q.kind == QuestionKind::Numbered)
-    {
+    // The one place `text` is read (check relies on it: see above).
+    if own.asks_elsewhere() {
         let answering_elsewhere = workspace
             .documents()
             .any(|(k, s)| k != key && s.questions.iter().any(|q| q.kind == QuestionKind::Numbered));
