@@ -59,7 +59,7 @@ pub struct Finding {
 
 /// Analyses one file's bytes. Unreadable encodings become findings.
 pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
-    let checked = analyse_bytes(path, bytes, &LintLevels::default());
+    let checked = analyse_bytes(path, bytes, Stamp::default(), &LintLevels::default());
     FileReport {
         path: path.to_string(),
         diagnostics: checked.findings,
@@ -84,10 +84,16 @@ struct Stamp {
     modified: Option<std::time::SystemTime>,
 }
 
-/// Decodes and analyses one file's bytes (valid UTF-8 without a copy).
-fn analyse_bytes(path: &str, bytes: &[u8], levels: &LintLevels) -> Checked {
+/// Decodes and analyses one file's bytes (valid UTF-8 without a copy);
+/// `stamp` is the file's as it was read.
+fn analyse_bytes(path: &str, bytes: &[u8], stamp: Stamp, levels: &LintLevels) -> Checked {
     let d = decode_borrowed(bytes);
-    analyse(path, &d.text, d.invalid_sequences, d.binary, levels)
+    let (findings, summary) = analyse(path, &d.text, d.invalid_sequences, d.binary, levels);
+    Checked {
+        findings,
+        summary,
+        stamp,
+    }
 }
 
 fn analyse(
@@ -96,7 +102,7 @@ fn analyse(
     invalid_sequences: usize,
     binary: bool,
     levels: &LintLevels,
-) -> Checked {
+) -> (Vec<Finding>, Option<DocumentSummary>) {
     let mut diagnostics = Vec::new();
     if binary {
         diagnostics.push(Diagnostic {
@@ -106,11 +112,7 @@ fn analyse(
             message: "this looks like a binary file (it contains NUL bytes), not a text; skipped"
                 .into(),
         });
-        return Checked {
-            findings: findings(text, None, levels.apply(diagnostics)),
-            summary: None,
-            stamp: Stamp::default(),
-        };
+        return (findings(text, None, levels.apply(diagnostics)), None);
     }
     if invalid_sequences > 0 {
         diagnostics.push(Diagnostic {
@@ -146,11 +148,10 @@ fn analyse(
             (None, None)
         }
     };
-    Checked {
-        findings: findings(text, line_index, levels.apply(diagnostics)),
+    (
+        findings(text, line_index, levels.apply(diagnostics)),
         summary,
-        stamp: Stamp::default(),
-    }
+    )
 }
 
 /// Zero-based line and column in characters of a byte offset (moved back
@@ -264,10 +265,7 @@ fn analyse_all(files: &[PathBuf], levels: &LintLevels) -> Vec<Result<Checked, St
     par_map(files, |file| {
         let shown = file.display().to_string();
         BUFFER.with_borrow_mut(|bytes| match read_file(file, bytes) {
-            Ok(Ok(stamp)) => Ok(Checked {
-                stamp,
-                ..analyse_bytes(&shown, bytes, levels)
-            }),
+            Ok(Ok(stamp)) => Ok(analyse_bytes(&shown, bytes, stamp, levels)),
             Ok(Err(len)) => Err(format!(
                 "{shown}: {len} bytes is more than the limit of {MAX_FILE_BYTES}; skipped"
             )),
@@ -362,6 +360,7 @@ type Printed = Result<(Vec<Severity>, Vec<u8>, Option<String>), String>;
 /// only when there are some to show, or when the findings need it.
 fn workspace_findings(
     file: &Path,
+    key: &str,
     stamp: Stamp,
     summary: &DocumentSummary,
     workspace: &Workspace,
@@ -372,9 +371,8 @@ fn workspace_findings(
     } else {
         None
     };
-    let key = file.display().to_string();
     let text_or_none = text.as_deref().unwrap_or("");
-    let diagnostics = workspace_lints_with(&key, summary, text_or_none, workspace, levels);
+    let diagnostics = workspace_lints_with(key, summary, text_or_none, workspace, levels);
     if diagnostics.is_empty() {
         return Ok(Vec::new());
     }
@@ -455,7 +453,8 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         };
         let mut problem = None;
         if let Some(summary) = workspace.get(&report.path) {
-            match workspace_findings(file, c.stamp, summary, &workspace, &options.levels) {
+            let levels = &options.levels;
+            match workspace_findings(file, &report.path, c.stamp, summary, &workspace, levels) {
                 Ok(found) => report.diagnostics.extend(found),
                 Err(e) => problem = Some(e),
             }
@@ -610,7 +609,7 @@ mod tests {
         .unwrap();
         let levels = LintLevels::default();
         let codes = |bytes: &[u8]| -> Vec<(&'static str, usize)> {
-            analyse_bytes("a.txt", bytes, &levels)
+            analyse_bytes("a.txt", bytes, Stamp::default(), &levels)
                 .findings
                 .iter()
                 .map(|f| (f.code, f.line))
