@@ -108,6 +108,16 @@ enum Command {
         #[arg(long = "lint", value_name = "CODE=LEVEL")]
         lints: Vec<String>,
     },
+    /// Show a document as the analyser reads it: pages, notes, markers and
+    /// the notes they resolve to, questions with their answers, citations.
+    Inspect {
+        /// Files to read.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format: plain for a person, JSON (one object per file per line) for tools.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// Print the citations in TEXT (or standard input with `-` or nothing) as JSON lines.
     Cite {
         /// The text to read; `-` or nothing reads standard input.
@@ -159,6 +169,9 @@ fn main() -> ExitCode {
                 levels,
             };
             dossier_lsp::check::run(&paths, &options)
+        }
+        Command::Inspect { files, format } => {
+            dossier_lsp::inspect::run(&files, matches!(format, Format::Json))
         }
         Command::Cite { text } => dossier_lsp::citation::cli::run(text.as_deref()),
     }

@@ -101,6 +101,7 @@ fn build(
         page: layout.lines[lines[0]].page,
         citations: Vec::new(),
         source: Source::None,
+        convention: super::NoteConvention::Plain,
     }
 }
 

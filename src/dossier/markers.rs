@@ -211,6 +211,7 @@ pub(super) fn find(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<F
                 footnote: None,
                 page: line.page,
                 spaced: c.spaced,
+                convention: super::NoteConvention::Plain,
             });
         }
     }

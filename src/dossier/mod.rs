@@ -53,6 +53,37 @@ pub struct Footnote {
     pub citations: Vec<usize>,
     /// What the footnote's source comes to, short forms followed.
     pub source: Source,
+    pub convention: NoteConvention,
+}
+
+/// How a note and its marker are written. Each convention numbers its notes
+/// on its own: a typed `1)` and a Word footnote 1 in one document are two
+/// notes, and a marker resolves only to a note of its own convention.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum NoteConvention {
+    /// `asielpact3` with `3 Kamerstukken II …` at the bottom of a page or
+    /// after the body (PDF extractions, Word exports).
+    #[default]
+    Plain,
+    /// `wetsvoorstel[^1]` with `[^1]: Kamerstukken II …`.
+    Markdown,
+    /// Notes the author typed: `geraakt[1]`, `(nos.nl)”1)`, `(1)`, with
+    /// `[1] https://…`, `1) NOS, 6 maart 2024`.
+    Typed,
+    /// `NVVK²` with `² NVVK, Jaarverslag 2023`.
+    Superscript,
+}
+
+impl NoteConvention {
+    /// The name `inspect` shows.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteConvention::Plain => "plain",
+            NoteConvention::Markdown => "markdown",
+            NoteConvention::Typed => "typed",
+            NoteConvention::Superscript => "superscript",
+        }
+    }
 }
 
 /// What a footnote cites, once `Idem`/`Ibidem` have been followed.
@@ -90,6 +121,7 @@ pub struct FootnoteMarker {
     pub page: usize,
     /// Separated from the word before it by a space (`zoeken. 3`).
     pub spaced: bool,
+    pub convention: NoteConvention,
 }
 
 /// A letter inside the document, by its heading.

@@ -1,0 +1,318 @@
+//! `dossier-lsp inspect`: a document as the analyser reads it — pages,
+//! footnotes, markers with the note they resolve to, questions with their
+//! answers, citations — for a person who wants to see why a number was or
+//! was not taken as a marker, and as JSON for tools (one object per file).
+//!
+//! Lines are 1-based; a column is 1-based in characters.
+
+use serde::Serialize;
+
+use crate::text::LineIndex;
+use crate::Dossier;
+
+/// What `inspect` shows of one document.
+#[derive(Debug, Serialize)]
+pub struct Inspection {
+    pub path: String,
+    pub pages: Vec<PageRow>,
+    pub footnotes: Vec<FootnoteRow>,
+    pub markers: Vec<MarkerRow>,
+    pub questions: Vec<QuestionRow>,
+    pub answers: Vec<AnswerRow>,
+    pub citations: Vec<CitationRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageRow {
+    pub number: Option<u32>,
+    pub line: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FootnoteRow {
+    pub number: u32,
+    pub line: usize,
+    pub end_line: usize,
+    /// How the note is written: `page` (bottom of a page or after the
+    /// body), `markdown`, `typed`, `superscript`.
+    pub convention: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MarkerRow {
+    pub number: u32,
+    pub line: usize,
+    pub column: usize,
+    pub convention: &'static str,
+    pub footnote_line: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuestionRow {
+    pub number: Option<u32>,
+    pub numbers: Vec<u32>,
+    pub line: usize,
+    pub answer_line: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AnswerRow {
+    pub numbers: Vec<u32>,
+    pub line: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CitationRow {
+    pub id: Option<String>,
+    pub line: usize,
+    pub page: Option<u32>,
+    pub text: String,
+    pub kind: &'static str,
+}
+
+/// Reads one document.
+pub fn inspect(path: &str, text: &str) -> Inspection {
+    let index = LineIndex::new(text);
+    let dossier = Dossier::analyze_indexed(text, &index);
+    let line = |offset: usize| index.line_of(offset) + 1;
+    let column = |offset: usize| {
+        let start = index.line_start(index.line_of(offset)).unwrap_or(0);
+        text.get(start..offset).map_or(1, |s| s.chars().count() + 1)
+    };
+    let layout = &dossier.layout;
+    let pages = layout
+        .pages
+        .iter()
+        .filter(|p| !p.lines.is_empty())
+        .map(|p| PageRow {
+            number: p.number,
+            line: line(p.span.start),
+        })
+        .collect();
+    let footnotes = dossier
+        .footnotes
+        .iter()
+        .map(|f| FootnoteRow {
+            number: f.number,
+            line: line(f.number_span.start),
+            end_line: line(f.span.end.max(f.span.start)),
+            convention: f.convention.as_str(),
+            text: f.text.clone(),
+        })
+        .collect();
+    let markers = dossier
+        .markers
+        .iter()
+        .map(|m| MarkerRow {
+            number: m.number,
+            line: line(m.span.start),
+            column: column(m.span.start),
+            convention: m.convention.as_str(),
+            footnote_line: m
+                .footnote
+                .map(|i| line(dossier.footnotes[i].number_span.start)),
+        })
+        .collect();
+    let questions = dossier
+        .questions
+        .iter()
+        .map(|q| QuestionRow {
+            number: q.numbers.first().copied(),
+            numbers: q.numbers.clone(),
+            line: line(q.heading_span.as_ref().unwrap_or(&q.span).start),
+            answer_line: q
+                .answer
+                .map(|a| line(dossier.answers[a].heading_span.start)),
+        })
+        .collect();
+    let answers = dossier
+        .answers
+        .iter()
+        .map(|a| AnswerRow {
+            numbers: a.numbers.clone(),
+            line: line(a.heading_span.start),
+        })
+        .collect();
+    let citations = dossier
+        .citations
+        .iter()
+        .map(|c| CitationRow {
+            id: c.id.clone(),
+            line: line(c.span.start),
+            page: c.page.as_deref().and_then(first_page),
+            text: c.written(text).into_owned(),
+            kind: c.kind.as_str(),
+        })
+        .collect();
+    Inspection {
+        path: path.to_string(),
+        pages,
+        footnotes,
+        markers,
+        questions,
+        answers,
+        citations,
+    }
+}
+
+/// Reads each file and prints what the analyser makes of it, plain or as
+/// JSON lines. A file that cannot be read, or is binary, is reported on
+/// standard error and the others are still shown (exit status 1).
+pub fn run(files: &[std::path::PathBuf], json: bool) -> std::process::ExitCode {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for file in files {
+        let shown = file.display().to_string();
+        let text = match read(file) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("dossier-lsp inspect: {shown}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let inspection = inspect(&shown, &text);
+        let written = if json {
+            serde_json::to_writer(&mut out, &inspection)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out))
+        } else {
+            write!(out, "{}", render_plain(&inspection))
+        };
+        if written.is_err() {
+            // A closed pipe (`| head`): nothing more to say.
+            return std::process::ExitCode::SUCCESS;
+        }
+    }
+    let _ = out.flush();
+    if failed {
+        std::process::ExitCode::from(1)
+    } else {
+        std::process::ExitCode::SUCCESS
+    }
+}
+
+/// A file's text, invalid UTF-8 replaced; a binary or oversized file is
+/// refused with a reason.
+fn read(file: &std::path::Path) -> Result<String, String> {
+    let len = std::fs::metadata(file).map_err(|e| e.to_string())?.len();
+    if len > crate::check::MAX_FILE_BYTES {
+        return Err(format!(
+            "{len} bytes is more than the limit of {}",
+            crate::check::MAX_FILE_BYTES
+        ));
+    }
+    let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
+    let decoded = crate::text::decode(&bytes);
+    if decoded.binary {
+        return Err("this looks like a binary file (it contains NUL bytes), not a text".into());
+    }
+    Ok(decoded.text)
+}
+
+/// `12` of `12`, `12-13`.
+fn first_page(pin: &str) -> Option<u32> {
+    let digits: String = pin.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// The plain report: a section per kind of item, one line per item.
+pub fn render_plain(i: &Inspection) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", i.path);
+    let _ = writeln!(out, "  pages ({}):", i.pages.len());
+    for p in &i.pages {
+        let number = p.number.map_or("-".to_string(), |n| n.to_string());
+        let _ = writeln!(out, "    page {number:>4}  from line {}", p.line);
+    }
+    let _ = writeln!(out, "  footnotes ({}):", i.footnotes.len());
+    for f in &i.footnotes {
+        let text: String = f.text.chars().take(70).collect();
+        let _ = writeln!(
+            out,
+            "    {:>4}  lines {}-{}  {:<11} {text}",
+            f.number, f.line, f.end_line, f.convention
+        );
+    }
+    let _ = writeln!(out, "  markers ({}):", i.markers.len());
+    for m in &i.markers {
+        let target = m
+            .footnote_line
+            .map_or("no definition".to_string(), |l| format!("-> line {l}"));
+        let _ = writeln!(
+            out,
+            "    {:>4}  {}:{}  {:<11} {target}",
+            m.number, m.line, m.column, m.convention
+        );
+    }
+    let _ = writeln!(out, "  questions ({}):", i.questions.len());
+    for q in &i.questions {
+        let numbers = list(&q.numbers);
+        let answer = q
+            .answer_line
+            .map_or("no answer".to_string(), |l| format!("answered on line {l}"));
+        let _ = writeln!(out, "    {numbers:>8}  line {}  {answer}", q.line);
+    }
+    let _ = writeln!(out, "  answers ({}):", i.answers.len());
+    for a in &i.answers {
+        let _ = writeln!(out, "    {:>8}  line {}", list(&a.numbers), a.line);
+    }
+    let _ = writeln!(out, "  citations ({}):", i.citations.len());
+    for c in &i.citations {
+        let id = c.id.as_deref().unwrap_or("-");
+        let text: String = c.text.chars().take(60).collect();
+        let _ = writeln!(
+            out,
+            "    line {:>5}  {:<13} {id:<24} {text}",
+            c.line, c.kind
+        );
+    }
+    out
+}
+
+fn list(numbers: &[u32]) -> String {
+    if numbers.is_empty() {
+        return "-".into();
+    }
+    let parts: Vec<String> = numbers.iter().map(u32::to_string).collect();
+    parts.join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../seeds/000_0dbf1fc7ba84b8b6.txt");
+
+    #[test]
+    fn the_seed_reads_as_its_design_says() {
+        let i = inspect("seed.txt", SEED);
+        let numbers: Vec<u32> = i.footnotes.iter().map(|f| f.number).collect();
+        assert_eq!(numbers, (1..=15).collect::<Vec<_>>());
+        let marked: Vec<u32> = i.markers.iter().map(|m| m.number).collect();
+        assert_eq!(marked, (2..=15).collect::<Vec<_>>());
+        // Each marker points at the line its footnote's number stands on.
+        for m in &i.markers {
+            let f = i.footnotes.iter().find(|f| f.number == m.number).unwrap();
+            assert_eq!(m.footnote_line, Some(f.line), "marker {}", m.number);
+        }
+        let fourteen = i.footnotes.iter().find(|f| f.number == 14).unwrap();
+        assert_eq!(SEED.lines().nth(fourteen.line - 1), Some("14 PM BRON"));
+        let answered = i.questions.iter().filter(|q| q.answer_line.is_some());
+        assert!(answered.count() >= 4);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "«Het is zo»é7 en verder.\n\n7 Kamerstuk 22 112, nr. 2955.\n";
+        let i = inspect("a.txt", text);
+        assert_eq!(i.markers.len(), 1);
+        let m = &i.markers[0];
+        assert_eq!((m.line, m.column), (1, 13));
+        assert_eq!(m.footnote_line, Some(3));
+    }
+}
