@@ -14,6 +14,9 @@
 //!   definition on: see [`footnotes`].
 
 mod footnotes;
+mod furniture;
+
+pub use furniture::{written_label, PageLabel};
 
 use std::sync::LazyLock;
 
@@ -38,6 +41,9 @@ pub enum LineKind {
     Footer,
     /// A colophon line (`ah-tk-20232024-2271`, `ISSN 0921 - 7398`).
     Colophon,
+    /// Page furniture of a letter or other layout: a page label (`Pagina 2
+    /// van 7`, a bare page number) or a line that recurs beside one.
+    Furniture,
 }
 
 /// A line of the layout: a physical line, or a piece of one where a footer
@@ -138,6 +144,8 @@ pub struct Layout {
     /// Colophon lines (`ah-tk-20232024-2271`, `ISSN 0921 - 7398`).
     pub colophons: Vec<Span>,
     pub footnote_blocks: Vec<FootnoteBlock>,
+    /// Page labels of layouts without a Kamer footer (`Pagina 2 van 7`).
+    pub page_labels: Vec<PageLabel>,
     pub body: BodyStream,
 }
 
@@ -361,6 +369,10 @@ impl<'t> Occurrences<'t> {
     }
 }
 
+/// Fewer body lines than this above a page label are a letterhead, not a
+/// page of text.
+const LETTERHEAD_LINES: usize = 12;
+
 /// A Markdown rule (`-----`): the page separator of Markdown conversions.
 fn is_rule(line: &str) -> bool {
     // Most lines start with a letter: no need to trim them.
@@ -401,6 +413,7 @@ impl Layout {
     pub fn analyze_indexed(text: &str, index: &LineIndex) -> Layout {
         let mut layout = Layout::default();
         layout.split_lines(text, index);
+        layout.page_labels = furniture::find(text, &mut layout);
         layout.split_pages(text);
         footnotes::find_blocks(text, &mut layout);
         layout.number_pages();
@@ -545,19 +558,31 @@ impl Layout {
             .iter()
             .filter(|l| l.kind == LineKind::Body && starts_with_one_space(l))
             .count();
-        let space_starts_page = spaced * 12 <= nonblank;
+        let space_starts_page = spaced * 12 <= nonblank && self.page_labels.is_empty();
+        let labels_end_pages = self.labels_end_pages();
+        let label_lines: Vec<usize> = self.page_labels.iter().map(|l| l.line).collect();
+        let mut labels = label_lines.into_iter().peekable();
 
         let mut page_start = 0;
         let mut has_content = false;
         let mut after_footer = false;
+        // Body lines of the page so far, and whether it has a label.
+        let mut body_lines = 0;
+        let mut labelled = false;
         for i in 0..self.lines.len() {
             let line = &self.lines[i];
             let kind = line.kind;
             let s = &text[line.span.clone()];
             let after_rule = i > 0 && is_rule(&text[self.lines[i - 1].span.clone()]);
+            let label = labels.next_if_eq(&i).is_some();
+            // A label at the head of a page starts it, unless the page so
+            // far is only a letterhead without a label of its own.
+            let label_starts_page =
+                label && !labels_end_pages && (labelled || body_lines >= LETTERHEAD_LINES);
             let breaks = has_content
                 && (after_footer
                     || after_rule
+                    || label_starts_page
                     || s.starts_with('\u{c}')
                     || (space_starts_page
                         && kind == LineKind::Body
@@ -571,13 +596,32 @@ impl Layout {
                 self.close_page(page_start, i);
                 page_start = i;
                 has_content = false;
+                body_lines = 0;
+                labelled = false;
             }
-            after_footer = kind == LineKind::Footer;
+            after_footer = kind == LineKind::Footer || (label && labels_end_pages);
+            labelled |= label;
             if kind != LineKind::Blank {
                 has_content = true;
             }
+            if kind == LineKind::Body {
+                body_lines += 1;
+            }
         }
         self.close_page(page_start, self.lines.len());
+    }
+
+    /// Whether page labels stand at the foot of their pages: the first
+    /// label prints 1 under a page of text. Otherwise they head them.
+    fn labels_end_pages(&self) -> bool {
+        let Some(first) = self.page_labels.first() else {
+            return false;
+        };
+        let above = self.lines[..first.line]
+            .iter()
+            .filter(|l| l.kind == LineKind::Body)
+            .count();
+        first.number == 1 && above >= LETTERHEAD_LINES
     }
 
     fn close_page(&mut self, from: usize, to: usize) {
@@ -610,11 +654,16 @@ impl Layout {
     /// Printed page numbers: from footers, and counted on from the nearest
     /// footer for pages without one (the seed's extraction lost most).
     fn number_pages(&mut self) {
-        let known: Vec<(usize, u32)> = self
+        let mut known: Vec<(usize, u32)> = self
             .footers
             .iter()
             .filter_map(|f| f.page_number.map(|n| (f.page, n)))
             .collect();
+        known.extend(
+            self.page_labels
+                .iter()
+                .map(|l| (self.lines[l.line].page, l.number)),
+        );
         for (i, page) in self.pages.iter_mut().enumerate() {
             let nearest = known
                 .iter()
