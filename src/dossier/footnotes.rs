@@ -2,9 +2,9 @@
 //! and the resolution of short forms along the chain of previous footnotes.
 
 use crate::citation::{find_citations, Citation, CitationKind, ShortFormKind};
-use crate::layout::{Layout, LineKind};
+use crate::layout::{note_head, Layout, LineKind};
 
-use super::{Footnote, Source};
+use super::{Footnote, NoteConvention, Source};
 
 /// Footnote definitions in document order; citations found in them are
 /// appended to `citations` (spans into the document).
@@ -14,11 +14,11 @@ pub(super) fn definitions(
     citations: &mut Vec<Citation>,
 ) -> Vec<Footnote> {
     let mut footnotes: Vec<Footnote> = Vec::new();
-    // Line indices of the definition being read.
-    let mut current: Option<(u32, usize, Vec<usize>)> = None;
-    let finish = |def: (u32, usize, Vec<usize>), footnotes: &mut Vec<Footnote>| {
-        let (number, number_start, lines) = def;
-        footnotes.push(build(text, layout, number, number_start, &lines));
+    // The definition being read: its head and its lines.
+    let mut current: Option<(Head, Vec<usize>)> = None;
+    let finish = |def: (Head, Vec<usize>), footnotes: &mut Vec<Footnote>| {
+        let (head, lines) = def;
+        footnotes.push(build(text, layout, head, &lines));
     };
     for block in &layout.footnote_blocks {
         for i in block.lines.clone() {
@@ -28,17 +28,13 @@ pub(super) fn definitions(
                     if let Some(def) = current.take() {
                         finish(def, &mut footnotes);
                     }
-                    let s = &text[line.span.clone()];
-                    // The layout marked it a definition: it starts with its number.
-                    let at = s.len() - s.trim_start_matches([' ', '\u{c}']).len();
-                    let digits = s[at..].bytes().take_while(u8::is_ascii_digit).count();
-                    let Ok(n) = s[at..at + digits].parse() else {
+                    let Some(head) = head(text, line.span.clone(), block.convention) else {
                         continue;
                     };
-                    current = Some((n, line.span.start + at, vec![i]));
+                    current = Some((head, vec![i]));
                 }
                 LineKind::FootnoteContinuation => {
-                    if let Some((_, _, lines)) = current.as_mut() {
+                    if let Some((_, lines)) = current.as_mut() {
                         lines.push(i);
                     }
                 }
@@ -49,6 +45,7 @@ pub(super) fn definitions(
             finish(def, &mut footnotes);
         }
     }
+    number_labels(&mut footnotes);
     for f in &mut footnotes {
         let from = f.number_span.end;
         let found = find_citations(&text[from..f.span.end]);
@@ -61,21 +58,74 @@ pub(super) fn definitions(
     footnotes
 }
 
-fn build(
-    text: &str,
-    layout: &Layout,
+/// How a definition opens: its number, where the number stands and where
+/// its text starts (document offsets).
+struct Head {
     number: u32,
-    number_start: usize,
-    lines: &[usize],
-) -> Footnote {
-    let digits = number.to_string().len();
-    let number_span = number_start..number_start + digits;
+    label: Option<String>,
+    number_span: std::ops::Range<usize>,
+    text_start: usize,
+    convention: NoteConvention,
+}
+
+/// The head of a definition line of a block of `convention`.
+fn head(text: &str, span: std::ops::Range<usize>, convention: NoteConvention) -> Option<Head> {
+    let s = &text[span.clone()];
+    if convention == NoteConvention::Plain {
+        // The layout marked it a definition: it starts with its number.
+        let at = s.len() - s.trim_start_matches([' ', '\u{c}']).len();
+        let digits = s[at..].bytes().take_while(u8::is_ascii_digit).count();
+        let number = s[at..at + digits].parse().ok()?;
+        let start = span.start + at;
+        return Some(Head {
+            number,
+            label: None,
+            number_span: start..start + digits,
+            text_start: start + digits,
+            convention,
+        });
+    }
+    let h = note_head(s)?;
+    Some(Head {
+        number: h.number,
+        label: h.label,
+        number_span: span.start + h.number_span.start..span.start + h.number_span.end,
+        text_start: span.start + h.text_start,
+        convention,
+    })
+}
+
+/// Markdown notes with a label (`[^bron]`) get the numbers after the
+/// highest numbered note of their convention, in the order they are
+/// defined, as a Markdown renderer numbers them.
+fn number_labels(footnotes: &mut [Footnote]) {
+    let mut next = footnotes
+        .iter()
+        .filter(|f| f.convention == NoteConvention::Markdown && f.label.is_none())
+        .map(|f| f.number)
+        .max()
+        .unwrap_or(0);
+    for f in footnotes.iter_mut().filter(|f| f.label.is_some()) {
+        next += 1;
+        f.number = next;
+    }
+}
+
+fn build(text: &str, layout: &Layout, head: Head, lines: &[usize]) -> Footnote {
+    let Head {
+        number,
+        label,
+        number_span,
+        text_start,
+        convention,
+    } = head;
+    let number_start = number_span.start;
     let last = layout.lines[*lines.last().unwrap()].span.end;
     let mut joined = String::new();
     for (k, &i) in lines.iter().enumerate() {
         let span = &layout.lines[i].span;
         let s = if k == 0 {
-            &text[number_span.end..span.end]
+            &text[text_start.min(span.end)..span.end]
         } else {
             &text[span.clone()]
         };
@@ -96,12 +146,13 @@ fn build(
     Footnote {
         number,
         number_span,
-        span: number_start..text[..last].trim_end().len().max(number_start + digits),
+        span: number_start..text[..last].trim_end().len().max(text_start),
         text: joined,
         page: layout.lines[lines[0]].page,
         citations: Vec::new(),
         source: Source::None,
-        convention: super::NoteConvention::Plain,
+        convention,
+        label,
     }
 }
 

@@ -20,7 +20,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::layout::{Layout, LineKind};
 
-use super::{Footnote, FootnoteMarker};
+use crate::layout::superscript_value;
+
+use super::{Footnote, FootnoteMarker, NoteConvention};
 
 const MAX_STEP: u32 = 3;
 
@@ -97,6 +99,7 @@ const QUANTITY_BEFORE: &[&str] = &[
     "×",
     "±",
     "zitting",
+    "gemiddeld",
     "vergaderjaar",
     "kamer",
     "aanhangsel",
@@ -157,6 +160,15 @@ const QUANTITY_AFTER: &[&str] = &[
     "mensen",
     "leden",
     "stuks",
+    "fte",
+    "vte",
+    "banen",
+    "bedden",
+    "woningen",
+    "liter",
+    "gram",
+    "cm",
+    "mm",
     "km",
     "kilometer",
     "meter",
@@ -170,31 +182,94 @@ const QUANTITY_AFTER: &[&str] = &[
     "x",
 ];
 
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 struct Candidate {
     number: u32,
     start: usize,
     end: usize,
     strong: bool,
     spaced: bool,
+    /// Read only if it is exactly the next note, defined below it on the
+    /// same page: a marker the extraction glued to what follows
+    /// (`Graus.20Gegeven`) or to a number before it (`juli 202123`).
+    exact: bool,
 }
 
 pub(super) fn find(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<FootnoteMarker> {
-    let has_defs = !footnotes.is_empty();
+    let mut markers = convention_markers(text, layout, footnotes);
+    let claimed: Vec<crate::Span> = markers.iter().map(|m| m.span.clone()).collect();
+    markers.extend(plain_markers(text, layout, footnotes, &claimed));
+    markers.sort_by_key(|m| m.span.start);
+    // Definitions by convention and number, in document order.
+    let mut defs: HashMap<(NoteConvention, u32), Vec<usize>> = HashMap::default();
+    for (i, f) in footnotes.iter().enumerate() {
+        defs.entry((f.convention, f.number)).or_default().push(i);
+    }
+    for m in &mut markers {
+        // The first definition after the marker, else any with its number.
+        let same = defs
+            .get(&(m.convention, m.number))
+            .map_or(&[][..], Vec::as_slice);
+        m.footnote = same
+            .iter()
+            .copied()
+            .find(|&i| footnotes[i].span.start > m.span.start)
+            .or_else(|| same.first().copied());
+    }
+    markers
+}
+
+/// Markers of footnotes at the bottom of a page or after the body.
+fn plain_markers(
+    text: &str,
+    layout: &Layout,
+    footnotes: &[Footnote],
+    claimed: &[crate::Span],
+) -> Vec<FootnoteMarker> {
+    let plain = |f: &&Footnote| f.convention == NoteConvention::Plain;
+    let has_defs = footnotes.iter().any(|f| plain(&f));
     // Definitions by number, in document order.
     let mut defs: HashMap<u32, Vec<usize>> = HashMap::default();
-    for (i, f) in footnotes.iter().enumerate() {
+    for (i, f) in footnotes.iter().enumerate().filter(|(_, f)| plain(f)) {
         defs.entry(f.number).or_default().push(i);
     }
+    let overlaps = |start: usize, end: usize| {
+        claimed
+            .iter()
+            .any(|c| c.start <= end + 1 && start <= c.end + 1)
+    };
     let mut markers: Vec<FootnoteMarker> = Vec::new();
     let mut last = 0u32;
     for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
         for c in candidates(text, line.span.clone()) {
+            if overlaps(c.start, c.end) {
+                continue;
+            }
             let same = defs.get(&c.number).map_or(&[][..], Vec::as_slice);
             let def_after = same.iter().any(|&i| footnotes[i].span.start > c.start);
             let defined = !same.is_empty();
             let next_in_line = c.number > last && c.number <= last + MAX_STEP;
             // Four digits are a year far more often than a footnote.
-            let ok = if c.number >= 1000 && !defined {
+            let ok = if c.exact {
+                c.number == last + 1
+                    && same.iter().any(|&i| {
+                        footnotes[i].span.start > c.start && footnotes[i].page == line.page
+                    })
+            } else if c.number >= 1000 && !defined {
                 false
             } else if c.strong {
                 has_defs && (defined || c.number == last + 1)
@@ -211,20 +286,159 @@ pub(super) fn find(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<F
                 footnote: None,
                 page: line.page,
                 spaced: c.spaced,
-                convention: super::NoteConvention::Plain,
+                convention: NoteConvention::Plain,
+                label: None,
             });
         }
     }
-    for m in &mut markers {
-        // The first definition after the marker, else any with its number.
-        let same = defs.get(&m.number).map_or(&[][..], Vec::as_slice);
-        m.footnote = same
-            .iter()
-            .copied()
-            .find(|&i| footnotes[i].span.start > m.span.start)
-            .or_else(|| same.first().copied());
-    }
     markers
+}
+
+/// Markers of Markdown notes (`[^1]`, `[^bron]`: always, a definition or
+/// not), of typed notes (`[1]`, `(1)`, `1)`: only of a form and number the
+/// document defines) and of superscript notes (`NVVK²`: only numbers the
+/// document defines).
+fn convention_markers(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<FootnoteMarker> {
+    let typed: Vec<(char, u32)> = footnotes
+        .iter()
+        .filter(|f| f.convention == NoteConvention::Typed)
+        .map(|f| (typed_form(text, f), f.number))
+        .collect();
+    let superscript: Vec<u32> = footnotes
+        .iter()
+        .filter(|f| f.convention == NoteConvention::Superscript)
+        .map(|f| f.number)
+        .collect();
+    let labels: HashMap<&str, u32> = footnotes
+        .iter()
+        .filter_map(|f| f.label.as_deref().map(|l| (l, f.number)))
+        .collect();
+    let mut out = Vec::new();
+    for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
+        let s = &text[line.span.clone()];
+        let base = line.span.start;
+        let mut push = |number: u32, span: std::ops::Range<usize>, convention, label| {
+            out.push(FootnoteMarker {
+                number,
+                span: base + span.start..base + span.end,
+                footnote: None,
+                page: line.page,
+                spaced: s[..span.start].ends_with(' '),
+                convention,
+                label,
+            });
+        };
+        // `[^1]`, `[^bron]`.
+        let mut from = 0;
+        while let Some(i) = s[from..].find("[^") {
+            let at = from + i + 2;
+            from = at;
+            let Some(close) = s[at..].find(']') else {
+                break;
+            };
+            let label = &s[at..at + close];
+            if label.is_empty() || label.contains(char::is_whitespace) {
+                continue;
+            }
+            match label.parse::<u32>() {
+                Ok(n) if n > 0 => push(n, at..at + close, NoteConvention::Markdown, None),
+                _ => {
+                    let n = labels.get(label).copied().unwrap_or(0);
+                    let owned = Some(label.to_string());
+                    push(n, at..at + close, NoteConvention::Markdown, owned);
+                }
+            }
+        }
+        if !typed.is_empty() {
+            for (form, n, span) in typed_candidates(s) {
+                if typed.contains(&(form, n)) {
+                    push(n, span, NoteConvention::Typed, None);
+                }
+            }
+        }
+        if !superscript.is_empty() && !s.is_ascii() {
+            for (n, span) in superscript_runs(s) {
+                if superscript.contains(&n) {
+                    push(n, span, NoteConvention::Superscript, None);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The form a typed definition is written in: `[1]`, `(1)` or `1)`.
+fn typed_form(text: &str, f: &Footnote) -> char {
+    match text[..f.number_span.start].chars().next_back() {
+        Some('[') => '[',
+        Some('(') => '(',
+        _ => ')',
+    }
+}
+
+/// `[1]`, `(1)`, `1)` in a line, not at its start (where they open an item
+/// or a definition): their form, number and the digits' span.
+fn typed_candidates(s: &str) -> Vec<(char, u32, std::ops::Range<usize>)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start > 3 || s[..start].trim().is_empty() {
+            continue;
+        }
+        let Ok(n) = s[start..i].parse::<u32>() else {
+            continue;
+        };
+        let before = b[..start].last().copied();
+        let after = b.get(i).copied();
+        let form = match (before, after) {
+            (Some(b'['), Some(b']')) => '[',
+            (Some(b'('), Some(b')')) => '(',
+            (Some(p), Some(b')')) if !p.is_ascii_digit() && p != b'(' => ')',
+            _ => continue,
+        };
+        // A closing bracket glued to a word or number is part of it.
+        if b.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        out.push((form, n, start..i));
+    }
+    out
+}
+
+/// Runs of superscript digits glued to the text before them (`NVVK²`,
+/// `jaarverslag.¹²`), not after a unit (`m²`, `km²`).
+fn superscript_runs(s: &str) -> Vec<(u32, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut run: Option<(u32, usize)> = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        if let Some(v) = superscript_value(c) {
+            let (n, start) = run.unwrap_or((0, at));
+            run = Some((n * 10 + v, start));
+            let ends = iter
+                .peek()
+                .is_none_or(|(_, c)| superscript_value(*c).is_none());
+            if ends {
+                let (n, start) = run.take().unwrap_or((0, at));
+                let before = s[..start].chars().next_back();
+                let word = last_word(&s[..start]);
+                let unit = matches!(word, "m" | "cm" | "mm" | "km" | "dm");
+                if n > 0 && before.is_some_and(|c| !c.is_whitespace()) && !unit {
+                    out.push((n, start..at + c.len_utf8()));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn candidates(text: &str, span: crate::Span) -> Vec<Candidate> {
@@ -248,9 +462,68 @@ fn candidates(text: &str, span: crate::Span) -> Vec<Candidate> {
                 end: span.start + end,
                 ..c
             });
+        } else {
+            for (from, number) in glued(line, start, end) {
+                out.push(Candidate {
+                    number,
+                    start: span.start + from,
+                    end: span.start + end,
+                    strong: true,
+                    spaced: false,
+                    exact: true,
+                });
+            }
         }
     }
     out
+}
+
+/// Where a marker may hide in digits that `judge` turned down: after
+/// closing punctuation with the next sentence glued on (`Graus.20Gegeven`,
+/// `kosten.46Dat`), or as the tail of a year (`juli 202123`) or of a
+/// reference number after a slash (`2018/84833`). Each is a candidate
+/// only if it is exactly the next note (see [`Candidate::exact`]).
+fn glued(line: &str, start: usize, end: usize) -> Vec<(usize, u32)> {
+    let b = line.as_bytes();
+    let before = b[..start].last().copied();
+    let after = line[end..].chars().next();
+    let len = end - start;
+    if len <= 3
+        && matches!(before, Some(b'.' | b',' | b';' | b':' | b'?' | b'!' | b')'))
+        && after.is_some_and(char::is_uppercase)
+        && !b[..start.saturating_sub(1)]
+            .last()
+            .is_some_and(u8::is_ascii_digit)
+    {
+        return line[start..end]
+            .parse()
+            .ok()
+            .filter(|&n| n > 0)
+            .map(|n| (start, n))
+            .into_iter()
+            .collect();
+    }
+    if after.is_some_and(char::is_alphanumeric) || !(5..=7).contains(&len) {
+        return Vec::new();
+    }
+    // The year of a date (`14 juli 2021`), not any four digits
+    // (`Postbus 20301`).
+    let month = last_word(&line[..start])
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let dated = MONTHS.contains(&month.as_str());
+    let year =
+        |head: &str| dated && head.len() == 4 && (head.starts_with("19") || head.starts_with("20"));
+    (1..=3)
+        .filter_map(|tail| {
+            let head = &line[start..end - tail];
+            let ok = year(head) || (before == Some(b'/') && head.len() >= 3);
+            let n: u32 = line[end - tail..end].parse().ok()?;
+            (ok && n > 0 && !line[end - tail..].starts_with('0')).then_some((end - tail, n))
+        })
+        .collect()
 }
 
 /// The first ASCII digit at or after `from` (or the end): eight bytes at a
@@ -305,6 +578,7 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
         end: 0,
         strong,
         spaced,
+        exact: false,
     };
     match prev {
         _ if bracketed => Some(candidate(true, false)),
@@ -328,6 +602,14 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
         }
         Some(c) if c.is_uppercase() => Some(candidate(false, false)),
         Some(' ') | None => {
+            // `1. Inleiding`, `2) Periodieke …`, `3 Hebt u …?` at the start
+            // of a line: an item's, a heading's or a question's number.
+            if before.trim().is_empty()
+                && (after.starts_with(['.', ')'])
+                    || (after.starts_with(' ') && line.trim_end().ends_with('?')))
+            {
+                return None;
+            }
             let word = last_word(before);
             // `Vraag 3, 4 en 5`, `2019 en 2021`: a list of numbers.
             // A year before it is fine (`van 7 november 2023 1 heb`).

@@ -54,6 +54,9 @@ pub struct Footnote {
     /// What the footnote's source comes to, short forms followed.
     pub source: Source,
     pub convention: NoteConvention,
+    /// A Markdown note's label when it is not a number (`[^bron]`); its
+    /// `number` is then the one a renderer would show.
+    pub label: Option<String>,
 }
 
 /// How a note and its marker are written. Each convention numbers its notes
@@ -122,6 +125,8 @@ pub struct FootnoteMarker {
     /// Separated from the word before it by a space (`zoeken. 3`).
     pub spaced: bool,
     pub convention: NoteConvention,
+    /// A Markdown marker's label when it is not a number (`[^bron]`).
+    pub label: Option<String>,
 }
 
 /// A letter inside the document, by its heading.

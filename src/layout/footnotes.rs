@@ -116,6 +116,13 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
         let mut end = start;
         for i in start..lines.end {
             let line = &mut layout.lines[i];
+            // A block ends at the page's furniture or another convention's notes.
+            if matches!(
+                line.kind,
+                LineKind::Furniture | LineKind::FootnoteStart | LineKind::FootnoteContinuation
+            ) {
+                break;
+            }
             if line.kind != LineKind::Body {
                 continue;
             }
@@ -134,10 +141,17 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
             end = i + 1;
         }
         last_def = last_def.max(prev);
-        layout.footnote_blocks.push(FootnoteBlock {
-            span: layout.lines[start].span.start..layout.lines[end - 1].span.end,
-            lines: start..end,
-            page,
-        });
+        let at = layout
+            .footnote_blocks
+            .partition_point(|b| b.lines.start < start);
+        layout.footnote_blocks.insert(
+            at,
+            FootnoteBlock {
+                span: layout.lines[start].span.start..layout.lines[end - 1].span.end,
+                lines: start..end,
+                page,
+                convention: super::NoteConvention::Plain,
+            },
+        );
     }
 }

@@ -15,6 +15,10 @@
 
 mod footnotes;
 mod furniture;
+mod notes;
+
+pub use crate::dossier::NoteConvention;
+pub use notes::{note_head, superscript_value, NoteHead};
 
 pub use furniture::{written_label, PageLabel};
 
@@ -87,6 +91,8 @@ pub struct FootnoteBlock {
     /// Index range into `Layout::lines`.
     pub lines: std::ops::Range<usize>,
     pub page: usize,
+    /// How the block's notes are written.
+    pub convention: NoteConvention,
 }
 
 /// The running text with footnote blocks, footers, colophons and mastheads
@@ -415,6 +421,7 @@ impl Layout {
         layout.split_lines(text, index);
         layout.page_labels = furniture::find(text, &mut layout);
         layout.split_pages(text);
+        notes::find_blocks(text, &mut layout);
         footnotes::find_blocks(text, &mut layout);
         layout.number_pages();
         layout.build_body(text);

@@ -1,0 +1,353 @@
+//! Notes written in other conventions than the PDF's footnote block:
+//! Markdown footnotes (`[^1]: Kamerstukken II …`), notes the author typed
+//! (`[1] https://…`, `1) NOS, 6 maart 2024`, `(1) …`) and notes numbered
+//! with superscript digits (`² NVVK, Jaarverslag 2023`).
+//!
+//! Markdown definitions are unambiguous and always taken. A typed or
+//! superscript definition is taken only as part of a run whose numbering
+//! agrees with itself (rising by one) and with the text above it: most of
+//! its numbers must stand in that text as a marker of the same form. So a
+//! numbered list (`1) Gemeenten stellen …`) is not read as notes.
+
+use super::{FootnoteBlock, Layout, LineKind, NoteConvention};
+
+/// The opening of a note definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteHead {
+    pub convention: NoteConvention,
+    /// The form, for typed notes: `[`, `(` or `)` (`1)`); `^` for Markdown,
+    /// `s` for superscripts.
+    pub form: char,
+    pub number: u32,
+    /// A Markdown label that is not a number (`[^bron]`).
+    pub label: Option<String>,
+    /// Where the number (or label) stands in the line.
+    pub number_span: std::ops::Range<usize>,
+    /// Where the note's text starts in the line.
+    pub text_start: usize,
+}
+
+/// The value of a superscript digit.
+pub fn superscript_value(c: char) -> Option<u32> {
+    match c {
+        '⁰' => Some(0),
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁴'..='⁹' => Some(c as u32 - '⁴' as u32 + 4),
+        _ => None,
+    }
+}
+
+/// The note definition a line opens, if it opens one: `[^1]: …`,
+/// `[^bron]: …`, `[1] …` (or `[1]` alone, its text on the next line),
+/// `(1) …`, `1) …`, `¹ …`. Up to three spaces may stand before it.
+pub fn note_head(line: &str) -> Option<NoteHead> {
+    let lead = line.len() - line.trim_start_matches([' ', '\u{c}']).len();
+    if lead > 3 {
+        return None;
+    }
+    let s = &line[lead..];
+    let digits_at = |from: usize| {
+        let n = s[from..].bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&n).then(|| {
+            let v: u32 = s[from..from + n].parse().unwrap_or(0);
+            (v, from + n)
+        })
+    };
+    let head = |convention, form, number, label, span: std::ops::Range<usize>, text: usize| {
+        let text_start = lead + text + (s[text..].len() - s[text..].trim_start().len());
+        Some(NoteHead {
+            convention,
+            form,
+            number,
+            label,
+            number_span: lead + span.start..lead + span.end,
+            text_start,
+        })
+    };
+    // What may follow a typed head: white space and text, or nothing.
+    let spaced = |at: usize| s[at..].is_empty() || s[at..].starts_with([' ', '\t']);
+    if let Some(rest) = s.strip_prefix("[^") {
+        let close = rest.find("]:")?;
+        let label = &rest[..close];
+        if label.is_empty() || label.contains(char::is_whitespace) {
+            return None;
+        }
+        let span = 2..2 + close;
+        let text = 2 + close + 2;
+        return match label.parse::<u32>() {
+            Ok(n) if n > 0 => head(NoteConvention::Markdown, '^', n, None, span, text),
+            _ => head(
+                NoteConvention::Markdown,
+                '^',
+                0,
+                Some(label.to_string()),
+                span,
+                text,
+            ),
+        };
+    }
+    if let Some(form) = s.chars().next().filter(|c| matches!(c, '[' | '(')) {
+        let (n, end) = digits_at(1)?;
+        let close = if form == '[' { ']' } else { ')' };
+        if n == 0 || s.as_bytes().get(end) != Some(&(close as u8)) || !spaced(end + 1) {
+            return None;
+        }
+        // `(1)` alone on a line is a list's or a margin's number.
+        if form == '(' && s[end + 1..].trim().is_empty() {
+            return None;
+        }
+        return head(NoteConvention::Typed, form, n, None, 1..end, end + 1);
+    }
+    if let Some((n, end)) = digits_at(0) {
+        if n == 0 || s.as_bytes().get(end) != Some(&b')') || !spaced(end + 1) {
+            return None;
+        }
+        if s[end + 1..].trim().is_empty() {
+            return None;
+        }
+        return head(NoteConvention::Typed, ')', n, None, 0..end, end + 1);
+    }
+    let mut n = 0u32;
+    let mut end = 0;
+    for c in s.chars() {
+        match superscript_value(c) {
+            Some(v) if end < 9 => {
+                n = n * 10 + v;
+                end += c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    if end == 0 || n == 0 {
+        return None;
+    }
+    let rest = &s[end..];
+    let opens = rest.starts_with([' ', '\t']) || rest.starts_with(char::is_uppercase);
+    if !opens || rest.trim().is_empty() {
+        return None;
+    }
+    head(NoteConvention::Superscript, 's', n, None, 0..end, end)
+}
+
+/// Whether a marker of the head's form and number stands in `before` (not
+/// at the start of a line, where it would open a definition or an item).
+fn marker_written(before: &str, head: &NoteHead) -> bool {
+    let n = head.number;
+    let written = match head.form {
+        '[' => format!("[{n}]"),
+        '(' => format!("({n})"),
+        ')' => format!("{n})"),
+        's' => n.to_string().chars().map(superscript_of).collect(),
+        _ => return true,
+    };
+    let mut from = 0;
+    while let Some(i) = before[from..].find(&written) {
+        let at = from + i;
+        from = at + written.len();
+        let line_start = before[..at].rfind('\n').map_or(0, |p| p + 1);
+        let ahead = &before[line_start..at];
+        if ahead.trim().is_empty() {
+            continue;
+        }
+        // `12)` is not `2)`: no digit right before the number.
+        if head.form == ')' && ahead.ends_with(|c: char| c.is_ascii_digit() || c == '(') {
+            continue;
+        }
+        if head.form == 's' && ahead.ends_with(|c| superscript_value(c).is_some()) {
+            continue;
+        }
+        return true;
+    }
+    false
+}
+
+fn superscript_of(d: char) -> char {
+    match d {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        _ => char::from_u32('⁴' as u32 + (d as u32 - '4' as u32)).unwrap_or(d),
+    }
+}
+
+/// Marks the definitions of Markdown, typed and superscript notes and
+/// their continuation lines, one block per run.
+pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
+    let heads: Vec<(usize, NoteHead)> = layout
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::Body)
+        .filter_map(|(i, l)| note_head(&text[l.span.clone()]).map(|h| (i, h)))
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    let mut taken: Vec<(usize, NoteHead)> = Vec::new();
+    // Runs of one form: numbers rising by one, in text order.
+    let mut k = 0;
+    while k < heads.len() {
+        let (first, head) = &heads[k];
+        let mut run = vec![(*first, head.clone())];
+        let mut j = k + 1;
+        while j < heads.len() {
+            let (i, h) = &heads[j];
+            let (_, last) = &run[run.len() - 1];
+            if h.form != head.form {
+                j += 1;
+                continue;
+            }
+            let follows = h.form == '^' || h.number == last.number + 1;
+            if !follows {
+                break;
+            }
+            run.push((*i, h.clone()));
+            j += 1;
+        }
+        let accepted = head.form == '^' || {
+            let marked = run
+                .iter()
+                .filter(|(i, h)| marker_written(&text[..layout.lines[*i].span.start], h))
+                .count();
+            marked > 0 && marked * 2 >= run.len()
+        };
+        if accepted {
+            taken.extend(run.iter().cloned());
+            k = heads
+                .iter()
+                .position(|(i, _)| *i > run[run.len() - 1].0)
+                .unwrap_or(heads.len());
+        } else {
+            k += 1;
+        }
+    }
+    taken.sort_by_key(|(i, _)| *i);
+    let starts: Vec<usize> = taken.iter().map(|(i, _)| *i).collect();
+    for (n, (i, head)) in taken.iter().enumerate() {
+        let next_start = starts.get(n + 1).copied().unwrap_or(usize::MAX);
+        let end = continuation_end(text, layout, *i, next_start, head.convention);
+        for line in &mut layout.lines[*i..end] {
+            if line.kind == LineKind::Body {
+                line.kind = LineKind::FootnoteContinuation;
+            }
+        }
+        layout.lines[*i].kind = LineKind::FootnoteStart;
+        let last = layout.lines[..end]
+            .iter()
+            .rposition(|l| {
+                l.kind == LineKind::FootnoteContinuation || l.kind == LineKind::FootnoteStart
+            })
+            .unwrap_or(*i);
+        layout.footnote_blocks.push(FootnoteBlock {
+            span: layout.lines[*i].span.start..layout.lines[last].span.end,
+            lines: *i..last + 1,
+            page: layout.lines[*i].page,
+            convention: head.convention,
+        });
+    }
+    layout
+        .footnote_blocks
+        .sort_by_key(|b| (b.span.start, b.span.end));
+}
+
+/// Where a definition opened on line `start` ends: at the next definition,
+/// a blank line (for Markdown: one not followed by an indented line), a
+/// line that is not running text (furniture, another block), or the page's
+/// end.
+fn continuation_end(
+    text: &str,
+    layout: &Layout,
+    start: usize,
+    next_start: usize,
+    convention: NoteConvention,
+) -> usize {
+    let page = layout.lines[start].page;
+    let mut i = start + 1;
+    while i < layout.lines.len() && i < next_start {
+        let line = &layout.lines[i];
+        if line.page != page {
+            break;
+        }
+        match line.kind {
+            LineKind::Body => {}
+            LineKind::Blank if convention == NoteConvention::Markdown => {
+                // An indented line after the blank continues the note.
+                let next = layout.lines[i + 1..]
+                    .iter()
+                    .find(|l| l.kind != LineKind::Blank);
+                let indented = next.is_some_and(|l| {
+                    let s = &text[l.span.clone()];
+                    l.kind == LineKind::Body && (s.starts_with("    ") || s.starts_with('\t'))
+                });
+                if !indented {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_of_each_convention() {
+        let h = |s: &str| note_head(s).map(|h| (h.convention, h.form, h.number, h.label));
+        assert_eq!(
+            h("[^1]: Kamerstukken II 2020/21, 22 112, nr. 2955."),
+            Some((NoteConvention::Markdown, '^', 1, None))
+        );
+        assert_eq!(
+            h("[^bron]: NOS, 1 april 2024."),
+            Some((NoteConvention::Markdown, '^', 0, Some("bron".into())))
+        );
+        assert_eq!(h("[1]"), Some((NoteConvention::Typed, '[', 1, None)));
+        assert_eq!(
+            h("[4] Centrum voor Criminaliteitspreventie"),
+            Some((NoteConvention::Typed, '[', 4, None))
+        );
+        assert_eq!(
+            h("1) NOS, 6 maart 2024"),
+            Some((NoteConvention::Typed, ')', 1, None))
+        );
+        assert_eq!(
+            h("(2) Kamerstuk 33047, nr. 25"),
+            Some((NoteConvention::Typed, '(', 2, None))
+        );
+        assert_eq!(
+            h("² NVVK, Jaarverslag 2023"),
+            Some((NoteConvention::Superscript, 's', 2, None))
+        );
+        assert_eq!(h("12 Kamerstukken II"), None);
+        assert_eq!(h("1)"), None);
+        assert_eq!(h("(3)"), None);
+        assert_eq!(h("[^1] zonder dubbele punt"), None);
+        assert_eq!(h("2) a"), Some((NoteConvention::Typed, ')', 2, None)));
+    }
+
+    #[test]
+    fn a_numbered_list_is_not_a_run_of_typed_notes() {
+        let text = "De gemeenten doen twee dingen:\n1) Gemeenten stellen regels.\n2) Gemeenten handhaven.\n";
+        let layout = Layout::analyze(text);
+        assert!(layout.footnote_blocks.is_empty());
+
+        let notes = "Het bericht (nos.nl)”1) en de Code 2) gelden.\n\n1) NOS, 6 maart 2024\n(nos.nl/artikel/2511721).\n\n2) Kamerstuk 33047, nr. 25.\n";
+        let layout = Layout::analyze(notes);
+        let blocks: Vec<(NoteConvention, usize)> = layout
+            .footnote_blocks
+            .iter()
+            .map(|b| (b.convention, b.lines.len()))
+            .collect();
+        assert_eq!(
+            blocks,
+            [(NoteConvention::Typed, 2), (NoteConvention::Typed, 1)]
+        );
+    }
+}
