@@ -93,6 +93,23 @@ fn glued_marker_before(text: &str, before: usize, n: u32) -> bool {
     false
 }
 
+/// A `?` that ends a sentence (not one inside a web address's query).
+fn asks_question(line: &str) -> bool {
+    line.match_indices('?').any(|(at, _)| {
+        line[at + 1..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '»' | '”' | '"' | '’' | ')'))
+    })
+}
+
+/// `Antwoord`, `Antwoord van minister …`: where the answers start.
+fn opens_answer(line: &str) -> bool {
+    let t = line.trim_start();
+    t.strip_prefix("Antwoord")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':', '\t']))
+}
+
 pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
     let mut last_def = 0u32;
     for page in 0..layout.pages.len() {
@@ -127,6 +144,11 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
                 continue;
             }
             let s = &text[line.span.clone()];
+            // The answers begin: the running text goes on (an OCR page
+            // prints the questions' notes under the questions).
+            if i > start && opens_answer(s) {
+                break;
+            }
             let n = definition_number(s)
                 .map(|(n, _)| n)
                 .or_else(|| next_lowercase_definition(s, prev));
@@ -139,6 +161,30 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
                 _ => LineKind::FootnoteContinuation,
             };
             end = i + 1;
+        }
+        // Notes are referred to: a block that asks questions and none of
+        // whose numbers stands as a marker above it is numbered questions
+        // (`2 Hebt u …?` of an old Aanhangsel), not notes.
+        let asks = layout.lines[start..end]
+            .iter()
+            .any(|l| l.kind != LineKind::Blank && asks_question(&text[l.span.clone()]));
+        let evidenced = !asks
+            || (start..end).any(|i| {
+                let line = &layout.lines[i];
+                line.kind == LineKind::FootnoteStart
+                    && definition_number(&text[line.span.clone()])
+                        .is_some_and(|(n, _)| glued_marker_before(text, line.span.start, n))
+            });
+        if !evidenced {
+            for line in &mut layout.lines[start..end] {
+                if matches!(
+                    line.kind,
+                    LineKind::FootnoteStart | LineKind::FootnoteContinuation
+                ) {
+                    line.kind = LineKind::Body;
+                }
+            }
+            continue;
         }
         last_def = last_def.max(prev);
         let at = layout
