@@ -3,6 +3,7 @@
 
 use crate::citation::{find_citations, Citation, CitationKind, ShortFormKind};
 use crate::layout::{note_head, Layout, LineKind};
+use crate::Span;
 
 use super::{Footnote, NoteConvention, Source};
 
@@ -14,11 +15,12 @@ pub(super) fn definitions(
     citations: &mut Vec<Citation>,
 ) -> Vec<Footnote> {
     let mut footnotes: Vec<Footnote> = Vec::new();
-    // The definition being read: its head and its lines.
-    let mut current: Option<(Head, Vec<usize>)> = None;
-    let finish = |def: (Head, Vec<usize>), footnotes: &mut Vec<Footnote>| {
-        let (head, lines) = def;
-        footnotes.push(build(text, layout, head, &lines));
+    // The definition being read: its head and the pieces of its lines.
+    let mut current: Option<(Head, Vec<Span>)> = None;
+    let finish = |def: (Head, Vec<Span>), footnotes: &mut Vec<Footnote>| {
+        let (head, pieces) = def;
+        let page = layout.page_at(head.number_span.start);
+        footnotes.push(build(text, page, head, &pieces));
     };
     for block in &layout.footnote_blocks {
         for i in block.lines.clone() {
@@ -31,11 +33,26 @@ pub(super) fn definitions(
                     let Some(head) = head(text, line.span.clone(), block.convention) else {
                         continue;
                     };
-                    current = Some((head, vec![i]));
+                    current = Some((head, vec![line.span.clone()]));
                 }
                 LineKind::FootnoteContinuation => {
-                    if let Some((_, lines)) = current.as_mut() {
-                        lines.push(i);
+                    let glued = current
+                        .as_ref()
+                        .and_then(|(h, _)| glued_head(text, line.span.clone(), h));
+                    match glued {
+                        Some((before, head)) => {
+                            if let Some((h, mut pieces)) = current.take() {
+                                pieces.push(before);
+                                finish((h, pieces), &mut footnotes);
+                            }
+                            let rest = head.number_span.start - 1..line.span.end;
+                            current = Some((head, vec![rest]));
+                        }
+                        None => {
+                            if let Some((_, pieces)) = current.as_mut() {
+                                pieces.push(line.span.clone());
+                            }
+                        }
                     }
                 }
                 _ => {}
@@ -111,7 +128,37 @@ fn number_labels(footnotes: &mut [Footnote]) {
     }
 }
 
-fn build(text: &str, layout: &Layout, head: Head, lines: &[usize]) -> Footnote {
+/// A typed note's head glued to the end of the previous note's line, as a
+/// Word export leaves it after a web address (`…/politie[3]`): the next
+/// number in `[n]` form at the end of the line. Returns the piece before it
+/// and the new head.
+fn glued_head(text: &str, span: Span, current: &Head) -> Option<(Span, Head)> {
+    if current.convention != NoteConvention::Typed
+        || !text[..current.number_span.start].ends_with('[')
+    {
+        return None;
+    }
+    let s = text[span.clone()].trim_end();
+    let next = current.number + 1;
+    let written = format!("[{next}]");
+    let at = s.strip_suffix(&written).map(str::len)?;
+    if s[..at].trim().is_empty() {
+        return None;
+    }
+    let digits = span.start + at + 1..span.start + at + 1 + next.to_string().len();
+    Some((
+        span.start..span.start + at,
+        Head {
+            number: next,
+            label: None,
+            text_start: digits.end + 1,
+            number_span: digits,
+            convention: NoteConvention::Typed,
+        },
+    ))
+}
+
+fn build(text: &str, page: usize, head: Head, pieces: &[Span]) -> Footnote {
     let Head {
         number,
         label,
@@ -120,10 +167,9 @@ fn build(text: &str, layout: &Layout, head: Head, lines: &[usize]) -> Footnote {
         convention,
     } = head;
     let number_start = number_span.start;
-    let last = layout.lines[*lines.last().unwrap()].span.end;
+    let last = pieces.last().map_or(text_start, |p| p.end);
     let mut joined = String::new();
-    for (k, &i) in lines.iter().enumerate() {
-        let span = &layout.lines[i].span;
+    for (k, span) in pieces.iter().enumerate() {
         let s = if k == 0 {
             &text[text_start.min(span.end)..span.end]
         } else {
@@ -148,7 +194,7 @@ fn build(text: &str, layout: &Layout, head: Head, lines: &[usize]) -> Footnote {
         number_span,
         span: number_start..text[..last].trim_end().len().max(text_start),
         text: joined,
-        page: layout.lines[lines[0]].page,
+        page,
         citations: Vec::new(),
         source: Source::None,
         convention,

@@ -25,7 +25,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::citation::CitationKind;
-use crate::dossier::{Dossier, QuestionKind, Source};
+use crate::dossier::{Dossier, Footnote, NoteConvention, QuestionKind, Source};
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::Span;
 use serde::Serialize;
@@ -278,10 +278,26 @@ fn unresolved_short_form(d: &Dossier, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Each convention numbers its notes on its own: typed notes `1)`, `2)`
+/// beside Word footnotes 1, 2 are no duplicates.
 fn footnote_numbering(d: &Dossier, out: &mut Vec<Diagnostic>) {
+    let mut conventions: Vec<NoteConvention> = d.footnotes.iter().map(|f| f.convention).collect();
+    conventions.sort_by_key(|c| c.as_str());
+    conventions.dedup();
+    for convention in conventions {
+        let notes = d.footnotes.iter().filter(|f| f.convention == convention);
+        numbering_of(notes, out);
+    }
+}
+
+fn numbering_of<'a>(notes: impl Iterator<Item = &'a Footnote>, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<u32, usize> = HashMap::default();
     let mut prev: Option<u32> = None;
-    for f in &d.footnotes {
+    for f in notes {
+        // A Markdown label's number is not written: nothing to check.
+        if f.label.is_some() {
+            continue;
+        }
         let message = if seen.contains_key(&f.number) {
             Some(format!("footnote {} is defined twice", f.number))
         } else {
@@ -382,7 +398,14 @@ fn unanswered_question(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Only where the document's questions are read: in a text with answers
+/// and no question we can read (an OCR page that runs its questions
+/// together, answers whose questions are in another file) the finding
+/// would say more about the reading than about the text.
 fn answer_without_question(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
+    if d.questions.is_empty() {
+        return;
+    }
     for a in d.answers.iter().filter(|a| a.questions.is_empty()) {
         let name = heading_name(text, &a.heading_span);
         let message = match a.numbers.as_slice() {
