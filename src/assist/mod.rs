@@ -11,7 +11,7 @@ pub use tokens::{semantic_tokens, TokenKind};
 use std::collections::HashMap;
 
 use crate::citation::CitationKind;
-use crate::dossier::{Dossier, Source};
+use crate::dossier::{Dossier, Footnote, NoteConvention, Source};
 use crate::layout::LineKind;
 use crate::Span;
 
@@ -37,43 +37,85 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
     out
 }
 
-/// Whether the definitions are numbered 1, 2, 3 … in document order.
+/// Whether the definitions of each note convention are numbered 1, 2, 3 …
+/// in document order (Markdown labels such as `[^bron]` are not numbers).
 pub fn numbering_is_sequential(d: &Dossier) -> bool {
+    conventions(d).into_iter().all(|c| {
+        numbered(d, c)
+            .enumerate()
+            .all(|(i, (_, f))| f.number as usize == i + 1)
+    })
+}
+
+/// The conventions the document's notes are written in.
+fn conventions(d: &Dossier) -> Vec<NoteConvention> {
+    let mut all: Vec<NoteConvention> = d.footnotes.iter().map(|f| f.convention).collect();
+    all.sort_by_key(|c| c.as_str());
+    all.dedup();
+    all
+}
+
+/// The numbered notes of one convention (labels left out), with their
+/// indices into `Dossier::footnotes`.
+fn numbered(d: &Dossier, c: NoteConvention) -> impl Iterator<Item = (usize, &Footnote)> {
     d.footnotes
         .iter()
         .enumerate()
-        .all(|(i, f)| f.number as usize == i + 1)
+        .filter(move |(_, f)| f.convention == c && f.label.is_none())
 }
 
-/// Renumbers every footnote: definitions 1, 2, 3 … in document order, and
-/// each marker to the new number of its definition. Of several markers or
-/// definitions with one number, the k-th marker goes with the k-th
-/// definition. Markers without a definition are left alone. Empty when the
-/// numbering is already sequential.
+/// A note number as its convention writes it: `²` for a superscript note,
+/// `2` for the others (the brackets of `[2]`, `2)`, `[^2]` stay as they are).
+pub fn note_number(convention: NoteConvention, n: u32) -> String {
+    let digits = n.to_string();
+    match convention {
+        NoteConvention::Superscript => digits
+            .chars()
+            .map(|d| ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d as usize - '0' as usize])
+            .collect(),
+        _ => digits,
+    }
+}
+
+/// Renumbers every note: the definitions of each convention 1, 2, 3 … in
+/// document order, and each marker to the new number of its definition. Of
+/// several markers or definitions with one number, the k-th marker goes
+/// with the k-th definition. Markers without a definition and Markdown
+/// labels are left alone. Empty when the numbering is already sequential.
 pub fn renumber_footnotes(d: &Dossier) -> Vec<Edit> {
     let mut edits = Vec::new();
-    let mut new_number: Vec<u32> = Vec::with_capacity(d.footnotes.len());
-    for (i, f) in d.footnotes.iter().enumerate() {
-        let n = i as u32 + 1;
-        new_number.push(n);
+    for convention in conventions(d) {
+        renumber_convention(d, convention, &mut edits);
+    }
+    edits.sort_by_key(|e| e.span.start);
+    edits
+}
+
+fn renumber_convention(d: &Dossier, convention: NoteConvention, edits: &mut Vec<Edit>) {
+    let mut new_number: HashMap<usize, u32> = HashMap::new();
+    // Definitions by old number, in order; markers take them in turn.
+    let mut defs: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (k, (i, f)) in numbered(d, convention).enumerate() {
+        let n = k as u32 + 1;
+        new_number.insert(i, n);
+        defs.entry(f.number).or_default().push(i);
         if f.number != n {
             edits.push(Edit {
                 span: f.number_span.clone(),
-                text: n.to_string(),
+                text: note_number(convention, n),
             });
         }
     }
-    // Definitions by old number, in order; markers take them in turn.
-    let mut defs: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, f) in d.footnotes.iter().enumerate() {
-        defs.entry(f.number).or_default().push(i);
-    }
+    let markers = d
+        .markers
+        .iter()
+        .filter(|m| m.convention == convention && m.label.is_none());
     let mut taken: HashMap<u32, usize> = HashMap::new();
-    let count: HashMap<u32, usize> = d.markers.iter().fold(HashMap::new(), |mut m, x| {
+    let count: HashMap<u32, usize> = markers.clone().fold(HashMap::new(), |mut m, x| {
         *m.entry(x.number).or_default() += 1;
         m
     });
-    for m in &d.markers {
+    for m in markers {
         let Some(list) = defs.get(&m.number) else {
             continue;
         };
@@ -85,36 +127,43 @@ pub fn renumber_footnotes(d: &Dossier) -> Vec<Edit> {
         } else {
             m.footnote.unwrap_or(list[0])
         };
-        let Some(&n) = new_number.get(def) else {
+        let Some(&n) = new_number.get(&def) else {
             continue;
         };
         if m.number != n {
             edits.push(Edit {
                 span: m.span.clone(),
-                text: n.to_string(),
+                text: note_number(convention, n),
             });
         }
     }
-    edits.sort_by_key(|e| e.span.start);
-    edits
 }
 
-/// Renames footnote `from` to `to` everywhere (its definitions and its
-/// markers). `None` when `to` is already in use or `from` does not exist.
-pub fn rename_footnote(d: &Dossier, from: u32, to: u32) -> Option<Vec<Edit>> {
-    if to == 0 || d.footnote(to).is_some() || d.markers.iter().any(|m| m.number == to) {
+/// Renames note `from` of `convention` to `to` everywhere (its definitions
+/// and its markers). `None` when `to` is already in use in that convention
+/// or `from` does not exist.
+pub fn rename_footnote(
+    d: &Dossier,
+    convention: NoteConvention,
+    from: u32,
+    to: u32,
+) -> Option<Vec<Edit>> {
+    let notes = || numbered(d, convention).map(|(_, f)| f);
+    let markers = || {
+        d.markers
+            .iter()
+            .filter(move |m| m.convention == convention && m.label.is_none())
+    };
+    if to == 0 || notes().any(|f| f.number == to) || markers().any(|m| m.number == to) {
         return None;
     }
-    d.footnote(from)?;
-    let text = to.to_string();
-    let mut edits: Vec<Edit> = d
-        .footnotes
-        .iter()
+    notes().find(|f| f.number == from)?;
+    let text = note_number(convention, to);
+    let mut edits: Vec<Edit> = notes()
         .filter(|f| f.number == from)
         .map(|f| f.number_span.clone())
         .chain(
-            d.markers
-                .iter()
+            markers()
                 .filter(|m| m.number == from)
                 .map(|m| m.span.clone()),
         )
@@ -158,20 +207,21 @@ pub fn definition_stub(d: &Dossier, text: &str, marker: usize) -> Option<Edit> {
             )
         })
         .map(|l| l.span.end);
+    let opening = definition_opening(text, m);
     let (at, insert) = match block_end {
-        Some(end) => (end, format!("{newline}{} ", m.number)),
+        Some(end) => (end, format!("{newline}{opening} ")),
         None => match lines
             .iter()
             .find(|l| matches!(l.kind, LineKind::Footer | LineKind::Colophon))
         {
-            Some(footer) => (footer.span.start, format!("{} {newline}", m.number)),
+            Some(footer) => (footer.span.start, format!("{opening} {newline}")),
             None => {
                 let end = lines
                     .iter()
                     .rev()
                     .find(|l| l.kind != LineKind::Blank)
                     .map_or(page.span.end, |l| l.span.end);
-                (end, format!("{newline}{} ", m.number))
+                (end, format!("{newline}{opening} "))
             }
         },
     };
@@ -179,6 +229,23 @@ pub fn definition_stub(d: &Dossier, text: &str, marker: usize) -> Option<Edit> {
         span: at..at,
         text: insert,
     })
+}
+
+/// How a definition of the marker's note opens, in the marker's own form:
+/// `3`, `[^3]:`, `[3]`, `(3)`, `3)`, `³`.
+fn definition_opening(text: &str, m: &crate::dossier::FootnoteMarker) -> String {
+    let digits = &text[m.span.clone()];
+    let before = text[..m.span.start].chars().next_back();
+    let after = text[m.span.end..].chars().next();
+    match m.convention {
+        NoteConvention::Plain | NoteConvention::Superscript => digits.to_string(),
+        NoteConvention::Markdown => format!("[^{digits}]:"),
+        NoteConvention::Typed => match (before, after) {
+            (Some('['), _) => format!("[{digits}]"),
+            (Some('('), _) => format!("({digits})"),
+            _ => format!("{digits})"),
+        },
+    }
 }
 
 /// The full citations of the dossier, each once (by identifier), in the

@@ -52,8 +52,11 @@ fn the_seed_is_numbered_in_sequence() {
 fn rename_a_footnote_number() {
     let text = seed();
     let d = Dossier::analyze(&text);
-    assert!(rename_footnote(&d, 7, 8).is_none(), "8 is taken");
-    let edits = rename_footnote(&d, 7, 70).unwrap();
+    assert!(
+        rename_footnote(&d, NoteConvention::Plain, 7, 8).is_none(),
+        "8 is taken"
+    );
+    let edits = rename_footnote(&d, NoteConvention::Plain, 7, 70).unwrap();
     assert_eq!(edits.len(), 2);
     let renamed = apply(&text, &edits);
     assert!(renamed.contains("is.»70 Kunt u nader"));

@@ -214,15 +214,17 @@ pub(super) fn find(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<F
     let claimed: Vec<crate::Span> = markers.iter().map(|m| m.span.clone()).collect();
     markers.extend(plain_markers(text, layout, footnotes, &claimed));
     markers.sort_by_key(|m| m.span.start);
-    // Definitions by convention and number, in document order.
-    let mut defs: HashMap<(NoteConvention, u32), Vec<usize>> = HashMap::default();
+    // Definitions by convention and number (or Markdown label), in
+    // document order.
+    let mut defs: HashMap<(NoteConvention, u32, Option<&str>), Vec<usize>> = HashMap::default();
     for (i, f) in footnotes.iter().enumerate() {
-        defs.entry((f.convention, f.number)).or_default().push(i);
+        let key = (f.convention, f.number, f.label.as_deref());
+        defs.entry(key).or_default().push(i);
     }
     for m in &mut markers {
         // The first definition after the marker, else any with its number.
         let same = defs
-            .get(&(m.convention, m.number))
+            .get(&(m.convention, m.number, m.label.as_deref()))
             .map_or(&[][..], Vec::as_slice);
         m.footnote = same
             .iter()

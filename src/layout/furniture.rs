@@ -96,7 +96,66 @@ pub(super) fn find(text: &str, layout: &mut Layout) -> Vec<PageLabel> {
     if labels.len() >= 2 {
         mark_recurring(text, layout, &labels);
     }
+    if !labels.is_empty() || is_letter(text, layout) {
+        mark_side_column(text, layout);
+    }
     labels
+}
+
+/// The labels of a letter's side column and address block, as the line's
+/// first words: `Datum`, `Kenmerk 5687928/11`, `Onze referentie`, a
+/// directorate's name, the return address.
+const SIDE_LABELS: &[&str] = &[
+    "> Retouradres",
+    "Retouradres",
+    "Datum",
+    "Kenmerk",
+    "Ons kenmerk",
+    "Uw kenmerk",
+    "Onze referentie",
+    "Uw referentie",
+    "Uw brief",
+    "Uw brief van",
+    "Bijlage",
+    "Bijlagen",
+    "Bijlage(n)",
+    "Contactpersoon",
+    "Inlichtingen",
+    "Doorkiesnummer",
+    "Projectnaam",
+    "Directoraat-generaal",
+    "Directoraat-Generaal",
+    "Directie",
+];
+
+/// A letter to the Kamer or from a ministry: a return address or the
+/// Kamer's address at its head.
+fn is_letter(text: &str, layout: &Layout) -> bool {
+    layout.lines.iter().take(40).any(|l| {
+        let t = text[l.span.clone()].trim();
+        t.starts_with("> Retouradres") || t.starts_with("Aan de Voorzitter van de")
+    })
+}
+
+/// Marks the side column's label lines (and the return address) as
+/// furniture: a note above them on the page ends there.
+fn mark_side_column(text: &str, layout: &mut Layout) {
+    for line in &mut layout.lines {
+        if line.kind != LineKind::Body {
+            continue;
+        }
+        let t = text[line.span.clone()].trim();
+        if t.len() > 60 {
+            continue;
+        }
+        let labelled = SIDE_LABELS.iter().any(|label| {
+            t.strip_prefix(label)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+        });
+        if labelled {
+            line.kind = LineKind::Furniture;
+        }
+    }
 }
 
 /// Lines that are a bare number and whose numbers rise by one, a page or

@@ -225,6 +225,7 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
         }
     }
     taken.sort_by_key(|(i, _)| *i);
+    let taken = foot_runs(layout, taken);
     let starts: Vec<usize> = taken.iter().map(|(i, _)| *i).collect();
     for (n, (i, head)) in taken.iter().enumerate() {
         let next_start = starts.get(n + 1).copied().unwrap_or(usize::MAX);
@@ -251,6 +252,45 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
     layout
         .footnote_blocks
         .sort_by_key(|b| (b.span.start, b.span.end));
+}
+
+/// Of the typed and superscript runs of one form on one page, the notes are
+/// the run nearest the page's foot, and a run before it only where its
+/// numbers rise on into the next: a numbered list (`1) Gemeenten …`) above
+/// notes numbered the same way is not notes.
+fn foot_runs(layout: &Layout, taken: Vec<(usize, NoteHead)>) -> Vec<(usize, NoteHead)> {
+    let mut kept: Vec<(usize, NoteHead)> = Vec::with_capacity(taken.len());
+    // From the foot up: the first number of the kept run after, per page and form.
+    let mut after: Vec<(usize, char, u32)> = Vec::new();
+    let mut k = taken.len();
+    while k > 0 {
+        // The run that ends at `k`: heads of one form rising by one.
+        let (_, last) = &taken[k - 1];
+        let mut start = k - 1;
+        while start > 0 {
+            let (_, h) = &taken[start - 1];
+            if h.form != last.form || h.number + 1 != taken[start].1.number {
+                break;
+            }
+            start -= 1;
+        }
+        let run = &taken[start..k];
+        let page = layout.lines[run[0].0].page;
+        let form = last.form;
+        let next = after
+            .iter()
+            .find(|(p, f, _)| *p == page && *f == form)
+            .map(|&(_, _, n)| n);
+        let keep = form == '^' || next.is_none_or(|n| n > last.number);
+        if keep {
+            after.retain(|(p, f, _)| !(*p == page && *f == form));
+            after.push((page, form, run[0].1.number));
+            kept.extend(run.iter().rev().cloned());
+        }
+        k = start;
+    }
+    kept.reverse();
+    kept
 }
 
 /// Where a definition opened on line `start` ends: at the next definition,

@@ -12,16 +12,27 @@ use super::convert;
 use super::definition::footnote_on_number;
 use super::documents::Analysis;
 use crate::assist;
+use crate::dossier::NoteConvention;
 use crate::text::PositionEncoding;
 use crate::Span;
 
-/// The footnote number at `offset` and the digits written there.
-fn number_at(a: &Analysis, offset: usize) -> Option<(u32, Span)> {
+/// The footnote number at `offset`, the digits written there and the
+/// note convention it belongs to.
+fn number_at(a: &Analysis, offset: usize) -> Option<(u32, Span, NoteConvention)> {
     let d = &a.dossier;
-    if let Some(m) = d.marker_at(offset) {
-        return Some((m.number, m.span.clone()));
+    if let Some(m) = d.marker_at(offset).filter(|m| m.label.is_none()) {
+        return Some((m.number, m.span.clone(), m.convention));
     }
-    footnote_on_number(d, offset).map(|f| (f.number, f.number_span.clone()))
+    footnote_on_number(d, offset)
+        .filter(|f| f.label.is_none())
+        .map(|f| (f.number, f.number_span.clone(), f.convention))
+}
+
+/// Whether note `n` of `convention` is defined.
+fn defined(d: &crate::Dossier, convention: NoteConvention, n: u32) -> bool {
+    d.footnotes
+        .iter()
+        .any(|f| f.convention == convention && f.number == n)
 }
 
 pub fn prepare(
@@ -30,8 +41,8 @@ pub fn prepare(
     enc: PositionEncoding,
 ) -> Option<PrepareRenameResponse> {
     let offset = convert::offset(&a.text, &a.line_index, pos, enc);
-    let (number, span) = number_at(a, offset)?;
-    a.dossier.footnote(number)?;
+    let (number, span, convention) = number_at(a, offset)?;
+    defined(&a.dossier, convention, number).then_some(())?;
     Some(PrepareRenameResponse::RangeWithPlaceholder {
         range: convert::range(&a.text, &a.line_index, &span, enc),
         placeholder: number.to_string(),
@@ -54,7 +65,7 @@ pub fn rename(
     enc: PositionEncoding,
 ) -> jsonrpc::Result<Option<WorkspaceEdit>> {
     let offset = convert::offset(&a.text, &a.line_index, pos, enc);
-    let Some((from, _)) = number_at(a, offset) else {
+    let Some((from, _, convention)) = number_at(a, offset) else {
         return Err(invalid(
             "Alleen een voetnootnummer (een verwijzing of het nummer van een voetnoot) kan worden hernoemd.".to_owned(),
         ));
@@ -68,7 +79,7 @@ pub fn rename(
         }
     };
     let d = &a.dossier;
-    if d.footnote(from).is_none() {
+    if !defined(d, convention, from) {
         return Err(invalid(format!(
             "Voetnoot {from} staat niet in het document; voeg eerst de voetnoot toe."
         )));
@@ -76,7 +87,7 @@ pub fn rename(
     if to == from {
         return Ok(Some(WorkspaceEdit::default()));
     }
-    match assist::rename_footnote(d, from, to) {
+    match assist::rename_footnote(d, convention, from, to) {
         Some(edits) => Ok(Some(versioned(a, uri, &edits, enc))),
         None => Err(invalid(format!(
             "Voetnoot {to} bestaat al; kies een ander nummer of hernummer alle voetnoten (bronactie)."
