@@ -18,9 +18,10 @@ pub(super) fn definitions(
     // The definition being read: its head and the pieces of its lines.
     let mut current: Option<(Head, Vec<Span>)> = None;
     let finish = |def: (Head, Vec<Span>), footnotes: &mut Vec<Footnote>| {
-        let (head, pieces) = def;
-        let page = layout.page_at(head.number_span.start);
-        footnotes.push(build(text, page, head, &pieces));
+        for (head, pieces) in split_inline(text, def) {
+            let page = layout.page_at(head.number_span.start);
+            footnotes.push(build(text, page, head, &pieces));
+        }
     };
     for block in &layout.footnote_blocks {
         for i in block.lines.clone() {
@@ -36,23 +37,8 @@ pub(super) fn definitions(
                     current = Some((head, vec![line.span.clone()]));
                 }
                 LineKind::FootnoteContinuation => {
-                    let glued = current
-                        .as_ref()
-                        .and_then(|(h, _)| glued_head(text, line.span.clone(), h));
-                    match glued {
-                        Some((before, head)) => {
-                            if let Some((h, mut pieces)) = current.take() {
-                                pieces.push(before);
-                                finish((h, pieces), &mut footnotes);
-                            }
-                            let rest = head.number_span.start - 1..line.span.end;
-                            current = Some((head, vec![rest]));
-                        }
-                        None => {
-                            if let Some((_, pieces)) = current.as_mut() {
-                                pieces.push(line.span.clone());
-                            }
-                        }
+                    if let Some((_, pieces)) = current.as_mut() {
+                        pieces.push(line.span.clone());
                     }
                 }
                 _ => {}
@@ -128,34 +114,96 @@ fn number_labels(footnotes: &mut [Footnote]) {
     }
 }
 
-/// A typed note's head glued to the end of the previous note's line, as a
-/// Word export leaves it after a web address (`…/politie[3]`): the next
-/// number in `[n]` form at the end of the line. Returns the piece before it
-/// and the new head.
-fn glued_head(text: &str, span: Span, current: &Head) -> Option<(Span, Head)> {
-    if current.convention != NoteConvention::Typed
-        || !text[..current.number_span.start].ends_with('[')
-    {
-        return None;
+/// Splits a definition where the next note's head stands inside its
+/// lines: a typed note's `[n]` glued to the end of the previous note's line,
+/// as a Word export leaves it after a web address (`…/politie[3]`), or, in
+/// an OCR page that runs notes together, `51. 2 Kamerstuk …` where note 2's
+/// marker stands in the text above.
+fn split_inline(text: &str, def: (Head, Vec<Span>)) -> Vec<(Head, Vec<Span>)> {
+    let (mut head, pieces) = def;
+    let mut out = Vec::new();
+    let mut current: Vec<Span> = Vec::new();
+    for (k, piece) in pieces.into_iter().enumerate() {
+        let mut piece = piece;
+        loop {
+            // On the head's own line, look only past the head.
+            let from = if k == 0 && current.is_empty() {
+                head.text_start.clamp(piece.start, piece.end)
+            } else {
+                piece.start
+            };
+            match next_head(text, from..piece.end, &head) {
+                Some(next) => {
+                    let cut = next.number_span.start - usize::from(next_opens_bracket(&head));
+                    current.push(piece.start..cut);
+                    out.push((head, std::mem::take(&mut current)));
+                    piece = cut..piece.end;
+                    head = next;
+                }
+                None => {
+                    current.push(piece);
+                    break;
+                }
+            }
+        }
     }
-    let s = text[span.clone()].trim_end();
+    out.push((head, current));
+    out
+}
+
+/// Whether the head's number is written in `[n]` (a typed note's head).
+fn next_opens_bracket(head: &Head) -> bool {
+    head.convention == NoteConvention::Typed
+}
+
+/// The next note's head inside `span`, if one stands there (see
+/// [`split_inline`]).
+fn next_head(text: &str, span: Span, current: &Head) -> Option<Head> {
+    let s = &text[span.clone()];
     let next = current.number + 1;
-    let written = format!("[{next}]");
-    let at = s.strip_suffix(&written).map(str::len)?;
-    if s[..at].trim().is_empty() {
-        return None;
-    }
-    let digits = span.start + at + 1..span.start + at + 1 + next.to_string().len();
-    Some((
-        span.start..span.start + at,
-        Head {
-            number: next,
-            label: None,
-            text_start: digits.end + 1,
-            number_span: digits,
-            convention: NoteConvention::Typed,
-        },
-    ))
+    let digits = next.to_string();
+    let at = match current.convention {
+        NoteConvention::Typed if text[..current.number_span.start].ends_with('[') => {
+            let trimmed = s.trim_end();
+            let at = trimmed.strip_suffix(&format!("[{next}]"))?.len();
+            if trimmed[..at].trim().is_empty() {
+                return None;
+            }
+            at + 1
+        }
+        NoteConvention::Plain => {
+            let mut found = None;
+            for (i, _) in s.match_indices(&digits) {
+                let Some(before) = s[..i].strip_suffix(' ') else {
+                    continue;
+                };
+                let sentence_end = before.ends_with(['.', ')', '»', '”']);
+                let after = &s[i + digits.len()..];
+                let opens = after.strip_prefix(' ').is_some_and(|a| {
+                    a.starts_with(|c: char| c.is_uppercase() || matches!(c, '«' | '“'))
+                });
+                if sentence_end
+                    && opens
+                    && crate::layout::glued_marker_before(text, span.start + i, next)
+                {
+                    found = Some(i);
+                    break;
+                }
+            }
+            found?
+        }
+        _ => return None,
+    };
+    let start = span.start + at;
+    let number_span = start..start + digits.len();
+    let text_start = number_span.end + usize::from(current.convention == NoteConvention::Typed);
+    Some(Head {
+        number: next,
+        label: None,
+        number_span,
+        text_start,
+        convention: current.convention,
+    })
 }
 
 fn build(text: &str, page: usize, head: Head, pieces: &[Span]) -> Footnote {

@@ -72,7 +72,7 @@ fn next_lowercase_definition(line: &str, prev: u32) -> Option<u32> {
 
 /// Whether `n` stands glued to a lower-case word or closing punctuation
 /// (`Regeerakkoord11`, `gezonden.14`) somewhere before `before`.
-fn glued_marker_before(text: &str, before: usize, n: u32) -> bool {
+pub(crate) fn glued_marker_before(text: &str, before: usize, n: u32) -> bool {
     let digits = n.to_string();
     let head = &text[..before];
     let mut from = 0;
@@ -124,8 +124,14 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
                         // its marker must stand in the text above.
                         || (last_def == 0 && glued_marker_before(text, line.span.start, n))
                 })
-                // Old Kamervragen number their questions the same way.
+                // Old Kamervragen number their questions the same way, and
+                // their answers under the `Antwoord` heading.
                 && !text[line.span.clone()].trim_end().ends_with('?')
+                && !layout.lines[..i]
+                    .iter()
+                    .rev()
+                    .find(|l| l.kind != LineKind::Blank)
+                    .is_some_and(|l| opens_answer(&text[l.span.clone()]))
         }) else {
             continue;
         };

@@ -20,6 +20,7 @@ mod notes;
 pub use crate::dossier::NoteConvention;
 pub use notes::{note_head, superscript_value, NoteHead};
 
+pub(crate) use footnotes::glued_marker_before;
 pub use furniture::{written_label, PageLabel};
 
 use std::sync::LazyLock;
