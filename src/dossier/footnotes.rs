@@ -308,9 +308,12 @@ fn resolve(short: &Citation, antecedent: Option<&Footnote>, citations: &[Citatio
                 reason: format!("footnote {} before it does not resolve either", prev.number),
             }
         }
+        // A source we do not read as a citation (a report, a newspaper):
+        // the short form refers to it, and there is nothing to resolve.
+        Source::None if !prev.text.trim().is_empty() => return Source::None,
         Source::None => {
             return Source::Unresolved {
-                reason: format!("footnote {} before it cites no source", prev.number),
+                reason: format!("footnote {} before it is empty", prev.number),
             }
         }
     };

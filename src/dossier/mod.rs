@@ -77,6 +77,16 @@ pub enum NoteConvention {
     Superscript,
 }
 
+impl Footnote {
+    /// How the note is named in a message: its number, or its Markdown
+    /// label (`bron` of `[^bron]`).
+    pub fn name(&self) -> String {
+        self.label
+            .clone()
+            .unwrap_or_else(|| self.number.to_string())
+    }
+}
+
 impl NoteConvention {
     /// The name `inspect` shows.
     pub fn as_str(self) -> &'static str {

@@ -200,7 +200,10 @@ fn undefined_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {
             "undefined-footnote",
             Severity::Error,
             m.span.clone(),
-            format!("footnote {} is referenced here but never defined", m.number),
+            format!(
+                "footnote {} is referenced here but never defined",
+                m.label.clone().unwrap_or_else(|| m.number.to_string())
+            ),
         );
     }
 }
@@ -216,7 +219,7 @@ fn unreferenced_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {
                 f.number_span.clone(),
                 format!(
                     "footnote {} is defined but no marker in the text refers to it",
-                    f.number
+                    f.name()
                 ),
             );
         }
@@ -234,7 +237,7 @@ fn placeholder_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         let message = match d.footnote_at(c.span.start) {
             Some(f) => format!(
                 "footnote {} has a placeholder `{written}` instead of a source",
-                f.number
+                f.name()
             ),
             None => format!("placeholder `{written}` instead of a source"),
         };
