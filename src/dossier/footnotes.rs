@@ -253,9 +253,12 @@ fn build(text: &str, page: usize, head: Head, pieces: &[Span]) -> Footnote {
 /// Sets each footnote's [`Source`], following `Idem`/`Ibidem` back through
 /// the previous footnotes in number order (footnote 8 → 7 → 6).
 pub(super) fn resolve_sources(footnotes: &mut [Footnote], citations: &[Citation]) {
+    // Each convention is a chain of its own: typed note 2's `Idem` is typed
+    // note 1's source, not Word footnote 1's.
     let mut order: Vec<usize> = (0..footnotes.len()).collect();
-    order.sort_by_key(|&i| (footnotes[i].number, i));
+    order.sort_by_key(|&i| (footnotes[i].convention.as_str(), footnotes[i].number, i));
     for (k, &i) in order.iter().enumerate() {
+        let convention = footnotes[i].convention;
         let own = footnotes[i].citations.iter().map(|&c| (c, &citations[c]));
         let first_full = own.clone().find(|(_, c)| c.is_full());
         let first = own.clone().next();
@@ -263,10 +266,14 @@ pub(super) fn resolve_sources(footnotes: &mut [Footnote], citations: &[Citation]
             None => Source::None,
             Some((_, c)) if c.kind == CitationKind::ShortForm => {
                 let antecedent = match c.short_form {
-                    Some(ShortFormKind::SeeNote(n)) => {
-                        order.iter().map(|&j| &footnotes[j]).find(|f| f.number == n)
-                    }
-                    _ => k.checked_sub(1).map(|p| &footnotes[order[p]]),
+                    Some(ShortFormKind::SeeNote(n)) => order
+                        .iter()
+                        .map(|&j| &footnotes[j])
+                        .find(|f| f.number == n && f.convention == convention),
+                    _ => k
+                        .checked_sub(1)
+                        .map(|p| &footnotes[order[p]])
+                        .filter(|f| f.convention == convention),
                 };
                 resolve(c, antecedent, citations)
             }

@@ -456,3 +456,45 @@ fn a_question_reference_stays_on_its_line() {
         .collect();
     assert_eq!(refs, ["Zie ook vraag 2"]);
 }
+
+#[test]
+fn each_note_convention_is_a_chain_of_its_own_for_short_forms() {
+    let text = "Het bericht1) staat in de brief.1 Later meer2) en ook hier.2\n\n1) NOS, 6 maart 2024.\n2) Idem.\n\n1 Kamerstukken II 2021/22, 29 628, nr. 1099.\n2 Idem, blz. 3.\n";
+    let d = Dossier::analyze(text);
+    let of = |convention, n| {
+        d.footnotes
+            .iter()
+            .find(|f| f.convention == convention && f.number == n)
+            .unwrap()
+    };
+    match &of(NoteConvention::Plain, 2).source {
+        Source::Resolved { citation, via } => {
+            assert_eq!(citation.id.as_deref(), Some("kst-29628-1099"));
+            assert_eq!(citation.page.as_deref(), Some("3"));
+            assert_eq!(via, &[1]);
+        }
+        other => panic!("{other:?}"),
+    }
+    // The typed chain's `Idem` refers to the newspaper, not to a Kamerstuk.
+    assert_eq!(of(NoteConvention::Typed, 2).source, Source::None);
+    let resolved: Vec<(NoteConvention, u32, Option<u32>)> = d
+        .markers
+        .iter()
+        .map(|m| {
+            (
+                m.convention,
+                m.number,
+                m.footnote.map(|i| d.footnotes[i].number),
+            )
+        })
+        .collect();
+    assert_eq!(
+        resolved,
+        [
+            (NoteConvention::Typed, 1, Some(1)),
+            (NoteConvention::Plain, 1, Some(1)),
+            (NoteConvention::Typed, 2, Some(2)),
+            (NoteConvention::Plain, 2, Some(2)),
+        ]
+    );
+}
