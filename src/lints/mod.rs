@@ -193,12 +193,42 @@ fn push(
     });
 }
 
+/// Whether the notes of `convention` are read with doubt: fewer than three
+/// in five of its markers and definitions find each other (OCR noise,
+/// notes the reading does not see). Findings about them are then given
+/// mildly, as information: they say more about the reading than the text.
+/// Markdown notes are written unambiguously and never in doubt.
+fn doubtful(d: &Dossier, convention: NoteConvention) -> bool {
+    if convention == NoteConvention::Markdown {
+        return false;
+    }
+    let markers: Vec<_> = d
+        .markers
+        .iter()
+        .filter(|m| m.convention == convention)
+        .collect();
+    let resolved = markers.iter().filter(|m| m.footnote.is_some()).count();
+    let referenced: HashSet<usize> = markers.iter().filter_map(|m| m.footnote).collect();
+    let notes = d
+        .footnotes
+        .iter()
+        .filter(|f| f.convention == convention)
+        .count();
+    let all = markers.len() + notes;
+    all > 0 && (resolved + referenced.len()) * 5 < all * 3
+}
+
 fn undefined_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {
     for m in d.markers.iter().filter(|m| m.footnote.is_none()) {
+        let severity = if doubtful(d, m.convention) {
+            Severity::Information
+        } else {
+            Severity::Error
+        };
         push(
             out,
             "undefined-footnote",
-            Severity::Error,
+            severity,
             m.span.clone(),
             format!(
                 "footnote {} is referenced here but never defined",
@@ -289,11 +319,20 @@ fn footnote_numbering(d: &Dossier, out: &mut Vec<Diagnostic>) {
     conventions.dedup();
     for convention in conventions {
         let notes = d.footnotes.iter().filter(|f| f.convention == convention);
-        numbering_of(notes, out);
+        let severity = if doubtful(d, convention) {
+            Severity::Information
+        } else {
+            Severity::Warning
+        };
+        numbering_of(notes, severity, out);
     }
 }
 
-fn numbering_of<'a>(notes: impl Iterator<Item = &'a Footnote>, out: &mut Vec<Diagnostic>) {
+fn numbering_of<'a>(
+    notes: impl Iterator<Item = &'a Footnote>,
+    severity: Severity,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut seen: HashMap<u32, usize> = HashMap::default();
     let mut prev: Option<u32> = None;
     for f in notes {
@@ -334,7 +373,7 @@ fn numbering_of<'a>(notes: impl Iterator<Item = &'a Footnote>, out: &mut Vec<Dia
             push(
                 out,
                 "footnote-numbering",
-                Severity::Warning,
+                severity,
                 f.number_span.clone(),
                 message,
             );

@@ -220,3 +220,30 @@ fn levels_say_which_lints_are_on() {
         Some(Severity::Information)
     );
 }
+
+#[test]
+fn findings_on_notes_read_with_doubt_are_information() {
+    // Two of the four markers find no note and one note no marker: the
+    // reading is unsure (an OCR page), so nothing is an error or warning.
+    let text = "Het rapport1 en de brief.2 Ook de nota.3 En de motie.4\n1 Kamerstuk 19 637, nr. 2375.\n5 Kamerstuk 19 637, nr. 2376.\n";
+    let got = diagnostics(text);
+    let levels: Vec<(&str, Severity)> = got.iter().map(|g| (g.0, g.1)).collect();
+    assert!(
+        levels.contains(&("undefined-footnote", Severity::Information)),
+        "{got:#?}"
+    );
+    assert!(
+        levels
+            .iter()
+            .all(|(_, s)| !matches!(s, Severity::Error | Severity::Warning)),
+        "{got:#?}"
+    );
+    // A Markdown marker is never in doubt.
+    let draft = "Het rapport[^1] en de brief.[^2]\n\n[^3]: Kamerstuk 19 637, nr. 2375.\n";
+    let got = diagnostics(draft);
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "undefined-footnote" && g.1 == Severity::Error),
+        "{got:#?}"
+    );
+}
