@@ -20,6 +20,16 @@ pub struct Inspection {
     pub questions: Vec<QuestionRow>,
     pub answers: Vec<AnswerRow>,
     pub citations: Vec<CitationRow>,
+    /// Numbers of the running text that were not read as markers, and why.
+    pub not_markers: Vec<NumberRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NumberRow {
+    pub number: u32,
+    pub line: usize,
+    pub column: usize,
+    pub reason: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -145,6 +155,17 @@ pub fn inspect(path: &str, text: &str) -> Inspection {
             kind: c.kind.as_str(),
         })
         .collect();
+    let not_markers = dossier
+        .explain_numbers(text)
+        .into_iter()
+        .filter(|r| !r.taken)
+        .map(|r| NumberRow {
+            number: r.number,
+            line: line(r.span.start),
+            column: column(r.span.start),
+            reason: r.reason,
+        })
+        .collect();
     Inspection {
         path: path.to_string(),
         pages,
@@ -153,6 +174,7 @@ pub fn inspect(path: &str, text: &str) -> Inspection {
         questions,
         answers,
         citations,
+        not_markers,
     }
 }
 
@@ -249,6 +271,18 @@ pub fn render_plain(i: &Inspection) -> String {
             m.number, m.line, m.column, m.convention
         );
     }
+    let _ = writeln!(
+        out,
+        "  numbers not read as markers ({}):",
+        i.not_markers.len()
+    );
+    for n in &i.not_markers {
+        let _ = writeln!(
+            out,
+            "    {:>4}  {}:{}  {}",
+            n.number, n.line, n.column, n.reason
+        );
+    }
     let _ = writeln!(out, "  questions ({}):", i.questions.len());
     for q in &i.questions {
         let numbers = list(&q.numbers);
@@ -304,6 +338,34 @@ mod tests {
         assert_eq!(SEED.lines().nth(fourteen.line - 1), Some("14 PM BRON"));
         let answered = i.questions.iter().filter(|q| q.answer_line.is_some());
         assert!(answered.count() >= 4);
+    }
+
+    #[test]
+    fn numbers_not_read_as_markers_say_why() {
+        let text = "Het kabinet trekt gemiddeld 2 fte uit voor het\nrapport.1\n1. Gemeenten stellen regels.\n\n1 Kamerstuk 29 515, nr. 496.\n";
+        let i = inspect("a.txt", text);
+        let marked: Vec<(u32, usize)> = i.markers.iter().map(|m| (m.number, m.line)).collect();
+        assert_eq!(marked, [(1, 2)]);
+        let why: Vec<(u32, usize, &str)> = i
+            .not_markers
+            .iter()
+            .map(|n| (n.number, n.line, n.reason))
+            .collect();
+        assert_eq!(
+            why,
+            [
+                (
+                    2,
+                    1,
+                    "after a word that makes it a quantity or reference (`nr.`, `van`)"
+                ),
+                (
+                    1,
+                    3,
+                    "opens its line as an item, heading or question (`1. Inleiding`)"
+                ),
+            ]
+        );
     }
 
     #[test]

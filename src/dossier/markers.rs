@@ -212,7 +212,7 @@ struct Candidate {
 pub(super) fn find(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<FootnoteMarker> {
     let mut markers = convention_markers(text, layout, footnotes);
     let claimed: Vec<crate::Span> = markers.iter().map(|m| m.span.clone()).collect();
-    markers.extend(plain_markers(text, layout, footnotes, &claimed));
+    markers.extend(plain_markers(text, layout, footnotes, &claimed, None));
     markers.sort_by_key(|m| m.span.start);
     // Definitions by convention and number (or Markdown label), in
     // document order.
@@ -241,6 +241,7 @@ fn plain_markers(
     layout: &Layout,
     footnotes: &[Footnote],
     claimed: &[crate::Span],
+    mut explained: Option<&mut Vec<NumberReading>>,
 ) -> Vec<FootnoteMarker> {
     let plain = |f: &&Footnote| f.convention == NoteConvention::Plain;
     let has_defs = footnotes.iter().any(|f| plain(&f));
@@ -257,7 +258,8 @@ fn plain_markers(
     let mut markers: Vec<FootnoteMarker> = Vec::new();
     let mut last = 0u32;
     for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
-        for c in candidates(text, line.span.clone()) {
+        let found = candidates_explained(text, line.span.clone(), explained.as_deref_mut());
+        for c in found {
             if overlaps(c.start, c.end) {
                 continue;
             }
@@ -278,6 +280,25 @@ fn plain_markers(
             } else {
                 def_after && next_in_line
             };
+            if let Some(sink) = explained.as_mut() {
+                let reason = match (ok, c.exact, c.strong) {
+                    (true, true, _) => "glued on by the extraction; exactly the next note, below it on its page",
+                    (true, false, true) => "glued to a word or a closing mark, with a note of its number or next in turn",
+                    (true, false, false) => "after a space or a capital; the next note, defined below it",
+                    (false, true, _) => "glued to its neighbours and not exactly the next note on its page",
+                    (false, false, _) if c.number >= 1000 && !defined => "four digits and no note of that number (a year, a postcode)",
+                    (false, false, true) if !has_defs => "glued, but the document has no notes at the foot of a page",
+                    (false, false, true) => "glued, but no note has its number and it is not next in turn",
+                    (false, false, false) if !next_in_line => "after a space or a capital, and not the next note in turn",
+                    (false, false, false) => "after a space or a capital, and no note of its number follows",
+                };
+                sink.push(NumberReading {
+                    number: c.number,
+                    span: c.start..c.end,
+                    taken: ok,
+                    reason,
+                });
+            }
             if !ok {
                 continue;
             }
@@ -443,7 +464,44 @@ fn superscript_runs(s: &str) -> Vec<(u32, std::ops::Range<usize>)> {
     out
 }
 
-fn candidates(text: &str, span: crate::Span) -> Vec<Candidate> {
+/// Why a number in the running text was or was not read as a marker, for
+/// `inspect`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberReading {
+    pub number: u32,
+    pub span: crate::Span,
+    pub taken: bool,
+    pub reason: &'static str,
+}
+
+/// Every number of the running text that could be a page's footnote
+/// marker, with why it was or was not read as one.
+pub fn explain(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<NumberReading> {
+    let mut markers = convention_markers(text, layout, footnotes);
+    let claimed: Vec<crate::Span> = markers.iter().map(|m| m.span.clone()).collect();
+    let mut out: Vec<NumberReading> = markers
+        .drain(..)
+        .map(|m| NumberReading {
+            number: m.number,
+            span: m.span,
+            taken: true,
+            reason: match m.convention {
+                NoteConvention::Markdown => "a Markdown note's marker",
+                NoteConvention::Typed => "a typed note's marker, defined in that form",
+                _ => "a superscript note's marker, defined",
+            },
+        })
+        .collect();
+    plain_markers(text, layout, footnotes, &claimed, Some(&mut out));
+    out.sort_by_key(|r| r.span.start);
+    out
+}
+
+fn candidates_explained(
+    text: &str,
+    span: crate::Span,
+    mut rejected: Option<&mut Vec<NumberReading>>,
+) -> Vec<Candidate> {
     let line = &text[span.clone()];
     let b = line.as_bytes();
     let mut out = Vec::new();
@@ -458,14 +516,24 @@ fn candidates(text: &str, span: crate::Span) -> Vec<Candidate> {
             i += 1;
         }
         let end = i;
-        if let Some(c) = judge(line, start, end) {
+        let judged = judge(line, start, end);
+        if let Ok(c) = judged {
             out.push(Candidate {
                 start: span.start + start,
                 end: span.start + end,
                 ..c
             });
         } else {
-            for (from, number) in glued(line, start, end) {
+            let found = glued(line, start, end);
+            if let (Some(sink), Err(reason), true) = (rejected.as_mut(), judged, found.is_empty()) {
+                sink.push(NumberReading {
+                    number: line[start..end].parse().unwrap_or(0),
+                    span: span.start + start..span.start + end,
+                    taken: false,
+                    reason,
+                });
+            }
+            for (from, number) in found {
                 out.push(Candidate {
                     number,
                     start: span.start + from,
@@ -547,24 +615,24 @@ fn next_digit(b: &[u8], mut from: usize) -> usize {
     from
 }
 
-fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
+fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str> {
     if end - start > 4 {
-        return None;
+        return Err("more than four digits");
     }
-    let number: u32 = line[start..end].parse().ok()?;
+    let number: u32 = line[start..end].parse().map_err(|_| "not a number")?;
     if number == 0 {
-        return None;
+        return Err("zero");
     }
     let after = &line[end..];
     let mut next = after.chars();
     match next.next() {
         Some(c) if c.is_alphanumeric() || matches!(c, '%' | '°' | '‰' | '_' | '@') => {
-            return None
+            return Err("part of a word or quantity (a letter, digit or unit follows)")
         }
         Some(',' | '.' | '-' | '–' | '/' | ':')
             if next.next().is_some_and(|c| c.is_ascii_digit()) =>
         {
-            return None
+            return Err("a decimal, range, time or reference number (`1,5`, `12-13`)")
         }
         _ => {}
     }
@@ -583,8 +651,8 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
         exact: false,
     };
     match prev {
-        _ if bracketed => Some(candidate(true, false)),
-        Some(c) if c.is_lowercase() => Some(candidate(true, false)),
+        _ if bracketed => Ok(candidate(true, false)),
+        Some(c) if c.is_lowercase() => Ok(candidate(true, false)),
         Some('.' | ',' | ';' | ':' | '?' | '!' | '»' | '”' | '"' | '’' | '\'' | ')' | ']') => {
             let word = last_word(before);
             let p2 = before[..before.len() - prev.unwrap().len_utf8()]
@@ -595,14 +663,15 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
             let run = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
             let year_then_marker =
                 run == 4 && prev == Some('.') && !after.starts_with(|c: char| c.is_alphanumeric());
-            if (p2.is_some_and(|c| c.is_ascii_digit()) && !year_then_marker)
-                || is_quantity_word(word)
-            {
-                return None;
+            if p2.is_some_and(|c| c.is_ascii_digit()) && !year_then_marker {
+                return Err("a decimal or a number's part (`5.3`)");
             }
-            Some(candidate(true, false))
+            if is_quantity_word(word) {
+                return Err("after a word that makes it a quantity or reference (`nr.`, `van`)");
+            }
+            Ok(candidate(true, false))
         }
-        Some(c) if c.is_uppercase() => Some(candidate(false, false)),
+        Some(c) if c.is_uppercase() => Ok(candidate(false, false)),
         Some(' ') | None => {
             // `1. Inleiding`, `2) Periodieke …`, `3 Hebt u …?` at the start
             // of a line: an item's, a heading's or a question's number.
@@ -610,7 +679,7 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
                 && (after.starts_with(['.', ')'])
                     || (after.starts_with(' ') && line.trim_end().ends_with('?')))
             {
-                return None;
+                return Err("opens its line as an item, heading or question (`1. Inleiding`)");
             }
             let word = last_word(before);
             // `Vraag 3, 4 en 5`, `2019 en 2021`: a list of numbers.
@@ -625,11 +694,17 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
             // `CO 2`, `NO 2`: a chemical formula or code, not a marker.
             let code =
                 (1..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase());
-            if listed || code || is_quantity_word(word) {
-                return None;
+            if listed {
+                return Err("in a list of numbers (`Vraag 3, 4`)");
+            }
+            if code {
+                return Err("after a code or formula (`CO 2`)");
+            }
+            if is_quantity_word(word) {
+                return Err("after a word that makes it a quantity or reference (`nr.`, `van`)");
             }
             if before.chars().rev().take_while(|&c| c == ' ').count() > 1 {
-                return None;
+                return Err("after more than one space (a table or layout)");
             }
             let next_word = after
                 .trim_start()
@@ -638,11 +713,11 @@ fn judge(line: &str, start: usize, end: usize) -> Option<Candidate> {
                 .unwrap_or("");
             let next_word = next_word.trim_end_matches([',', ';', ')']);
             if AFTER.holds(next_word) {
-                return None;
+                return Err("before a word that makes it a quantity or date (`11 weken`)");
             }
-            Some(candidate(false, true))
+            Ok(candidate(false, true))
         }
-        _ => None,
+        _ => Err("not after a letter, a closing mark or a space"),
     }
 }
 

@@ -15,6 +15,7 @@ use crate::layout::{BodyStream, Layout};
 use crate::Span;
 
 pub use identity::short_year;
+pub use markers::NumberReading;
 pub use words::{shared as shared_words, word_hashes};
 
 /// The analysis of one document.
@@ -275,6 +276,13 @@ impl Dossier {
     pub fn question_words<'a>(&'a self, q: &'a Question) -> &'a [u64] {
         q.words
             .get_or_init(|| structure::words_in(&self.layout, &q.text_span))
+    }
+
+    /// Every number of the running text that could be a footnote marker,
+    /// with why it was or was not read as one (for `inspect`; the analysis
+    /// itself keeps no reasons).
+    pub fn explain_numbers(&self, text: &str) -> Vec<NumberReading> {
+        markers::explain(text, &self.layout, &self.footnotes)
     }
 
     /// The footnote numbered `n`, if defined (the first one if duplicated).
