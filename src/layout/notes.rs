@@ -9,6 +9,8 @@
 //! its numbers must stand in that text as a marker of the same form. So a
 //! numbered list (`1) Gemeenten stellen …`) is not read as notes.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::{FootnoteBlock, Layout, LineKind, NoteConvention};
 
 /// The opening of a note definition.
@@ -131,46 +133,77 @@ pub fn note_head(line: &str) -> Option<NoteHead> {
     head(NoteConvention::Superscript, 's', n, None, 0..end, end)
 }
 
-/// Whether a marker of the head's form and number stands in `before` (not
-/// at the start of a line, where it would open a definition or an item).
-fn marker_written(before: &str, head: &NoteHead) -> bool {
-    let n = head.number;
-    let written = match head.form {
-        '[' => format!("[{n}]"),
-        '(' => format!("({n})"),
-        ')' => format!("{n})"),
-        's' => n.to_string().chars().map(superscript_of).collect(),
-        _ => return true,
-    };
-    let mut from = 0;
-    while let Some(i) = before[from..].find(&written) {
-        let at = from + i;
-        from = at + written.len();
-        let line_start = before[..at].rfind('\n').map_or(0, |p| p + 1);
-        let ahead = &before[line_start..at];
-        if ahead.trim().is_empty() {
+/// Where a marker of each form and number first stands in the text, not at
+/// the start of a line (where it would open a definition or an item): one
+/// pass over the text, so each head is asked about in constant time.
+fn first_markers(text: &str) -> HashMap<(char, u32), usize> {
+    let mut first: HashMap<(char, u32), usize> = HashMap::default();
+    let b = text.as_bytes();
+    let mut line_start = 0;
+    let mut ink = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' {
+            line_start = i + 1;
+            ink = false;
+            i += 1;
             continue;
         }
-        // `12)` is not `2)`: no digit right before the number.
-        if head.form == ')' && ahead.ends_with(|c: char| c.is_ascii_digit() || c == '(') {
+        if !c.is_ascii_digit() {
+            if !c.is_ascii_whitespace() {
+                ink = true;
+            }
+            i += 1;
             continue;
         }
-        if head.form == 's' && ahead.ends_with(|c| superscript_value(c).is_some()) {
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let written_before = ink;
+        ink = true;
+        if i - start > 3 || !written_before {
             continue;
         }
-        return true;
+        let Ok(n) = text[start..i].parse::<u32>() else {
+            continue;
+        };
+        let before = (start > line_start).then(|| b[start - 1]);
+        let form = match (before, b.get(i)) {
+            (Some(b'['), Some(b']')) => '[',
+            (Some(b'('), Some(b')')) => '(',
+            // `12)` is not `2)`, nor `(2)` a `2)`.
+            (Some(p), Some(b')')) if !p.is_ascii_digit() && p != b'(' => ')',
+            _ => continue,
+        };
+        first.entry((form, n)).or_insert(start);
     }
-    false
-}
-
-fn superscript_of(d: char) -> char {
-    match d {
-        '0' => '⁰',
-        '1' => '¹',
-        '2' => '²',
-        '3' => '³',
-        _ => char::from_u32('⁴' as u32 + (d as u32 - '4' as u32)).unwrap_or(d),
+    if !text.is_ascii() {
+        for line in text.split_inclusive('\n') {
+            let offset = line.as_ptr() as usize - text.as_ptr() as usize;
+            let mut run: Option<(u32, usize)> = None;
+            let mut ink = false;
+            for (at, c) in line.char_indices() {
+                match superscript_value(c) {
+                    Some(v) if ink || run.is_some() => {
+                        let (n, from) = run.unwrap_or((0, at));
+                        run = Some((n * 10 + v, from));
+                    }
+                    _ => {
+                        if let Some((n, from)) = run.take() {
+                            first.entry(('s', n)).or_insert(offset + from);
+                        }
+                        ink |= !c.is_whitespace();
+                    }
+                }
+            }
+            if let Some((n, from)) = run {
+                first.entry(('s', n)).or_insert(offset + from);
+            }
+        }
     }
+    first
 }
 
 /// Marks the definitions of Markdown, typed and superscript notes and
@@ -186,6 +219,7 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
     if heads.is_empty() {
         return;
     }
+    let written = first_markers(text);
     let mut taken: Vec<(usize, NoteHead)> = Vec::new();
     // Runs of one form: numbers rising by one, in text order.
     let mut k = 0;
@@ -210,7 +244,11 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
         let accepted = head.form == '^' || {
             let marked = run
                 .iter()
-                .filter(|(i, h)| marker_written(&text[..layout.lines[*i].span.start], h))
+                .filter(|(i, h)| {
+                    written
+                        .get(&(h.form, h.number))
+                        .is_some_and(|&at| at < layout.lines[*i].span.start)
+                })
                 .count();
             marked > 0 && marked * 2 >= run.len()
         };
