@@ -16,7 +16,10 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::lints::{lint, workspace_lints_with, Diagnostic, LintLevels, Severity};
+use crate::lints::{
+    lint, workspace_lints_with, Diagnostic, LintLevels, Severity, BINARY_FILE, INTERNAL_ERROR,
+    INVALID_UTF8,
+};
 use crate::text::{decode, decode_borrowed, LineIndex, PositionEncoding};
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::Dossier;
@@ -105,24 +108,19 @@ fn analyse(
 ) -> (Vec<Finding>, Option<DocumentSummary>) {
     let mut diagnostics = Vec::new();
     if binary {
-        diagnostics.push(Diagnostic {
-            code: "binary-file",
-            severity: Severity::Error,
-            span: 0..0,
-            message: "this looks like a binary file (it contains NUL bytes), not a text; skipped"
-                .into(),
-        });
+        diagnostics.push(BINARY_FILE.at(
+            0..0,
+            "this looks like a binary file (it contains NUL bytes), not a text; skipped".into(),
+        ));
         return (findings(text, None, levels.apply(diagnostics)), None);
     }
     if invalid_sequences > 0 {
-        diagnostics.push(Diagnostic {
-            code: "invalid-utf8",
-            severity: Severity::Warning,
-            span: 0..0,
-            message: format!(
+        diagnostics.push(INVALID_UTF8.at(
+            0..0,
+            format!(
                 "the file is not valid UTF-8: {invalid_sequences} invalid byte sequence(s) were read as U+FFFD"
             ),
-        });
+        ));
     }
     let outcome = std::panic::catch_unwind(|| {
         let line_index = LineIndex::new(text);
@@ -139,12 +137,10 @@ fn analyse(
             (Some(summary), Some(line_index))
         }
         Err(_) => {
-            diagnostics.push(Diagnostic {
-                code: "internal-error",
-                severity: Severity::Error,
-                span: 0..0,
-                message: "the analysis of this file failed (an internal error; please report it with the file)".into(),
-            });
+            diagnostics.push(INTERNAL_ERROR.at(
+                0..0,
+                "the analysis of this file failed (an internal error; please report it with the file)".into(),
+            ));
             (None, None)
         }
     };
@@ -626,5 +622,25 @@ mod tests {
         assert_eq!(found[0], ("invalid-utf8", 1));
         assert_eq!(&found[1..], &plain[..]);
         assert_eq!(codes(b"a\0b"), [("binary-file", 1)]);
+    }
+
+    /// The codes only `check` reports are set as the others are.
+    #[test]
+    fn check_codes_follow_the_levels() {
+        let mut levels = LintLevels::default();
+        levels.set("binary-file=off").unwrap();
+        levels.set("invalid-utf8=error").unwrap();
+        let found = |bytes: &[u8]| -> Vec<(&'static str, Severity)> {
+            analyse_bytes("a.txt", bytes, Stamp::default(), &levels)
+                .findings
+                .iter()
+                .map(|f| (f.code, f.severity))
+                .collect()
+        };
+        assert_eq!(found(b"a\0b"), []);
+        assert_eq!(
+            found(b"Een tekst\xFF\n"),
+            [("invalid-utf8", Severity::Error)]
+        );
     }
 }

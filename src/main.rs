@@ -1,79 +1,13 @@
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// `check` allocates with mimalloc, the server with the system allocator.
-/// A batch of thousands of analyses spent an eighth of its instructions in
-/// glibc's malloc and free; a long-running server on mimalloc held two to
-/// five times the memory over an hour of typing that glibc (limited to two
-/// arenas) holds (BENCHMARKS.md, the soaks).
-#[global_allocator]
-static ALLOCATOR: Allocator = Allocator;
-
-/// Whether new allocations go to mimalloc; set once, when `check` starts.
-static MIMALLOC: AtomicBool = AtomicBool::new(false);
-
-struct Allocator;
-
-impl Allocator {
-    /// Whether mimalloc gave out `ptr`: what was allocated before the
-    /// switch goes back to the system allocator.
-    fn mimalloc_owns(ptr: *mut u8) -> bool {
-        // SAFETY: a look-up in mimalloc's page map, for any address.
-        MIMALLOC.load(Ordering::Relaxed)
-            && unsafe { libmimalloc_sys::mi_is_in_heap_region(ptr.cast()) }
-    }
-
-    fn use_mimalloc() {
-        // mimalloc is initialised before the first look-up in its map.
-        // SAFETY: a valid layout; the block is freed by the allocator that
-        // gave it.
-        unsafe {
-            let layout = Layout::from_size_align_unchecked(16, 8);
-            mimalloc::MiMalloc.dealloc(mimalloc::MiMalloc.alloc(layout), layout);
-        }
-        MIMALLOC.store(true, Ordering::Relaxed);
-    }
-}
-
-// SAFETY: every block is freed or resized by the allocator that gave it out
-// (`mimalloc_owns`); both allocators uphold GlobalAlloc's contract.
-unsafe impl GlobalAlloc for Allocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if MIMALLOC.load(Ordering::Relaxed) {
-            mimalloc::MiMalloc.alloc(layout)
-        } else {
-            System.alloc(layout)
-        }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        if MIMALLOC.load(Ordering::Relaxed) {
-            mimalloc::MiMalloc.alloc_zeroed(layout)
-        } else {
-            System.alloc_zeroed(layout)
-        }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        if Self::mimalloc_owns(ptr) {
-            mimalloc::MiMalloc.dealloc(ptr, layout)
-        } else {
-            System.dealloc(ptr, layout)
-        }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if Self::mimalloc_owns(ptr) {
-            mimalloc::MiMalloc.realloc(ptr, layout, new_size)
-        } else {
-            System.realloc(ptr, layout, new_size)
-        }
-    }
-}
+// Both commands allocate with the system allocator. mimalloc made `check`
+// about 15 % faster but held two to seven times the memory in the
+// long-running server (BENCHMARKS.md, "How the allocator was chosen"); a
+// switch between the two at run time rested on a page-map look-up that does
+// not cover every block.
 
 /// A language server and checker for Dutch parliamentary dossier texts.
 ///
@@ -154,7 +88,6 @@ fn main() -> ExitCode {
             deny,
             lints,
         } => {
-            Allocator::use_mimalloc();
             let mut levels = dossier_lsp::lints::LintLevels::default();
             for spec in &lints {
                 if let Err(e) = levels.set(spec) {

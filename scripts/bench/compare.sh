@@ -25,12 +25,12 @@ VENV=$WORK/panache-venv
 mkdir -p "$WORK"
 
 echo "== build" >&2
-(cd "$ROOT" && cargo build --release --quiet --bin dossier-lsp --example gen_corpus)
-BIN=$ROOT/target/release/dossier-lsp
+(cd "$ROOT" && cargo build --profile dist --quiet --bin dossier-lsp --example gen_corpus)
+BIN=$ROOT/target/dist/dossier-lsp
 
 if [ ! -d "$TXT" ]; then
   echo "== generate $N documents" >&2
-  "$ROOT/target/release/examples/gen_corpus" "$TXT" "$N" --markdown "$MD"
+  "$ROOT/target/dist/examples/gen_corpus" "$TXT" "$N" --markdown "$MD"
 fi
 
 if [ ! -x "$VENV/bin/panache" ]; then

@@ -15,8 +15,8 @@ STAGE=$1
 FILE=${2:-$ROOT/seeds/000_0dbf1fc7ba84b8b6.txt}
 TOGGLE=()
 if [ -n "${3:-}" ]; then TOGGLE=("--toggle-collect=$3"); fi
-(cd "$ROOT" && cargo build --release --quiet --example stages)
-BIN=$ROOT/target/release/examples/stages
+(cd "$ROOT" && cargo build --profile dist --quiet --example stages)
+BIN=$ROOT/target/dist/examples/stages
 count() {
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "${TOGGLE[@]}" "$BIN" "$FILE" "$1" "$STAGE" 2>&1 |
     awk '/refs:/ {gsub(",", "", $NF); print $NF}'

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Server budgets over stdio (issue 6, item 3), measured by a small LSP client.
 
-    python3 scripts/bench/lsp_client.py [--bin target/release/dossier-lsp]
+    python3 scripts/bench/lsp_client.py [--bin target/dist/dossier-lsp]
         [--open 200] [--requests 2000] [--index 10000] [--changes 15]
 
 Phases, each in a fresh server process:
@@ -222,9 +222,9 @@ def gen(n, bytes_=None, name=None):
     work = os.environ.get("WORK", "/tmp/dossier-bench")
     d = os.path.join(work, name or f"corpus-{n}", "txt")
     if not os.path.isdir(d):
-        exe = os.path.join(ROOT, "target/release/examples/gen_corpus")
+        exe = os.path.join(ROOT, "target/dist/examples/gen_corpus")
         if not os.path.exists(exe):
-            subprocess.run(["cargo", "build", "--release", "--example", "gen_corpus"], cwd=ROOT, check=True)
+            subprocess.run(["cargo", "build", "--profile", "dist", "--example", "gen_corpus"], cwd=ROOT, check=True)
         args = [exe, d, str(n)]
         if bytes_:
             args += ["--bytes", str(bytes_), "--seed", "1"]
@@ -395,7 +395,7 @@ def phase_index(binary, n_index, report):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/dossier-lsp"))
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target/dist/dossier-lsp"))
     ap.add_argument("--open", type=int, default=200)
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--changes", type=int, default=15)

@@ -6,7 +6,7 @@
 #
 # Compares `check` (human) on WORK/corpus-2000/txt and `check --format json`
 # on tests/corpus and seeds, byte for byte, between BASELINE_BIN and
-# target/release/dossier-lsp (build it first); then counts the instructions
+# target/dist/dossier-lsp (build it first); then counts the instructions
 # of `check WORK/corpus-200/txt` with callgrind (load-independent). WORK
 # defaults to /tmp/dossier-bench (compare.sh and gen_corpus make the
 # corpora). Run by hand; needs valgrind.
@@ -14,7 +14,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BASE=$1
 WORK=${2:-/tmp/dossier-bench}
-NEW=$ROOT/target/release/dossier-lsp
+NEW=$ROOT/target/dist/dossier-lsp
 status=0
 (cd "$WORK" && "$BASE" check corpus-2000/txt > /tmp/same-old.out 2>&1; "$NEW" check corpus-2000/txt > /tmp/same-new.out 2>&1)
 if cmp -s /tmp/same-old.out /tmp/same-new.out; then echo "corpus-2000: same"; else echo "corpus-2000: DIFFERENT"; diff /tmp/same-old.out /tmp/same-new.out | head -20; status=1; fi

@@ -3,7 +3,7 @@
 server's resident memory, to show that it stays flat.
 
     python3 scripts/bench/soak.py [--minutes 60] [--docs 20] [--cps 8]
-        [--sample 10] [--bin target/release/dossier-lsp] [--csv out.csv]
+        [--sample 10] [--bin target/dist/dossier-lsp] [--csv out.csv]
 
 Opens --docs generated documents (and the 1 MB one), then types: at --cps
 characters a second, insertions of words and of footnote markers, a newline
@@ -69,7 +69,7 @@ def edit(c, d, sl, sc, el, ec, new):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bin", default=os.path.join(L.ROOT, "target/release/dossier-lsp"))
+    ap.add_argument("--bin", default=os.path.join(L.ROOT, "target/dist/dossier-lsp"))
     ap.add_argument("--minutes", type=float, default=60)
     ap.add_argument("--docs", type=int, default=20)
     ap.add_argument("--cps", type=float, default=8.0, help="keystrokes a second")

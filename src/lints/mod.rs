@@ -1,26 +1,9 @@
 //! Lints: one small function per diagnostic, each with a stable code.
 //!
-//! | code | severity | what |
-//! |---|---|---|
-//! | `undefined-footnote` | error | a marker whose footnote is not defined |
-//! | `unreferenced-footnote` | information | a definition no marker refers to |
-//! | `placeholder-source` | warning | `PM BRON`, `[bron]`, `xxx`, … instead of a source |
-//! | `unresolved-short-form` | warning | `Idem`/`Ibidem` with nothing usable before it |
-//! | `footnote-numbering` | warning | definitions with a gap, a duplicate, or out of order |
-//! | `citation-format` | hint | a slip in how a citation is written |
-//! | `unanswered-question` | warning | a `Vraag`/numbered question without answer, where others are answered |
-//! | `answer-without-question` | warning | an `Antwoord` with no question before it |
-//! | `question-not-taken-up` | information | a committee letter's question that no numbered repeat takes up |
-//! | `quotation-without-source` | hint | a «quotation» in a question letter with no footnote after it |
-//! | `mixed-citation-style` | hint | citations in one document that write the year or dossier number two ways |
-//!
-//! With the workspace ([`workspace_lints`]):
-//!
-//! | code | severity | what |
-//! |---|---|---|
-//! | `page-beyond-document` | warning | a page pin past the last page of the cited document, which is in the workspace |
-//! | `citation-not-in-workspace` | information, off by default | a cited document that is not in the workspace |
-//! | `question-not-taken-up` | information | also across files: no answering letter in the workspace takes the question up |
+//! Every code, with its default severity and a line of documentation, is
+//! in one registry, [`LINTS`]: the lints report with it, settings and
+//! `--lint` are checked against it, and a test holds the README's table of
+//! diagnostics to it. The workspace's lints are in [`workspace_lints`].
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -59,25 +42,148 @@ pub struct Diagnostic {
     pub message: String,
 }
 
-/// Every lint code with its default severity, for documentation and settings.
-pub const LINTS: &[(&str, Severity)] = &[
-    ("undefined-footnote", Severity::Error),
-    ("unreferenced-footnote", Severity::Information),
-    ("placeholder-source", Severity::Warning),
-    ("unresolved-short-form", Severity::Warning),
-    ("footnote-numbering", Severity::Warning),
-    ("citation-format", Severity::Hint),
-    ("unanswered-question", Severity::Warning),
-    ("answer-without-question", Severity::Warning),
-    ("question-not-taken-up", Severity::Information),
-    ("quotation-without-source", Severity::Hint),
-    ("mixed-citation-style", Severity::Hint),
-    ("page-beyond-document", Severity::Warning),
-    ("citation-not-in-workspace", Severity::Information),
-];
+/// A diagnostic's entry in the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lint {
+    /// Stable code, e.g. `undefined-footnote`.
+    pub code: &'static str,
+    /// The severity it is reported with unless a setting says otherwise.
+    pub severity: Severity,
+    /// Silent unless a setting turns it on (then at `severity`).
+    pub off_by_default: bool,
+    /// What it reports, in one line.
+    pub doc: &'static str,
+}
 
-/// Codes that stay silent unless a setting turns them on.
-pub const OFF_BY_DEFAULT: &[&str] = &["citation-not-in-workspace"];
+impl Lint {
+    const fn new(code: &'static str, severity: Severity, doc: &'static str) -> Lint {
+        Lint {
+            code,
+            severity,
+            off_by_default: false,
+            doc,
+        }
+    }
+
+    /// A finding of this lint at its default severity.
+    pub fn at(&self, span: Span, message: String) -> Diagnostic {
+        Diagnostic {
+            code: self.code,
+            severity: self.severity,
+            span,
+            message,
+        }
+    }
+
+    /// The registry's entry for `code`.
+    pub fn named(code: &str) -> Option<&'static Lint> {
+        LINTS.iter().find(|l| l.code == code)
+    }
+}
+
+pub const UNDEFINED_FOOTNOTE: Lint = Lint::new(
+    "undefined-footnote",
+    Severity::Error,
+    "a marker whose footnote is not defined",
+);
+pub const UNREFERENCED_FOOTNOTE: Lint = Lint::new(
+    "unreferenced-footnote",
+    Severity::Information,
+    "a definition no marker refers to",
+);
+pub const PLACEHOLDER_SOURCE: Lint = Lint::new(
+    "placeholder-source",
+    Severity::Warning,
+    "`PM BRON`, `[bron]`, `xxx`, … instead of a source",
+);
+pub const UNRESOLVED_SHORT_FORM: Lint = Lint::new(
+    "unresolved-short-form",
+    Severity::Warning,
+    "`Idem`/`Ibidem` with nothing usable before it",
+);
+pub const FOOTNOTE_NUMBERING: Lint = Lint::new(
+    "footnote-numbering",
+    Severity::Warning,
+    "definitions with a gap, a duplicate, or out of order",
+);
+pub const CITATION_FORMAT: Lint = Lint::new(
+    "citation-format",
+    Severity::Hint,
+    "a slip in how a citation is written",
+);
+pub const UNANSWERED_QUESTION: Lint = Lint::new(
+    "unanswered-question",
+    Severity::Warning,
+    "a `Vraag`/numbered question without answer, where others are answered",
+);
+pub const ANSWER_WITHOUT_QUESTION: Lint = Lint::new(
+    "answer-without-question",
+    Severity::Warning,
+    "an `Antwoord` with no question before it",
+);
+pub const QUESTION_NOT_TAKEN_UP: Lint = Lint::new(
+    "question-not-taken-up",
+    Severity::Information,
+    "a committee letter's question that no numbered repeat (in the file or the workspace) takes up",
+);
+pub const QUOTATION_WITHOUT_SOURCE: Lint = Lint::new(
+    "quotation-without-source",
+    Severity::Hint,
+    "a «quotation» in a question letter with no footnote after it",
+);
+pub const MIXED_CITATION_STYLE: Lint = Lint::new(
+    "mixed-citation-style",
+    Severity::Hint,
+    "citations in one document that write the year or dossier number two ways",
+);
+pub const PAGE_BEYOND_DOCUMENT: Lint = Lint::new(
+    "page-beyond-document",
+    Severity::Warning,
+    "(workspace) a page pin past the last page of the cited document, which is in the workspace",
+);
+pub const CITATION_NOT_IN_WORKSPACE: Lint = Lint {
+    off_by_default: true,
+    ..Lint::new(
+        "citation-not-in-workspace",
+        Severity::Information,
+        "(workspace) a cited document that is not in the workspace",
+    )
+};
+pub const INVALID_UTF8: Lint = Lint::new(
+    "invalid-utf8",
+    Severity::Warning,
+    "(`check`) the file is not valid UTF-8; bad bytes were read as U+FFFD",
+);
+pub const BINARY_FILE: Lint = Lint::new(
+    "binary-file",
+    Severity::Error,
+    "(`check`) the file contains NUL bytes and is skipped",
+);
+pub const INTERNAL_ERROR: Lint = Lint::new(
+    "internal-error",
+    Severity::Error,
+    "(`check`) the analysis of the file failed; the other files are still checked",
+);
+
+/// Every diagnostic code, with its default severity and documentation.
+pub const LINTS: &[Lint] = &[
+    UNDEFINED_FOOTNOTE,
+    UNREFERENCED_FOOTNOTE,
+    PLACEHOLDER_SOURCE,
+    UNRESOLVED_SHORT_FORM,
+    FOOTNOTE_NUMBERING,
+    CITATION_FORMAT,
+    UNANSWERED_QUESTION,
+    ANSWER_WITHOUT_QUESTION,
+    QUESTION_NOT_TAKEN_UP,
+    QUOTATION_WITHOUT_SOURCE,
+    MIXED_CITATION_STYLE,
+    PAGE_BEYOND_DOCUMENT,
+    CITATION_NOT_IN_WORKSPACE,
+    INVALID_UTF8,
+    BINARY_FILE,
+    INTERNAL_ERROR,
+];
 
 /// Reads a level as users write it in settings and on the command line:
 /// `error`, `warning`/`warn`, `information`/`info`, `hint`, or `off`.
@@ -93,8 +199,7 @@ pub fn parse_level(s: &str) -> Option<Option<Severity>> {
     })
 }
 
-/// Per-code severities chosen by the user, over the defaults of [`LINTS`]
-/// and [`OFF_BY_DEFAULT`].
+/// Per-code severities chosen by the user, over the defaults of [`LINTS`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LintLevels {
     chosen: HashMap<String, Option<Severity>>,
@@ -107,8 +212,8 @@ impl LintLevels {
             format!("`{spec}`: expected CODE=LEVEL, e.g. placeholder-source=error")
         })?;
         let code = code.trim();
-        if !LINTS.iter().any(|(c, _)| *c == code) {
-            let known: Vec<&str> = LINTS.iter().map(|(c, _)| *c).collect();
+        if Lint::named(code).is_none() {
+            let known: Vec<&str> = LINTS.iter().map(|l| l.code).collect();
             return Err(format!(
                 "unknown lint code `{code}`; known: {}",
                 known.join(", ")
@@ -125,7 +230,7 @@ impl LintLevels {
     pub fn level(&self, code: &str, default: Severity) -> Option<Severity> {
         match self.chosen.get(code) {
             Some(level) => *level,
-            None if OFF_BY_DEFAULT.contains(&code) => None,
+            None if Lint::named(code).is_some_and(|l| l.off_by_default) => None,
             None => Some(default),
         }
     }
@@ -134,10 +239,10 @@ impl LintLevels {
     /// too).
     pub fn everything() -> LintLevels {
         let mut levels = LintLevels::default();
-        for &(code, severity) in LINTS {
-            if OFF_BY_DEFAULT.contains(&code) {
-                levels.chosen.insert(code.to_string(), Some(severity));
-            }
+        for lint in LINTS.iter().filter(|l| l.off_by_default) {
+            levels
+                .chosen
+                .insert(lint.code.to_string(), Some(lint.severity));
         }
         levels
     }
@@ -178,19 +283,22 @@ pub fn lint(dossier: &Dossier, text: &str) -> Vec<Diagnostic> {
     out
 }
 
-fn push(
+fn push(out: &mut Vec<Diagnostic>, lint: &Lint, span: Span, message: String) {
+    out.push(lint.at(span, message));
+}
+
+/// A finding at another severity than the lint's default: milder where the
+/// reading is in doubt (a setting still decides over both).
+fn push_at(
     out: &mut Vec<Diagnostic>,
-    code: &'static str,
+    lint: &Lint,
     severity: Severity,
     span: Span,
     message: String,
 ) {
-    out.push(Diagnostic {
-        code,
-        severity,
-        span,
-        message,
-    });
+    let mut finding = lint.at(span, message);
+    finding.severity = severity;
+    out.push(finding);
 }
 
 /// Whether the notes of `convention` are read with doubt: fewer than three
@@ -225,9 +333,9 @@ fn undefined_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {
         } else {
             Severity::Error
         };
-        push(
+        push_at(
             out,
-            "undefined-footnote",
+            &UNDEFINED_FOOTNOTE,
             severity,
             m.span.clone(),
             format!(
@@ -244,8 +352,7 @@ fn unreferenced_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {
         if !referenced.contains(&i) {
             push(
                 out,
-                "unreferenced-footnote",
-                Severity::Information,
+                &UNREFERENCED_FOOTNOTE,
                 f.number_span.clone(),
                 format!(
                     "footnote {} is defined but no marker in the text refers to it",
@@ -273,8 +380,7 @@ fn placeholder_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         };
         push(
             out,
-            "placeholder-source",
-            Severity::Warning,
+            &PLACEHOLDER_SOURCE,
             // The first part: a finding never covers the footnote block
             // between the parts of a citation a page break cut.
             c.spans()[0].clone(),
@@ -302,8 +408,7 @@ fn unresolved_short_form(d: &Dossier, out: &mut Vec<Diagnostic>) {
                 });
             push(
                 out,
-                "unresolved-short-form",
-                Severity::Warning,
+                &UNRESOLVED_SHORT_FORM,
                 span,
                 format!("footnote {}: {what} cannot be resolved: {reason}", f.number),
             );
@@ -370,9 +475,9 @@ fn numbering_of<'a>(
             }
         };
         if let Some(message) = message {
-            push(
+            push_at(
                 out,
-                "footnote-numbering",
+                &FOOTNOTE_NUMBERING,
                 severity,
                 f.number_span.clone(),
                 message,
@@ -397,8 +502,7 @@ fn citation_format(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
             };
             push(
                 out,
-                "citation-format",
-                Severity::Hint,
+                &CITATION_FORMAT,
                 if slip.span.is_empty() {
                     c.part_at(slip.span.start).clone()
                 } else {
@@ -432,8 +536,7 @@ fn unanswered_question(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         let name = heading_name(text, &span);
         push(
             out,
-            "unanswered-question",
-            Severity::Warning,
+            &UNANSWERED_QUESTION,
             span,
             format!("`{name}` has no answer"),
         );
@@ -457,8 +560,7 @@ fn answer_without_question(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         };
         push(
             out,
-            "answer-without-question",
-            Severity::Warning,
+            &ANSWER_WITHOUT_QUESTION,
             a.heading_span.clone(),
             message,
         );
@@ -483,8 +585,7 @@ fn question_not_taken_up(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
             .join(" ");
         push(
             out,
-            "question-not-taken-up",
-            Severity::Information,
+            &QUESTION_NOT_TAKEN_UP,
             first_line(text, &q.span),
             format!("this question («{words} …») is not taken up in the answering letter"),
         );
@@ -544,8 +645,7 @@ fn quotation_without_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) 
                             .join(" ");
                         push(
                             out,
-                            "quotation-without-source",
-                            Severity::Hint,
+                            &QUOTATION_WITHOUT_SOURCE,
                             start..end,
                             format!("the quotation «{words} …» has no footnote giving its source"),
                         );
@@ -649,8 +749,7 @@ fn mixed_citation_style(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
             if let Some(v) = v.filter(|v| *v != usual) {
                 push(
                     out,
-                    "mixed-citation-style",
-                    Severity::Hint,
+                    &MIXED_CITATION_STYLE,
                     c.span.clone(),
                     format!("this citation writes the {what} in the form {v}; the other footnotes use {usual} ({n}×)"),
                 );
@@ -693,7 +792,7 @@ pub fn workspace_lints_with(
     workspace: &Workspace,
     levels: &LintLevels,
 ) -> Vec<Diagnostic> {
-    let not_in_workspace = levels.is_on("citation-not-in-workspace");
+    let not_in_workspace = levels.is_on(CITATION_NOT_IN_WORKSPACE.code);
     let mut out = Vec::new();
     for c in &own.cites {
         let docs = workspace.documents_with_id(&c.id);
@@ -707,8 +806,7 @@ pub fn workspace_lints_with(
             if parliamentary && !c.short_form && not_in_workspace {
                 push(
                     &mut out,
-                    "citation-not-in-workspace",
-                    Severity::Information,
+                    &CITATION_NOT_IN_WORKSPACE,
                     c.span.clone(),
                     format!("{} is not in the workspace", c.document()),
                 );
@@ -724,8 +822,7 @@ pub fn workspace_lints_with(
             if pin > last {
                 push(
                     &mut out,
-                    "page-beyond-document",
-                    Severity::Warning,
+                    &PAGE_BEYOND_DOCUMENT,
                     c.span.clone(),
                     format!(
                         "page {pin} is past the end of {}, which has {last} pages",
@@ -758,8 +855,7 @@ pub fn workspace_lints_with(
                         .join(" ");
                     push(
                         &mut out,
-                        "question-not-taken-up",
-                        Severity::Information,
+                        &QUESTION_NOT_TAKEN_UP,
                         first,
                         format!("no answering letter in the workspace takes up this question («{words} …»)"),
                     );

@@ -214,7 +214,7 @@ fn levels_say_which_lints_are_on() {
     assert!(levels.is_on("citation-not-in-workspace"));
     assert!(!levels.is_on("placeholder-source"));
     let all = LintLevels::everything();
-    assert!(LINTS.iter().all(|(code, _)| all.is_on(code)));
+    assert!(LINTS.iter().all(|l| all.is_on(l.code)));
     assert_eq!(
         all.level("citation-not-in-workspace", Severity::Hint),
         Some(Severity::Information)
@@ -246,4 +246,55 @@ fn findings_on_notes_read_with_doubt_are_information() {
             .any(|g| g.0 == "undefined-footnote" && g.1 == Severity::Error),
         "{got:#?}"
     );
+}
+
+/// The README's table of diagnostics lists every code of the registry, with
+/// its default severity, and no other.
+#[test]
+fn the_readme_table_is_the_registry() {
+    let readme = include_str!("../../README.md");
+    let table = readme
+        .split("\n## Diagnostics\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a Diagnostics section in README.md");
+    let mut documented = Vec::new();
+    for row in table.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let code = cells[1].trim_matches('`');
+        let (severity, off) = match cells[2].split_once(", ") {
+            Some((severity, "off by default")) => (severity, true),
+            Some(_) => panic!("README.md, `{code}`: cannot read `{}`", cells[2]),
+            None => (cells[2], false),
+        };
+        let severity = parse_level(severity).flatten();
+        documented.push((code.to_string(), severity, off));
+    }
+    let registry: Vec<(String, Option<Severity>, bool)> = LINTS
+        .iter()
+        .map(|l| (l.code.to_string(), Some(l.severity), l.off_by_default))
+        .collect();
+    for entry in &registry {
+        assert!(
+            documented.contains(entry),
+            "README.md's diagnostics table lacks or differs on {entry:?}"
+        );
+    }
+    for entry in &documented {
+        assert!(
+            registry.contains(entry),
+            "README.md documents {entry:?}, which the registry does not have"
+        );
+    }
+}
+
+#[test]
+fn every_code_of_the_registry_can_be_set() {
+    for lint in LINTS {
+        let mut levels = LintLevels::default();
+        levels.set(&format!("{}=off", lint.code)).unwrap();
+        assert!(!levels.is_on(lint.code), "{}", lint.code);
+    }
+    let mut levels = LintLevels::default();
+    assert!(levels.set("no-such-code=off").is_err());
 }
