@@ -147,8 +147,9 @@ fn answer_heading(s: &str) -> Option<Option<Span>> {
     (p == s.len()).then_some(numbers)
 }
 
-/// `3`, `3 en 4`, `3, 5 t/m 7`: where a list of numbers that starts at
-/// `at` ends (as `[0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*`), if one does.
+/// `3`, `3 en 4`, `3, 5 t/m 7`, `7, 8, en 9` (a serial comma): where a list
+/// of numbers that starts at `at` ends (as
+/// `[0-9]+(?:\s*(?:,\s*en|,|en|t/m|&)?\s*[0-9]+)*`), if one does.
 fn number_list(s: &str, at: usize) -> Option<usize> {
     let digits = |p: usize| ascii_digits(s.as_bytes(), p, usize::MAX);
     let n = digits(at);
@@ -163,6 +164,10 @@ fn number_list(s: &str, at: usize) -> Option<usize> {
             .find(|w| s[p..].starts_with(*w))
         {
             p = skip_spaces(s, p + sep.len());
+            // `7, 8, en 9`: the comma before the last number's `en`.
+            if *sep == "," && s[p..].starts_with("en") {
+                p = skip_spaces(s, p + 2);
+            }
         }
         let n = digits(p);
         if n == 0 {
@@ -725,7 +730,7 @@ pub(super) fn running_text(layout: &Layout, markers: &[FootnoteMarker], span: Sp
 }
 
 static QUESTION_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:antwoord(?:en)? op (?:de )?vra(?:ag|gen)|zie (?:ook )?(?:de )?vra(?:ag|gen))\s+([0-9]+(?:\s*(?:,|en|t/m)\s*[0-9]+)*)")
+    Regex::new(r"(?i)\b(?:antwoord(?:en)? op (?:de )?vra(?:ag|gen)|zie (?:ook )?(?:de )?vra(?:ag|gen))\s+([0-9]+(?:\s*(?:,\s*en|,|en|t/m)\s*[0-9]+)*)")
         .unwrap()
 });
 
@@ -824,12 +829,12 @@ mod heading_tests {
 
     static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^\s?(?:Vra(?:ag|gen)\s+([0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*)|([0-9]{1,3})\.)\s*$",
+            r"^\s?(?:Vra(?:ag|gen)\s+([0-9]+(?:\s*(?:,\s*en|,|en|t/m|&)?\s*[0-9]+)*)|([0-9]{1,3})\.)\s*$",
         )
         .unwrap()
     });
     static ANSWER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s?Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?(?:\s+([0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*))?\s*[:.]?\s*$")
+        Regex::new(r"^\s?Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?(?:\s+([0-9]+(?:\s*(?:,\s*en|,|en|t/m|&)?\s*[0-9]+)*))?\s*[:.]?\s*$")
             .unwrap()
     });
 
@@ -867,6 +872,15 @@ mod heading_tests {
             Some(Some(24..31))
         );
         assert_eq!(answer_heading("Antwoord van de minister"), None);
+        // A serial comma before the last number.
+        assert_eq!(
+            answer_heading("Antwoord op vragen 7, 8, en 9"),
+            Some(Some(19..29))
+        );
+        assert_eq!(
+            question_heading("Vragen 7, 8, en 9"),
+            Some((7..17, QuestionKind::Vraag))
+        );
     }
 
     /// The patterns the readers above replace (with Unicode's `Uppercase`,
