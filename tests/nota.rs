@@ -210,3 +210,36 @@ De regering kiest voor een wet.
     let d = Dossier::analyze(text);
     assert!(d.questions.is_empty(), "{:?}", d.questions);
 }
+
+/// A nota naar aanleiding van het nader verslag may number on from the
+/// verslag: its first margin number is any, the next ones follow it.
+#[test]
+fn a_nader_verslag_numbers_on() {
+    let text = "\
+NOTA NAAR AANLEIDING VAN HET NADER VERSLAG
+
+45
+
+De leden van de CDA-fractie vragen de regering of het college ook provincies adviseert.
+
+Het college adviseert de regering en de Staten-Generaal, niet de provincies.
+
+46
+
+De leden van de SP-fractie vragen hoe vaak het college in 2023 ongevraagd heeft geadviseerd?
+
+Antwoord
+
+Vijf keer.
+
+3
+
+Het kabinet verwacht de wet in 2025 in werking te laten treden.
+";
+    let d = Dossier::analyze(text);
+    assert_eq!(
+        pairs(text, &d),
+        [(vec![45], 3, Some(7)), (vec![46], 9, Some(13))]
+    );
+    assert!(question_lints(&d, text).is_empty());
+}

@@ -1042,7 +1042,7 @@ enum NotaLine {
 /// The questions and answers of a nota from its title at `from` on, each
 /// question with its answer (`answer` indexes the answers returned). A
 /// margin number counts when it carries the numbering on (one higher than
-/// the last, or a few more), the paragraph after it speaks for the
+/// the last, or up to ten more), the paragraph after it speaks for the
 /// committee, and an answer follows; a question that is doubtful on any
 /// of these counts is left out.
 fn nota_questions(text: &str, layout: &Layout, from: usize) -> (Vec<Question>, Vec<Answer>) {
@@ -1090,7 +1090,9 @@ fn nota_questions(text: &str, layout: &Layout, from: usize) -> (Vec<Question>, V
             .find(|&j| matches!(lines[j].1, NotaLine::Margin(..) | NotaLine::Heading))
             .unwrap_or(lines.len());
         let region = &lines[i + 1..end];
-        let fits = numbers[0] > last && numbers[0] <= last + 10;
+        // The first may be any (a nader verslag can number on from the
+        // verslag); each next one carries the numbering on.
+        let fits = last == 0 || (numbers[0] > last && numbers[0] <= last + 10);
         let found = if fits {
             nota_pair(text, layout, region, width)
         } else {
@@ -1280,6 +1282,71 @@ mod heading_tests {
     static CAPITALS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s?[\p{Uppercase}][\p{Uppercase}0-9 ,.’'/()–-]{2,}$").unwrap()
     });
+
+    #[test]
+    fn nota_titles_margin_numbers_and_headings() {
+        assert!(is_nota_title("Nr. 6 NOTA NAAR AANLEIDING VAN HET VERSLAG "));
+        assert!(is_nota_title("NOTA NAAR AANLEIDING VAN HET NADER VERSLAG"));
+        assert!(is_nota_title(" D MEMORIE VAN ANTWOORD"));
+        assert!(is_nota_title("NADERE MEMORIE VAN ANTWOORD"));
+        assert!(!is_nota_title("Nr. 5 VERSLAG"));
+        assert!(!is_nota_title("MEMORIE VAN TOELICHTING"));
+        assert!(!is_nota_title("Nota naar aanleiding van het verslag"));
+        assert!(!is_nota_title(
+            "BESLISNOTA BIJ NOTA NAAR AANLEIDING VAN HET VERSLAG"
+        ));
+
+        let numbered = |s: &str| margin_numbers(s).map(|(n, _)| n);
+        assert_eq!(numbered("1 "), Some(vec![1]));
+        assert_eq!(numbered("5, 6 en 7"), Some(vec![5, 6, 7]));
+        assert_eq!(numbered(" 12."), Some(vec![12]));
+        assert_eq!(
+            margin_numbers("Vraag 36"),
+            Some((vec![36], QuestionKind::Vraag))
+        );
+        assert_eq!(numbered("2024"), None);
+        assert_eq!(numbered("99999999999"), None);
+        assert_eq!(numbered("1 Kamerstukken II 2022/23, 36 450, nr. 3."), None);
+        assert_eq!(numbered("€ 2,1 miljoen"), None);
+
+        assert!(is_section_heading("1. Inleiding "));
+        assert!(is_section_heading("2.3 Doel van het wetsvoorstel"));
+        assert!(is_section_heading("II. ARTIKELSGEWIJS"));
+        assert!(is_section_heading("Artikel I, onderdeel A"));
+        assert!(is_section_heading("Artikel 2"));
+        assert!(!is_section_heading(
+            "1 Kamerstukken II 2022/23, 36 450, nr. 3, blz. 4."
+        ));
+        assert!(!is_section_heading(
+            "Artikel 3 van het wetsvoorstel bepaalt dat"
+        ));
+        assert!(!is_section_heading("2 miljoen euro per jaar"));
+
+        assert!(ends_sentence("jaarlijks worden verantwoord. "));
+        assert!(ends_sentence("een blijvende taak is.1 "));
+        assert!(ends_sentence("«zo snel mogelijk».»"));
+        assert!(!ends_sentence("kosten van het college"));
+        // Short of the width, or a question, ends a paragraph.
+        assert!(ends_paragraph("instellingsbesluit.", 70));
+        assert!(ends_paragraph(&format!("{}?", "x".repeat(69)), 70));
+        assert!(!ends_paragraph(&format!("{}.", "x".repeat(69)), 70));
+    }
+
+    #[test]
+    fn voices_of_a_nota() {
+        assert!(voice("De leden van de VVD-fractie vragen of dit klopt.") == Voice::Asks);
+        assert!(voice("Zij vragen de regering dit toe te lichten.") == Voice::Asks);
+        assert!(voice("De regering stelt dat X. Hoe verhoudt zich dat tot Y?") == Voice::Asks);
+        assert!(
+            voice("De regering deelt de mening van de leden van de SP-fractie.")
+                == Voice::Government
+        );
+        assert!(voice("Deze leden lezen dat de regeldruk daalt.") == Voice::Members);
+        assert!(voice("Dat is niet het geval.") == Voice::Neutral);
+        assert!(
+            voice("De regering beantwoordt de vragen van de leden hieronder.") == Voice::Government
+        );
+    }
 
     #[test]
     fn reference_places_in_any_case_before_a_number() {
