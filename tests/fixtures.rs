@@ -118,3 +118,22 @@ fn a_definition_line_that_continues_with_digits() {
         Some("kst-34700-34")
     );
 }
+
+/// Two notes after one question mark, `?1, 2`: both are markers when both
+/// notes are defined; a number list after a plain word is not.
+#[test]
+fn a_second_marker_after_a_comma() {
+    let notes = "1 NRC, 16 april 2024.\n2 NOS, 17 april 2024.\n";
+    let src = format!("Klopt het dat dit zo is?$01, 2 Zo ja, waarom?\n{notes}");
+    assert_eq!(marker_under_cursor(&src), Some(1));
+    let src = format!("Klopt het dat dit zo is?1, $02 Zo ja, waarom?\n{notes}");
+    assert_eq!(marker_under_cursor(&src), Some(2));
+    let src = format!("Klopt het bericht1, $02 en wat vindt u?\n{notes}");
+    assert_eq!(marker_under_cursor(&src), Some(2));
+    // Without its note, the second number is left alone.
+    let src = "Klopt het dat dit zo is?1, $02 Zo ja, waarom?\n1 NRC, 16 april 2024.\n";
+    assert_eq!(marker_under_cursor(src), None);
+    // `Vraag 3, 4`: a list of numbers, not markers.
+    let src = format!("Zie de antwoorden op vraag 3, $04 en 5.\n{notes}");
+    assert_eq!(marker_under_cursor(&src), None);
+}

@@ -209,3 +209,61 @@ fn a_split_workspace_pairs_the_committee_letter_with_the_answering_letter() {
         "{diags:?}"
     );
 }
+
+/// `Antwoord op vragen 7, 8, en 9` (a serial comma before `en`, as Word
+/// answers write it) is one answer to three questions.
+#[test]
+fn a_serial_comma_joins_three_questions_to_one_answer() {
+    let text = "\
+Vraag 6
+Bent u bekend met het bericht?
+
+Antwoord 6
+Ja.
+
+Vraag 7
+Hoeveel meldingen zijn er in 2023 gedaan?
+
+Vraag 8
+Hoeveel daarvan zijn afgehandeld?
+
+Vraag 9
+Wat is de gemiddelde doorlooptijd?
+
+Antwoord op vragen 7, 8, en 9
+In 2023 zijn 412 meldingen gedaan, waarvan 380 zijn afgehandeld, gemiddeld
+binnen zes weken.
+";
+    let d = Dossier::analyze(text);
+    let line = |at: usize| text[..at].matches('\n').count() + 1;
+    let a = d
+        .answers
+        .iter()
+        .position(|a| a.numbers == [7, 8, 9])
+        .expect("one answer numbered 7, 8 and 9");
+    assert_eq!(line(d.answers[a].heading_span.start), 16);
+    let pairs: Vec<(Vec<u32>, usize, Option<usize>)> = d
+        .questions
+        .iter()
+        .map(|q| {
+            (
+                q.numbers.clone(),
+                line(q.heading_span.clone().unwrap().start),
+                q.answer.map(|a| line(d.answers[a].heading_span.start)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (vec![6], 1, Some(4)),
+            (vec![7], 7, Some(16)),
+            (vec![8], 10, Some(16)),
+            (vec![9], 13, Some(16)),
+        ]
+    );
+    assert_eq!(d.answers[a].questions.len(), 3);
+    assert!(lints::lint(&d, text)
+        .iter()
+        .all(|x| x.code != "answer-without-question" && x.code != "unanswered-question"));
+}

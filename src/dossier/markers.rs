@@ -690,7 +690,16 @@ fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str
                 && digits
                     .chars()
                     .all(|c| c.is_ascii_digit() || c == '–' || c == '-');
-            let listed = digits.ends_with(|c: char| c.is_ascii_digit()) && !year;
+            // `?1, 2`: a second marker after a glued one and a comma, not a
+            // list of numbers (a weak candidate: its note must follow).
+            let glued = digits.trim_end_matches(|c: char| c.is_ascii_digit());
+            let second_marker = word.ends_with(',')
+                && (1..=3).contains(&(digits.len() - glued.len()))
+                && glued
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_lowercase() || matches!(c, '.' | '?' | '!' | '»' | '”'));
+            let listed = digits.ends_with(|c: char| c.is_ascii_digit()) && !year && !second_marker;
             // `CO 2`, `NO 2`: a chemical formula or code, not a marker.
             let code =
                 (1..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase());

@@ -6,6 +6,12 @@
 //! numbered repeats of an answering letter); an answer at `Antwoord`,
 //! `Antwoord N` or `Antwoord op vraag N`.
 //!
+//! In a nota naar aanleiding van het verslag or a memorie van antwoord (by
+//! its title), the committee's paragraphs are numbered in the margin (`1`,
+//! `5, 6 en 7`, `Vraag 36` on a line of their own): each such paragraph
+//! that asks is a question, answered under `Antwoord` or by the
+//! government's text that follows it ([`nota_questions`]).
+//!
 //! In a letter without numbered questions (a committee's letter), each
 //! paragraph that asks something is a question: it has a `?`, or asks
 //! indirectly (`De leden … vragen u of …`). Such a paragraph is taken up by
@@ -147,8 +153,9 @@ fn answer_heading(s: &str) -> Option<Option<Span>> {
     (p == s.len()).then_some(numbers)
 }
 
-/// `3`, `3 en 4`, `3, 5 t/m 7`: where a list of numbers that starts at
-/// `at` ends (as `[0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*`), if one does.
+/// `3`, `3 en 4`, `3, 5 t/m 7`, `7, 8, en 9` (a serial comma): where a list
+/// of numbers that starts at `at` ends (as
+/// `[0-9]+(?:\s*(?:,\s*en|,|en|t/m|&)?\s*[0-9]+)*`), if one does.
 fn number_list(s: &str, at: usize) -> Option<usize> {
     let digits = |p: usize| ascii_digits(s.as_bytes(), p, usize::MAX);
     let n = digits(at);
@@ -163,6 +170,10 @@ fn number_list(s: &str, at: usize) -> Option<usize> {
             .find(|w| s[p..].starts_with(*w))
         {
             p = skip_spaces(s, p + sep.len());
+            // `7, 8, en 9`: the comma before the last number's `en`.
+            if *sep == "," && s[p..].starts_with("en") {
+                p = skip_spaces(s, p + 2);
+            }
         }
         let n = digits(p);
         if n == 0 {
@@ -199,6 +210,9 @@ pub(super) fn find(
     layout: &Layout,
 ) -> (Vec<Letter>, Vec<Question>, Vec<Answer>, Vec<QuestionRef>) {
     let mut headings = Vec::new();
+    // In a nota, questions and answers are read by `nota_questions`.
+    let nota = nota_title(text, layout);
+    let in_nota = |at: usize| nota.is_some_and(|n| at >= n);
     let body: Vec<usize> = (0..layout.lines.len())
         .filter(|&i| layout.lines[i].kind == LineKind::Body)
         .collect();
@@ -215,8 +229,9 @@ pub(super) fn find(
         // digits: a cheap test of what follows it saves most regex runs.
         let t = after_lead(s);
         let letter = LETTER_KEYWORDS.iter().any(|k| t.starts_with(k));
-        let question = t.starts_with("Vra") || t.starts_with(|c: char| c.is_ascii_digit());
-        let answer = t.starts_with("Antwoord");
+        let question = (t.starts_with("Vra") || t.starts_with(|c: char| c.is_ascii_digit()))
+            && !in_nota(line.span.start);
+        let answer = t.starts_with("Antwoord") && !in_nota(line.span.start);
         if !(letter || question || answer) {
             k += 1;
             continue;
@@ -260,7 +275,10 @@ pub(super) fn find(
         })
         .collect();
     let end_of = |i: usize| {
-        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        let mut end = starts.get(i + 1).copied().unwrap_or(text.len());
+        if let Some(n) = nota.filter(|&n| starts[i] < n) {
+            end = end.min(n);
+        }
         text[..end].trim_end().len()
     };
     let mut letters: Vec<Letter> = Vec::new();
@@ -298,6 +316,15 @@ pub(super) fn find(
             }),
         }
     }
+    if let Some(n) = nota {
+        let (q, a) = nota_questions(text, layout, n);
+        let offset = answers.len();
+        questions.extend(q.into_iter().map(|mut q| {
+            q.answer = q.answer.map(|a| a + offset);
+            q
+        }));
+        answers.extend(a);
+    }
     for letter in &letters {
         let numbered = questions
             .iter()
@@ -307,6 +334,13 @@ pub(super) fn find(
         }
     }
     questions.sort_by_key(|q| q.span.start);
+    // A nota's questions come paired with their answers.
+    for (qi, q) in questions.iter().enumerate() {
+        if let Some(a) = q.answer {
+            answers[a].questions.push(qi);
+            answers[a].question.get_or_insert(qi);
+        }
+    }
     pair_answers(&mut questions, &mut answers);
     pair_letter_paragraphs(layout, &mut questions);
     let refs = question_refs(text, layout, &questions, &answers);
@@ -317,6 +351,9 @@ pub(super) fn find(
 /// number; a plain `Antwoord` to the question right before it.
 fn pair_answers(questions: &mut [Question], answers: &mut [Answer]) {
     for (ai, a) in answers.iter_mut().enumerate() {
+        if !a.questions.is_empty() {
+            continue;
+        }
         let before = |q: &Question| {
             q.span.start < a.heading_span.start && q.kind != QuestionKind::LetterParagraph
         };
@@ -725,7 +762,7 @@ pub(super) fn running_text(layout: &Layout, markers: &[FootnoteMarker], span: Sp
 }
 
 static QUESTION_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:antwoord(?:en)? op (?:de )?vra(?:ag|gen)|zie (?:ook )?(?:de )?vra(?:ag|gen))\s+([0-9]+(?:\s*(?:,|en|t/m)\s*[0-9]+)*)")
+    Regex::new(r"(?i)\b(?:antwoord(?:en)? op (?:de )?vra(?:ag|gen)|zie (?:ook )?(?:de )?vra(?:ag|gen))\s+([0-9]+(?:\s*(?:,\s*en|,|en|t/m)\s*[0-9]+)*)")
         .unwrap()
 });
 
@@ -812,6 +849,364 @@ fn question_ref(
     })
 }
 
+// A nota naar aanleiding van het verslag, a memorie van antwoord: the
+// committee's question paragraphs are numbered in the margin (`1`, `5, 6
+// en 7`, `Vraag 36` on a line of their own in an extraction), each followed
+// by its answer, under `Antwoord` or as the government's text straight after.
+
+/// The phrases a nota's title starts with.
+const NOTA_TITLES: [&str; 2] = ["NOTA NAAR AANLEIDING VAN HET", "MEMORIE VAN ANTWOORD"];
+
+/// `Nr. 6 NOTA NAAR AANLEIDING VAN HET VERSLAG`, `D MEMORIE VAN ANTWOORD`,
+/// `NADERE MEMORIE VAN ANTWOORD`: the whole line in capitals, after an
+/// optional `Nr. N` or an Eerste Kamer letter.
+fn is_nota_title(s: &str) -> bool {
+    let mut t = s.trim();
+    if let Some(rest) = t.strip_prefix("Nr.") {
+        let rest = rest.trim_start();
+        let n = ascii_digits(rest.as_bytes(), 0, usize::MAX);
+        if n == 0 {
+            return false;
+        }
+        t = rest[n..].trim_start();
+    } else if let Some((first, rest)) = t.split_once(' ') {
+        if (1..=2).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_uppercase()) {
+            t = rest.trim_start();
+        }
+    }
+    for ordinal in ["TWEEDE ", "DERDE ", "VIERDE ", "NADERE ", "NADER "] {
+        t = t.strip_prefix(ordinal).unwrap_or(t);
+    }
+    NOTA_TITLES.iter().any(|p| t.starts_with(p)) && t.chars().all(heading_char)
+}
+
+/// Where the document's nota title starts (its line), if it has one. The
+/// phrases are looked for in the whole text first: most documents hold
+/// neither, and cost one search.
+fn nota_title(text: &str, layout: &Layout) -> Option<usize> {
+    NOTA_TITLES
+        .iter()
+        .flat_map(|p| memchr::memmem::find_iter(text.as_bytes(), p.as_bytes()))
+        .filter_map(|at| {
+            let line = layout.lines.get(layout.line_at(at))?;
+            let kind = matches!(line.kind, LineKind::Body | LineKind::Header);
+            (kind && is_nota_title(&text[line.span.clone()])).then_some(line.span.start)
+        })
+        .min()
+}
+
+/// The numbers in the margin, alone on their line: `1`, `5, 6 en 7`,
+/// `12.`, `Vraag 36`, `Vragen 4 en 5`.
+fn margin_numbers(s: &str) -> Option<(Vec<u32>, QuestionKind)> {
+    let (n, kind) = match question_heading(s) {
+        Some((at, kind)) => (numbers(&s[at]), kind),
+        None => {
+            let t = s.trim();
+            if number_list(t, 0)? != t.len() {
+                return None;
+            }
+            (numbers(t), QuestionKind::Numbered)
+        }
+    };
+    (!n.is_empty() && n.iter().all(|&n| (1..1000).contains(&n))).then_some((n, kind))
+}
+
+static ARTICLE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Artikel(?:en)?|Onderdeel|Onderdelen)\s+[0-9IVXLC]+[a-zA-Z]*(?:\s*(?:,|en|t/m)\s*[0-9IVXLC]+[a-zA-Z]*)*(?:,?\s+(?:onderde(?:el|len)|lid)\s+[A-Za-z0-9]+(?:\s*(?:,|en|t/m)\s*[A-Za-z0-9]+)*)?(?:\s*\([^)]*\))?$")
+        .unwrap()
+});
+
+/// A heading of the nota's own: `1. Inleiding`, `2.3 Doel van het
+/// wetsvoorstel`, `II. ARTIKELSGEWIJS`, `Artikel I, onderdeel A`.
+fn is_section_heading(s: &str) -> bool {
+    let t = s.trim();
+    if t.len() > 100 || t.ends_with(['.', ',', ';', ':', '?', '!']) {
+        return false;
+    }
+    let b = t.as_bytes();
+    let n = ascii_digits(b, 0, usize::MAX);
+    if (1..=2).contains(&n) {
+        // `2`, `2.`, `2.3`, `2.3.1`, then a capital.
+        let mut p = n;
+        while b.get(p) == Some(&b'.') {
+            p += 1 + ascii_digits(b, p + 1, usize::MAX);
+        }
+        let rest = &t[p..];
+        let word = rest.trim_start();
+        return word.len() < rest.len() && word.starts_with(char::is_uppercase);
+    }
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    (is_capitals_line(t) && letters >= 4) || ARTICLE_HEADING.is_match(t)
+}
+
+/// Whether a line ends a sentence: `.`, `?`, `!` or `:`, then perhaps a
+/// closing quote or bracket and a glued footnote marker (`taak is.1`).
+fn ends_sentence(s: &str) -> bool {
+    let t = s
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches(['»', '”', '"', '’', '\'', ')']);
+    t.ends_with(['.', '?', '!', ':'])
+}
+
+/// Where an extraction's paragraph ends: a line that ends a sentence and
+/// stops short of the text's width (or a paragraph written on one line).
+fn ends_paragraph(s: &str, width: usize) -> bool {
+    let t = s.trim();
+    if !ends_sentence(t) {
+        return false;
+    }
+    let chars = t.chars().count();
+    t.trim_end().ends_with('?') || chars * 5 < width * 4 || chars > 200
+}
+
+/// The government's words at the start of its answer.
+const GOVERNMENT: [&str; 20] = [
+    "De regering",
+    "Het kabinet",
+    "Ik ",
+    "Wij ",
+    "De initiatiefnemer",
+    "De indiener",
+    "De minister",
+    "De Minister",
+    "De staatssecretaris",
+    "De Staatssecretaris",
+    "Ja,",
+    "Ja.",
+    "Nee,",
+    "Nee.",
+    "In antwoord op",
+    "In reactie op",
+    "Graag ",
+    "Het klopt",
+    "Dat klopt",
+    "Dit klopt",
+];
+
+static STRONG_ASK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\?|\b(?:[Zz]ij|leden|fractie)\s+(?:[a-z]+\s+){0,2}?(?:vra(?:gen|agt)|verzoek(?:en|t)|wil(?:len)?\s+(?:graag\s+)?(?:weten|vernemen)|horen\s+graag|vernemen\s+graag|ontvangen\s+graag)\b")
+        .unwrap()
+});
+
+/// A committee's question without a question mark: `vragen de regering`,
+/// `vragen of`, `verzoeken het kabinet`.
+static ASKS_INDIRECTLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:vra(?:gen|agt)|verzoek(?:en|t))\s+(?:de regering|het kabinet|de minister|de staatssecretaris|de initiatiefnemers?|of|hoe|waarom|welke|wanneer|in hoeverre)\b")
+        .unwrap()
+});
+
+/// A paragraph that speaks of the committee's members as its subject:
+/// `De leden van de VVD-fractie …`, `Deze leden …`, `Zij …`.
+static MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Ook\s+)?(?:[Dd]e|[Dd]eze|[Dd]ie|[Gg]enoemde|[Vv]oornoemde|[Bb]ovengenoemde)\s+(?:aan het woord zijnde\s+)?leden|Leden|Zij|De\s+(?:\S+-)?fracties?|De\s+commissie)\b")
+        .unwrap()
+});
+
+/// Whose words a paragraph after a margin number is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Voice {
+    /// The committee's, asking (`?`, `Zij vragen …`, `vragen de regering`).
+    Asks,
+    /// The committee's, its members the subject (`Deze leden lezen …`).
+    Members,
+    /// The government's: it starts as an answer does (`De regering …`).
+    Government,
+    /// Neither, to judge by its words.
+    Neutral,
+}
+
+fn voice(para: &str) -> Voice {
+    let t = para.trim_start();
+    if STRONG_ASK.is_match(para) {
+        Voice::Asks
+    } else if GOVERNMENT.iter().any(|g| t.starts_with(g)) {
+        Voice::Government
+    } else if ASKS_INDIRECTLY.is_match(para) {
+        Voice::Asks
+    } else if MEMBERS.is_match(t) {
+        Voice::Members
+    } else {
+        Voice::Neutral
+    }
+}
+
+enum NotaLine {
+    Margin(Vec<u32>, QuestionKind),
+    Answer(Vec<u32>),
+    Heading,
+    Blank,
+    Text,
+}
+
+/// The questions and answers of a nota from its title at `from` on, each
+/// question with its answer (`answer` indexes the answers returned). A
+/// margin number counts when it carries the numbering on (one higher than
+/// the last, or up to ten more), the paragraph after it speaks for the
+/// committee, and an answer follows; a question that is doubtful on any
+/// of these counts is left out.
+fn nota_questions(text: &str, layout: &Layout, from: usize) -> (Vec<Question>, Vec<Answer>) {
+    let first = layout.line_at(from);
+    let lines: Vec<(Span, NotaLine)> = layout.lines[first + 1..]
+        .iter()
+        .filter(|l| matches!(l.kind, LineKind::Body | LineKind::Blank))
+        .map(|l| {
+            let span = trimmed(text, &l.span);
+            let s = &text[l.span.clone()];
+            let kind = if l.kind == LineKind::Blank || span.is_empty() {
+                NotaLine::Blank
+            } else if let Some((n, kind)) = margin_numbers(s) {
+                NotaLine::Margin(n, kind)
+            } else if let Some(at) = answer_heading(s.trim_end()) {
+                NotaLine::Answer(at.map(|at| numbers(&s[at])).unwrap_or_default())
+            } else if is_section_heading(s) {
+                NotaLine::Heading
+            } else {
+                NotaLine::Text
+            };
+            (span, kind)
+        })
+        .collect();
+    // The text's width: most lines of running text reach it.
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|(_, k)| matches!(k, NotaLine::Text))
+        .map(|(s, _)| text[s.clone()].chars().count())
+        .collect();
+    widths.sort_unstable();
+    let width = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
+
+    let mut questions = Vec::new();
+    let mut answers = Vec::new();
+    let mut last = 0u32;
+    let mut i = 0;
+    while i < lines.len() {
+        let NotaLine::Margin(numbers, kind) = &lines[i].1 else {
+            i += 1;
+            continue;
+        };
+        // Up to the next margin number or heading.
+        let end = (i + 1..lines.len())
+            .find(|&j| matches!(lines[j].1, NotaLine::Margin(..) | NotaLine::Heading))
+            .unwrap_or(lines.len());
+        let region = &lines[i + 1..end];
+        // The first may be any (a nader verslag can number on from the
+        // verslag); each next one carries the numbering on.
+        let fits = last == 0 || (numbers[0] > last && numbers[0] <= last + 10);
+        let found = if fits {
+            nota_pair(text, layout, region, width)
+        } else {
+            None
+        };
+        if let Some((q_end, answer)) = found {
+            last = *numbers.iter().max().expect("a number");
+            let head = lines[i].0.clone();
+            let a_end = region.last().map_or(head.end, |(s, _)| s.end);
+            let a_end = text[..a_end].trim_end().len();
+            let (heading_span, a_numbers) = match answer {
+                NotaAnswer::Heading(span, n) => (span, n),
+                NotaAnswer::Text(at) => (at..at, Vec::new()),
+            };
+            let a_numbers = if a_numbers.is_empty() {
+                numbers.clone()
+            } else {
+                a_numbers
+            };
+            questions.push(Question {
+                kind: *kind,
+                numbers: numbers.clone(),
+                span: head.start..q_end,
+                text_span: head.end..q_end.max(head.end),
+                heading_span: Some(head),
+                answer: Some(answers.len()),
+                related: Vec::new(),
+                words: Default::default(),
+            });
+            answers.push(Answer {
+                numbers: a_numbers,
+                span: heading_span.start..a_end.max(heading_span.end),
+                text_span: heading_span.end..a_end.max(heading_span.end),
+                heading_span,
+                question: None,
+                questions: Vec::new(),
+            });
+        }
+        i = end;
+    }
+    (questions, answers)
+}
+
+enum NotaAnswer {
+    /// `Antwoord`, `Antwoord 5`: the heading and its numbers.
+    Heading(Span, Vec<u32>),
+    /// The government's text straight after the question, from here.
+    Text(usize),
+}
+
+/// In the lines after a margin number (up to the next one or a heading):
+/// where the question ends and its answer, if the first paragraph speaks
+/// for the committee and an answer follows.
+fn nota_pair(
+    text: &str,
+    layout: &Layout,
+    region: &[(Span, NotaLine)],
+    width: usize,
+) -> Option<(usize, NotaAnswer)> {
+    let question_end = |at: usize| text[..at].trim_end().len();
+    // Paragraphs: runs of text lines that a blank line or a paragraph's
+    // end ends; an `Antwoord` heading ends the question.
+    let mut paragraphs: Vec<Span> = Vec::new();
+    let mut open = false;
+    for (span, kind) in region {
+        match kind {
+            NotaLine::Answer(n) => {
+                // Above an `Antwoord`, a question that asks or names the
+                // committee's members will do.
+                let asked = paragraphs.first()?;
+                let q = running_text_in(layout, &(asked.start..span.start));
+                let members = q.contains("leden") || q.contains("fractie");
+                if !(members || matches!(voice(q), Voice::Asks | Voice::Members)) {
+                    return None;
+                }
+                return Some((
+                    question_end(span.start),
+                    NotaAnswer::Heading(span.clone(), n.clone()),
+                ));
+            }
+            NotaLine::Blank => open = false,
+            _ => {
+                match paragraphs.last_mut() {
+                    Some(p) if open => p.end = span.end,
+                    _ => paragraphs.push(span.clone()),
+                }
+                open = !ends_paragraph(&text[span.clone()], width);
+            }
+        }
+    }
+    let voices: Vec<Voice> = paragraphs
+        .iter()
+        .map(|p| voice(running_text_in(layout, p)))
+        .collect();
+    // The committee speaks first, and asks before the answer comes.
+    let committee = |v: &Voice| matches!(v, Voice::Asks | Voice::Members);
+    if !voices.first().is_some_and(committee) {
+        return None;
+    }
+    // The answer starts after the committee's last paragraph before the
+    // government's first that follows its last question (a paragraph of
+    // the committee's may quote the government: `De regering stelt …`).
+    let last_ask = voices.iter().rposition(|&v| v == Voice::Asks)?;
+    let government = (last_ask + 1..voices.len())
+        .find(|&p| voices[p] == Voice::Government)
+        .unwrap_or(voices.len());
+    let answer = voices[..government].iter().rposition(committee)? + 1;
+    if answer >= voices.len() {
+        return None;
+    }
+    let at = paragraphs[answer].start;
+    Some((question_end(at), NotaAnswer::Text(at)))
+}
+
 fn trimmed(text: &str, span: &Span) -> Span {
     let s = &text[span.clone()];
     let start = span.start + (s.len() - s.trim_start().len());
@@ -824,12 +1219,12 @@ mod heading_tests {
 
     static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^\s?(?:Vra(?:ag|gen)\s+([0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*)|([0-9]{1,3})\.)\s*$",
+            r"^\s?(?:Vra(?:ag|gen)\s+([0-9]+(?:\s*(?:,\s*en|,|en|t/m|&)?\s*[0-9]+)*)|([0-9]{1,3})\.)\s*$",
         )
         .unwrap()
     });
     static ANSWER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s?Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?(?:\s+([0-9]+(?:\s*(?:,|en|t/m|&)?\s*[0-9]+)*))?\s*[:.]?\s*$")
+        Regex::new(r"^\s?Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?(?:\s+([0-9]+(?:\s*(?:,\s*en|,|en|t/m|&)?\s*[0-9]+)*))?\s*[:.]?\s*$")
             .unwrap()
     });
 
@@ -867,6 +1262,15 @@ mod heading_tests {
             Some(Some(24..31))
         );
         assert_eq!(answer_heading("Antwoord van de minister"), None);
+        // A serial comma before the last number.
+        assert_eq!(
+            answer_heading("Antwoord op vragen 7, 8, en 9"),
+            Some(Some(19..29))
+        );
+        assert_eq!(
+            question_heading("Vragen 7, 8, en 9"),
+            Some((7..17, QuestionKind::Vraag))
+        );
     }
 
     /// The patterns the readers above replace (with Unicode's `Uppercase`,
@@ -878,6 +1282,71 @@ mod heading_tests {
     static CAPITALS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s?[\p{Uppercase}][\p{Uppercase}0-9 ,.’'/()–-]{2,}$").unwrap()
     });
+
+    #[test]
+    fn nota_titles_margin_numbers_and_headings() {
+        assert!(is_nota_title("Nr. 6 NOTA NAAR AANLEIDING VAN HET VERSLAG "));
+        assert!(is_nota_title("NOTA NAAR AANLEIDING VAN HET NADER VERSLAG"));
+        assert!(is_nota_title(" D MEMORIE VAN ANTWOORD"));
+        assert!(is_nota_title("NADERE MEMORIE VAN ANTWOORD"));
+        assert!(!is_nota_title("Nr. 5 VERSLAG"));
+        assert!(!is_nota_title("MEMORIE VAN TOELICHTING"));
+        assert!(!is_nota_title("Nota naar aanleiding van het verslag"));
+        assert!(!is_nota_title(
+            "BESLISNOTA BIJ NOTA NAAR AANLEIDING VAN HET VERSLAG"
+        ));
+
+        let numbered = |s: &str| margin_numbers(s).map(|(n, _)| n);
+        assert_eq!(numbered("1 "), Some(vec![1]));
+        assert_eq!(numbered("5, 6 en 7"), Some(vec![5, 6, 7]));
+        assert_eq!(numbered(" 12."), Some(vec![12]));
+        assert_eq!(
+            margin_numbers("Vraag 36"),
+            Some((vec![36], QuestionKind::Vraag))
+        );
+        assert_eq!(numbered("2024"), None);
+        assert_eq!(numbered("99999999999"), None);
+        assert_eq!(numbered("1 Kamerstukken II 2022/23, 36 450, nr. 3."), None);
+        assert_eq!(numbered("€ 2,1 miljoen"), None);
+
+        assert!(is_section_heading("1. Inleiding "));
+        assert!(is_section_heading("2.3 Doel van het wetsvoorstel"));
+        assert!(is_section_heading("II. ARTIKELSGEWIJS"));
+        assert!(is_section_heading("Artikel I, onderdeel A"));
+        assert!(is_section_heading("Artikel 2"));
+        assert!(!is_section_heading(
+            "1 Kamerstukken II 2022/23, 36 450, nr. 3, blz. 4."
+        ));
+        assert!(!is_section_heading(
+            "Artikel 3 van het wetsvoorstel bepaalt dat"
+        ));
+        assert!(!is_section_heading("2 miljoen euro per jaar"));
+
+        assert!(ends_sentence("jaarlijks worden verantwoord. "));
+        assert!(ends_sentence("een blijvende taak is.1 "));
+        assert!(ends_sentence("«zo snel mogelijk».»"));
+        assert!(!ends_sentence("kosten van het college"));
+        // Short of the width, or a question, ends a paragraph.
+        assert!(ends_paragraph("instellingsbesluit.", 70));
+        assert!(ends_paragraph(&format!("{}?", "x".repeat(69)), 70));
+        assert!(!ends_paragraph(&format!("{}.", "x".repeat(69)), 70));
+    }
+
+    #[test]
+    fn voices_of_a_nota() {
+        assert!(voice("De leden van de VVD-fractie vragen of dit klopt.") == Voice::Asks);
+        assert!(voice("Zij vragen de regering dit toe te lichten.") == Voice::Asks);
+        assert!(voice("De regering stelt dat X. Hoe verhoudt zich dat tot Y?") == Voice::Asks);
+        assert!(
+            voice("De regering deelt de mening van de leden van de SP-fractie.")
+                == Voice::Government
+        );
+        assert!(voice("Deze leden lezen dat de regeldruk daalt.") == Voice::Members);
+        assert!(voice("Dat is niet het geval.") == Voice::Neutral);
+        assert!(
+            voice("De regering beantwoordt de vragen van de leden hieronder.") == Voice::Government
+        );
+    }
 
     #[test]
     fn reference_places_in_any_case_before_a_number() {
