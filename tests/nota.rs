@@ -8,8 +8,11 @@
 //! answer) and a web extraction of an Eerste Kamer memorie van antwoord
 //! (a paragraph a line, blank lines between).
 
+mod common;
+
 use std::path::Path;
 
+use common::*;
 use dossier_lsp::dossier::QuestionKind;
 use dossier_lsp::{lints, Dossier};
 
@@ -242,4 +245,38 @@ Het kabinet verwacht de wet in 2025 in werking te laten treden.
         [(vec![45], 3, Some(7)), (vec![46], 9, Some(13))]
     );
     assert!(question_lints(&d, text).is_empty());
+}
+
+/// Through the server: hover on a margin number shows the answer, and
+/// definition goes from it to the answer's first line.
+#[test]
+fn hover_and_definition_on_a_margin_number() {
+    let text = read("kst-nota-pdf.txt");
+    let uri = "file:///dossier/nota.txt";
+    let mut s = Enc::Utf8.server();
+    s.conn.open(uri, "text", &text);
+    let margin = offset_of(&text, "3, 4 en 5", 0, 0);
+    let hover = s.conn.call(
+        "textDocument/hover",
+        text_position(uri, pos(&text, margin, Enc::Utf8)),
+    );
+    let shown = hover["contents"]["value"].as_str().expect("a hover");
+    assert!(
+        shown.contains("Het kabinet borgt de onafhankelijkheid"),
+        "{shown}"
+    );
+    let result = s.conn.call(
+        "textDocument/definition",
+        text_position(uri, pos(&text, margin, Enc::Utf8)),
+    );
+    let location = if result.is_array() {
+        result[0].clone()
+    } else {
+        result
+    };
+    assert_eq!(
+        location["range"]["start"]["line"],
+        line_starting(&text, "Het kabinet borgt"),
+        "{location}"
+    );
 }
