@@ -280,3 +280,54 @@ fn hover_and_definition_on_a_margin_number() {
         "{location}"
     );
 }
+
+/// Questions the government answers together: a question whose margin
+/// number is followed by the committee's words only waits for the next
+/// one's answer; an answer numbered otherwise does not take it.
+#[test]
+fn questions_answered_together() {
+    let text = "\
+NOTA NAAR AANLEIDING VAN HET VERSLAG
+
+8
+
+De leden van de VVD-fractie vragen hoeveel adviezen het college in 2023 heeft uitgebracht?
+
+9
+
+De leden van de CDA-fractie vragen hoeveel daarvan zijn opgevolgd.
+
+De regering beantwoordt de vragen 8 en 9 samen. In 2023 bracht het college 41 adviezen uit, waarvan 30 zijn opgevolgd.
+
+10
+
+De leden van de SP-fractie vragen naar de kosten.
+
+11
+
+De leden van de SP-fractie vragen voorts naar de bezetting.
+
+Antwoord 11
+
+Het college heeft 12 leden van staf.
+
+2. Overig
+
+12
+
+Deze leden vragen of het college ook de Eerste Kamer adviseert?
+";
+    let d = Dossier::analyze(text);
+    assert_eq!(
+        pairs(text, &d),
+        [
+            (vec![8], 3, Some(11)),
+            (vec![9], 7, Some(11)),
+            // `Antwoord 11` answers 11, not 10: 10 is left out.
+            (vec![11], 17, Some(21)),
+        ]
+    );
+    assert_eq!(d.answers[0].numbers, [8, 9]);
+    assert_eq!(d.answers[0].questions, [0, 1]);
+    assert!(question_lints(&d, text).is_empty());
+}
