@@ -151,9 +151,12 @@ fn a_memorie_van_antwoord_with_a_paragraph_a_line() {
             // Margin 5 asks nothing (`lezen … dat`), and the paragraph
             // after margin 7 is the government's: neither is a question.
             // Margin 6 follows the headings `Artikelsgewijs`, `Artikel 2`.
-            (vec![6], 37, Some(41)),
+            (vec![6], 41, Some(45)),
         ]
     );
+    // An answer ends at the heading after it (`Overige vragen`).
+    let a234 = d.running_text(&d.answers[1].text_span);
+    assert!(a234.ends_with("op eigen kosten."), "{a234}");
     let a6 = d.running_text(&d.answers[2].text_span);
     assert!(a6.starts_with("Een vaste termijn past niet"));
     assert!(

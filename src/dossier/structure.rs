@@ -939,6 +939,16 @@ fn is_section_heading(s: &str) -> bool {
     (is_capitals_line(t) && letters >= 4) || ARTICLE_HEADING.is_match(t)
 }
 
+/// `Artikelsgewijs`, `Overige vragen`: up to five words, the first with a
+/// capital, no more than 60 bytes, and no sentence's end or comma.
+fn is_short_heading(s: &str) -> bool {
+    let t = s.trim();
+    t.len() <= 60
+        && t.starts_with(char::is_uppercase)
+        && t.split_whitespace().count() <= 5
+        && !t.ends_with(|c: char| ".,;:?!»”\"’')".contains(c) || c.is_ascii_digit())
+}
+
 /// Whether a line ends a sentence: `.`, `?`, `!` or `:`, then perhaps a
 /// closing quote or bracket and a glued footnote marker (`taak is.1`).
 fn ends_sentence(s: &str) -> bool {
@@ -1075,6 +1085,23 @@ fn nota_questions(text: &str, layout: &Layout, from: usize) -> (Vec<Question>, V
         .collect();
     widths.sort_unstable();
     let width = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
+    // A heading without a number (`Artikelsgewijs`, `Overige vragen`): a
+    // few words without a sentence's end, after a paragraph's end.
+    let mut lines = lines;
+    for k in 1..lines.len() {
+        let (prev, this) = (&lines[k - 1], &lines[k]);
+        let after_paragraph = match &prev.1 {
+            NotaLine::Text => ends_paragraph(&text[prev.0.clone()], width),
+            NotaLine::Blank | NotaLine::Heading | NotaLine::Answer(_) => true,
+            NotaLine::Margin(..) => false,
+        };
+        if matches!(this.1, NotaLine::Text)
+            && after_paragraph
+            && is_short_heading(&text[this.0.clone()])
+        {
+            lines[k].1 = NotaLine::Heading;
+        }
+    }
 
     let mut questions: Vec<Question> = Vec::new();
     let mut answers = Vec::new();
@@ -1351,6 +1378,13 @@ mod heading_tests {
         ));
         assert!(!is_section_heading("2 miljoen euro per jaar"));
 
+        assert!(is_short_heading("Artikelsgewijs"));
+        assert!(is_short_heading("Overige vragen "));
+        assert!(!is_short_heading("M.A.M. Adriaansens."));
+        assert!(!is_short_heading(
+            "De Minister van Economische Zaken en Klimaat,"
+        ));
+        assert!(!is_short_heading("de kosten van het adviescollege"));
         assert!(ends_sentence("jaarlijks worden verantwoord. "));
         assert!(ends_sentence("een blijvende taak is.1 "));
         assert!(ends_sentence("«zo snel mogelijk».»"));
