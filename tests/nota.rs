@@ -334,3 +334,26 @@ Deze leden vragen of het college ook de Eerste Kamer adviseert?
     assert_eq!(d.answers[0].questions, [0, 1]);
     assert!(question_lints(&d, text).is_empty());
 }
+
+/// A page number an extraction left inside a sentence is no margin number:
+/// a margin number stands after a sentence's end and before a capital.
+#[test]
+fn a_page_number_inside_a_sentence_is_no_margin_number() {
+    let text = "\
+NOTA NAAR AANLEIDING VAN HET VERSLAG
+1
+De leden van de VVD-fractie vragen de regering waarom gekozen is voor een
+2
+wettelijke basis van het adviescollege?
+De regering kiest voor een wettelijke basis.
+2
+De leden van de D66-fractie vragen hoe vaak het college ongevraagd adviseerde?
+Vijf keer per jaar, gemiddeld.
+";
+    let d = Dossier::analyze(text);
+    assert_eq!(
+        pairs(text, &d),
+        [(vec![1], 2, Some(6)), (vec![2], 7, Some(9))]
+    );
+    assert!(question_lints(&d, text).is_empty());
+}

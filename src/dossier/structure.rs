@@ -1085,9 +1085,33 @@ fn nota_questions(text: &str, layout: &Layout, from: usize) -> (Vec<Question>, V
         .collect();
     widths.sort_unstable();
     let width = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
+    let mut lines = lines;
+    // A margin number stands between paragraphs: after a sentence's end
+    // and before a capital (a page number an extraction left inside a
+    // sentence does not).
+    for k in 0..lines.len() {
+        if !matches!(lines[k].1, NotaLine::Margin(..)) {
+            continue;
+        }
+        let before = lines[..k]
+            .iter()
+            .rev()
+            .find(|(_, kind)| !matches!(kind, NotaLine::Blank))
+            .is_none_or(|(span, kind)| {
+                !matches!(kind, NotaLine::Text) || ends_sentence(&text[span.clone()])
+            });
+        let after = lines[k + 1..]
+            .iter()
+            .find(|(_, kind)| !matches!(kind, NotaLine::Blank))
+            .is_some_and(|(span, _)| {
+                text[span.clone()].starts_with(|c: char| c.is_uppercase() || "«“\"'‘".contains(c))
+            });
+        if !(before && after) {
+            lines[k].1 = NotaLine::Text;
+        }
+    }
     // A heading without a number (`Artikelsgewijs`, `Overige vragen`): a
     // few words without a sentence's end, after a paragraph's end.
-    let mut lines = lines;
     for k in 1..lines.len() {
         let (prev, this) = (&lines[k - 1], &lines[k]);
         let after_paragraph = match &prev.1 {
