@@ -8,8 +8,11 @@
 //! answer) and a web extraction of an Eerste Kamer memorie van antwoord
 //! (a paragraph a line, blank lines between).
 
+mod common;
+
 use std::path::Path;
 
+use common::*;
 use dossier_lsp::dossier::QuestionKind;
 use dossier_lsp::{lints, Dossier};
 
@@ -148,9 +151,12 @@ fn a_memorie_van_antwoord_with_a_paragraph_a_line() {
             // Margin 5 asks nothing (`lezen … dat`), and the paragraph
             // after margin 7 is the government's: neither is a question.
             // Margin 6 follows the headings `Artikelsgewijs`, `Artikel 2`.
-            (vec![6], 37, Some(41)),
+            (vec![6], 41, Some(45)),
         ]
     );
+    // An answer ends at the heading after it (`Overige vragen`).
+    let a234 = d.running_text(&d.answers[1].text_span);
+    assert!(a234.ends_with("op eigen kosten."), "{a234}");
     let a6 = d.running_text(&d.answers[2].text_span);
     assert!(a6.starts_with("Een vaste termijn past niet"));
     assert!(
@@ -240,6 +246,114 @@ Het kabinet verwacht de wet in 2025 in werking te laten treden.
     assert_eq!(
         pairs(text, &d),
         [(vec![45], 3, Some(7)), (vec![46], 9, Some(13))]
+    );
+    assert!(question_lints(&d, text).is_empty());
+}
+
+/// Through the server: hover on a margin number shows the answer, and
+/// definition goes from it to the answer's first line.
+#[test]
+fn hover_and_definition_on_a_margin_number() {
+    let text = read("kst-nota-pdf.txt");
+    let uri = "file:///dossier/nota.txt";
+    let mut s = Enc::Utf8.server();
+    s.conn.open(uri, "text", &text);
+    let margin = offset_of(&text, "3, 4 en 5", 0, 0);
+    let hover = s.conn.call(
+        "textDocument/hover",
+        text_position(uri, pos(&text, margin, Enc::Utf8)),
+    );
+    let shown = hover["contents"]["value"].as_str().expect("a hover");
+    assert!(
+        shown.contains("Het kabinet borgt de onafhankelijkheid"),
+        "{shown}"
+    );
+    let result = s.conn.call(
+        "textDocument/definition",
+        text_position(uri, pos(&text, margin, Enc::Utf8)),
+    );
+    let location = if result.is_array() {
+        result[0].clone()
+    } else {
+        result
+    };
+    assert_eq!(
+        location["range"]["start"]["line"],
+        line_starting(&text, "Het kabinet borgt"),
+        "{location}"
+    );
+}
+
+/// Questions the government answers together: a question whose margin
+/// number is followed by the committee's words only waits for the next
+/// one's answer; an answer numbered otherwise does not take it.
+#[test]
+fn questions_answered_together() {
+    let text = "\
+NOTA NAAR AANLEIDING VAN HET VERSLAG
+
+8
+
+De leden van de VVD-fractie vragen hoeveel adviezen het college in 2023 heeft uitgebracht?
+
+9
+
+De leden van de CDA-fractie vragen hoeveel daarvan zijn opgevolgd.
+
+De regering beantwoordt de vragen 8 en 9 samen. In 2023 bracht het college 41 adviezen uit, waarvan 30 zijn opgevolgd.
+
+10
+
+De leden van de SP-fractie vragen naar de kosten.
+
+11
+
+De leden van de SP-fractie vragen voorts naar de bezetting.
+
+Antwoord 11
+
+Het college heeft 12 leden van staf.
+
+2. Overig
+
+12
+
+Deze leden vragen of het college ook de Eerste Kamer adviseert?
+";
+    let d = Dossier::analyze(text);
+    assert_eq!(
+        pairs(text, &d),
+        [
+            (vec![8], 3, Some(11)),
+            (vec![9], 7, Some(11)),
+            // `Antwoord 11` answers 11, not 10: 10 is left out.
+            (vec![11], 17, Some(21)),
+        ]
+    );
+    assert_eq!(d.answers[0].numbers, [8, 9]);
+    assert_eq!(d.answers[0].questions, [0, 1]);
+    assert!(question_lints(&d, text).is_empty());
+}
+
+/// A page number an extraction left inside a sentence is no margin number:
+/// a margin number stands after a sentence's end and before a capital.
+#[test]
+fn a_page_number_inside_a_sentence_is_no_margin_number() {
+    let text = "\
+NOTA NAAR AANLEIDING VAN HET VERSLAG
+1
+De leden van de VVD-fractie vragen de regering waarom gekozen is voor een
+2
+wettelijke basis van het adviescollege?
+De regering kiest voor een wettelijke basis.
+2
+De leden van de D66-fractie vragen hoe vaak het college ongevraagd adviseerde?
+Vijf keer per jaar, gemiddeld.
+";
+    let d = Dossier::analyze(text);
+    assert_eq!(
+        pairs(text, &d),
+        [(vec![1], 2, Some(6)), (vec![2], 7, Some(9))]
     );
     assert!(question_lints(&d, text).is_empty());
 }

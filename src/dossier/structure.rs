@@ -939,6 +939,16 @@ fn is_section_heading(s: &str) -> bool {
     (is_capitals_line(t) && letters >= 4) || ARTICLE_HEADING.is_match(t)
 }
 
+/// `Artikelsgewijs`, `Overige vragen`: up to five words, the first with a
+/// capital, no more than 60 bytes, and no sentence's end or comma.
+fn is_short_heading(s: &str) -> bool {
+    let t = s.trim();
+    t.len() <= 60
+        && t.starts_with(char::is_uppercase)
+        && t.split_whitespace().count() <= 5
+        && !t.ends_with(|c: char| ".,;:?!»”\"’')".contains(c) || c.is_ascii_digit())
+}
+
 /// Whether a line ends a sentence: `.`, `?`, `!` or `:`, then perhaps a
 /// closing quote or bracket and a glued footnote marker (`taak is.1`).
 fn ends_sentence(s: &str) -> bool {
@@ -1075,13 +1085,60 @@ fn nota_questions(text: &str, layout: &Layout, from: usize) -> (Vec<Question>, V
         .collect();
     widths.sort_unstable();
     let width = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
+    let mut lines = lines;
+    // A margin number stands between paragraphs: after a sentence's end
+    // and before a capital (a page number an extraction left inside a
+    // sentence does not).
+    for k in 0..lines.len() {
+        if !matches!(lines[k].1, NotaLine::Margin(..)) {
+            continue;
+        }
+        let before = lines[..k]
+            .iter()
+            .rev()
+            .find(|(_, kind)| !matches!(kind, NotaLine::Blank))
+            .is_none_or(|(span, kind)| {
+                !matches!(kind, NotaLine::Text) || ends_sentence(&text[span.clone()])
+            });
+        let after = lines[k + 1..]
+            .iter()
+            .find(|(_, kind)| !matches!(kind, NotaLine::Blank))
+            .is_some_and(|(span, _)| {
+                text[span.clone()].starts_with(|c: char| c.is_uppercase() || "«“\"'‘".contains(c))
+            });
+        if !(before && after) {
+            lines[k].1 = NotaLine::Text;
+        }
+    }
+    // A heading without a number (`Artikelsgewijs`, `Overige vragen`): a
+    // few words without a sentence's end, after a paragraph's end.
+    for k in 1..lines.len() {
+        let (prev, this) = (&lines[k - 1], &lines[k]);
+        let after_paragraph = match &prev.1 {
+            NotaLine::Text => ends_paragraph(&text[prev.0.clone()], width),
+            NotaLine::Blank | NotaLine::Heading | NotaLine::Answer(_) => true,
+            NotaLine::Margin(..) => false,
+        };
+        if matches!(this.1, NotaLine::Text)
+            && after_paragraph
+            && is_short_heading(&text[this.0.clone()])
+        {
+            lines[k].1 = NotaLine::Heading;
+        }
+    }
 
-    let mut questions = Vec::new();
+    let mut questions: Vec<Question> = Vec::new();
     let mut answers = Vec::new();
     let mut last = 0u32;
+    // Questions that ask and wait: the government may answer them together
+    // with the next (`8` and `9`, then one answer).
+    let mut waiting: Vec<Question> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let NotaLine::Margin(numbers, kind) = &lines[i].1 else {
+            if matches!(lines[i].1, NotaLine::Heading) {
+                waiting.clear();
+            }
             i += 1;
             continue;
         };
@@ -1098,38 +1155,59 @@ fn nota_questions(text: &str, layout: &Layout, from: usize) -> (Vec<Question>, V
         } else {
             None
         };
-        if let Some((q_end, answer)) = found {
-            last = *numbers.iter().max().expect("a number");
-            let head = lines[i].0.clone();
-            let a_end = region.last().map_or(head.end, |(s, _)| s.end);
-            let a_end = text[..a_end].trim_end().len();
-            let (heading_span, a_numbers) = match answer {
-                NotaAnswer::Heading(span, n) => (span, n),
-                NotaAnswer::Text(at) => (at..at, Vec::new()),
-            };
-            let a_numbers = if a_numbers.is_empty() {
-                numbers.clone()
-            } else {
-                a_numbers
-            };
-            questions.push(Question {
-                kind: *kind,
-                numbers: numbers.clone(),
-                span: head.start..q_end,
-                text_span: head.end..q_end.max(head.end),
-                heading_span: Some(head),
-                answer: Some(answers.len()),
-                related: Vec::new(),
-                words: Default::default(),
-            });
-            answers.push(Answer {
-                numbers: a_numbers,
-                span: heading_span.start..a_end.max(heading_span.end),
-                text_span: heading_span.end..a_end.max(heading_span.end),
-                heading_span,
-                question: None,
-                questions: Vec::new(),
-            });
+        let head = lines[i].0.clone();
+        let question = |q_end: usize| Question {
+            kind: *kind,
+            numbers: numbers.clone(),
+            span: head.start..q_end,
+            text_span: head.end..q_end.max(head.end),
+            heading_span: Some(head.clone()),
+            answer: None,
+            related: Vec::new(),
+            words: Default::default(),
+        };
+        match found {
+            None => waiting.clear(),
+            Some((q_end, None)) => {
+                last = *numbers.iter().max().expect("a number");
+                waiting.push(question(q_end));
+            }
+            Some((q_end, Some(answer))) => {
+                last = *numbers.iter().max().expect("a number");
+                let a_end = region.last().map_or(head.end, |(s, _)| s.end);
+                let a_end = text[..a_end].trim_end().len();
+                let (heading_span, written) = match answer {
+                    NotaAnswer::Heading(span, n) => (span, n),
+                    NotaAnswer::Text(at) => (at..at, Vec::new()),
+                };
+                // An answer numbered so takes the waiting questions it
+                // names; one without numbers, all of them.
+                waiting.retain(|q| {
+                    written.is_empty() || q.numbers.iter().any(|n| written.contains(n))
+                });
+                let mut these = std::mem::take(&mut waiting);
+                these.push(question(q_end));
+                let a_numbers = if written.is_empty() {
+                    these
+                        .iter()
+                        .flat_map(|q| q.numbers.iter().copied())
+                        .collect()
+                } else {
+                    written
+                };
+                for mut q in these {
+                    q.answer = Some(answers.len());
+                    questions.push(q);
+                }
+                answers.push(Answer {
+                    numbers: a_numbers,
+                    span: heading_span.start..a_end.max(heading_span.end),
+                    text_span: heading_span.end..a_end.max(heading_span.end),
+                    heading_span,
+                    question: None,
+                    questions: Vec::new(),
+                });
+            }
         }
         i = end;
     }
@@ -1151,7 +1229,7 @@ fn nota_pair(
     layout: &Layout,
     region: &[(Span, NotaLine)],
     width: usize,
-) -> Option<(usize, NotaAnswer)> {
+) -> Option<(usize, Option<NotaAnswer>)> {
     let question_end = |at: usize| text[..at].trim_end().len();
     // Paragraphs: runs of text lines that a blank line or a paragraph's
     // end ends; an `Antwoord` heading ends the question.
@@ -1170,7 +1248,7 @@ fn nota_pair(
                 }
                 return Some((
                     question_end(span.start),
-                    NotaAnswer::Heading(span.clone(), n.clone()),
+                    Some(NotaAnswer::Heading(span.clone(), n.clone())),
                 ));
             }
             NotaLine::Blank => open = false,
@@ -1201,10 +1279,12 @@ fn nota_pair(
         .unwrap_or(voices.len());
     let answer = voices[..government].iter().rposition(committee)? + 1;
     if answer >= voices.len() {
-        return None;
+        // The committee's words only: a question that waits for its answer.
+        let end = paragraphs.last().expect("a paragraph").end;
+        return Some((question_end(end), None));
     }
     let at = paragraphs[answer].start;
-    Some((question_end(at), NotaAnswer::Text(at)))
+    Some((question_end(at), Some(NotaAnswer::Text(at))))
 }
 
 fn trimmed(text: &str, span: &Span) -> Span {
@@ -1322,6 +1402,13 @@ mod heading_tests {
         ));
         assert!(!is_section_heading("2 miljoen euro per jaar"));
 
+        assert!(is_short_heading("Artikelsgewijs"));
+        assert!(is_short_heading("Overige vragen "));
+        assert!(!is_short_heading("M.A.M. Adriaansens."));
+        assert!(!is_short_heading(
+            "De Minister van Economische Zaken en Klimaat,"
+        ));
+        assert!(!is_short_heading("de kosten van het adviescollege"));
         assert!(ends_sentence("jaarlijks worden verantwoord. "));
         assert!(ends_sentence("een blijvende taak is.1 "));
         assert!(ends_sentence("«zo snel mogelijk».»"));
