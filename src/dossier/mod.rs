@@ -247,9 +247,17 @@ impl Dossier {
                 .collect();
         }
         footnotes::resolve_sources(&mut footnotes, &citations);
-        let markers = markers::find(text, &layout, &footnotes);
+        let mut markers = markers::find(text, &layout, &footnotes);
         let identity = identity::find(text, &layout);
         let (letters, questions, answers, question_refs) = structure::find(text, &layout);
+        // A question's heading (a nota's margin number `1`) is no marker.
+        markers.retain(|m| {
+            !questions.iter().any(|q| {
+                q.heading_span
+                    .as_ref()
+                    .is_some_and(|h| h.start <= m.span.start && m.span.end <= h.end)
+            })
+        });
         Dossier {
             layout,
             footnotes,
