@@ -325,7 +325,7 @@ impl Backend {
             .settings()
             .files
             .filter(|f| !f.is_empty())
-            .unwrap_or_else(|| vec!["**/*.txt".to_owned()]);
+            .unwrap_or_else(crate::discover::default_globs);
         let options = DidChangeWatchedFilesRegistrationOptions {
             watchers: globs
                 .into_iter()
