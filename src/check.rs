@@ -23,7 +23,7 @@ use crate::lints::{
     lint, workspace_lints_with, Diagnostic, LintLevels, Severity, BINARY_FILE, INTERNAL_ERROR,
     INVALID_UTF8,
 };
-use crate::text::{decode, decode_borrowed, LineIndex, PositionEncoding};
+use crate::text::{decode, decode_borrowed, probably_windows_1252, LineIndex, PositionEncoding};
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::Dossier;
 
@@ -91,7 +91,16 @@ struct Stamp {
 /// `stamp` is the file's as it was read.
 fn analyse_bytes(path: &str, bytes: &[u8], stamp: Stamp, levels: &LintLevels) -> Checked {
     let d = decode_borrowed(bytes);
-    let (findings, summary) = analyse(path, &d.text, d.invalid_sequences, d.binary, levels);
+    let encoding =
+        (d.invalid_sequences > 0 && probably_windows_1252(bytes)).then_some("Windows-1252");
+    let (findings, summary) = analyse(
+        path,
+        &d.text,
+        d.invalid_sequences,
+        encoding,
+        d.binary,
+        levels,
+    );
     Checked {
         findings,
         summary,
@@ -103,6 +112,7 @@ fn analyse(
     path: &str,
     text: &str,
     invalid_sequences: usize,
+    probable_encoding: Option<&str>,
     binary: bool,
     levels: &LintLevels,
 ) -> (Vec<Finding>, Option<DocumentSummary>) {
@@ -115,10 +125,13 @@ fn analyse(
         return (findings(text, None, levels.apply(diagnostics)), None);
     }
     if invalid_sequences > 0 {
+        let probably = probable_encoding
+            .map(|e| format!("; it is probably {e} (convert it: `iconv -f {e} -t UTF-8`)"))
+            .unwrap_or_default();
         diagnostics.push(INVALID_UTF8.at(
             0..0,
             format!(
-                "the file is not valid UTF-8: {invalid_sequences} invalid byte sequence(s) were read as U+FFFD"
+                "the file is not valid UTF-8: {invalid_sequences} invalid byte sequence(s) were read as U+FFFD{probably}"
             ),
         ));
     }
@@ -560,6 +573,21 @@ mod tests {
         assert_eq!(found[0], ("invalid-utf8", 1));
         assert_eq!(&found[1..], &plain[..]);
         assert_eq!(codes(b"a\0b"), [("binary-file", 1)]);
+    }
+
+    /// A file in Windows-1252 is named so; a damaged UTF-8 file is not.
+    #[test]
+    fn a_windows_1252_file_is_named() {
+        let levels = LintLevels::default();
+        let message = |bytes: &[u8]| {
+            let found = analyse_bytes("a.txt", bytes, Stamp::default(), &levels).findings;
+            assert_eq!(found[0].code, "invalid-utf8");
+            found[0].message.clone()
+        };
+        let m = message(b"De financi\xEBle \x91garantie\x92 \x96 \xE9\xE9n brief.\n");
+        assert!(m.contains("probably Windows-1252"), "{m}");
+        let m = message(b"De financi\xC3\xABle garantie\xFF.\n");
+        assert!(!m.contains("Windows-1252"), "{m}");
     }
 
     /// The codes only `check` reports are set as the others are.

@@ -88,7 +88,12 @@ impl Default for Options {
         Options {
             analyzer: Arc::new(|text: &str| {
                 let dossier = Dossier::analyze(text);
-                let diagnostics = lints::lint(&dossier, text);
+                let mut diagnostics = lints::lint(&dossier, text);
+                // The editor read a file that was not UTF-8: say so once.
+                if let Some(d) = lints::replacement_characters(text) {
+                    diagnostics.push(d);
+                    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+                }
                 (dossier, diagnostics)
             }),
             debounce: Duration::from_millis(200),
