@@ -2,7 +2,8 @@
 //! made of seed pages with the footnotes numbered on through the document;
 //! a generated corpus (`gen`: 200 seed-sized documents, and one generated
 //! 1 MB document); and the stages alone (layout, citations over the whole
-//! text) on the 1 MB seed document.
+//! text) on the 1 MB seed document; each citation recogniser alone
+//! (`recognisers`) on the seed copied 400 times.
 //!
 //!     cargo bench --bench analysis                 # everything
 //!     cargo bench --bench analysis -- corpus       # one group
@@ -114,5 +115,24 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analysis, corpus, stages);
+/// Each recogniser over the whole text, without the literal gates that
+/// `find_citations` puts before them: which one a slow text is slow in.
+fn recognisers(c: &mut Criterion) {
+    let text = seed().repeat(400);
+    let mut group = c.benchmark_group("recognisers");
+    group.sample_size(20);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    for (name, find) in dossier_lsp::citation::recognisers() {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut out = Vec::new();
+                find(&text, &mut out);
+                out.len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analysis, corpus, stages, recognisers);
 criterion_main!(benches);

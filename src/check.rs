@@ -14,13 +14,16 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use rayon::prelude::*;
 use serde::Serialize;
+
+use crate::discover::{compile_globs, default_globs, find_files, MAX_FILE_BYTES};
 
 use crate::lints::{
     lint, workspace_lints_with, Diagnostic, LintLevels, Severity, BINARY_FILE, INTERNAL_ERROR,
     INVALID_UTF8,
 };
-use crate::text::{decode, decode_borrowed, LineIndex, PositionEncoding};
+use crate::text::{decode, decode_borrowed, probably_windows_1252, LineIndex, PositionEncoding};
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::Dossier;
 
@@ -31,9 +34,6 @@ pub struct Options {
     /// Severities chosen with `--lint CODE=LEVEL`.
     pub levels: LintLevels,
 }
-
-/// Files larger than this are reported and skipped.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The findings for one file, ready to print.
 #[derive(Debug, Serialize)]
@@ -91,7 +91,16 @@ struct Stamp {
 /// `stamp` is the file's as it was read.
 fn analyse_bytes(path: &str, bytes: &[u8], stamp: Stamp, levels: &LintLevels) -> Checked {
     let d = decode_borrowed(bytes);
-    let (findings, summary) = analyse(path, &d.text, d.invalid_sequences, d.binary, levels);
+    let encoding =
+        (d.invalid_sequences > 0 && probably_windows_1252(bytes)).then_some("Windows-1252");
+    let (findings, summary) = analyse(
+        path,
+        &d.text,
+        d.invalid_sequences,
+        encoding,
+        d.binary,
+        levels,
+    );
     Checked {
         findings,
         summary,
@@ -103,6 +112,7 @@ fn analyse(
     path: &str,
     text: &str,
     invalid_sequences: usize,
+    probable_encoding: Option<&str>,
     binary: bool,
     levels: &LintLevels,
 ) -> (Vec<Finding>, Option<DocumentSummary>) {
@@ -115,10 +125,13 @@ fn analyse(
         return (findings(text, None, levels.apply(diagnostics)), None);
     }
     if invalid_sequences > 0 {
+        let probably = probable_encoding
+            .map(|e| format!("; it is probably {e} (convert it: `iconv -f {e} -t UTF-8`)"))
+            .unwrap_or_default();
         diagnostics.push(INVALID_UTF8.at(
             0..0,
             format!(
-                "the file is not valid UTF-8: {invalid_sequences} invalid byte sequence(s) were read as U+FFFD"
+                "the file is not valid UTF-8: {invalid_sequences} invalid byte sequence(s) were read as U+FFFD{probably}"
             ),
         ));
     }
@@ -194,60 +207,29 @@ fn findings(text: &str, index: Option<LineIndex>, diagnostics: Vec<Diagnostic>) 
         .collect()
 }
 
-/// Files to check: the given files, and `*.txt` under the given folders
-/// (sorted, skipping `.git`, `target` and `node_modules`).
+/// Files to check: the given files, and the dossiers under the given
+/// folders as [`crate::discover`] finds them (`*.txt` and `*.md`, links
+/// followed, version control and build folders skipped), in path order.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let (globs, _) = compile_globs(&default_globs());
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors, 0),
+            Ok(m) if m.is_dir() => {
+                let (found, problems) = find_files(p, &globs, usize::MAX);
+                files.extend(found);
+                errors.extend(
+                    problems
+                        .into_iter()
+                        .map(|e| format!("{}: {}", e.path.display(), e.message)),
+                );
+            }
             Ok(_) => files.push(p.clone()),
             Err(e) => errors.push(format!("{}: {e}", p.display())),
         }
     }
     (files, errors)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>, depth: usize) {
-    if depth > 32 {
-        errors.push(format!(
-            "{}: folders nested too deep (a symlink loop?); not searched further",
-            dir.display()
-        ));
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(format!("{}: {e}", dir.display()));
-            return;
-        }
-    };
-    // The entry's type comes with the directory listing: no stat per entry.
-    let is_dir = |e: &std::fs::DirEntry| match e.file_type() {
-        Ok(t) if t.is_symlink() => e.path().is_dir(),
-        Ok(t) => t.is_dir(),
-        Err(_) => false,
-    };
-    // Sorted by name: within one folder that is the paths' order, and
-    // names compare as bytes where paths compare component by component.
-    let mut entries: Vec<(std::ffi::OsString, bool)> = entries
-        .filter_map(Result::ok)
-        .map(|e| (e.file_name(), is_dir(&e)))
-        .collect();
-    entries.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
-    for (name, folder) in entries {
-        let shown = name.to_str().unwrap_or("");
-        if matches!(shown, ".git" | "target" | "node_modules") {
-            continue;
-        }
-        if folder {
-            walk(&dir.join(&name), files, errors, depth + 1);
-        } else if shown.ends_with(".txt") {
-            files.push(dir.join(&name));
-        }
-    }
 }
 
 /// Reads and analyses the files on all cores: each file's findings and
@@ -258,16 +240,19 @@ fn analyse_all(files: &[PathBuf], levels: &LintLevels) -> Vec<Result<Checked, St
     thread_local! {
         static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    par_map(files, |file| {
-        let shown = file.display().to_string();
-        BUFFER.with_borrow_mut(|bytes| match read_file(file, bytes) {
-            Ok(Ok(stamp)) => Ok(analyse_bytes(&shown, bytes, stamp, levels)),
-            Ok(Err(len)) => Err(format!(
-                "{shown}: {len} bytes is more than the limit of {MAX_FILE_BYTES}; skipped"
-            )),
-            Err(e) => Err(format!("{shown}: {e}")),
+    files
+        .par_iter()
+        .map(|file| {
+            let shown = file.display().to_string();
+            BUFFER.with_borrow_mut(|bytes| match read_file(file, bytes) {
+                Ok(Ok(stamp)) => Ok(analyse_bytes(&shown, bytes, stamp, levels)),
+                Ok(Err(len)) => Err(format!(
+                    "{shown}: {len} bytes is more than the limit of {MAX_FILE_BYTES}; skipped"
+                )),
+                Err(e) => Err(format!("{shown}: {e}")),
+            })
         })
-    })
+        .collect()
 }
 
 /// When a file looks its questions up in the others (a committee letter
@@ -292,20 +277,23 @@ fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, String>
                 .is_some_and(|s| s.words_deferred && s.may_be_asked())
         })
         .collect();
-    let hashed = par_map(&asked, |&i| {
-        let c = checked[i].as_ref().expect("a checked file");
-        let mut summary = c.summary.clone().expect("a summary");
-        // A file changed since it was read keeps no words to be found by.
-        let text = read_again(&files[i], c.stamp).ok();
-        std::panic::catch_unwind(move || {
-            match text {
-                Some(text) => summary.hash_deferred_words(&Dossier::analyze(&text)),
-                None => summary.hash_deferred_words(&Dossier::default()),
-            }
-            summary
+    let hashed: Vec<Option<DocumentSummary>> = asked
+        .par_iter()
+        .map(|&i| {
+            let c = checked[i].as_ref().expect("a checked file");
+            let mut summary = c.summary.clone().expect("a summary");
+            // A file changed since it was read keeps no words to be found by.
+            let text = read_again(&files[i], c.stamp).ok();
+            std::panic::catch_unwind(move || {
+                match text {
+                    Some(text) => summary.hash_deferred_words(&Dossier::analyze(&text)),
+                    None => summary.hash_deferred_words(&Dossier::default()),
+                }
+                summary
+            })
+            .ok()
         })
-        .ok()
-    });
+        .collect();
     for (i, summary) in asked.into_iter().zip(hashed) {
         if let (Ok(c), Some(summary)) = (&mut checked[i], summary) {
             c.summary = Some(summary);
@@ -346,8 +334,6 @@ fn read_again(path: &Path, stamp: Stamp) -> Result<String, String> {
     }
 }
 
-/// A file's first-pass result, taken once by the worker that prints it.
-type Slot = std::sync::Mutex<Option<Result<Checked, String>>>;
 /// A file's findings' severities, its printed report, and a problem met
 /// on the way (the file changed under the check).
 type Printed = Result<(Vec<Severity>, Vec<u8>, Option<String>), String>;
@@ -379,35 +365,6 @@ fn workspace_findings(
     Ok(findings(&text, None, diagnostics))
 }
 
-/// `f` of every item on all cores, results in the items' order.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let next = AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<R>>> =
-        items.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(items.len().max(1));
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = items.get(i) else { break };
-                let result = f(item);
-                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
-            });
-        }
-    });
-    slots
-        .into_iter()
-        .map(|m| {
-            m.into_inner()
-                .unwrap_or_else(|e| e.into_inner())
-                .expect("every item mapped")
-        })
-        .collect()
-}
-
 pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let (files, errors) = collect_files(paths);
     let stdout = std::io::stdout();
@@ -430,41 +387,35 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
     // Each file's cross-document findings and its printed report, on all
     // cores; then printed in order.
-    let work: Vec<(&PathBuf, Slot)> = files
-        .iter()
-        .zip(checked)
-        .map(|(f, c)| (f, std::sync::Mutex::new(Some(c))))
-        .collect();
-    let rendered: Vec<Printed> = par_map(&work, |(file, slot)| {
-        let c = slot
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take()
-            .expect("each file once");
-        let shown = file.display().to_string();
-        let c = c?;
-        let mut report = FileReport {
-            path: shown,
-            diagnostics: c.findings,
-        };
-        let mut problem = None;
-        if let Some(summary) = workspace.get(&report.path) {
-            let levels = &options.levels;
-            match workspace_findings(file, &report.path, c.stamp, summary, &workspace, levels) {
-                Ok(found) => report.diagnostics.extend(found),
-                Err(e) => problem = Some(e),
+    let work: Vec<(&PathBuf, Result<Checked, String>)> = files.iter().zip(checked).collect();
+    let rendered: Vec<Printed> = work
+        .into_par_iter()
+        .map(|(file, c)| {
+            let shown = file.display().to_string();
+            let c = c?;
+            let mut report = FileReport {
+                path: shown,
+                diagnostics: c.findings,
+            };
+            let mut problem = None;
+            if let Some(summary) = workspace.get(&report.path) {
+                let levels = &options.levels;
+                match workspace_findings(file, &report.path, c.stamp, summary, &workspace, levels) {
+                    Ok(found) => report.diagnostics.extend(found),
+                    Err(e) => problem = Some(e),
+                }
+                report.diagnostics.sort_by_key(|f| (f.start, f.end, f.code));
             }
-            report.diagnostics.sort_by_key(|f| (f.start, f.end, f.code));
-        }
-        let mut printed = Vec::new();
-        let _ = if options.json {
-            write_json(&mut printed, &report)
-        } else {
-            write_human(&mut printed, &report)
-        };
-        let severities: Vec<Severity> = report.diagnostics.iter().map(|f| f.severity).collect();
-        Ok((severities, printed, problem))
-    });
+            let mut printed = Vec::new();
+            let _ = if options.json {
+                write_json(&mut printed, &report)
+            } else {
+                write_human(&mut printed, &report)
+            };
+            let severities: Vec<Severity> = report.diagnostics.iter().map(|f| f.severity).collect();
+            Ok((severities, printed, problem))
+        })
+        .collect();
     let (mut n_err, mut n_warn, mut n_other) = (0, 0, 0);
     for result in rendered {
         let (severities, printed, problem) = match result {
@@ -622,6 +573,21 @@ mod tests {
         assert_eq!(found[0], ("invalid-utf8", 1));
         assert_eq!(&found[1..], &plain[..]);
         assert_eq!(codes(b"a\0b"), [("binary-file", 1)]);
+    }
+
+    /// A file in Windows-1252 is named so; a damaged UTF-8 file is not.
+    #[test]
+    fn a_windows_1252_file_is_named() {
+        let levels = LintLevels::default();
+        let message = |bytes: &[u8]| {
+            let found = analyse_bytes("a.txt", bytes, Stamp::default(), &levels).findings;
+            assert_eq!(found[0].code, "invalid-utf8");
+            found[0].message.clone()
+        };
+        let m = message(b"De financi\xEBle \x91garantie\x92 \x96 \xE9\xE9n brief.\n");
+        assert!(m.contains("probably Windows-1252"), "{m}");
+        let m = message(b"De financi\xC3\xABle garantie\xFF.\n");
+        assert!(!m.contains("Windows-1252"), "{m}");
     }
 
     /// The codes only `check` reports are set as the others are.

@@ -7,6 +7,7 @@
 pub mod assist;
 pub mod check;
 pub mod citation;
+pub mod discover;
 pub mod dossier;
 pub mod inspect;
 pub mod layout;

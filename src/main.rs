@@ -26,7 +26,7 @@ struct Cli {
 enum Command {
     /// Speak LSP on stdio (the default).
     Serve,
-    /// Check files or folders (searched for *.txt) and print findings.
+    /// Check files or folders (searched for *.txt and *.md) and print findings.
     Check {
         /// Files or folders.
         #[arg(required = true)]

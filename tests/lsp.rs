@@ -1403,7 +1403,7 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
     let folder = TempFolder::new("workspace");
     std::fs::write(folder.0.join("000_seed.txt"), SEED).unwrap();
     std::fs::write(folder.0.join("kst-22112-2955.txt"), CITED).unwrap();
-    std::fs::write(folder.0.join("niet-hier.md"), "Kamerstuk 22 112, nr. 2955").unwrap();
+    std::fs::write(folder.0.join("niet-hier.pdf"), "Kamerstuk 22 112, nr. 2955").unwrap();
     let mut caps = capabilities(None);
     caps["workspace"] = json!({"didChangeWatchedFiles": {"dynamicRegistration": true}});
     caps["window"] = json!({"workDoneProgress": true});

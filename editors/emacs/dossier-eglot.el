@@ -18,7 +18,7 @@
 
 (add-to-list 'eglot-server-programs
              '(dossier-mode . ("dossier-lsp"
-                               :initializationOptions (:files ["**/*.txt"] :lints #s(hash-table)))))
+                               :initializationOptions (:files ["**/*.txt" "**/*.md"] :lints #s(hash-table)))))
 
 ;; Answered to workspace/configuration (section "dossier"), e.g. to switch a lint off:
 ;;   (setq-default eglot-workspace-configuration

@@ -11,8 +11,8 @@ if not configs.dossier then
       filetypes = { 'text', 'dossier' },
       root_dir = util.root_pattern('.dossier-lsp.toml', '.git'),
       single_file_support = true,
-      init_options = { files = { '**/*.txt' }, lints = vim.empty_dict() },
-      settings = { dossier = { files = { '**/*.txt' }, lints = vim.empty_dict() } },
+      init_options = { files = { '**/*.txt', '**/*.md' }, lints = vim.empty_dict() },
+      settings = { dossier = { files = { '**/*.txt', '**/*.md' }, lints = vim.empty_dict() } },
     },
     docs = {
       description = 'dossier-lsp: footnotes, citations and source warnings in Dutch parliamentary dossier texts.',

@@ -44,7 +44,6 @@ fn cite(span: crate::Span, dossier: &str, toevoeging: Option<String>, nr: &str) 
 }
 
 /// The compact forms in `text`.
-#[cfg(test)]
 pub(crate) fn find(text: &str, out: &mut Vec<Citation>) {
     let gates = [", nr.", "krijgt nr.", " - "].map(|g| text.contains(g));
     find_gated(text, gates, out);

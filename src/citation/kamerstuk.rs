@@ -259,15 +259,16 @@ fn parse_head(c: &mut Cur, label: Label) -> Head {
     }
 }
 
-/// Dossier number and toevoeging at the cursor.
-struct Dossier {
+/// A dossier number and its toevoeging as the cursor reads them
+/// (`21 501-20`, `36 410 XVI`), not the crate's analysed [`crate::Dossier`].
+struct DossierNumber {
     number: String,
     toevoeging: Option<String>,
     /// A two-digit toevoeging glued with `-`: may be a compact ondernummer.
     compact: bool,
 }
 
-fn parse_dossier(c: &mut Cur) -> Option<Dossier> {
+fn parse_dossier(c: &mut Cur) -> Option<DossierNumber> {
     let save = *c;
     let rest = c.rest();
     let d = steps::dossier_number(rest)?;
@@ -317,7 +318,7 @@ fn parse_dossier(c: &mut Cur) -> Option<Dossier> {
             *c = at;
         }
     }
-    Some(Dossier {
+    Some(DossierNumber {
         number,
         toevoeging,
         compact,
@@ -333,7 +334,7 @@ fn parse_dossier(c: &mut Cur) -> Option<Dossier> {
 /// not. Where `nr.` follows, the citation names a document of the first
 /// dossier (as `36222 en 31015, nr. 6` does): the cursor goes past the
 /// second dossier and `None` is returned.
-fn joint_dossiers(c: &mut Cur, first: &Dossier) -> Option<String> {
+fn joint_dossiers(c: &mut Cur, first: &DossierNumber) -> Option<String> {
     /// How far apart the numbers of dossiers handled together may be.
     const CLOSE: u32 = 20;
     if first.toevoeging.is_some() {

@@ -163,6 +163,29 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
     find_gated(text, Gates::of(text))
 }
 
+/// A recogniser: adds the citations of one kind it finds in the text.
+pub type Recogniser = fn(&str, &mut Vec<Citation>);
+
+/// Each recogniser by name, run over the whole text without its gate: for
+/// the benchmark that times them one by one (`benches/analysis.rs`,
+/// group `recognisers`).
+#[doc(hidden)]
+pub fn recognisers() -> [(&'static str, Recogniser); 11] {
+    [
+        ("url", url::find),
+        ("kamerstuk", kamerstuk::find),
+        ("compact", compact::find),
+        ("gazettes", ids::find_gazettes),
+        ("ecli", ids::find_ecli),
+        ("eu", ids::find_eu),
+        ("eu-acts", ids::find_eu_acts),
+        ("journal", ids::find_official_journal),
+        ("europapoort", ids::find_europapoort),
+        ("short-form", short_form::find),
+        ("placeholder", placeholder::find),
+    ]
+}
+
 fn find_gated(text: &str, gates: Gates) -> Vec<Citation> {
     let mut all = Vec::new();
     // Each recogniser runs only where the text holds a literal that every
@@ -275,51 +298,5 @@ mod tests {
         let c = find_citations(t);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].kind, CitationKind::Url);
-    }
-}
-
-#[cfg(test)]
-mod timing {
-    /// `cargo test --release --lib citation::timing -- --ignored --nocapture`
-    #[test]
-    #[ignore]
-    fn per_recogniser_throughput() {
-        let seed = include_str!("../../seeds/000_0dbf1fc7ba84b8b6.txt");
-        let text = seed.repeat(400);
-        type F = fn(&str, &mut Vec<super::Citation>);
-        let passes: [(&str, F); 10] = [
-            ("eu acts", super::ids::find_eu_acts),
-            ("url", super::url::find),
-            ("compact", super::compact::find),
-            ("kamerstuk", super::kamerstuk::find),
-            ("gazettes", super::ids::find_gazettes),
-            ("ecli", super::ids::find_ecli),
-            ("eu", super::ids::find_eu),
-            ("europapoort", super::ids::find_europapoort),
-            ("short", super::short_form::find),
-            ("placeholder", super::placeholder::find),
-        ];
-        // The best of five runs: the machine is shared, the minimum is the
-        // least disturbed.
-        let best = |f: &dyn Fn() -> usize| {
-            let mut best = f64::MAX;
-            let mut n = 0;
-            for _ in 0..5 {
-                let t = std::time::Instant::now();
-                n = f();
-                best = best.min(t.elapsed().as_secs_f64());
-            }
-            (text.len() as f64 / best / 1e6, n)
-        };
-        for (name, f) in passes {
-            let (mbs, n) = best(&|| {
-                let mut out = Vec::new();
-                f(&text, &mut out);
-                out.len()
-            });
-            eprintln!("{name:<12} {mbs:>8.1} MB/s ({n} found)");
-        }
-        let (mbs, n) = best(&|| super::find_citations(&text).len());
-        eprintln!("all          {mbs:>8.1} MB/s ({n} found)");
     }
 }

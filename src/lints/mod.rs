@@ -154,6 +154,11 @@ pub const INVALID_UTF8: Lint = Lint::new(
     Severity::Warning,
     "(`check`) the file is not valid UTF-8; bad bytes were read as U+FFFD",
 );
+pub const REPLACEMENT_CHARACTERS: Lint = Lint::new(
+    "replacement-characters",
+    Severity::Warning,
+    "(server) the text holds U+FFFD replacement characters: the file was read in another encoding than it was saved in",
+);
 pub const BINARY_FILE: Lint = Lint::new(
     "binary-file",
     Severity::Error,
@@ -181,6 +186,7 @@ pub const LINTS: &[Lint] = &[
     PAGE_BEYOND_DOCUMENT,
     CITATION_NOT_IN_WORKSPACE,
     INVALID_UTF8,
+    REPLACEMENT_CHARACTERS,
     BINARY_FILE,
     INTERNAL_ERROR,
 ];
@@ -281,6 +287,21 @@ pub fn lint(dossier: &Dossier, text: &str) -> Vec<Diagnostic> {
     mixed_citation_style(dossier, text, &mut out);
     out.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     out
+}
+
+/// One finding, at the first U+FFFD, for a text that holds replacement
+/// characters: an editor that read a file in the wrong encoding (a
+/// Windows-1252 file read as UTF-8) puts one for each byte it could not
+/// read, and the document's `é`, `ë` and quotation marks are lost from it.
+pub fn replacement_characters(text: &str) -> Option<Diagnostic> {
+    let first = text.find('\u{FFFD}')?;
+    let n = text.matches('\u{FFFD}').count();
+    Some(REPLACEMENT_CHARACTERS.at(
+        first..first + '\u{FFFD}'.len_utf8(),
+        format!(
+            "the text holds {n} replacement character(s) (U+FFFD): the file was probably not saved as UTF-8 (Windows-1252?); reopen it in its encoding and save it as UTF-8"
+        ),
+    ))
 }
 
 fn push(out: &mut Vec<Diagnostic>, lint: &Lint, span: Span, message: String) {

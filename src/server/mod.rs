@@ -24,7 +24,7 @@
 //! | `inlayHint` | `hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" }, "inlayHints": { "markers": bool } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
-//! Server rules (see DESIGN.md): text synchronisation edits the
+//! Server rules: text synchronisation edits the
 //! document store (`documents`) before its first `.await`; requests read an immutable
 //! analysis computed in `spawn_blocking`; panics in the analysis or in a
 //! request are caught and logged. `shutdown` then `exit` ends with status
@@ -88,7 +88,12 @@ impl Default for Options {
         Options {
             analyzer: Arc::new(|text: &str| {
                 let dossier = Dossier::analyze(text);
-                let diagnostics = lints::lint(&dossier, text);
+                let mut diagnostics = lints::lint(&dossier, text);
+                // The editor read a file that was not UTF-8: say so once.
+                if let Some(d) = lints::replacement_characters(text) {
+                    diagnostics.push(d);
+                    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+                }
                 (dossier, diagnostics)
             }),
             debounce: Duration::from_millis(200),
@@ -325,7 +330,7 @@ impl Backend {
             .settings()
             .files
             .filter(|f| !f.is_empty())
-            .unwrap_or_else(|| vec!["**/*.txt".to_owned()]);
+            .unwrap_or_else(crate::discover::default_globs);
         let options = DidChangeWatchedFilesRegistrationOptions {
             watchers: globs
                 .into_iter()

@@ -31,8 +31,6 @@ use crate::Span;
 /// The index, shared between the runtime and blocking threads.
 pub type Index = Arc<RwLock<Workspace>>;
 
-const DEFAULT_GLOBS: &[&str] = &["**/*.txt"];
-
 /// The index key of a document.
 pub fn key_of(uri: &Url) -> String {
     if uri.scheme() == "file" {
@@ -91,7 +89,7 @@ pub async fn scan(shared: Arc<Shared>, client: Client, roots: Vec<PathBuf>) {
         .settings()
         .files
         .filter(|f| !f.is_empty())
-        .unwrap_or_else(|| DEFAULT_GLOBS.iter().map(|g| g.to_string()).collect());
+        .unwrap_or_else(crate::discover::default_globs);
     for root in roots {
         let started = Instant::now();
         let (r, g) = (root.clone(), globs.clone());

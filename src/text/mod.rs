@@ -207,9 +207,52 @@ pub fn decode_borrowed(bytes: &[u8]) -> Decoded<Cow<'_, str>> {
     }
 }
 
+/// Whether bytes that are not UTF-8 read as Windows-1252 (or Latin-1, its
+/// subset): every byte above ASCII is one that Dutch text written in that
+/// encoding uses (`é`, `ë`, `ï`, `‘ ’ “ ”`, `–`, `€`, `«»`, …), and no
+/// part reads as UTF-8 beyond ASCII (that would be a mixed or damaged file,
+/// not another encoding).
+pub fn probably_windows_1252(bytes: &[u8]) -> bool {
+    /// Windows-1252 punctuation and signs of Dutch text: € … ‘ ’ “ ” • – —,
+    /// no-break space, § « ° ² ³ · » ½.
+    const SIGNS: &[u8] = &[
+        0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0xA0, 0xA7, 0xAB, 0xB0, 0xB2, 0xB3,
+        0xB7, 0xBB, 0xBD,
+    ];
+    // À–ÿ, without × and ÷.
+    let letter = |b: u8| b >= 0xC0 && b != 0xD7 && b != 0xF7;
+    let mut invalid = false;
+    for chunk in bytes.utf8_chunks() {
+        if !chunk.valid().is_ascii() {
+            return false;
+        }
+        for &b in chunk.invalid() {
+            if !(letter(b) || SIGNS.contains(&b)) {
+                return false;
+            }
+            invalid = true;
+        }
+    }
+    invalid
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_1252_is_told_from_other_bytes() {
+        // "financiële ‘garantie’ – één" in Windows-1252.
+        let cp1252 = b"De financi\xEBle \x91garantie\x92 \x96 \xE9\xE9n brief.\n";
+        assert!(probably_windows_1252(cp1252));
+        // Valid UTF-8 is not another encoding.
+        assert!(!probably_windows_1252("financiële ‘garantie’".as_bytes()));
+        // UTF-8 with one stray byte: damaged, not Windows-1252.
+        assert!(!probably_windows_1252(b"financi\xC3\xABle \xE9"));
+        // Bytes Dutch text does not use (control range, ÷).
+        assert!(!probably_windows_1252(b"abc \x81\x8D def"));
+        assert!(!probably_windows_1252(b"abc \xF7 def"));
+    }
 
     #[test]
     fn positions_in_both_encodings_on_a_line_with_dash_and_guillemets() {

@@ -15,7 +15,8 @@ use crate::citation::{Citation, CitationKind};
 use crate::dossier::{Dossier, QuestionKind, Source};
 use crate::Span;
 
-pub use scan::{compile_globs, scan_folder, summarize_file, FolderScan, ScanLimits, ScanProblem};
+pub use crate::discover::compile_globs;
+pub use scan::{scan_folder, summarize_file, FolderScan, ScanLimits, ScanProblem};
 
 /// What the index keeps of one document.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -18,12 +18,12 @@ return {
   -- workspace/configuration (section `dossier`): which files are dossiers, and per
   -- diagnostic code its severity or 'off', e.g. lints = { ['unreferenced-footnote'] = 'off' }.
   init_options = {
-    files = { '**/*.txt' },
+    files = { '**/*.txt', '**/*.md' },
     lints = vim.empty_dict(),
   },
   settings = {
     dossier = {
-      files = { '**/*.txt' },
+      files = { '**/*.txt', '**/*.md' },
       lints = vim.empty_dict(),
     },
   },

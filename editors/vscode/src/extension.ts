@@ -70,7 +70,7 @@ export async function deactivate(): Promise<void> {
 // "Dossier: Use for this file" or Change Language Mode decide per file.
 
 function matchesFilesSetting(doc: vscode.TextDocument): boolean {
-  const globs = vscode.workspace.getConfiguration(SECTION, doc).get<string[]>("files", ["**/*.txt"]);
+  const globs = vscode.workspace.getConfiguration(SECTION, doc).get<string[]>("files", ["**/*.txt", "**/*.md"]);
   return globs.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
 }
 
@@ -143,7 +143,7 @@ function findOnPath(name: string): string | undefined {
 function serverSettings(): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration(SECTION);
   return {
-    files: config.get<string[]>("files", ["**/*.txt"]),
+    files: config.get<string[]>("files", ["**/*.txt", "**/*.md"]),
     lints: config.get<Record<string, string>>("lints", {}),
     inlayHints: { markers: config.get<boolean>("inlayHints.markers", false) },
   };
