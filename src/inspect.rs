@@ -221,10 +221,10 @@ pub fn run(files: &[std::path::PathBuf], json: bool) -> std::process::ExitCode {
 /// refused with a reason.
 fn read(file: &std::path::Path) -> Result<String, String> {
     let len = std::fs::metadata(file).map_err(|e| e.to_string())?.len();
-    if len > crate::check::MAX_FILE_BYTES {
+    if len > crate::discover::MAX_FILE_BYTES {
         return Err(format!(
             "{len} bytes is more than the limit of {}",
-            crate::check::MAX_FILE_BYTES
+            crate::discover::MAX_FILE_BYTES
         ));
     }
     let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
