@@ -8,6 +8,7 @@ pub mod assist;
 pub mod check;
 pub mod citation;
 pub mod dossier;
+pub mod ide;
 pub mod layout;
 pub mod lints;
 pub mod server;

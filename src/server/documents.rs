@@ -13,19 +13,9 @@ use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
 use super::convert;
 use super::Analyzer;
-use crate::dossier::Dossier;
-use crate::lints;
-use crate::text::{LineIndex, PositionEncoding};
+use crate::text::PositionEncoding;
 
-/// One analysed generation of a document's text.
-#[derive(Debug)]
-pub struct Analysis {
-    pub version: i32,
-    pub text: Arc<str>,
-    pub line_index: LineIndex,
-    pub dossier: Dossier,
-    pub diagnostics: Vec<lints::Diagnostic>,
-}
+pub use crate::ide::Analysis;
 
 /// The outcome of analysing one generation: the analysis, or why it failed.
 pub type AnalysisResult = Result<Arc<Analysis>, String>;
@@ -212,13 +202,12 @@ fn analyze(rope: Rope, version: i32, analyzer: &Analyzer) -> AnalysisResult {
                 text.len(),
                 started.elapsed()
             );
-            Ok(Arc::new(Analysis {
+            Ok(Arc::new(Analysis::from_parts(
                 version,
-                line_index: LineIndex::new(&text),
                 text,
                 dossier,
                 diagnostics,
-            }))
+            )))
         }
         Err(panic) => Err(format!("panic: {}", panic_message(&*panic))),
     }
@@ -250,7 +239,7 @@ pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::LineCol;
+    use crate::text::{LineCol, LineIndex};
     use proptest::prelude::*;
     use tower_lsp::lsp_types::{Position, Range};
 

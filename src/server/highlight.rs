@@ -6,9 +6,9 @@
 use tower_lsp::lsp_types::{DocumentHighlight, DocumentHighlightKind, Position};
 
 use super::convert;
-use super::definition::footnote_on_number;
 use super::documents::Analysis;
-use super::questions;
+use crate::ide::lookup::footnote_on_number;
+use crate::ide::questions;
 use crate::text::PositionEncoding;
 use crate::Span;
 

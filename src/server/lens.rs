@@ -8,9 +8,11 @@
 use tower_lsp::lsp_types::{CodeLens, Command, Url};
 
 use super::documents::Analysis;
-use super::questions::{self, answer_numbers, line_number, list};
-use super::{convert, lookup, workspace, Shared};
+use super::{convert, workspace, Shared};
 use crate::dossier::QuestionKind;
+use crate::ide::questions::{self, answer_numbers};
+use crate::ide::render::list;
+use crate::ide::{file_name, lookup};
 use crate::text::PositionEncoding;
 use crate::Span;
 
@@ -34,7 +36,7 @@ pub fn local(a: &Analysis) -> Vec<Local> {
                 format!(
                     "Answered: Antwoord{}, line {}",
                     list(answer_numbers(a, ans, Some(q))),
-                    line_number(a, ans.heading_span.start)
+                    a.line_number(ans.heading_span.start)
                 ),
             ));
             continue;
@@ -46,7 +48,7 @@ pub fn local(a: &Analysis) -> Vec<Local> {
                 format!(
                     "Not answered (taken up as question{}, line {})",
                     list(&r.numbers),
-                    line_number(a, questions::question_anchor(a, r).start)
+                    a.line_number(questions::question_anchor(a, r).start)
                 ),
             )),
             (QuestionKind::LetterParagraph, None) => {
@@ -125,7 +127,7 @@ pub async fn code_lenses(
                         };
                         format!(
                             "{what} {}: vraag{}{line}",
-                            workspace::file_name(&t.key),
+                            file_name(&t.key),
                             list(&t.numbers)
                         )
                     }

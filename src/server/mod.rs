@@ -1,15 +1,17 @@
 //! The language server: a thin layer over the analysis.
 //!
-//! One module per capability group; LSP types stay inside `server`.
+//! One module per capability group; LSP types stay inside `server`. The
+//! features themselves live in `crate::ide` (a module named `ide::…` below):
+//! a handler takes one [`ide::Snapshot`], calls the feature and converts.
 //!
 //! | capability | module | what it answers |
 //! |---|---|---|
 //! | `positionEncoding` | `convert` | utf-8 when the client offers it, else utf-16 |
 //! | incremental text sync | `documents` | a rope per document; versions applied in order |
 //! | `publishDiagnostics` | `diagnostics` | the lints, debounced, with the user's lint levels; after an edit the other open documents' workspace lints again (debounced) |
-//! | `definition` | `definition`, `workspace` | marker → footnote; short form → the footnote with the full citation; `zie noot N` → N; any part of a question → its answer heading; answer heading → question; `zie vraag 5` → `Vraag 5`, `antwoord op vraag 4` → answer 4; a committee's question → where it is answered (here or in another file); footnote number → its first marker; a citation → the cited file (and page) in the workspace |
-//! | `references` | `definition`, `questions`, `workspace` | a footnote's markers (and definition); a question (any part), an answer's heading or `zie vraag N` → the letter's paragraphs, the repeat, the answer, the references; a citation or the document's footer → every place in the workspace that cites that document |
-//! | `hover` | `hover`, `questions` | a footnote with short forms resolved; a citation's canonical form and address; any part of a question → where its answer stands and its first lines, markers resolved; an answer's heading → its question |
+//! | `definition` | `ide::definition` | marker → footnote; short form → the footnote with the full citation; `zie noot N` → N; any part of a question → its answer heading; answer heading → question; `zie vraag 5` → `Vraag 5`, `antwoord op vraag 4` → answer 4; a committee's question → where it is answered (here or in another file); footnote number → its first marker; a citation → the cited file (and page) in the workspace |
+//! | `references` | `ide::references` | a footnote's markers (and definition); a question (any part), an answer's heading or `zie vraag N` → the letter's paragraphs, the repeat, the answer, the references; a citation or the document's footer → every place in the workspace that cites that document |
+//! | `hover` | `ide::hover` | a footnote with short forms resolved; a citation's canonical form and address; any part of a question → where its answer stands and its first lines, markers resolved; an answer's heading → its question |
 //! | `codeLens` | `lens` | above each question where it is answered (committee letters also in other files), above each answer its question's first words |
 //! | `documentSymbol` | `symbols` | letters ⊃ questions, answers, footnotes, nested by position |
 //! | `documentLink` | `links` | citations → their official address |
@@ -34,17 +36,13 @@
 mod actions;
 mod completion;
 mod convert;
-mod definition;
 mod diagnostics;
 mod documents;
 mod folding;
 mod highlight;
 mod hints;
-mod hover;
 mod lens;
 mod links;
-mod lookup;
-mod questions;
 mod rename;
 mod selection;
 mod settings;
@@ -66,6 +64,7 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer, LspService, Server};
 
 use crate::dossier::Dossier;
+use crate::ide;
 use crate::lints;
 use crate::text::PositionEncoding;
 use documents::{Analysis, Change, Store};
@@ -406,6 +405,99 @@ impl Backend {
     }
 }
 
+impl Backend {
+    /// One moment of `uri`: its current analysis and the workspace index as
+    /// they are now. Unknown documents and failed analyses give nothing.
+    async fn snapshot(&self, uri: &Url, what: &'static str) -> Option<ide::Snapshot> {
+        let Some(document) = self.shared.store.snapshot(uri) else {
+            tracing::debug!("{what}: {uri} is not open");
+            return None;
+        };
+        let analysis = match document.analysis(&self.shared.options.analyzer).await {
+            Ok(a) => a,
+            Err(e) => {
+                tracing::debug!("{what}: no analysis of {uri}: {e}");
+                return None;
+            }
+        };
+        Some(ide::Snapshot::new(
+            workspace::key_of(uri),
+            analysis,
+            workspace::current(&self.shared.workspace),
+            self.shared.clone(),
+        ))
+    }
+
+    /// Runs a feature on `snap` on a blocking thread (it may read another
+    /// document from disk); a panic in it answers an error.
+    async fn run<T: Send + 'static>(
+        &self,
+        uri: &Url,
+        what: &'static str,
+        snap: ide::Snapshot,
+        f: impl FnOnce(&ide::Snapshot, PositionEncoding) -> Option<T> + Send + 'static,
+    ) -> jsonrpc::Result<Option<T>> {
+        let enc = self.shared.encoding();
+        let job =
+            tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(|| f(&snap, enc))));
+        match job.await {
+            Ok(Ok(answer)) => Ok(answer),
+            Ok(Err(panic)) => {
+                let msg = documents::panic_message(&*panic);
+                Err(self.failed(uri, what, msg).await)
+            }
+            Err(_) => Ok(None), // the runtime is stopping
+        }
+    }
+
+    async fn failed(&self, uri: &Url, what: &'static str, msg: String) -> jsonrpc::Error {
+        tracing::error!("{what} on {uri} panicked: {msg}");
+        self.log(
+            MessageType::ERROR,
+            format!("dossier-lsp: {what} failed: {msg}"),
+        )
+        .await;
+        jsonrpc::Error {
+            code: ErrorCode::InternalError,
+            message: format!("{what} failed: {msg}").into(),
+            data: None,
+        }
+    }
+
+    /// The features' targets as locations, in their order: in the document
+    /// asked from by its snapshot (and the client's spelling of its URI),
+    /// in others by their text now; a target in a document that cannot be
+    /// read is `None`.
+    async fn locations(
+        &self,
+        uri: &Url,
+        snap: &ide::Snapshot,
+        targets: Vec<ide::NavigationTarget>,
+    ) -> Vec<Option<Location>> {
+        let enc = self.shared.encoding();
+        let a = &snap.analysis;
+        let elsewhere: Vec<(String, crate::Span)> = targets
+            .iter()
+            .filter(|t| t.file != snap.file)
+            .map(|t| (t.file.to_string(), t.span.clone()))
+            .collect();
+        let mut located = workspace::locate(&self.shared, elsewhere, enc)
+            .await
+            .into_iter();
+        targets
+            .into_iter()
+            .map(|t| {
+                if t.file == snap.file {
+                    let range = convert::range(&a.text, &a.line_index, &t.span, enc);
+                    Some(Location::new(uri.clone(), range))
+                } else {
+                    located.next().flatten()
+                }
+            })
+            .collect()
+    }
+}
+
 #[tower_lsp::async_trait]
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
@@ -547,11 +639,14 @@ impl LanguageServer for Backend {
             .unwrap_or_else(|e| e.into_inner())
             .clone();
         if !roots.is_empty() {
-            tokio::spawn(workspace::scan(
-                self.shared.clone(),
-                self.client.clone(),
-                roots,
-            ));
+            let (shared, client) = (self.shared.clone(), self.client.clone());
+            tokio::spawn(async move {
+                workspace::scan(&shared, &client, roots).await;
+                // The workspace lints of the open documents, with the index.
+                for (uri, generation) in shared.store.open_documents() {
+                    diagnostics::schedule(&shared, &client, uri, generation, Duration::ZERO);
+                }
+            });
             if self.shared.watch_files.load(Ordering::Relaxed) {
                 self.watch_files();
             }
@@ -707,39 +802,19 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        let here = self
-            .with_analysis(&p.text_document.uri, "definition", |a, uri, enc| {
-                definition::definition(a, uri, p.position, enc)
-            })
-            .await?;
-        if here.is_some() {
-            return Ok(here);
-        }
-        // A citation of a document elsewhere in the workspace.
-        let index = self.shared.workspace.clone();
-        let target = self
-            .with_analysis(&p.text_document.uri, "definition", |a, uri, enc| {
-                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-                workspace::cited_target(&index, uri, a, offset)
-            })
-            .await?;
-        let place = match target {
-            Some((key, at)) => Some((key, at..at)),
-            // A committee's question answered in another document.
-            None => {
-                let index = self.shared.workspace.clone();
-                self.with_analysis(&p.text_document.uri, "definition", |a, uri, enc| {
-                    let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-                    workspace::taken_up_elsewhere(&index, uri, a, offset)
-                })
-                .await?
-            }
-        };
-        let Some(place) = place else {
+        let uri = p.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "definition").await else {
             return Ok(None);
         };
-        let enc = self.shared.encoding();
-        let found = workspace::locate(&self.shared, vec![place], enc).await;
+        let targets = self
+            .run(&uri, "definition", snap.clone(), move |snap, enc| {
+                let offset =
+                    convert::offset(snap.text(), &snap.analysis.line_index, p.position, enc);
+                Some(ide::definition(snap, offset))
+            })
+            .await?
+            .unwrap_or_default();
+        let found = self.locations(&uri, &snap, targets).await;
         Ok(found
             .into_iter()
             .flatten()
@@ -760,29 +835,21 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let include = params.context.include_declaration;
-        let here = self
-            .with_analysis(&p.text_document.uri, "references", |a, uri, enc| {
-                definition::references(a, uri, p.position, enc, include)
-            })
-            .await?;
-        if here.is_some() {
-            return Ok(here);
-        }
-        // A citation, or the document's own identity: every place in the
-        // workspace that cites that document.
-        let index = self.shared.workspace.clone();
-        let places = self
-            .with_analysis(&p.text_document.uri, "references", |a, uri, enc| {
-                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-                workspace::cited_id_at(a, offset)
-                    .map(|id| workspace::places_citing(&index, uri, a, &id))
-            })
-            .await?;
-        let Some(places) = places else {
+        let uri = p.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "references").await else {
             return Ok(None);
         };
-        let enc = self.shared.encoding();
-        let found = workspace::locate(&self.shared, places, enc).await;
+        let targets = self
+            .run(&uri, "references", snap.clone(), move |snap, enc| {
+                let offset =
+                    convert::offset(snap.text(), &snap.analysis.line_index, p.position, enc);
+                ide::references(snap, offset, include)
+            })
+            .await?;
+        let Some(targets) = targets else {
+            return Ok(None);
+        };
+        let found = self.locations(&uri, &snap, targets).await;
         Ok(Some(found.into_iter().flatten().collect()))
     }
 
@@ -809,68 +876,20 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        // A committee's question answered in another document of the
-        // workspace: where.
-        let index = self.shared.workspace.clone();
-        let elsewhere = self
-            .with_analysis(&p.text_document.uri, "hover", |a, uri, enc| {
-                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-                let (span, found) = workspace::letter_question_elsewhere(&index, uri, a, offset)?;
-                Some((convert::range(&a.text, &a.line_index, &span, enc), found))
-            })
-            .await?;
-        if let Some((range, found)) = elsewhere {
-            let enc = self.shared.encoding();
-            let line = workspace::locate(&self.shared, vec![(found.key.clone(), found.span)], enc)
-                .await
-                .into_iter()
-                .flatten()
-                .next()
-                .map(|l| format!(", regel {}", l.range.start.line + 1))
-                .unwrap_or_default();
-            let name = workspace::file_name(&found.key).replace(['[', ']'], "");
-            let numbers: Vec<String> = found.numbers.iter().map(|n| n.to_string()).collect();
-            let state = if found.answered {
-                "Beantwoord in"
-            } else {
-                "Overgenomen, (nog) niet beantwoord, in"
-            };
-            let value = format!(
-                "**Vraag {}**\n\n{state} [{name}]({}){line}",
-                numbers.join(", "),
-                found.key
-            );
-            return Ok(Some(Hover {
+        let uri = p.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "hover").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "hover", snap, move |snap, enc| {
+            let (text, index) = (snap.text(), &snap.analysis.line_index);
+            let found = ide::hover(snap, convert::offset(text, index, p.position, enc))?;
+            Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
-                    value,
+                    value: found.markdown,
                 }),
-                range: Some(range),
-            }));
-        }
-        let index = self.shared.workspace.clone();
-        self.with_analysis(&p.text_document.uri, "hover", |a, uri, enc| {
-            let Some(mut found) = hover::hover(a, p.position, enc) else {
-                // The document's footer: what it is, who cites it.
-                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-                let (span, md) = workspace::identity_hover(&index, uri, a, offset)?;
-                return Some(Hover {
-                    contents: HoverContents::Markup(MarkupContent {
-                        kind: MarkupKind::Markdown,
-                        value: md,
-                    }),
-                    range: Some(convert::range(&a.text, &a.line_index, &span, enc)),
-                });
-            };
-            let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-            if let (Some(note), HoverContents::Markup(m)) = (
-                workspace::hover_note(&index, uri, a, offset),
-                &mut found.contents,
-            ) {
-                m.value.push_str("\n\n");
-                m.value.push_str(&note);
-            }
-            Some(found)
+                range: Some(convert::range(text, index, &found.span, enc)),
+            })
         })
         .await
     }
@@ -932,8 +951,8 @@ impl LanguageServer for Backend {
         let p = params.text_document_position;
         let index = self.shared.workspace.clone();
         self.with_analysis(&p.text_document.uri, "completion", |a, _, enc| {
-            let items =
-                workspace::with_index(&index, |ws| completion::items(a, p.position, Some(ws), enc));
+            let ws = workspace::current(&index);
+            let items = completion::items(a, p.position, Some(&ws), enc);
             Some(CompletionResponse::Array(items))
         })
         .await

@@ -9,9 +9,9 @@ use tower_lsp::lsp_types::{Position, PrepareRenameResponse, Url, WorkspaceEdit};
 
 use super::actions::versioned;
 use super::convert;
-use super::definition::footnote_on_number;
 use super::documents::Analysis;
 use crate::assist;
+use crate::ide::lookup::footnote_on_number;
 use crate::text::PositionEncoding;
 use crate::Span;
 

@@ -6,7 +6,7 @@ use tower_lsp::lsp_types::{DocumentSymbol, SymbolKind};
 
 use super::convert;
 use super::documents::Analysis;
-use super::hover::footnote_body;
+use crate::ide::render::footnote_body;
 use crate::text::PositionEncoding;
 use crate::Span;
 
