@@ -14,6 +14,11 @@ mod references;
 pub(crate) mod render;
 mod snapshot;
 
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod tests;
+
 pub use definition::definition;
 pub use hover::{hover, HoverResult};
 pub use references::references;

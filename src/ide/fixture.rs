@@ -1,0 +1,180 @@
+//! Fixtures for the features' tests: the dossier text itself, `$0` where
+//! the cursor stands, and, for a workspace, each file after a line
+//! `//- /name.txt`. Every file is analysed and put in the workspace index
+//! (as the server has it once a document's diagnostics are out); the
+//! snapshot is that of the file with the cursor.
+//!
+//! The `check_*` helpers render a feature's answer as text for
+//! `expect![[…]]`: a span as its line, with `^` under it (`|` for an empty
+//! span), a hover's Markdown below its span.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use expect_test::Expect;
+
+use super::snapshot::{Analysis, FileTexts, NavigationTarget, Snapshot};
+use crate::workspace::{DocumentSummary, Workspace};
+use crate::Span;
+
+const CURSOR: &str = "$0";
+const ROOT: &str = "file:///ws";
+
+pub struct Fixture {
+    /// `(name, text)`: `/name.txt` and its text, in the fixture's order.
+    pub files: Vec<(String, String)>,
+    /// The file and byte offset of `$0`.
+    pub cursor: Option<(usize, usize)>,
+}
+
+impl Fixture {
+    pub fn parse(fixture: &str) -> Fixture {
+        let fixture = fixture.strip_prefix('\n').unwrap_or(fixture);
+        let mut files: Vec<(String, String)> = Vec::new();
+        for line in fixture.split_inclusive('\n') {
+            if let Some(name) = line.strip_prefix("//- ") {
+                files.push((name.trim().to_owned(), String::new()));
+                continue;
+            }
+            if files.is_empty() {
+                files.push(("/main.txt".to_owned(), String::new()));
+            }
+            files.last_mut().expect("a file").1.push_str(line);
+        }
+        let mut cursor = None;
+        for (i, (_, text)) in files.iter_mut().enumerate() {
+            if let Some(at) = text.find(CURSOR) {
+                assert!(cursor.is_none(), "one `$0` in a fixture");
+                text.replace_range(at..at + CURSOR.len(), "");
+                cursor = Some((i, at));
+            }
+        }
+        Fixture { files, cursor }
+    }
+
+    pub fn key(&self, i: usize) -> String {
+        format!("{ROOT}{}", self.files[i].0)
+    }
+
+    /// The snapshot of the file with the cursor (else the first file), and
+    /// the cursor's offset.
+    pub fn snapshot(&self) -> (Snapshot, usize) {
+        let (file, offset) = self.cursor.unwrap_or((0, 0));
+        let mut workspace = Workspace::new();
+        let mut texts = HashMap::new();
+        let mut own = None;
+        for (i, (name, text)) in self.files.iter().enumerate() {
+            let analysis = Analysis::new(0, text);
+            let name = name.trim_start_matches('/');
+            let summary = DocumentSummary::new(name, text, &analysis.dossier);
+            workspace.insert(&self.key(i), summary);
+            texts.insert(self.key(i), Arc::<str>::from(text.as_str()));
+            if i == file {
+                own = Some(analysis);
+            }
+        }
+        let snapshot = Snapshot::new(
+            self.key(file),
+            Arc::new(own.expect("the cursor's file")),
+            Arc::new(workspace),
+            Arc::new(Texts(texts)),
+        );
+        (snapshot, offset)
+    }
+
+    fn text_of(&self, key: &str) -> &str {
+        let i = (0..self.files.len())
+            .find(|&i| self.key(i) == key)
+            .unwrap_or_else(|| panic!("no file {key} in the fixture"));
+        &self.files[i].1
+    }
+
+    fn name_of(&self, key: &str) -> String {
+        key.strip_prefix(ROOT).unwrap_or(key).to_owned()
+    }
+
+    /// `/name.txt 12: the line` and `^^^` under the span (a span over
+    /// several lines is marked to the end of its first line, then `…`).
+    pub fn render(&self, target: &NavigationTarget) -> String {
+        let text = self.text_of(&target.file);
+        let name = format!("{} ", self.name_of(&target.file));
+        render_span(&name, text, &target.span)
+    }
+}
+
+/// `{name}12: the line` and a line with `^^^` under `span`.
+pub fn render_span(name: &str, text: &str, span: &Span) -> String {
+    let start = span.start.min(text.len());
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let rest = &text[line_start..];
+    let line_end = line_start + rest.find(['\n', '\r']).unwrap_or(rest.len());
+    let line = text[line_start..line_end].trim_end();
+    let number = text[..line_start].match_indices('\n').count() + 1;
+    let head = format!("{name}{number}: ");
+    let before = text[line_start..start].chars().count();
+    let end = span.end.min(line_end).max(start);
+    let width = text[start..end].chars().count();
+    let mark = if span.is_empty() {
+        "|".to_owned()
+    } else {
+        let more = if span.end > line_end { " …" } else { "" };
+        format!("{}{more}", "^".repeat(width.max(1)))
+    };
+    let pad = " ".repeat(head.chars().count() + before);
+    format!("{head}{line}\n{pad}{mark}\n")
+}
+
+struct Texts(HashMap<String, Arc<str>>);
+
+impl FileTexts for Texts {
+    fn text(&self, file: &str) -> Option<Arc<str>> {
+        self.0.get(file).cloned()
+    }
+}
+
+fn targets(fixture: &Fixture, found: &[NavigationTarget]) -> String {
+    if found.is_empty() {
+        return "(nothing)\n".to_owned();
+    }
+    found.iter().map(|t| fixture.render(t)).collect()
+}
+
+pub fn check_hover(fixture: &str, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, offset) = fixture.snapshot();
+    let actual = match super::hover(&snap, offset) {
+        Some(found) => format!(
+            "{}\n{}\n",
+            render_span("", snap.text(), &found.span),
+            found.markdown
+        ),
+        None => "(nothing)\n".to_owned(),
+    };
+    expect.assert_eq(&actual);
+}
+
+pub fn check_definition(fixture: &str, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, offset) = fixture.snapshot();
+    expect.assert_eq(&targets(&fixture, &super::definition(&snap, offset)));
+}
+
+/// The references at the cursor, rendered.
+pub fn references(fixture: &str, include_declaration: bool) -> String {
+    let fixture = Fixture::parse(fixture);
+    let (snap, offset) = fixture.snapshot();
+    match super::references(&snap, offset, include_declaration) {
+        Some(found) => targets(&fixture, &found),
+        None => "(no answer)\n".to_owned(),
+    }
+}
+
+/// References with the declaration (as editors ask by default).
+pub fn check_references(fixture: &str, expect: Expect) {
+    expect.assert_eq(&references(fixture, true));
+}
+
+/// References without the declaration.
+pub fn check_uses(fixture: &str, expect: Expect) {
+    expect.assert_eq(&references(fixture, false));
+}
