@@ -106,89 +106,6 @@ fn definition_on_marker_7_goes_to_footnote_7() {
 }
 
 #[test]
-fn definition_on_a_short_form_goes_to_the_footnote_with_the_full_citation() {
-    let mut s = seed_server(Enc::Utf16);
-    for (footnote, target) in [
-        ("7 Idem", "6 Kamerstukken"),
-        ("8 Ibidem", "6 Kamerstukken"),
-        ("10 Idem", "9 Kamerstukken"),
-    ] {
-        let line = line_starting(SEED, footnote);
-        // On the short form itself, after the footnote's number.
-        let col = footnote.find(' ').unwrap() + 2;
-        let result = s.conn.call(
-            "textDocument/definition",
-            text_position(SEED_URI, json!({"line": line, "character": col})),
-        );
-        let location = if result.is_array() {
-            result[0].clone()
-        } else {
-            result
-        };
-        assert_eq!(
-            location["range"]["start"]["line"],
-            line_starting(SEED, target),
-            "short form in footnote {footnote}: {location}"
-        );
-    }
-}
-
-#[test]
-fn hover_on_a_marker_shows_the_footnote_with_short_forms_resolved() {
-    let mut s = seed_server(Enc::Utf16);
-    let hover = |s: &mut InProcess, before: &str| {
-        let at = pos(SEED, marker(before), Enc::Utf16);
-        hover_text(
-            &s.conn
-                .call("textDocument/hover", text_position(SEED_URI, at)),
-        )
-    };
-    let eight = hover(&mut s, "geweest.»");
-    assert!(eight.contains("**Voetnoot 8**"), "{eight}");
-    assert!(
-        eight.contains("Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12"),
-        "{eight}"
-    );
-    let seven = hover(&mut s, "is.»");
-    assert!(seven.contains("**Voetnoot 7**"), "{seven}");
-    assert!(
-        seven.contains("Idem, blz. 12 → Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12"),
-        "{seven}"
-    );
-    let fourteen = hover(&mut s, "gezonden.");
-    assert!(fourteen.contains("**Voetnoot 14**"), "{fourteen}");
-    assert!(fourteen.contains("bron ontbreekt"), "{fourteen}");
-}
-
-#[test]
-fn hover_on_a_footnote_number_and_on_a_citation() {
-    let mut s = seed_server(Enc::Utf16);
-    let line = line_starting(SEED, "7 Idem");
-    let result = s.conn.call(
-        "textDocument/hover",
-        text_position(SEED_URI, json!({"line": line, "character": 0})),
-    );
-    assert!(hover_text(&result).contains("**Voetnoot 7**"));
-
-    // The citation in footnote 4, on `2955`, after the `–` of `2020–2021`.
-    let cited = "4 Kamerstukken II, 2020–2021, 22 112, nr. 2955";
-    let at = offset_of(SEED, cited, 0, cited.len() - 2);
-    let result = s.conn.call(
-        "textDocument/hover",
-        text_position(SEED_URI, pos(SEED, at, Enc::Utf16)),
-    );
-    let text = hover_text(&result);
-    assert!(
-        text.contains("Kamerstukken II 2020/21, 22 112, nr. 2955"),
-        "{text}"
-    );
-    assert!(
-        text.contains("https://zoek.officielebekendmakingen.nl/kst-22112-2955.html"),
-        "{text}"
-    );
-}
-
-#[test]
 fn positions_in_utf8_and_utf16_on_lines_with_guillemets_and_dashes() {
     // `Migration»13.`: the marker stands after a two-byte, one-unit `»`.
     let start = marker("Migration»");
@@ -754,27 +671,6 @@ fn every_capability_answers_on_the_real_corpus() {
     }
 }
 
-#[test]
-fn references_of_a_footnote_are_its_markers_and_definition() {
-    let mut s = seed_server(Enc::Utf16);
-    let at = pos(SEED, marker("gezonden."), Enc::Utf16);
-    let result = s.conn.call(
-        "textDocument/references",
-        json!({"textDocument": {"uri": SEED_URI}, "position": at, "context": {"includeDeclaration": true}}),
-    );
-    let lines: Vec<u64> = result
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["range"]["start"]["line"].as_u64().unwrap())
-        .collect();
-    let def = line_starting(SEED, "14 PM BRON") as u64;
-    let used = pos(SEED, marker("gezonden."), Enc::Utf16)["line"]
-        .as_u64()
-        .unwrap();
-    assert_eq!(lines, vec![def, used]);
-}
-
 /// An analysis whose spans and indices are all wrong: out of the text,
 /// reversed, inside multi-byte characters, pointing at nothing.
 #[allow(clippy::reversed_empty_ranges, clippy::useless_conversion)] // on purpose
@@ -939,34 +835,6 @@ fn changes_with_gaps_in_their_versions_apply_at_once() {
     assert!(text.contains("**Voetnoot 8**"), "{text}");
     // Diagnostics follow for the last version.
     while s.conn.diagnostics(SEED_URI)["version"] != 9 {}
-}
-
-#[test]
-fn a_question_heading_shows_and_leads_to_its_answer() {
-    let mut s = seed_server(Enc::Utf16);
-    let question = line_starting(SEED, "4. ");
-    let answer = (question..)
-        .find(|&l| SEED.split('\n').nth(l).unwrap().starts_with("Antwoord"))
-        .unwrap();
-    let at = json!({"line": question, "character": 0});
-    let hover = s
-        .conn
-        .call("textDocument/hover", text_position(SEED_URI, at.clone()));
-    let text = hover_text(&hover);
-    assert!(text.starts_with("**Antwoord 4**"), "{text}");
-    assert!(text.contains("Blauwe Kaart Richtlijn"), "{text}");
-    let location = s
-        .conn
-        .call("textDocument/definition", text_position(SEED_URI, at));
-    assert_eq!(location["range"]["start"]["line"], answer, "{location}");
-    // And back: the answer's heading shows the question.
-    let back = s.conn.call(
-        "textDocument/hover",
-        text_position(SEED_URI, json!({"line": answer, "character": 1})),
-    );
-    let text = hover_text(&back);
-    assert!(text.starts_with("**Vraag 4**"), "{text}");
-    assert!(text.contains("«Talentenpool»"), "{text}");
 }
 
 #[test]
@@ -1283,43 +1151,6 @@ fn the_colophon_and_footer_of_an_aanhangsel_page_fold_as_a_comment() {
                 && r["endLine"].as_u64().unwrap() == last),
         "{ranges:#?}"
     );
-}
-
-#[test]
-fn a_reference_to_a_question_leads_to_it_or_its_answer() {
-    // A Kamervragen answer set that says `zie vraag 5` and `antwoord op vraag 4`.
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus/learninglion/ah-tk-20232024-2271.txt");
-    let text = dossier_lsp::text::decode(&std::fs::read(path).unwrap()).text;
-    let uri = "file:///corpus/ah-tk-20232024-2271.txt";
-    let mut s = started(None);
-    s.conn.open(uri, "text", &text);
-    for (phrase, number, goes_to) in [
-        ("antwoord op vraag 4", 4, "Antwoord"),
-        ("zie vraag 5", 5, "Vraag"),
-    ] {
-        let at = text
-            .to_lowercase()
-            .find(phrase)
-            .unwrap_or_else(|| panic!("{phrase:?} in the text"));
-        let at = pos(&text, at + phrase.len() - 1, Enc::Utf16);
-        let location = s
-            .conn
-            .call("textDocument/definition", text_position(uri, at.clone()));
-        let line = location["range"]["start"]["line"].as_u64().unwrap() as usize;
-        let target = text.split('\n').nth(line).unwrap();
-        assert!(
-            target.trim_start().starts_with(goes_to),
-            "{phrase}: line {line} `{target}`"
-        );
-        assert!(target.contains(&number.to_string()), "{phrase}: `{target}`");
-        let hover = s.conn.call("textDocument/hover", text_position(uri, at));
-        let shown = hover_text(&hover);
-        assert!(
-            shown.starts_with(&format!("**Antwoord {number}")),
-            "{phrase}: {shown}"
-        );
-    }
 }
 
 /// A folder under the system's temporary folder, removed when dropped.
@@ -1702,88 +1533,6 @@ fn every_seed_question_shows_leads_to_and_is_lensed_with_its_answer() {
     assert!(
         hover.is_null() || !hover_text(&hover).contains("Antwoord"),
         "{hover}"
-    );
-}
-
-#[test]
-fn an_answer_hover_shows_its_footnote_markers_resolved() {
-    let mut s = seed_server(Enc::Utf8);
-    let first = line_starting(SEED, "1. ");
-    let hover = s.conn.call(
-        "textDocument/hover",
-        text_position(SEED_URI, json!({"line": first, "character": 0})),
-    );
-    let shown = hover_text(&hover);
-    assert!(
-        shown.contains(
-            "Regeerakkoord _(voetnoot 11: Bijlage bij Kamerstuk 34 700, nr. 34)_, de Integrale"
-        ),
-        "{shown}"
-    );
-    assert!(
-        shown.contains("_(voetnoot 12: Kamerstuk 19 637, nr. 2375)_"),
-        "{shown}"
-    );
-    // Hyphenation undone, no digits of the markers left.
-    assert!(shown.contains("asielproblematiek"), "{shown}");
-    assert!(!shown.contains("Regeerakkoord11"), "{shown}");
-    // Question 2's answer cites a placeholder.
-    let second = line_starting(SEED, "2. ");
-    let hover = s.conn.call(
-        "textDocument/hover",
-        text_position(SEED_URI, json!({"line": second, "character": 0})),
-    );
-    let shown = hover_text(&hover);
-    assert!(
-        shown.contains("gezonden. _(voetnoot 14: ⚠ bron ontbreekt)_"),
-        "{shown}"
-    );
-}
-
-#[test]
-fn references_on_a_question_are_every_place_that_concerns_it() {
-    let mut s = seed_server(Enc::Utf16);
-    let refs = |s: &mut InProcess, uri: &str, line: usize| -> Vec<u64> {
-        let found = s.conn.call(
-            "textDocument/references",
-            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 3},
-                "context": {"includeDeclaration": true}}),
-        );
-        found
-            .as_array()
-            .unwrap_or_else(|| panic!("references at {line}: {found}"))
-            .iter()
-            .map(|l| l["range"]["start"]["line"].as_u64().unwrap())
-            .collect()
-    };
-    // Question 3: two paragraphs of the letter, the repeat, the answer.
-    let heading = line_starting(SEED, "3. ");
-    let expected = vec![
-        line_starting(SEED, "Op dezelfde pagina staat verder") as u64,
-        line_starting(SEED, "«De voorstellen van de Commissie") as u64,
-        heading as u64,
-        answer_after(SEED, heading) as u64,
-    ];
-    for from in &expected {
-        assert_eq!(
-            refs(&mut s, SEED_URI, *from as usize),
-            expected,
-            "from line {from}"
-        );
-    }
-    // Kamervragen: `zie vraag 5` is among the places of question 5.
-    let (uri, text) = corpus_document("ah-tk-20232024-2271.txt");
-    s.conn.open(&uri, "text", &text);
-    let vraag5 = line_starting(&text, "Vraag 5");
-    let found = refs(&mut s, &uri, vraag5);
-    let zie = text[..text.find("(zie vraag 5)").unwrap()]
-        .matches('\n')
-        .count() as u64;
-    assert!(found.contains(&zie), "{found:?}");
-    assert!(found.contains(&(vraag5 as u64)), "{found:?}");
-    assert!(
-        found.contains(&(line_starting(&text, "Antwoord 5") as u64)),
-        "{found:?}"
     );
 }
 
