@@ -1,6 +1,6 @@
 //! The language server in-process: tower-lsp's `LspService` behind its
 //! `Server`, over in-memory pipes, driven by JSON-RPC messages as an editor
-//! sends them. Facts are those of the seed dossier (see DESIGN.md).
+//! sends them. Facts are those of the seed dossier (`seeds/`).
 
 mod common;
 

@@ -26,7 +26,7 @@
 //! | `inlayHint` | `hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" }, "inlayHints": { "markers": bool } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
-//! Server rules (see DESIGN.md): text synchronisation edits the
+//! Server rules (see ARCHITECTURE.md): text synchronisation edits the
 //! document store (`documents`) before its first `.await`; requests read an immutable
 //! analysis computed in `spawn_blocking`; panics in the analysis or in a
 //! request are caught and logged. `shutdown` then `exit` ends with status
