@@ -178,3 +178,115 @@ pub fn check_references(fixture: &str, expect: Expect) {
 pub fn check_uses(fixture: &str, expect: Expect) {
     expect.assert_eq(&references(fixture, false));
 }
+
+/// The span's first line with the span marked, in the cursor's file.
+fn mark(snap: &Snapshot, span: &Span) -> String {
+    render_span("", snap.text(), span)
+}
+
+pub fn check_highlight(fixture: &str, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, offset) = fixture.snapshot();
+    let actual = match super::highlight(&snap, offset) {
+        Some(found) => found
+            .iter()
+            .map(|h| render_span(&format!("{:?} ", h.kind), snap.text(), &h.span))
+            .collect(),
+        None => "(nothing)\n".to_owned(),
+    };
+    expect.assert_eq(&actual);
+}
+
+/// Each fold as its kind, its lines (1-based) and their first and last.
+pub fn check_folding(fixture: &str, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, _) = fixture.snapshot();
+    let lines: Vec<&str> = snap.text().lines().collect();
+    let actual: String = super::folding(&snap)
+        .iter()
+        .map(|f| {
+            let (first, last) = (f.start_line as usize, f.end_line as usize);
+            format!(
+                "{:?} {}–{}: {} … {}\n",
+                f.kind,
+                first + 1,
+                last + 1,
+                lines[first].trim(),
+                lines[last].trim()
+            )
+        })
+        .collect();
+    expect.assert_eq(&actual);
+}
+
+/// The selection's spans from the innermost out; each must hold the one
+/// before it.
+pub fn check_selection(fixture: &str, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, offset) = fixture.snapshot();
+    let found = super::selection(&snap, offset);
+    for pair in found.windows(2) {
+        assert!(
+            pair[1].start <= pair[0].start && pair[0].end <= pair[1].end,
+            "{:?} holds {:?}",
+            pair[1],
+            pair[0]
+        );
+    }
+    let actual: String = found.iter().map(|s| mark(&snap, s)).collect();
+    expect.assert_eq(&actual);
+}
+
+pub fn check_links(fixture: &str, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, _) = fixture.snapshot();
+    let actual: String = super::links(&snap)
+        .iter()
+        .map(|l| format!("{}  → {} ({})\n", mark(&snap, &l.span), l.target, l.tooltip))
+        .collect();
+    expect.assert_eq(&actual);
+}
+
+/// The symbol tree, one symbol a line, indented by depth: its kind, name,
+/// detail and lines. Each symbol must lie in its parent and its selection
+/// in itself.
+pub fn check_symbols(fixture: &str, expect: Expect) {
+    fn render(
+        snap: &Snapshot,
+        symbols: &[super::Symbol],
+        parent: Option<&Span>,
+        depth: usize,
+        out: &mut String,
+    ) {
+        for s in symbols {
+            assert!(
+                s.span.start <= s.selection.start && s.selection.end <= s.span.end,
+                "selection in {s:?}"
+            );
+            if let Some(p) = parent {
+                assert!(
+                    p.start <= s.span.start && s.span.end <= p.end,
+                    "{s:?} in {p:?}"
+                );
+            }
+            let line = |at: usize| snap.analysis.line_number(at);
+            out.push_str(&format!(
+                "{}{:?} {} ({}–{}){}\n",
+                "  ".repeat(depth),
+                s.kind,
+                s.name,
+                line(s.span.start),
+                line(s.span.end.saturating_sub(1).max(s.span.start)),
+                s.detail
+                    .as_ref()
+                    .map_or(String::new(), |d| format!(": {d}"))
+            ));
+            render(snap, &s.children, Some(&s.span), depth + 1, out);
+        }
+    }
+    let fixture = Fixture::parse(fixture);
+    let (snap, _) = fixture.snapshot();
+    let mut actual = String::new();
+    render(&snap, &super::symbols(&snap), None, 0, &mut actual);
+    expect.assert_eq(&actual);
+}

@@ -6,13 +6,18 @@
 //! `snapshot` ← `render` ← `lookup` ← `questions` ← the features.
 
 mod definition;
+mod folding;
+mod highlight;
 mod hover;
+mod links;
 // Shared with the features still in `crate::server` until they move here.
 pub(crate) mod lookup;
 pub(crate) mod questions;
 mod references;
 pub(crate) mod render;
+mod selection;
 mod snapshot;
+mod symbols;
 
 #[cfg(test)]
 mod fixture;
@@ -20,6 +25,11 @@ mod fixture;
 mod tests;
 
 pub use definition::definition;
+pub use folding::{folding, Fold, FoldKind};
+pub use highlight::{highlight, Highlight, HighlightKind};
 pub use hover::{hover, HoverResult};
+pub use links::{links, Link};
 pub use references::references;
+pub use selection::selection;
 pub use snapshot::{file_name, Analysis, FileTexts, NavigationTarget, NoFileTexts, Snapshot};
+pub use symbols::{symbols, Symbol, SymbolKind};

@@ -3,7 +3,10 @@
 
 use expect_test::expect;
 
-use super::fixture::{check_definition, check_hover, check_references, check_uses};
+use super::fixture::{
+    check_definition, check_folding, check_highlight, check_hover, check_links, check_references,
+    check_selection, check_symbols, check_uses,
+};
 
 /// The letter of the seed, its footnotes 5–9 (`Idem`, `Ibidem`) and
 /// the start of the next page.
@@ -539,6 +542,256 @@ fn a_committee_question_answered_in_the_same_file_leads_to_its_answer() {
         expect![[r#"
         /main.txt 267: Antwoord
                        ^^^^^^^^
+    "#]],
+    );
+}
+
+#[test]
+fn a_marker_highlights_its_footnote_and_its_other_markers() {
+    let text =
+        "Eerst1 dan2 en weer1.\n1 Kamerstuk 19 637, nr. 2375.\n2 Kamerstuk 19 637, nr. 2376.\n";
+    check_highlight(
+        &at(text, "Eerst"),
+        expect![[r#"
+        Read 1: Eerst1 dan2 en weer1.
+                     ^
+        Read 1: Eerst1 dan2 en weer1.
+                                   ^
+        Write 2: 1 Kamerstuk 19 637, nr. 2375.
+                 ^
+    "#]],
+    );
+    check_highlight(
+        &at_line(text, "1 Kamer"),
+        expect![[r#"
+        Read 1: Eerst1 dan2 en weer1.
+                     ^
+        Read 1: Eerst1 dan2 en weer1.
+                                   ^
+        Write 2: 1 Kamerstuk 19 637, nr. 2375.
+                 ^
+    "#]],
+    );
+}
+
+#[test]
+fn a_question_highlights_its_places() {
+    check_highlight(
+        &at_line(SEED, "2. "),
+        expect![[r#"
+        Text 54: Vervolgens lezen deze leden het volgende: «Wel had het kabinet graag
+                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+        Text 157: 2.
+                  ^^
+        Text 167: Antwoord
+                  ^^^^^^^^
+    "#]],
+    );
+}
+
+#[test]
+fn a_citation_highlights_every_citation_of_the_same_document() {
+    check_highlight(
+        &at(LETTER, "6 Kamerstukken"),
+        expect![[r#"
+        Text 18: 6 Kamerstukken II, 2020–2021, 22 112, nr. 2955.
+                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+        Text 21: 9 Kamerstukken II, 2020–2021, 22 112, nr. 2955, blz. 14.
+                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+    "#]],
+    );
+}
+
+#[test]
+fn letters_questions_answers_fold_as_regions_footnote_blocks_as_comments() {
+    check_folding(
+        SEED,
+        expect![[r#"
+        Comment 19–29: 1 Zie dossiers E200018, E200019, E200020, E200021, E200022, E200023 op www.europapoort.nl … 4 Kamerstukken II, 2020–2021, 22 112, nr. 2955.
+        Region 30–107: BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR … 10 Idem, blz. 17.
+        Region 44–52: De leden van de PVV-fractie lezen de volgende passage in het BNC-fiche: … Nederland zou moeten leiden?
+        Region 54–61: Vervolgens lezen deze leden het volgende: «Wel had het kabinet graag … gevers aan te pakken?
+        Region 63–69: Op dezelfde pagina staat verder: «Het kabinet is daarbij voorstander van … de Nederlandse bevolking?
+        Region 71–80: «De voorstellen van de Commissie op het gebied van solidariteit bieden … riteit» voor Nederland heeft.
+        Region 82–98: Ten slotte lezen deze leden in het BNC-fiche: «De Commissie stelt voor om … gezocht of opgeleid, zo vragen de leden van de PVV-fractie.
+        Comment 85–89: 5 COM(2020)609. Zie ook dossier E200018 op www.europapoort.nl. … 9 Kamerstukken II, 2020–2021, 22 112, nr. 2955, blz. 14.
+        Region 108–277: BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN … wordt uw Kamer hierover op de gebruikelijke wijze geïnformeerd.
+        Region 124–155: 1. … de onderliggende mededeling worden gedaan.
+        Region 124–133: 1. … Nederland zou moeten leiden?
+        Region 135–155: Antwoord … de onderliggende mededeling worden gedaan.
+        Region 157–200: 2. … om hier nu zo snel mogelijk stappen op te zetten.
+        Region 157–165: 2. … gevers aan te pakken?
+        Region 167–200: Antwoord … om hier nu zo snel mogelijk stappen op te zetten.
+        Comment 177–182: 11 Regeerakkoord 2017 «Vertrouwen in de toekomst», 10 oktober 2017. Bijlage bij Kamerstuk … 14 PM BRON
+        Region 202–252: 3. … binnen de EU.
+        Region 202–219: 3. … riteit» voor Nederland heeft.
+        Region 221–252: Antwoord … binnen de EU.
+        Region 254–277: 4. … wordt uw Kamer hierover op de gebruikelijke wijze geïnformeerd.
+        Region 254–265: 4. … gezocht of opgeleid, zo vragen de leden van de PVV-fractie.
+        Region 267–277: Antwoord … wordt uw Kamer hierover op de gebruikelijke wijze geïnformeerd.
+    "#]],
+    );
+}
+
+#[test]
+fn the_colophon_and_footer_of_an_aanhangsel_page_fold_as_a_comment() {
+    check_folding(
+        KAMERVRAGEN,
+        expect![[r#"
+        Region 13–20: Vraag 1 … Ja.
+        Region 13–18: Vraag 1 … «code zwart» is?1
+        Region 19–20: Antwoord 1 … Ja.
+        Region 21–69: Vraag 2 … meerd over de besteding van deze middelen. 4
+        Region 21–23: Vraag 2 … bod te verbeteren? Kunt u dit zo concreet mogelijk beschrijven?
+        Region 24–69: Antwoord 2 … meerd over de besteding van deze middelen. 4
+        Comment 41–43: ah-tk-20232024-2271 … ’s-Gravenhage 2024 Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 1
+        Region 70–79: Vraag 3 … een eetstoornis. Dit geldt ook voor volwassenen.
+        Region 70–74: Vraag 3 … 2019 en 2021?
+        Region 75–79: Antwoord 3 … een eetstoornis. Dit geldt ook voor volwassenen.
+        Region 80–93: Vraag 4 … expertises en zorgprofessionals nodig is.
+        Region 80–81: Vraag 4 … Bent u tevreden met wat er de afgelopen jaren is gedaan en is bereikt?
+        Region 82–93: Antwoord 4 … expertises en zorgprofessionals nodig is.
+        Region 94–109: Vraag 5 … brief.5
+        Region 94–101: Vraag 5 … Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 2
+        Comment 98–100: 2 Zie de website www.firsteetkit.nl … 4 Kamerstukken II, 2023/2024, 31 839, nr. 1024
+        Region 102–109: Antwoord 5 … brief.5
+        Region 110–175: Vraag 6 … veld gewerkt aan een gezamenlijke onderzoeks- en leeragenda.
+        Region 110–113: Vraag 6 … Gezondheidsraad? Kunt u dit per aanbeveling uiteen zetten?
+        Region 114–175: Antwoord 6 … veld gewerkt aan een gezamenlijke onderzoeks- en leeragenda.
+        Comment 160–164: 5 Kamerstukken II, 2023/2024, 31 839, nr. 1024 … 9 www.stormaanpak.nl
+        Region 176–189: Vraag 7 … (h)erkend vergroot.
+        Region 176–179: Vraag 7 … nee, hoe kan dit?
+        Region 180–189: Antwoord 7 … (h)erkend vergroot.
+        Region 190–209: Vraag 8 … de zomer komt de NZa met nieuwe cijfers.
+        Region 190–196: Vraag 8 … of gedaald?
+        Region 197–209: Antwoord 8 … de zomer komt de NZa met nieuwe cijfers.
+        Region 210–227: Vraag 9 … gezondheid van ons allemaal 14.
+        Region 210–213: Vraag 9 … 2021 al zei dat het «code zwart» was?
+        Region 214–227: Antwoord 9 … gezondheid van ons allemaal 14.
+        Comment 220–223: 10 https://puc.overheid.nl/nza/doc/PUC_760147_22 … 13 https://puc.overheid.nl/nza/doc/PUC_760147_22/
+        Region 228–246: Vraag 10 … captenorganisaties.
+        Region 228–231: Vraag 10 … hulp vanuit het Ministerie van VWS?
+        Region 232–246: Antwoord 10 … captenorganisaties.
+        Region 247–257: Vraag 11 … stellen.15
+        Region 247–250: Vraag 11 … maatregelen en doelen gaat u stellen? Hoe kan de Kamer dit controleren?
+        Region 251–257: Antwoord 11 … stellen.15
+        Region 258–301: Vraag 12 … Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 6
+        Region 258–263: Vraag 12 … eetstoornis meenemen?
+        Region 264–301: Antwoord 12 … Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 6
+        Comment 277–281: 14 Kamerstukken II, 25 424, nr. 679, nr. 684 en 685, en het IZA midterm review: https:// … 16 Geestelijke gezondheidszorg | Tweede Kamer der Staten-Generaal
+    "#]],
+    );
+}
+
+#[test]
+fn a_selection_grows_from_a_citation_to_its_footnote_to_its_page() {
+    check_selection(
+        &at(SEED, "4 Kamerstukken"),
+        expect![[r#"
+        29: 4 Kamerstukken II, 2020–2021, 22 112, nr. 2955.
+              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+        29: 4 Kamerstukken II, 2020–2021, 22 112, nr. 2955.
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+        19: 1 Zie dossiers E200018, E200019, E200020, E200021, E200022, E200023 op www.europapoort.nl
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ …
+        1:  De leden van de vaste commissie voor Immigratie en Asiel/JBZ-Raad2
+           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ …
+    "#]],
+    );
+}
+
+#[test]
+fn citations_link_to_their_official_addresses() {
+    check_links(
+        LETTER,
+        expect![[r#"
+        17: 5 COM(2020)609. Zie ook dossier E200018 op www.europapoort.nl.
+              ^^^^^^^^^^^^
+          → https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:52020DC0609 (COM(2020) 609)
+        17: 5 COM(2020)609. Zie ook dossier E200018 op www.europapoort.nl.
+                                                       ^^^^^^^^^^^^^^^^^^
+          → https://www.europapoort.nl (https://www.europapoort.nl)
+        18: 6 Kamerstukken II, 2020–2021, 22 112, nr. 2955.
+              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          → https://zoek.officielebekendmakingen.nl/kst-22112-2955.html (Kamerstukken II 2020/21, 22 112, nr. 2955)
+        19: 7 Idem, blz. 12.
+              ^^^^^^^^^^^^^
+          → https://zoek.officielebekendmakingen.nl/kst-22112-2955.html (Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12)
+        20: 8 Ibidem.
+              ^^^^^^
+          → https://zoek.officielebekendmakingen.nl/kst-22112-2955.html (Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12)
+        21: 9 Kamerstukken II, 2020–2021, 22 112, nr. 2955, blz. 14.
+              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          → https://zoek.officielebekendmakingen.nl/kst-22112-2955.html (Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 14)
+    "#]],
+    );
+}
+
+#[test]
+fn a_kamerstuk_links_to_its_publication() {
+    check_links(
+        r#"
+Het kabinet heeft de voorstellen van de Europese Commissie beoordeeld 
+in het licht van de kabinetsvisie op de Europese migratie- en asielproble-
+matiek, zoals onder meer beschreven in het Regeerakkoord11, de Integrale 
+Migratie-agenda12 en het beleidsstuk «A Renewed European Agenda on 
+Migration»13. 
+
+11 Regeerakkoord 2017 «Vertrouwen in de toekomst», 10 oktober 2017. Bijlage bij Kamerstuk 
+34 700, nr. 34.
+
+12 Kamerstuk 19 637, nr. 2375.
+13 A Renewed agenda on migration, 31 maart 2019, bijlage bij Kamerstuk 21 501-20, AH.
+"#,
+        expect![[r#"
+            7: 11 Regeerakkoord 2017 «Vertrouwen in de toekomst», 10 oktober 2017. Bijlage bij Kamerstuk
+                                                                                   ^^^^^^^^^^^^^^^^^^^^^^ …
+              → https://zoek.officielebekendmakingen.nl/kst-34700-34.html (Bijlage bij Kamerstuk 34 700, nr. 34)
+            10: 12 Kamerstuk 19 637, nr. 2375.
+                   ^^^^^^^^^^^^^^^^^^^^^^^^^^
+              → https://zoek.officielebekendmakingen.nl/kst-19637-2375.html (Kamerstuk 19 637, nr. 2375)
+            11: 13 A Renewed agenda on migration, 31 maart 2019, bijlage bij Kamerstuk 21 501-20, AH.
+                                                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              → https://zoek.officielebekendmakingen.nl/kst-21501-20-AH.html (Bijlage bij Kamerstuk 21 501-20, AH)
+        "#]],
+    );
+}
+
+#[test]
+fn symbols_are_letters_with_questions_and_answers_and_footnotes() {
+    check_symbols(
+        SEED,
+        expect![[r#"
+        Footnote Voetnoot 1: Zie dossiers E200018, E200019, E200020, E200021, E200022, E200023 op www.europa… (19–19)
+        Footnote Voetnoot 2: Samenstelling: Kox (SP), Faber-van de Klashorst (PVV), (voorzitter), De Boer (G… (20–26)
+        Footnote Voetnoot 3: COM(2020)609. Zie ook dossier E200018 op www.europapoort.nl. (28–28)
+        Footnote Voetnoot 4: Kamerstukken II, 2020–2021, 22 112, nr. 2955. (29–29)
+        Letter BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR IMMIGRATIE EN ASIEL/JBZ-RAAD (30–107)
+          Question Vraag 1 (44–52): De leden van de PVV-fractie lezen de volgende passage in he…
+          Question Vraag 2 (54–61): Vervolgens lezen deze leden het volgende: «Wel had het kabi…
+          Question Vraag 3 (63–69): Op dezelfde pagina staat verder: «Het kabinet is daarbij vo…
+          Question Vraag 3 (71–80): «De voorstellen van de Commissie op het gebied van solidari…
+          Question Vraag 4 (82–98): Ten slotte lezen deze leden in het BNC-fiche: «De Commissie…
+            Footnote Voetnoot 5: COM(2020)609. Zie ook dossier E200018 op www.europapoort.nl. (85–85)
+            Footnote Voetnoot 6: Kamerstukken II, 2020–2021, 22 112, nr. 2955. (86–86)
+            Footnote Voetnoot 7: Idem, blz. 12. (87–87)
+            Footnote Voetnoot 8: Ibidem. (88–88)
+            Footnote Voetnoot 9: Kamerstukken II, 2020–2021, 22 112, nr. 2955, blz. 14. (89–89)
+          Footnote Voetnoot 10: Idem, blz. 17. (107–107)
+        Letter BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID (108–277)
+          Question Vraag 1 (124–133): De leden van de PVV-fractie lezen de volgende passage in he…
+          Answer Antwoord 1 (135–155): Het kabinet heeft de voorstellen van de Europese Commissie…
+          Question Vraag 2 (157–165): Vervolgens lezen deze leden het volgende: «Wel had het kabi…
+          Answer Antwoord 2 (167–200): Over de aanpak van overlastgevers verwijs ik u graag naar b…
+            Footnote Voetnoot 11: Regeerakkoord 2017 «Vertrouwen in de toekomst», 10 oktober 2017. Bijlage bij Ka… (177–178)
+            Footnote Voetnoot 12: Kamerstuk 19 637, nr. 2375. (180–180)
+            Footnote Voetnoot 13: A Renewed agenda on migration, 31 maart 2019, bijlage bij Kamerstuk 21 501-20,… (181–181)
+            Footnote Voetnoot 14: PM BRON (182–182)
+          Question Vraag 3 (202–219): Op dezelfde pagina staat verder: «Het kabinet is daarbij vo…
+          Answer Antwoord 3 (221–252): In het geval dat een lidstaat verantwoordelijkheid neemt vo…
+            Footnote Voetnoot 15: Kamerstuk 22 112 nr. 2956. (242–242)
+          Question Vraag 4 (254–265): Ten slotte lezen deze leden in het BNC-fiche: «De Commissie…
+          Answer Antwoord 4 (267–277): Het kabinet stelt voorop dat EU-lidstaten op het gebied van…
     "#]],
     );
 }

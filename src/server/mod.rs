@@ -13,15 +13,15 @@
 //! | `references` | `ide::references` | a footnote's markers (and definition); a question (any part), an answer's heading or `zie vraag N` → the letter's paragraphs, the repeat, the answer, the references; a citation or the document's footer → every place in the workspace that cites that document |
 //! | `hover` | `ide::hover` | a footnote with short forms resolved; a citation's canonical form and address; any part of a question → where its answer stands and its first lines, markers resolved; an answer's heading → its question |
 //! | `codeLens` | `lens` | above each question where it is answered (committee letters also in other files), above each answer its question's first words |
-//! | `documentSymbol` | `symbols` | letters ⊃ questions, answers, footnotes, nested by position |
-//! | `documentLink` | `links` | citations → their official address |
+//! | `documentSymbol` | `ide::symbols` | letters ⊃ questions, answers, footnotes, nested by position |
+//! | `documentLink` | `ide::links` | citations → their official address |
 //! | `codeAction` | `actions` | quick fixes for citation slips; renumber all footnotes (quick fix on `footnote-numbering`, `source` action); `Idem`/`Ibidem` written out (`refactor.rewrite`); a definition stub (on `undefined-footnote`); a placeholder replaced by a source of the document (on `placeholder-source`) |
 //! | workspace | `workspace` | folders indexed at start (with `$/progress`), files watched, open documents fed in; lints across documents; `workspace/symbol` |
-//! | `foldingRange` | `folding` | letters, questions, answers; footnote blocks as comments |
-//! | `selectionRange` | `selection` | citation or marker → footnote → footnote block → question/answer → letter → page |
+//! | `foldingRange` | `ide::folding` | letters, questions, answers; footnote blocks as comments |
+//! | `selectionRange` | `ide::selection` | citation or marker → footnote → footnote block → question/answer → letter → page |
 //! | `semanticTokens` full, range | `tokens` | markers, footnote numbers, citations, short forms, placeholders, headings, footers, colophon in standard types; split per line unless the client takes multiline tokens |
 //! | `completion` (trigger: space) | `completion` | after `zie noot ` footnote numbers; after `Kamerstuk(ken II) ` documents of the workspace and cited ones, in the document's style; after `Vraag ` the next number |
-//! | `documentHighlight` | `highlight` | a marker or footnote number: the definition and every marker of that footnote; a citation: every citation of the same document, in all its parts; a question: the places that concern it |
+//! | `documentHighlight` | `ide::highlight` | a marker or footnote number: the definition and every marker of that footnote; a citation: every citation of the same document, in all its parts; a question: the places that concern it |
 //! | `prepareRename`, `rename` | `rename` | a footnote number renumbered everywhere (one versioned edit); a number in use is refused with an error |
 //! | `inlayHint` | `hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" }, "inlayHints": { "markers": bool } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
@@ -868,8 +868,12 @@ impl LanguageServer for Backend {
         &self,
         params: FoldingRangeParams,
     ) -> jsonrpc::Result<Option<Vec<FoldingRange>>> {
-        self.with_analysis(&params.text_document.uri, "foldingRange", |a, _, _| {
-            Some(folding::folding_ranges(a))
+        let uri = params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "foldingRange").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "foldingRange", snap, |snap, _| {
+            Some(folding::to_lsp(ide::folding(snap)))
         })
         .await
     }
@@ -937,9 +941,13 @@ impl LanguageServer for Backend {
         &self,
         params: SelectionRangeParams,
     ) -> jsonrpc::Result<Option<Vec<SelectionRange>>> {
+        let uri = params.text_document.uri;
         let positions = params.positions;
-        self.with_analysis(&params.text_document.uri, "selectionRange", |a, _, enc| {
-            Some(selection::selection_ranges(a, &positions, enc))
+        let Some(snap) = self.snapshot(&uri, "selectionRange").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "selectionRange", snap, move |snap, enc| {
+            Some(selection::selection_ranges(snap, &positions, enc))
         })
         .await
     }
@@ -963,8 +971,15 @@ impl LanguageServer for Backend {
         params: DocumentHighlightParams,
     ) -> jsonrpc::Result<Option<Vec<DocumentHighlight>>> {
         let p = params.text_document_position_params;
-        self.with_analysis(&p.text_document.uri, "documentHighlight", |a, _, enc| {
-            highlight::highlights(a, p.position, enc)
+        let uri = p.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "documentHighlight").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "documentHighlight", snap, move |snap, enc| {
+            let a = &snap.analysis;
+            let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
+            let found = ide::highlight(snap, offset)?;
+            Some(highlight::to_lsp(a, found, enc))
         })
         .await
     }
@@ -1023,8 +1038,17 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> jsonrpc::Result<Option<DocumentSymbolResponse>> {
-        self.with_analysis(&params.text_document.uri, "documentSymbol", |a, _, enc| {
-            Some(DocumentSymbolResponse::Nested(symbols::symbols(a, enc)))
+        let uri = params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "documentSymbol").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "documentSymbol", snap, |snap, enc| {
+            let found = ide::symbols(snap);
+            Some(DocumentSymbolResponse::Nested(symbols::to_lsp(
+                &snap.analysis,
+                found,
+                enc,
+            )))
         })
         .await
     }
@@ -1033,8 +1057,12 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentLinkParams,
     ) -> jsonrpc::Result<Option<Vec<DocumentLink>>> {
-        self.with_analysis(&params.text_document.uri, "documentLink", |a, _, enc| {
-            Some(links::links(a, enc))
+        let uri = params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "documentLink").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "documentLink", snap, |snap, enc| {
+            Some(links::to_lsp(&snap.analysis, ide::links(snap), enc))
         })
         .await
     }
