@@ -201,76 +201,6 @@ fn diagnostics_are_published_for_the_seed() {
     }
 }
 
-#[test]
-fn symbols_are_letters_with_questions_and_answers_and_footnotes() {
-    let mut s = seed_server(Enc::Utf16);
-    let result = s.conn.call(
-        "textDocument/documentSymbol",
-        json!({"textDocument": {"uri": SEED_URI}}),
-    );
-    let all = flatten_symbols(&result);
-    let names: Vec<&str> = all
-        .iter()
-        .map(|(_, s)| s["name"].as_str().unwrap())
-        .collect();
-    let letter = "BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID";
-    assert!(names.contains(&letter), "{names:#?}");
-    assert!(
-        names.contains(&"Voetnoot 4: Kamerstukken II, 2020–2021, 22 112, nr. 2955."),
-        "{names:#?}"
-    );
-    let footnotes = names.iter().filter(|n| n.starts_with("Voetnoot ")).count();
-    assert_eq!(footnotes, 15, "{names:#?}");
-    // The four questions and answers of the answering letter lie in it.
-    let (_, letter_symbol) = all.iter().find(|(_, s)| s["name"] == letter).unwrap();
-    let inside = flatten_symbols(&letter_symbol["children"]);
-    for n in 1..=4 {
-        for what in ["Vraag", "Antwoord"] {
-            let name = format!("{what} {n}");
-            assert!(
-                inside.iter().any(|(_, s)| s["name"] == name.as_str()),
-                "{name} in the letter: {names:#?}"
-            );
-        }
-    }
-    // Ranges nest and selection ranges lie inside ranges.
-    fn check(list: &Value, parent: Option<&Value>) {
-        for s in list.as_array().into_iter().flatten() {
-            assert!(range_contains(&s["range"], &s["selectionRange"]), "{s}");
-            if let Some(p) = parent {
-                assert!(range_contains(p, &s["range"]), "{s} in {p}");
-            }
-            if let Some(children) = s.get("children") {
-                check(children, Some(&s["range"]));
-            }
-        }
-    }
-    check(&result, None);
-}
-
-#[test]
-fn document_links_point_to_the_official_addresses() {
-    let mut s = seed_server(Enc::Utf16);
-    let links = s.conn.call(
-        "textDocument/documentLink",
-        json!({"textDocument": {"uri": SEED_URI}}),
-    );
-    let targets: Vec<&str> = links
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|l| l["target"].as_str())
-        .collect();
-    assert!(
-        targets.contains(&"https://zoek.officielebekendmakingen.nl/kst-22112-2955.html"),
-        "{targets:#?}"
-    );
-    assert!(
-        targets.contains(&"https://zoek.officielebekendmakingen.nl/kst-19637-2375.html"),
-        "{targets:#?}"
-    );
-}
-
 /// A replacement of `range` by `text` in a `didChange`.
 fn edit(start: Value, end: Value, text: &str) -> Value {
     json!({"range": {"start": start, "end": end}, "text": text})
@@ -1082,75 +1012,6 @@ fn exit_right_after_shutdown_without_waiting_still_counts_the_shutdown() {
         .send(&json!({"jsonrpc": "2.0", "id": 999, "method": "shutdown"}));
     s.conn.notify("exit", Value::Null);
     assert!(s.outcome().shutdown);
-}
-
-#[test]
-fn footnote_blocks_fold_as_comments_and_answers_as_regions() {
-    let mut s = seed_server(Enc::Utf16);
-    let ranges = s.conn.call(
-        "textDocument/foldingRange",
-        json!({"textDocument": {"uri": SEED_URI}}),
-    );
-    let ranges = ranges.as_array().unwrap();
-    // The block of footnotes 11–14 (its lines hold `11 Regeerakkoord` and
-    // `14 PM BRON`).
-    let (first, last) = (
-        line_starting(SEED, "11 Regeerakkoord") as u64,
-        line_starting(SEED, "14 PM BRON") as u64,
-    );
-    assert!(
-        ranges.iter().any(|r| r["kind"] == "comment"
-            && r["startLine"].as_u64().unwrap() <= first
-            && r["endLine"].as_u64().unwrap() >= last),
-        "{ranges:#?}"
-    );
-    // The fourth answer, from its heading.
-    let question = line_starting(SEED, "4. ") as u64;
-    assert!(
-        ranges.iter().any(|r| r["kind"] == "region"
-            && r["startLine"].as_u64().unwrap() > question
-            && r["endLine"].as_u64().unwrap() > r["startLine"].as_u64().unwrap()),
-        "{ranges:#?}"
-    );
-    // Question 4 with its answer, from `4.` to the end of the answer.
-    let answer_end = line_starting(SEED, "wordt uw Kamer hierover") as u64;
-    assert!(
-        ranges.iter().any(|r| r["kind"] == "region"
-            && r["startLine"].as_u64().unwrap() == question
-            && r["endLine"].as_u64().unwrap() == answer_end),
-        "{ranges:#?}"
-    );
-    for r in ranges {
-        assert!(r["startLine"].as_u64() < r["endLine"].as_u64(), "{r}");
-    }
-}
-
-#[test]
-fn the_colophon_and_footer_of_an_aanhangsel_page_fold_as_a_comment() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus/learninglion/ah-tk-20232024-2271.txt");
-    let text = dossier_lsp::text::decode(&std::fs::read(path).unwrap()).text;
-    let uri = "file:///corpus/ah-tk-20232024-2271.txt";
-    let mut s = started(None);
-    s.conn.open(uri, "text", &text);
-    let ranges = s.conn.call(
-        "textDocument/foldingRange",
-        json!({"textDocument": {"uri": uri}}),
-    );
-    let (first, last) = (
-        line_starting(&text, "ah-tk-20232024-2271") as u64,
-        line_starting(&text, "’s-Gravenhage 2024 Tweede Kamer") as u64,
-    );
-    assert!(
-        ranges
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["kind"] == "comment"
-                && r["startLine"].as_u64().unwrap() == first
-                && r["endLine"].as_u64().unwrap() == last),
-        "{ranges:#?}"
-    );
 }
 
 /// A folder under the system's temporary folder, removed when dropped.
@@ -2005,41 +1866,6 @@ fn semantic_tokens_in_standard_types_split_per_line_in_both_encodings() {
     }
 }
 
-#[test]
-fn a_selection_grows_from_a_citation_to_its_footnote_to_its_page() {
-    let mut s = seed_server(Enc::Utf16);
-    let four = line_starting(SEED, "4 Kamerstukken");
-    let found = s.conn.call(
-        "textDocument/selectionRange",
-        json!({"textDocument": {"uri": SEED_URI}, "positions": [{"line": four, "character": 10}]}),
-    );
-    let mut chain = Vec::new();
-    let mut at = &found[0];
-    while !at.is_null() {
-        chain.push(at["range"].clone());
-        at = &at["parent"];
-    }
-    assert!(chain.len() >= 3, "{chain:?}");
-    // Each range holds the one before it.
-    for w in chain.windows(2) {
-        assert!(range_contains(&w[1], &w[0]), "{w:?}");
-    }
-    let cited = "Kamerstukken II, 2020–2021, 22 112, nr. 2955";
-    assert_eq!(
-        chain[0],
-        json!({"start": {"line": four, "character": 2}, "end": {"line": four, "character": 2 + cited.encode_utf16().count()}})
-    );
-    // The footnote: its whole line.
-    assert_eq!(chain[1]["start"], json!({"line": four, "character": 0}));
-    // The page: from the first line.
-    let page = chain.last().unwrap();
-    assert_eq!(
-        page["start"],
-        json!({"line": 0, "character": 0}),
-        "{chain:?}"
-    );
-}
-
 fn complete(s: &mut InProcess, uri: &str, line: usize, character: usize) -> Vec<Value> {
     let found = s.conn.call(
         "textDocument/completion",
@@ -2093,60 +1919,6 @@ fn completion_offers_notes_documents_and_the_next_question() {
     let items = complete(&mut s, notes, 0, "Zie Kamerstuk ".len());
     let labels: Vec<&str> = items.iter().filter_map(|i| i["label"].as_str()).collect();
     assert!(labels.contains(&"22 112, nr. 2955"), "{items:?}");
-}
-
-#[test]
-fn a_marker_highlights_its_footnote_and_its_other_markers() {
-    let text =
-        "Eerst1 dan2 en weer1.\n1 Kamerstuk 19 637, nr. 2375.\n2 Kamerstuk 19 637, nr. 2376.\n";
-    let uri = "file:///dossier/highlight.txt";
-    let mut s = started(None);
-    s.conn.open(uri, "text", text);
-    for at in [
-        json!({"line": 0, "character": 5}),
-        json!({"line": 1, "character": 0}),
-    ] {
-        let found = s.conn.call(
-            "textDocument/documentHighlight",
-            text_position(uri, at.clone()),
-        );
-        let got: Vec<(u64, u64, u64, u64)> = found
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| {
-                let (l, c) = lc(&h["range"]["start"]);
-                (l, c, lc(&h["range"]["end"]).1, h["kind"].as_u64().unwrap())
-            })
-            .collect();
-        // Markers are read (2), the definition written (3).
-        assert_eq!(
-            got,
-            vec![(0, 5, 6, 2), (0, 19, 20, 2), (1, 0, 1, 3)],
-            "from {at}"
-        );
-    }
-    // A question highlights its places.
-    let mut s = seed_server(Enc::Utf16);
-    let heading = line_starting(SEED, "2. ");
-    let found = s.conn.call(
-        "textDocument/documentHighlight",
-        text_position(SEED_URI, json!({"line": heading, "character": 0})),
-    );
-    let lines: Vec<u64> = found
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["range"]["start"]["line"].as_u64().unwrap())
-        .collect();
-    assert_eq!(
-        lines,
-        vec![
-            line_starting(SEED, "Vervolgens lezen deze leden") as u64,
-            heading as u64,
-            answer_after(SEED, heading) as u64
-        ]
-    );
 }
 
 #[test]
