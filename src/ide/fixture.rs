@@ -139,24 +139,33 @@ fn targets(fixture: &Fixture, found: &[NavigationTarget]) -> String {
     found.iter().map(|t| fixture.render(t)).collect()
 }
 
-pub fn check_hover(fixture: &str, expect: Expect) {
+/// The hover at the cursor: its span marked, then its Markdown.
+pub fn hover(fixture: &str) -> String {
     let fixture = Fixture::parse(fixture);
     let (snap, offset) = fixture.snapshot();
-    let actual = match super::hover(&snap, offset) {
+    match super::hover(&snap, offset) {
         Some(found) => format!(
             "{}\n{}\n",
             render_span("", snap.text(), &found.span),
             found.markdown
         ),
         None => "(nothing)\n".to_owned(),
-    };
-    expect.assert_eq(&actual);
+    }
+}
+
+pub fn check_hover(fixture: &str, expect: Expect) {
+    expect.assert_eq(&hover(fixture));
+}
+
+/// The definition at the cursor, rendered.
+pub fn definition(fixture: &str) -> String {
+    let fixture = Fixture::parse(fixture);
+    let (snap, offset) = fixture.snapshot();
+    targets(&fixture, &super::definition(&snap, offset))
 }
 
 pub fn check_definition(fixture: &str, expect: Expect) {
-    let fixture = Fixture::parse(fixture);
-    let (snap, offset) = fixture.snapshot();
-    expect.assert_eq(&targets(&fixture, &super::definition(&snap, offset)));
+    expect.assert_eq(&definition(fixture));
 }
 
 /// The references at the cursor, rendered.
@@ -288,5 +297,103 @@ pub fn check_symbols(fixture: &str, expect: Expect) {
     let (snap, _) = fixture.snapshot();
     let mut actual = String::new();
     render(&snap, &super::symbols(&snap), None, 0, &mut actual);
+    expect.assert_eq(&actual);
+}
+
+pub fn check_lenses(fixture: &str, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, _) = fixture.snapshot();
+    let actual: String = super::code_lenses(&snap)
+        .iter()
+        .map(|l| format!("{}  {}\n", mark(&snap, &l.span), l.title))
+        .collect();
+    expect.assert_eq(&actual);
+}
+
+/// The hints of the whole text, each as its line with `|` where it stands.
+pub fn check_hints(fixture: &str, markers: bool, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, _) = fixture.snapshot();
+    let actual: String = super::inlay_hints(&snap, 0..snap.text().len(), markers)
+        .iter()
+        .map(|h| {
+            let tooltip = h
+                .tooltip
+                .as_ref()
+                .map_or(String::new(), |t| format!(" ({t})"));
+            format!(
+                "{}  {}{tooltip}\n",
+                mark(&snap, &(h.offset..h.offset)),
+                h.label
+            )
+        })
+        .collect();
+    expect.assert_eq(&actual);
+}
+
+/// Each candidate: its kind, label and detail, and its line once taken.
+pub fn check_completion(fixture: &str, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, offset) = fixture.snapshot();
+    let actual: String = super::completion(&snap, offset)
+        .iter()
+        .map(|c| {
+            let edit = crate::assist::Edit {
+                span: c.replace.clone(),
+                text: c.insert.clone(),
+            };
+            let taken = crate::assist::apply(snap.text(), &[edit]);
+            let line = taken[..c.replace.start + c.insert.len()]
+                .lines()
+                .next_back()
+                .unwrap_or("");
+            format!("{:?} {} ({})\n  {line}\n", c.kind, c.label, c.detail)
+        })
+        .collect();
+    expect.assert_eq(&actual);
+}
+
+/// The lines a set of edits changes: `-` before, `+` after.
+fn changed_lines(before: &str, after: &str) -> String {
+    let (old, new): (Vec<&str>, Vec<&str>) = (before.lines().collect(), after.lines().collect());
+    assert_eq!(old.len(), new.len(), "edits that keep the lines");
+    let mut out = String::new();
+    for (i, (o, n)) in old.iter().zip(&new).enumerate() {
+        if o != n {
+            out.push_str(&format!(
+                "{}: - {}\n{}: + {}\n",
+                i + 1,
+                o.trim_end(),
+                i + 1,
+                n.trim_end()
+            ));
+        }
+    }
+    out
+}
+
+/// What renaming the footnote number at the cursor to `new_name` does: the
+/// digits it starts from, then the changed lines or the refusal.
+pub fn check_rename(fixture: &str, new_name: &str, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, offset) = fixture.snapshot();
+    let prepared = match super::prepare_rename(&snap, offset) {
+        Some((span, placeholder)) => format!("{}  {placeholder}\n", mark(&snap, &span)),
+        None => "(nothing to rename)\n".to_owned(),
+    };
+    let done = match super::rename(&snap, offset, new_name) {
+        Ok(edits) => changed_lines(snap.text(), &crate::assist::apply(snap.text(), &edits)),
+        Err(message) => format!("refused: {message}\n"),
+    };
+    expect.assert_eq(&format!("{prepared}{done}"));
+}
+
+pub fn check_tokens(fixture: &str, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, _) = fixture.snapshot();
+    let actual: String = super::tokens(&snap, None)
+        .iter()
+        .map(|(span, kind)| render_span(&format!("{kind:?} "), snap.text(), span))
+        .collect();
     expect.assert_eq(&actual);
 }

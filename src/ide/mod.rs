@@ -5,31 +5,43 @@
 //! The modules depend on each other in one direction only:
 //! `snapshot` ← `render` ← `lookup` ← `questions` ← the features.
 
+mod completion;
 mod definition;
 mod folding;
+mod guard;
 mod highlight;
+mod hints;
 mod hover;
+mod lens;
 mod links;
 // Shared with the features still in `crate::server` until they move here.
 pub(crate) mod lookup;
 pub(crate) mod questions;
 mod references;
+mod rename;
 pub(crate) mod render;
 mod selection;
 mod snapshot;
 mod symbols;
+mod tokens;
 
 #[cfg(test)]
 mod fixture;
 #[cfg(test)]
 mod tests;
 
+pub use completion::completion;
 pub use definition::definition;
 pub use folding::{folding, Fold, FoldKind};
+pub use guard::{guarded, panic_message};
 pub use highlight::{highlight, Highlight, HighlightKind};
+pub use hints::{inlay_hints, HintKind, InlayHint};
 pub use hover::{hover, HoverResult};
+pub use lens::{code_lenses, Lens};
 pub use links::{links, Link};
 pub use references::references;
+pub use rename::{prepare_rename, rename};
 pub use selection::selection;
 pub use snapshot::{file_name, Analysis, FileTexts, NavigationTarget, NoFileTexts, Snapshot};
 pub use symbols::{symbols, Symbol, SymbolKind};
+pub use tokens::tokens;

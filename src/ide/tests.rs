@@ -4,8 +4,9 @@
 use expect_test::expect;
 
 use super::fixture::{
-    check_definition, check_folding, check_highlight, check_hover, check_links, check_references,
-    check_selection, check_symbols, check_uses,
+    check_completion, check_definition, check_folding, check_highlight, check_hints, check_hover,
+    check_lenses, check_links, check_references, check_rename, check_selection, check_symbols,
+    check_tokens, check_uses,
 };
 
 /// The letter of the seed, its footnotes 5–9 (`Idem`, `Ibidem`) and
@@ -794,4 +795,549 @@ fn symbols_are_letters_with_questions_and_answers_and_footnotes() {
           Answer Antwoord 4 (267–277): Het kabinet stelt voorop dat EU-lidstaten op het gebied van…
     "#]],
     );
+}
+
+#[test]
+fn every_seed_question_and_answer_has_a_lens() {
+    // Five paragraphs of the committee, four repeats, four answers.
+    check_lenses(
+        SEED,
+        expect![[r#"
+        44: De leden van de PVV-fractie lezen de volgende passage in het BNC-fiche:
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          Answered: Antwoord 1, line 135
+        54: Vervolgens lezen deze leden het volgende: «Wel had het kabinet graag
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          Answered: Antwoord 2, line 167
+        63: Op dezelfde pagina staat verder: «Het kabinet is daarbij voorstander van
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          Answered: Antwoord 3, line 221
+        71: «De voorstellen van de Commissie op het gebied van solidariteit bieden
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          Answered: Antwoord 3, line 221
+        82: Ten slotte lezen deze leden in het BNC-fiche: «De Commissie stelt voor om
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          Answered: Antwoord 4, line 267
+        124: 1.
+             ^^
+          Answered: Antwoord 1, line 135
+        157: 2.
+             ^^
+          Answered: Antwoord 2, line 167
+        202: 3.
+             ^^
+          Answered: Antwoord 3, line 221
+        254: 4.
+             ^^
+          Answered: Antwoord 4, line 267
+        135: Antwoord
+             ^^^^^^^^
+          Vraag 1: De leden van de PVV-fractie lezen de volgende passage in …
+        167: Antwoord
+             ^^^^^^^^
+          Vraag 2: Vervolgens lezen deze leden het volgende: «Wel had het kabinet …
+        221: Antwoord
+             ^^^^^^^^
+          Vraag 3: Op dezelfde pagina staat verder: «Het kabinet is daarbij voorstander …
+        267: Antwoord
+             ^^^^^^^^
+          Vraag 4: Ten slotte lezen deze leden in het BNC-fiche: «De Commissie …
+    "#]],
+    );
+}
+
+#[test]
+fn a_lens_above_a_committee_question_names_the_file_that_answers_it() {
+    check_lenses(
+        &at(&seed_split(), "Ten slotte"),
+        expect![[r#"
+        44: De leden van de PVV-fractie lezen de volgende passage in het BNC-fiche:
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          Answered in antwoorden.txt: vraag 1, line 17
+        54: Vervolgens lezen deze leden het volgende: «Wel had het kabinet graag
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          Answered in antwoorden.txt: vraag 2, line 50
+        63: Op dezelfde pagina staat verder: «Het kabinet is daarbij voorstander van
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          Answered in antwoorden.txt: vraag 3, line 95
+        71: «De voorstellen van de Commissie op het gebied van solidariteit bieden
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          Answered in antwoorden.txt: vraag 3, line 95
+        82: Ten slotte lezen deze leden in het BNC-fiche: «De Commissie stelt voor om
+            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          Answered in antwoorden.txt: vraag 4, line 147
+    "#]],
+    );
+}
+
+#[test]
+fn kamervragen_with_merged_numbers_have_their_lenses() {
+    check_lenses(
+        include_str!("../../tests/corpus/learninglion/ah-tk-20232024-2367.txt"),
+        expect![[r#"
+            10: Vraag 1
+                ^^^^^^^
+              Answered: Antwoord 1, line 13
+            15: Vraag 2
+                ^^^^^^^
+              Answered: Antwoord 2, line 19
+            25: Vraag 3, 4, 5 en 6
+                ^^^^^^^^^^^^^^^^^^
+              Answered: Antwoord 3, 4, 5, 6, line 44
+            84: Vraag 7, 8, 9 10 en 11
+                ^^^^^^^^^^^^^^^^^^^^^^
+              Answered: Antwoord 7, 8, 9, 10, 11, line 100
+            136: Vraag 12
+                 ^^^^^^^^
+              Answered: Antwoord 12, line 139
+            13: Antwoord 1
+                ^^^^^^^^^^
+              Vraag 1: Bent u bekend met het NRC-artikel «Bunq-werknemers keken stiekem in …
+            19: Antwoord 2
+                ^^^^^^^^^^
+              Vraag 2: Deelt u de opvatting dat het bekijken van gegevens van …
+            44: Antwoord 3, 4, 5 en 6
+                ^^^^^^^^^^^^^^^^^^^^^
+              Vraag 3, 4, 5, 6: Herkent u het beeld dat Bunq-bank verzaakt? Herkent u het …
+            100: Antwoord 7, 8, 9 10 en 11
+                 ^^^^^^^^^^^^^^^^^^^^^^^^^
+              Vraag 7, 8, 9, 10, 11: Wat gaat u, samen met de toezichthouders (DNB en de …
+            139: Antwoord 12
+                 ^^^^^^^^^^^
+              Vraag 12: Zijn er andere banken met dezelfde problematiek? Wat gaat u …
+        "#]],
+    );
+    check_lenses(
+        KAMERVRAGEN,
+        expect![[r#"
+        13: Vraag 1
+            ^^^^^^^
+          Answered: Antwoord 1, line 19
+        21: Vraag 2
+            ^^^^^^^
+          Answered: Antwoord 2, line 24
+        70: Vraag 3
+            ^^^^^^^
+          Answered: Antwoord 3, line 75
+        80: Vraag 4
+            ^^^^^^^
+          Answered: Antwoord 4, line 82
+        94: Vraag 5
+            ^^^^^^^
+          Answered: Antwoord 5, line 102
+        110: Vraag 6
+             ^^^^^^^
+          Answered: Antwoord 6, line 114
+        176: Vraag 7
+             ^^^^^^^
+          Answered: Antwoord 7, line 180
+        190: Vraag 8
+             ^^^^^^^
+          Answered: Antwoord 8, line 197
+        210: Vraag 9
+             ^^^^^^^
+          Answered: Antwoord 9, line 214
+        228: Vraag 10
+             ^^^^^^^^
+          Answered: Antwoord 10, line 232
+        247: Vraag 11
+             ^^^^^^^^
+          Answered: Antwoord 11, line 251
+        258: Vraag 12
+             ^^^^^^^^
+          Answered: Antwoord 12, line 264
+        19: Antwoord 1
+            ^^^^^^^^^^
+          Vraag 1: Bent u bekend met de opmerkingen van uw ambtsvoorgangers die …
+        24: Antwoord 2
+            ^^^^^^^^^^
+          Vraag 2: Wat is er sinds deze duidelijke kwalificatie in 2021 gedaan …
+        75: Antwoord 3
+            ^^^^^^^^^^
+          Vraag 3: Hoeveel extra behandelaren voor eetstoornissen zijn er gekomen? Hoeveel extra …
+        82: Antwoord 4
+            ^^^^^^^^^^
+          Vraag 4: Bent u tevreden met wat er de afgelopen jaren is …
+        102: Antwoord 5
+             ^^^^^^^^^^
+          Vraag 5: Wat is er concreet gedaan met het gespecialiseerde hulpaanbod, waaronder …
+        114: Antwoord 6
+             ^^^^^^^^^^
+          Vraag 6: Wat is er concreet gedaan met de bevindingen en aanbevelingen …
+        180: Antwoord 7
+             ^^^^^^^^^^
+          Vraag 7: Is het volgens u gelukt om eetstoornissen bij kinderen en …
+        197: Antwoord 8
+             ^^^^^^^^^^
+          Vraag 8: Hoe verklaart u het dat ondanks de alarmerende berichten en …
+        214: Antwoord 9
+             ^^^^^^^^^^
+          Vraag 9: Wat is er concreet gebeurd toen duidelijk werd dat de …
+        232: Antwoord 10
+             ^^^^^^^^^^^
+          Vraag 10: Wat gebeurt er specifiek om ouders en anderen in het …
+        251: Antwoord 11
+             ^^^^^^^^^^^
+          Vraag 11: Wat zijn uw specifieke plannen om de hulp aan jongeren …
+        264: Antwoord 12
+             ^^^^^^^^^^^
+          Vraag 12: Welk aanbod is er voor cliënten die op een wachtlijst …
+    "#]],
+    );
+}
+
+#[test]
+fn short_forms_show_their_citation() {
+    check_hints(
+        SEED,
+        false,
+        expect![[r#"
+        87: 7 Idem, blz. 12.
+                           |
+          → Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12
+        88: 8 Ibidem.
+                    |
+          → Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12
+        107: 10 Idem, blz. 17.
+                             |
+          → Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 17
+    "#]],
+    );
+}
+
+#[test]
+fn markers_show_their_footnote_when_asked() {
+    // The three short forms and the fourteen markers.
+    check_hints(
+        SEED,
+        true,
+        expect![[r#"
+        1:  De leden van de vaste commissie voor Immigratie en Asiel/JBZ-Raad2
+                                                                              |
+          [Samenstelling: Kox (SP), Faber-van de Klashorst …] (De eerste woorden van de voetnoot)
+        4: inzake een nieuw migratie- en asielpact3 van 23 september 2020 en het
+                                                   |
+          [COM(2020)609. Zie ook dossier E200018 op …] (De eerste woorden van de voetnoot)
+        5: BNC-fiche4 over deze mededeling dat op 4 november 2020 naar de Kamer
+                     |
+          [Kamerstukken II, 2020–2021, 22 112, nr. …] (De eerste woorden van de voetnoot)
+        39: Europese Commissie inzake een nieuw migratie- en asielpact5 van
+                                                                       |
+          [COM(2020)609. Zie ook dossier E200018 op …] (De eerste woorden van de voetnoot)
+        40: 23 september 2020 en het BNC-fiche6 over deze mededeling dat op
+                                               |
+          [Kamerstukken II, 2020–2021, 22 112, nr. …] (De eerste woorden van de voetnoot)
+        49: hoeksteen van het nieuwe asiel- en migratiebeleid is.»7 Kunt u nader
+                                                                   |
+          [Idem, blz. 12.] (De eerste woorden van de voetnoot)
+        58: passend zou zijn geweest.»8 Nu het kabinet zelf vaststelt dat deze
+                                       |
+          [Ibidem.] (De eerste woorden van de voetnoot)
+        77: verwacht. Het kabinet waardeert deze aanpak.»9 De leden van de
+                                                          |
+          [Kamerstukken II, 2020–2021, 22 112, nr. …] (De eerste woorden van de voetnoot)
+        87: 7 Idem, blz. 12.
+                           |
+          → Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12
+        88: 8 Ibidem.
+                    |
+          → Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12
+        93: voorstel aan bij het kennismigratiebeleid van het kabinet.»10 Kunt u
+                                                                         |
+          [Idem, blz. 17.] (De eerste woorden van de voetnoot)
+        107: 10 Idem, blz. 17.
+                             |
+          → Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 17
+        138: matiek, zoals onder meer beschreven in het Regeerakkoord11, de Integrale
+                                                                       |
+          [Regeerakkoord 2017 «Vertrouwen in de toekomst», …] (De eerste woorden van de voetnoot)
+        139: Migratie-agenda12 en het beleidsstuk «A Renewed European Agenda on
+                              |
+          [Kamerstuk 19 637, nr. 2375.] (De eerste woorden van de voetnoot)
+        140: Migration»13.
+                         |
+          [A Renewed agenda on migration, 31 …] (De eerste woorden van de voetnoot)
+        169: hierover aan de Tweede Kamer zijn gezonden.14 Het kabinet zal zo veel
+                                                          |
+          [PM BRON] (De eerste woorden van de voetnoot)
+        185: dening betreffende asiel- en migratiebeheer.15 Een voorbeeld is de
+                                                           |
+          [Kamerstuk 22 112 nr. 2956.] (De eerste woorden van de voetnoot)
+    "#]],
+    );
+}
+
+/// A document that cites two Kamerstukken, with places to complete.
+const TO_COMPLETE: &str = "Eerst1 dan2.\nZie Kamerstuk $0\nZoals in zie noot \nVraag \n\n1 Kamerstuk 19 637, nr. 2375.\n2 Kamerstukken II, 2020–2021, 22 112, nr. 2955.\n";
+
+#[test]
+fn completion_offers_cited_documents_after_kamerstuk() {
+    check_completion(
+        TO_COMPLETE,
+        expect![[r#"
+        Document 19 637, nr. 2375 (cited in this document)
+          Zie Kamerstuk 19 637, nr. 2375
+        Document 22 112, nr. 2955 (cited in this document)
+          Zie Kamerstuk 22 112, nr. 2955
+    "#]],
+    );
+}
+
+#[test]
+fn completion_offers_footnote_numbers_after_zie_noot() {
+    let text = TO_COMPLETE
+        .replace("$0", "")
+        .replace("zie noot ", "zie noot $0");
+    check_completion(
+        &text,
+        expect![[r#"
+        Footnote 1 (Kamerstuk 19 637, nr. 2375.)
+          Zoals in zie noot 1
+        Footnote 2 (Kamerstukken II, 2020–2021, 22 112, nr. 2955.)
+          Zoals in zie noot 2
+    "#]],
+    );
+}
+
+#[test]
+fn completion_offers_the_next_question_after_vraag() {
+    let text = TO_COMPLETE.replace("$0", "").replace("Vraag ", "Vraag $0");
+    check_completion(
+        &text,
+        expect![[r#"
+        Question 1 (Vraag 1)
+          Vraag 1
+    "#]],
+    );
+}
+
+#[test]
+fn completion_offers_the_documents_of_the_workspace() {
+    check_completion(
+        &format!("{CITED_AND_NOTES}//- /notes.txt\nZie Kamerstuk $0"),
+        expect![[r#"
+            Document 22 112, nr. 2955 (BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN)
+              Zie Kamerstuk 22 112, nr. 2955
+        "#]],
+    );
+}
+
+#[test]
+fn renaming_a_footnote_renumbers_its_definition_and_markers() {
+    check_rename(
+        &at(SEED, "is.»"),
+        "70",
+        expect![[r#"
+        49: hoeksteen van het nieuwe asiel- en migratiebeleid is.»7 Kunt u nader
+                                                                  ^
+          7
+        49: - hoeksteen van het nieuwe asiel- en migratiebeleid is.»7 Kunt u nader
+        49: + hoeksteen van het nieuwe asiel- en migratiebeleid is.»70 Kunt u nader
+        87: - 7 Idem, blz. 12.
+        87: + 70 Idem, blz. 12.
+    "#]],
+    );
+    // From the definition's number too.
+    check_rename(
+        &at_line(SEED, "7 Idem"),
+        "70",
+        expect![[r#"
+        87: 7 Idem, blz. 12.
+            ^
+          7
+        49: - hoeksteen van het nieuwe asiel- en migratiebeleid is.»7 Kunt u nader
+        49: + hoeksteen van het nieuwe asiel- en migratiebeleid is.»70 Kunt u nader
+        87: - 7 Idem, blz. 12.
+        87: + 70 Idem, blz. 12.
+    "#]],
+    );
+}
+
+#[test]
+fn renaming_to_a_number_in_use_or_to_no_number_is_refused() {
+    check_rename(
+        &at(SEED, "is.»"),
+        "8",
+        expect![[r#"
+        49: hoeksteen van het nieuwe asiel- en migratiebeleid is.»7 Kunt u nader
+                                                                  ^
+          7
+        refused: Voetnoot 8 bestaat al; kies een ander nummer of hernummer alle voetnoten (bronactie).
+    "#]],
+    );
+    check_rename(
+        &at(SEED, "is.»"),
+        "zeven",
+        expect![[r#"
+        49: hoeksteen van het nieuwe asiel- en migratiebeleid is.»7 Kunt u nader
+                                                                  ^
+          7
+        refused: `zeven` is geen voetnootnummer (een getal vanaf 1).
+    "#]],
+    );
+    // Not on a footnote number.
+    check_rename(
+        &at(SEED, " De le"),
+        "3",
+        expect![[r#"
+        (nothing to rename)
+        refused: Alleen een voetnootnummer (een verwijzing of het nummer van een voetnoot) kan worden hernoemd.
+    "#]],
+    );
+}
+
+#[test]
+fn tokens_of_markers_footnotes_citations_and_headings() {
+    check_tokens(
+        r#"
+Vraag 1
+Bent u bekend met de uitspraak dat het «code zwart» is?1
+Antwoord 1
+Ja, zie ook Kamerstukken II 2020/21, 22 112, nr. 2955.2
+
+1 Staatssecretaris Blokhuis over anorexiazorg: «Het is code zwart» | KRO-NCRV
+2 Idem, blz. 3.
+"#,
+        expect![[r#"
+            QuestionHeading 1: Vraag 1
+                               ^^^^^^^
+            FootnoteMarker 2: Bent u bekend met de uitspraak dat het «code zwart» is?1
+                                                                                     ^
+            AnswerHeading 3: Antwoord 1
+                             ^^^^^^^^^^
+            Citation 4: Ja, zie ook Kamerstukken II 2020/21, 22 112, nr. 2955.2
+                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+            FootnoteMarker 4: Ja, zie ook Kamerstukken II 2020/21, 22 112, nr. 2955.2
+                                                                                    ^
+            FootnoteNumber 6: 1 Staatssecretaris Blokhuis over anorexiazorg: «Het is code zwart» | KRO-NCRV
+                              ^
+            FootnoteNumber 7: 2 Idem, blz. 3.
+                              ^
+            ShortForm 7: 2 Idem, blz. 3.
+                           ^^^^^^^^^^^^
+        "#]],
+    );
+}
+
+/// `text` with the cursor after the first `column` characters of the first
+/// line that starts with `prefix`.
+fn at_column(text: &str, prefix: &str, column: usize) -> String {
+    let line = line_of(text, prefix, 0) - 1;
+    let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+    let i = text[start..]
+        .char_indices()
+        .nth(column)
+        .map_or(text.len(), |(i, _)| start + i);
+    format!("{}$0{}", &text[..i], &text[i..])
+}
+
+/// The first line (1-based) of a rendering that starts with `/main.txt N:`.
+fn target_line(rendered: &str) -> usize {
+    let rest = rendered.strip_prefix("/main.txt ").expect(rendered);
+    rest[..rest.find(':').unwrap()].parse().unwrap()
+}
+
+/// The 1-based line of `text` that starts with `prefix`, the `nth` one.
+fn line_of(text: &str, prefix: &str, nth: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with(prefix))
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{prefix:?}"))
+        .0
+        + 1
+}
+
+#[test]
+fn every_part_of_a_seed_question_shows_and_leads_to_its_answer() {
+    // The committee's paragraphs (the letter comes first), the numbered
+    // repeat's heading and its first line of text.
+    let letter: [(usize, &[&str]); 4] = [
+        (1, &["De leden van de PVV-fractie lezen"]),
+        (2, &["Vervolgens lezen deze leden"]),
+        (
+            3,
+            &[
+                "Op dezelfde pagina staat verder",
+                "«De voorstellen van de Commissie",
+            ],
+        ),
+        (4, &["Ten slotte lezen deze leden"]),
+    ];
+    for (n, paragraphs) in letter {
+        let heading = line_of(SEED, &format!("{n}. "), 0);
+        let answer = line_of(SEED, "Antwoord", n - 1);
+        assert!(answer > heading);
+        let first_text = SEED.lines().nth(heading).unwrap();
+        let places = paragraphs
+            .iter()
+            .copied()
+            .chain([format!("\n{n}. ").leak() as &str, first_text]);
+        for place in places {
+            // In the middle of the line's text.
+            let fixture = at_column(SEED, place.trim_start_matches('\n'), 3);
+            let shown = super::fixture::hover(&fixture);
+            let want = format!("**Antwoord {n}** (regel {answer})");
+            assert!(shown.contains(&want), "question {n}, {place:?}: {shown}");
+            let to = super::fixture::definition(&fixture);
+            assert_eq!(target_line(&to), answer, "question {n}, {place:?}: {to}");
+        }
+        // The answer leads back to the repeat.
+        let back = super::fixture::definition(&at_nth_line(SEED, "Antwoord", n - 1));
+        assert_eq!(target_line(&back), heading, "answer {n}: {back}");
+    }
+    // The committee's paragraph of question 4 ends on the next page, after
+    // a footnote block; its continuation still shows the answer.
+    let continued = super::fixture::hover(&at_column(SEED, " middel van de vorming", 5));
+    assert!(continued.contains("\n**Antwoord 4**"), "{continued}");
+    // Inside the footnote block that interrupts it: footnotes, not answers.
+    let inside = super::fixture::hover(&at_column(SEED, "9 Kamerstukken", 40));
+    assert!(!inside.contains("Antwoord"), "{inside}");
+}
+
+#[test]
+fn kamervragen_with_merged_numbers_show_and_lead_to_their_answers() {
+    let merged = include_str!("../../tests/corpus/learninglion/ah-tk-20232024-2367.txt");
+    for (text, cases) in [
+        (
+            merged,
+            vec![
+                ("Vraag 1", "Antwoord 1", "**Antwoord 1** (regel"),
+                (
+                    "Vraag 3, 4, 5 en 6",
+                    "Antwoord 3, 4, 5 en 6",
+                    "**Antwoord 3, 4, 5, 6** (regel",
+                ),
+                (
+                    "Vraag 7, 8, 9 10 en 11",
+                    "Antwoord 7, 8, 9 10 en 11",
+                    "**Antwoord 7, 8, 9, 10, 11** (regel",
+                ),
+                ("Vraag 12", "Antwoord 12", "**Antwoord 12** (regel"),
+            ],
+        ),
+        (
+            KAMERVRAGEN,
+            vec![
+                ("Vraag 1", "Antwoord 1", "**Antwoord 1** (regel"),
+                ("Vraag 5", "Antwoord 5", "**Antwoord 5** (regel"),
+                ("Vraag 12", "Antwoord 12", "**Antwoord 12** (regel"),
+            ],
+        ),
+    ] {
+        for (question, answer, shown) in cases {
+            let q = line_of(text, question, 0);
+            let ans = line_of(text, answer, 0);
+            // The heading and the question's text below it.
+            let below = text.lines().nth(q).unwrap();
+            for place in [question, below] {
+                let fixture = at_column(text, place, 2);
+                let md = super::fixture::hover(&fixture);
+                let want = format!("{shown} {ans})");
+                assert!(md.contains(&format!("\n{want}")), "{place:?}: {md}");
+                let to = super::fixture::definition(&fixture);
+                assert_eq!(target_line(&to), ans, "{place:?}: {to}");
+            }
+        }
+    }
 }

@@ -11,15 +11,15 @@
 use std::collections::HashMap;
 
 use tower_lsp::lsp_types::{
-    CodeAction, CodeActionContext, CodeActionKind, CodeActionOrCommand, Diagnostic,
-    DocumentChanges, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Range,
-    TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
+    CodeAction, CodeActionContext, CodeActionKind, CodeActionOrCommand, Diagnostic, NumberOrString,
+    Range, TextEdit, Url, WorkspaceEdit,
 };
 
 use super::convert;
-use super::documents::{guarded, Analysis};
+use super::documents::Analysis;
 use crate::assist::{self, Edit};
 use crate::dossier::Source;
+use crate::ide::guarded;
 use crate::text::PositionEncoding;
 
 /// Every action for `range`, filtered by the kinds the client asks for.
@@ -45,29 +45,6 @@ pub fn all_actions(
         });
     }
     out
-}
-
-/// One versioned edit of the document.
-pub fn versioned(a: &Analysis, uri: &Url, edits: &[Edit], enc: PositionEncoding) -> WorkspaceEdit {
-    let edits = edits
-        .iter()
-        .map(|e| {
-            OneOf::Left(TextEdit::new(
-                convert::range(&a.text, &a.line_index, &e.span, enc),
-                e.text.clone(),
-            ))
-        })
-        .collect();
-    WorkspaceEdit {
-        document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-            text_document: OptionalVersionedTextDocumentIdentifier {
-                uri: uri.clone(),
-                version: Some(a.version),
-            },
-            edits,
-        }])),
-        ..Default::default()
-    }
 }
 
 /// The analysis's diagnostics with `code` whose range meets `range`, and
@@ -138,7 +115,7 @@ fn assist_actions(
                 title.clone(),
                 CodeActionKind::QUICKFIX,
                 diagnostics,
-                versioned(a, uri, &renumber, enc),
+                convert::versioned(a, uri, &renumber, enc),
                 true,
             ));
         }
@@ -146,7 +123,7 @@ fn assist_actions(
             title,
             CodeActionKind::SOURCE,
             Vec::new(),
-            versioned(a, uri, &renumber, enc),
+            convert::versioned(a, uri, &renumber, enc),
             false,
         ));
     }
@@ -168,7 +145,7 @@ fn assist_actions(
             format!("`{written}` uitschrijven: {}", edit.text),
             CodeActionKind::REFACTOR_REWRITE,
             Vec::new(),
-            versioned(a, uri, &[edit], enc),
+            convert::versioned(a, uri, &[edit], enc),
             false,
         ));
     }
@@ -187,7 +164,7 @@ fn assist_actions(
             format!("Voetnoot {} toevoegen onderaan de pagina", m.number),
             CodeActionKind::QUICKFIX,
             diagnostics,
-            versioned(a, uri, &[edit], enc),
+            convert::versioned(a, uri, &[edit], enc),
             true,
         ));
     }
@@ -223,7 +200,7 @@ fn assist_actions(
                 format!("Bron invullen: {candidate}"),
                 CodeActionKind::QUICKFIX,
                 diagnostics.clone(),
-                versioned(a, uri, &[edit], enc),
+                convert::versioned(a, uri, &[edit], enc),
                 false,
             ));
         }

@@ -15,7 +15,7 @@ use super::convert;
 use super::Analyzer;
 use crate::text::PositionEncoding;
 
-pub use crate::ide::Analysis;
+pub use crate::ide::{panic_message, Analysis};
 
 /// The outcome of analysing one generation: the analysis, or why it failed.
 pub type AnalysisResult = Result<Arc<Analysis>, String>;
@@ -210,29 +210,6 @@ fn analyze(rope: Rope, version: i32, analyzer: &Analyzer) -> AnalysisResult {
             )))
         }
         Err(panic) => Err(format!("panic: {}", panic_message(&*panic))),
-    }
-}
-
-/// Runs one part of an answer (`what`); a panic inside it is logged and
-/// that part answers `fallback`, so that the rest of the answer stands.
-pub fn guarded<T>(what: &str, fallback: T, f: impl FnOnce() -> T) -> T {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(v) => v,
-        Err(panic) => {
-            tracing::error!("{what} panicked: {}", panic_message(&*panic));
-            fallback
-        }
-    }
-}
-
-/// The message of a caught panic.
-pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = panic.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = panic.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "unknown panic".to_owned()
     }
 }
 

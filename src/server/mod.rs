@@ -900,9 +900,14 @@ impl LanguageServer for Backend {
 
     async fn inlay_hint(&self, params: InlayHintParams) -> jsonrpc::Result<Option<Vec<InlayHint>>> {
         let markers = self.shared.settings().marker_hints;
-        let range = params.range;
-        self.with_analysis(&params.text_document.uri, "inlayHint", |a, _, enc| {
-            Some(hints::inlay_hints(a, range, markers, enc))
+        let (uri, range) = (params.text_document.uri, params.range);
+        let Some(snap) = self.snapshot(&uri, "inlayHint").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "inlayHint", snap, move |snap, enc| {
+            let a = &snap.analysis;
+            let span = convert::span(&a.text, &a.line_index, range, enc);
+            Some(hints::to_lsp(a, ide::inlay_hints(snap, span, markers), enc))
         })
         .await
     }
@@ -912,10 +917,15 @@ impl LanguageServer for Backend {
         params: SemanticTokensParams,
     ) -> jsonrpc::Result<Option<SemanticTokensResult>> {
         let multiline = self.shared.multiline_tokens.load(Ordering::Relaxed);
-        self.with_analysis(&params.text_document.uri, "semanticTokens", |a, _, enc| {
+        let uri = params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "semanticTokens").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "semanticTokens", snap, move |snap, enc| {
+            let found = ide::tokens(snap, None);
             Some(SemanticTokensResult::Tokens(SemanticTokens {
                 result_id: None,
-                data: tokens::tokens(a, None, multiline, enc),
+                data: tokens::to_lsp(&snap.analysis, found, multiline, enc),
             }))
         })
         .await
@@ -926,12 +936,17 @@ impl LanguageServer for Backend {
         params: SemanticTokensRangeParams,
     ) -> jsonrpc::Result<Option<SemanticTokensRangeResult>> {
         let multiline = self.shared.multiline_tokens.load(Ordering::Relaxed);
-        let range = params.range;
-        self.with_analysis(&params.text_document.uri, "semanticTokens", |a, _, enc| {
+        let (uri, range) = (params.text_document.uri, params.range);
+        let Some(snap) = self.snapshot(&uri, "semanticTokens").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "semanticTokens", snap, move |snap, enc| {
+            let a = &snap.analysis;
             let span = convert::span(&a.text, &a.line_index, range, enc);
+            let found = ide::tokens(snap, Some(span));
             Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
                 result_id: None,
-                data: tokens::tokens(a, Some(span), multiline, enc),
+                data: tokens::to_lsp(a, found, multiline, enc),
             }))
         })
         .await
@@ -957,10 +972,14 @@ impl LanguageServer for Backend {
         params: CompletionParams,
     ) -> jsonrpc::Result<Option<CompletionResponse>> {
         let p = params.text_document_position;
-        let index = self.shared.workspace.clone();
-        self.with_analysis(&p.text_document.uri, "completion", |a, _, enc| {
-            let ws = workspace::current(&index);
-            let items = completion::items(a, p.position, Some(&ws), enc);
+        let uri = p.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "completion").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "completion", snap, move |snap, enc| {
+            let a = &snap.analysis;
+            let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
+            let items = completion::to_lsp(a, ide::completion(snap, offset), enc);
             Some(CompletionResponse::Array(items))
         })
         .await
@@ -988,8 +1007,14 @@ impl LanguageServer for Backend {
         &self,
         params: TextDocumentPositionParams,
     ) -> jsonrpc::Result<Option<PrepareRenameResponse>> {
-        self.with_analysis(&params.text_document.uri, "prepareRename", |a, _, enc| {
-            rename::prepare(a, params.position, enc)
+        let (uri, position) = (params.text_document.uri, params.position);
+        let Some(snap) = self.snapshot(&uri, "prepareRename").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "prepareRename", snap, move |snap, enc| {
+            let a = &snap.analysis;
+            let offset = convert::offset(&a.text, &a.line_index, position, enc);
+            rename::prepare(snap, offset, enc)
         })
         .await
     }
@@ -997,9 +1022,16 @@ impl LanguageServer for Backend {
     async fn rename(&self, params: RenameParams) -> jsonrpc::Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
         let new_name = params.new_name;
+        let uri = p.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "rename").await else {
+            return Ok(None);
+        };
+        let u = uri.clone();
         let answer = self
-            .with_analysis(&p.text_document.uri, "rename", |a, uri, enc| {
-                Some(rename::rename(a, uri, p.position, &new_name, enc))
+            .run(&uri, "rename", snap, move |snap, enc| {
+                let a = &snap.analysis;
+                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
+                Some(rename::rename(snap, &u, offset, &new_name, enc))
             })
             .await?;
         match answer {
@@ -1010,28 +1042,13 @@ impl LanguageServer for Backend {
 
     async fn code_lens(&self, params: CodeLensParams) -> jsonrpc::Result<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
-        let Some(snapshot) = self.shared.store.snapshot(&uri) else {
+        let Some(snap) = self.snapshot(&uri, "codeLens").await else {
             return Ok(None);
         };
-        let Ok(analysis) = snapshot.analysis(&self.shared.options.analyzer).await else {
-            return Ok(None);
-        };
-        let found = match catch_unwind(AssertUnwindSafe(|| lens::local(&analysis))) {
-            Ok(found) => found,
-            Err(panic) => {
-                let msg = documents::panic_message(&*panic);
-                tracing::error!("codeLens on {uri} panicked: {msg}");
-                return Err(jsonrpc::Error {
-                    code: ErrorCode::InternalError,
-                    message: format!("codeLens failed: {msg}").into(),
-                    data: None,
-                });
-            }
-        };
-        let enc = self.shared.encoding();
-        Ok(Some(
-            lens::code_lenses(&self.shared, &uri, &analysis, found, enc).await,
-        ))
+        self.run(&uri, "codeLens", snap, |snap, enc| {
+            Some(lens::to_lsp(&snap.analysis, ide::code_lenses(snap), enc))
+        })
+        .await
     }
 
     async fn document_symbol(

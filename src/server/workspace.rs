@@ -312,16 +312,6 @@ fn summarize(path: &Path) -> Option<DocumentSummary> {
     summarize_file(path, &ScanLimits::default()).ok()
 }
 
-/// Where a committee letter's question (its text) is taken up in another
-/// document of the workspace.
-pub fn taken_up_in_workspace(
-    index: &Index,
-    uri: &Url,
-    words: &[u64],
-) -> Option<crate::workspace::TakenUp> {
-    current(index).taken_up_elsewhere_by_words(&key_of(uri), words)
-}
-
 /// The text of a document: from the editor when open, else from disk.
 async fn text_of(shared: &Shared, key: &str) -> Option<Arc<str>> {
     let uri = Url::parse(key).ok()?;

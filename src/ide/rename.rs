@@ -1,0 +1,60 @@
+//! Rename on a footnote number (a marker or a definition's number): the
+//! footnote is renumbered everywhere, its definition and every marker
+//! (`crate::assist::rename_footnote`). A number already in use is refused,
+//! with a message that says so.
+
+use super::lookup::footnote_on_number;
+use super::snapshot::{Analysis, Snapshot};
+use crate::assist::{self, Edit};
+use crate::Span;
+
+/// The footnote number at `offset` and the digits written there.
+fn number_at(a: &Analysis, offset: usize) -> Option<(u32, Span)> {
+    let d = &a.dossier;
+    if let Some(m) = d.marker_at(offset) {
+        return Some((m.number, m.span.clone()));
+    }
+    footnote_on_number(d, offset).map(|f| (f.number, f.number_span.clone()))
+}
+
+/// The digits to rename and the number they stand for, if a footnote with
+/// that number exists.
+pub fn prepare_rename(snap: &Snapshot, offset: usize) -> Option<(Span, String)> {
+    let a = &snap.analysis;
+    let (number, span) = number_at(a, offset)?;
+    a.dossier.footnote(number)?;
+    Some((span, number.to_string()))
+}
+
+/// The edits that renumber the footnote at `offset` to `new_name` (none
+/// when it keeps its number), or why it cannot be done.
+pub fn rename(snap: &Snapshot, offset: usize, new_name: &str) -> Result<Vec<Edit>, String> {
+    let a = &snap.analysis;
+    let Some((from, _)) = number_at(a, offset) else {
+        return Err(
+            "Alleen een voetnootnummer (een verwijzing of het nummer van een voetnoot) kan worden hernoemd.".to_owned(),
+        );
+    };
+    let to: u32 = match new_name.trim().parse() {
+        Ok(n) if n > 0 => n,
+        _ => {
+            return Err(format!(
+                "`{new_name}` is geen voetnootnummer (een getal vanaf 1)."
+            ))
+        }
+    };
+    let d = &a.dossier;
+    if d.footnote(from).is_none() {
+        return Err(format!(
+            "Voetnoot {from} staat niet in het document; voeg eerst de voetnoot toe."
+        ));
+    }
+    if to == from {
+        return Ok(Vec::new());
+    }
+    assist::rename_footnote(d, from, to).ok_or_else(|| {
+        format!(
+            "Voetnoot {to} bestaat al; kies een ander nummer of hernummer alle voetnoten (bronactie)."
+        )
+    })
+}
