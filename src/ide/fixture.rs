@@ -353,21 +353,34 @@ pub fn check_completion(fixture: &str, expect: Expect) {
     expect.assert_eq(&actual);
 }
 
-/// The lines a set of edits changes: `-` before, `+` after.
+/// The lines a set of edits changes: `-` before, `+` after; line by line
+/// when the edits keep the number of lines, else the run between the
+/// lines they keep at both ends.
 fn changed_lines(before: &str, after: &str) -> String {
     let (old, new): (Vec<&str>, Vec<&str>) = (before.lines().collect(), after.lines().collect());
-    assert_eq!(old.len(), new.len(), "edits that keep the lines");
-    let mut out = String::new();
-    for (i, (o, n)) in old.iter().zip(&new).enumerate() {
-        if o != n {
-            out.push_str(&format!(
-                "{}: - {}\n{}: + {}\n",
-                i + 1,
-                o.trim_end(),
-                i + 1,
-                n.trim_end()
-            ));
+    if old.len() == new.len() {
+        let mut out = String::new();
+        for (i, (o, n)) in old.iter().zip(&new).enumerate() {
+            if o != n {
+                let (o, n) = (o.trim_end(), n.trim_end());
+                out.push_str(&format!("{}: - {o}\n{}: + {n}\n", i + 1, i + 1));
+            }
         }
+        return out;
+    }
+    let head = old.iter().zip(&new).take_while(|(o, n)| o == n).count();
+    let tail = old[head..]
+        .iter()
+        .rev()
+        .zip(new[head..].iter().rev())
+        .take_while(|(o, n)| o == n)
+        .count();
+    let mut out = String::new();
+    for (i, line) in old[head..old.len() - tail].iter().enumerate() {
+        out.push_str(&format!("{}: - {}\n", head + i + 1, line.trim_end()));
+    }
+    for (i, line) in new[head..new.len() - tail].iter().enumerate() {
+        out.push_str(&format!("{}: + {}\n", head + i + 1, line.trim_end()));
     }
     out
 }
@@ -395,5 +408,41 @@ pub fn check_tokens(fixture: &str, expect: Expect) {
         .iter()
         .map(|(span, kind)| render_span(&format!("{kind:?} "), snap.text(), span))
         .collect();
+    expect.assert_eq(&actual);
+}
+
+/// The actions at the cursor: kind, title, whether preferred, the finding
+/// each fixes (and whether the analysis has that finding there), then
+/// the lines its edits change.
+pub fn check_actions(fixture: &str, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, offset) = fixture.snapshot();
+    let a = &snap.analysis;
+    let mut actual = String::new();
+    for action in super::code_actions(&snap, offset..offset) {
+        let preferred = if action.preferred { " (preferred)" } else { "" };
+        let fixes = match &action.fixes {
+            Some(f) => {
+                let found = a.diagnostics.iter().any(|d| {
+                    d.code == f.code && d.span.start <= f.at.end && f.at.start <= d.span.end
+                });
+                let found = if found { "" } else { ", not found here" };
+                let needed = if action.needs_finding { ", needed" } else { "" };
+                format!(" [fixes {}{found}{needed}]", f.code)
+            }
+            None => String::new(),
+        };
+        actual.push_str(&format!(
+            "{:?} {}{preferred}{fixes}\n",
+            action.kind, action.title
+        ));
+        let after = crate::assist::apply(snap.text(), &action.edits);
+        for line in changed_lines(snap.text(), &after).lines() {
+            actual.push_str(&format!("  {line}\n"));
+        }
+    }
+    if actual.is_empty() {
+        actual.push_str("(nothing)\n");
+    }
     expect.assert_eq(&actual);
 }

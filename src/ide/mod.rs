@@ -5,6 +5,7 @@
 //! The modules depend on each other in one direction only:
 //! `snapshot` ← `render` ← `lookup` ← `questions` ← the features.
 
+mod actions;
 mod completion;
 mod definition;
 mod folding;
@@ -14,12 +15,11 @@ mod hints;
 mod hover;
 mod lens;
 mod links;
-// Shared with the features still in `crate::server` until they move here.
-pub(crate) mod lookup;
-pub(crate) mod questions;
+mod lookup;
+mod questions;
 mod references;
 mod rename;
-pub(crate) mod render;
+mod render;
 mod selection;
 mod snapshot;
 mod symbols;
@@ -30,6 +30,7 @@ mod fixture;
 #[cfg(test)]
 mod tests;
 
+pub use actions::{code_actions, Action, ActionKind, Fixes};
 pub use completion::completion;
 pub use definition::definition;
 pub use folding::{folding, Fold, FoldKind};

@@ -4,9 +4,9 @@
 use expect_test::expect;
 
 use super::fixture::{
-    check_completion, check_definition, check_folding, check_highlight, check_hints, check_hover,
-    check_lenses, check_links, check_references, check_rename, check_selection, check_symbols,
-    check_tokens, check_uses,
+    check_actions, check_completion, check_definition, check_folding, check_highlight, check_hints,
+    check_hover, check_lenses, check_links, check_references, check_rename, check_selection,
+    check_symbols, check_tokens, check_uses,
 };
 
 /// The letter of the seed, its footnotes 5–9 (`Idem`, `Ibidem`) and
@@ -1128,28 +1128,28 @@ fn renaming_a_footnote_renumbers_its_definition_and_markers() {
         &at(SEED, "is.»"),
         "70",
         expect![[r#"
-        49: hoeksteen van het nieuwe asiel- en migratiebeleid is.»7 Kunt u nader
-                                                                  ^
-          7
-        49: - hoeksteen van het nieuwe asiel- en migratiebeleid is.»7 Kunt u nader
-        49: + hoeksteen van het nieuwe asiel- en migratiebeleid is.»70 Kunt u nader
-        87: - 7 Idem, blz. 12.
-        87: + 70 Idem, blz. 12.
-    "#]],
+            49: hoeksteen van het nieuwe asiel- en migratiebeleid is.»7 Kunt u nader
+                                                                      ^
+              7
+            49: - hoeksteen van het nieuwe asiel- en migratiebeleid is.»7 Kunt u nader
+            49: + hoeksteen van het nieuwe asiel- en migratiebeleid is.»70 Kunt u nader
+            87: - 7 Idem, blz. 12.
+            87: + 70 Idem, blz. 12.
+        "#]],
     );
     // From the definition's number too.
     check_rename(
         &at_line(SEED, "7 Idem"),
         "70",
         expect![[r#"
-        87: 7 Idem, blz. 12.
-            ^
-          7
-        49: - hoeksteen van het nieuwe asiel- en migratiebeleid is.»7 Kunt u nader
-        49: + hoeksteen van het nieuwe asiel- en migratiebeleid is.»70 Kunt u nader
-        87: - 7 Idem, blz. 12.
-        87: + 70 Idem, blz. 12.
-    "#]],
+            87: 7 Idem, blz. 12.
+                ^
+              7
+            49: - hoeksteen van het nieuwe asiel- en migratiebeleid is.»7 Kunt u nader
+            49: + hoeksteen van het nieuwe asiel- en migratiebeleid is.»70 Kunt u nader
+            87: - 7 Idem, blz. 12.
+            87: + 70 Idem, blz. 12.
+        "#]],
     );
 }
 
@@ -1340,4 +1340,103 @@ fn kamervragen_with_merged_numbers_show_and_lead_to_their_answers() {
             }
         }
     }
+}
+
+#[test]
+fn footnotes_out_of_order_are_renumbered() {
+    check_actions(
+        "Eerst1 dan2 en4.\n1 Kamerstuk 19 637, nr. 2375.\n2 Kamerstuk 19 637, nr. 2376.\n$04 Kamerstuk 19 637, nr. 2377.\n",
+        expect![[r#"
+            QuickFix Voetnoten doorlopend hernummeren (1, 2, 3 …) (preferred) [fixes footnote-numbering, needed]
+              1: - Eerst1 dan2 en4.
+              1: + Eerst1 dan2 en3.
+              4: - 4 Kamerstuk 19 637, nr. 2377.
+              4: + 3 Kamerstuk 19 637, nr. 2377.
+            Source Voetnoten doorlopend hernummeren (1, 2, 3 …)
+              1: - Eerst1 dan2 en4.
+              1: + Eerst1 dan2 en3.
+              4: - 4 Kamerstuk 19 637, nr. 2377.
+              4: + 3 Kamerstuk 19 637, nr. 2377.
+        "#]],
+    );
+}
+
+#[test]
+fn nothing_to_renumber_in_the_seed() {
+    check_actions(
+        &at(SEED, " De"),
+        expect![[r#"
+        (nothing)
+    "#]],
+    );
+}
+
+#[test]
+fn a_short_form_is_written_out_in_full() {
+    check_actions(
+        &at(SEED, "\n7 Id"),
+        expect![[r#"
+        RefactorRewrite `Idem, blz. 12` uitschrijven: Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12
+          87: - 7 Idem, blz. 12.
+          87: + 7 Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12.
+    "#]],
+    );
+    check_actions(
+        &at(SEED, "\n8 Ib"),
+        expect![[r#"
+        RefactorRewrite `Ibidem` uitschrijven: Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12
+          88: - 8 Ibidem.
+          88: + 8 Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12.
+    "#]],
+    );
+}
+
+#[test]
+fn a_marker_without_a_footnote_gets_a_definition_stub() {
+    check_actions(
+        "Eerst1 en dan2$0.\n\n1 Kamerstuk 19 637, nr. 2375.\n\nTweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 1\n",
+        expect![[r#"
+            QuickFix Voetnoot 2 toevoegen onderaan de pagina (preferred) [fixes undefined-footnote]
+              4: + 2
+        "#]],
+    );
+}
+
+#[test]
+fn a_placeholder_is_replaced_by_a_source_of_the_document() {
+    check_actions(
+        &at(SEED, "\n14 PM"),
+        expect![[r#"
+        QuickFix Bron invullen: COM(2020) 609 [fixes placeholder-source]
+          182: - 14 PM BRON
+          182: + 14 COM(2020) 609.
+        QuickFix Bron invullen: Kamerstukken II 2020/21, 22 112, nr. 2955 [fixes placeholder-source]
+          182: - 14 PM BRON
+          182: + 14 Kamerstukken II 2020/21, 22 112, nr. 2955.
+        QuickFix Bron invullen: Bijlage bij Kamerstuk 34 700, nr. 34 [fixes placeholder-source]
+          182: - 14 PM BRON
+          182: + 14 Bijlage bij Kamerstuk 34 700, nr. 34.
+        QuickFix Bron invullen: Kamerstuk 19 637, nr. 2375 [fixes placeholder-source]
+          182: - 14 PM BRON
+          182: + 14 Kamerstuk 19 637, nr. 2375.
+        QuickFix Bron invullen: Bijlage bij Kamerstuk 21 501-20, AH [fixes placeholder-source]
+          182: - 14 PM BRON
+          182: + 14 Bijlage bij Kamerstuk 21 501-20, AH.
+        QuickFix Bron invullen: Kamerstuk 22 112, nr. 2956 [fixes placeholder-source]
+          182: - 14 PM BRON
+          182: + 14 Kamerstuk 22 112, nr. 2956.
+    "#]],
+    );
+}
+
+#[test]
+fn a_citation_slip_has_a_quick_fix() {
+    check_actions(
+        &at(SEED, "\n15 Kamer"),
+        expect![[r#"
+        QuickFix Schrijfwijze herstellen: missing comma before `nr.` (preferred) [fixes citation-format]
+          242: - 15 Kamerstuk 22 112 nr. 2956.
+          242: + 15 Kamerstuk 22 112, nr. 2956.
+    "#]],
+    );
 }

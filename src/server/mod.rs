@@ -12,18 +12,18 @@
 //! | `definition` | `ide::definition` | marker → footnote; short form → the footnote with the full citation; `zie noot N` → N; any part of a question → its answer heading; answer heading → question; `zie vraag 5` → `Vraag 5`, `antwoord op vraag 4` → answer 4; a committee's question → where it is answered (here or in another file); footnote number → its first marker; a citation → the cited file (and page) in the workspace |
 //! | `references` | `ide::references` | a footnote's markers (and definition); a question (any part), an answer's heading or `zie vraag N` → the letter's paragraphs, the repeat, the answer, the references; a citation or the document's footer → every place in the workspace that cites that document |
 //! | `hover` | `ide::hover` | a footnote with short forms resolved; a citation's canonical form and address; any part of a question → where its answer stands and its first lines, markers resolved; an answer's heading → its question |
-//! | `codeLens` | `lens` | above each question where it is answered (committee letters also in other files), above each answer its question's first words |
+//! | `codeLens` | `ide::lens` | above each question where it is answered (committee letters also in other files), above each answer its question's first words |
 //! | `documentSymbol` | `ide::symbols` | letters ⊃ questions, answers, footnotes, nested by position |
 //! | `documentLink` | `ide::links` | citations → their official address |
-//! | `codeAction` | `actions` | quick fixes for citation slips; renumber all footnotes (quick fix on `footnote-numbering`, `source` action); `Idem`/`Ibidem` written out (`refactor.rewrite`); a definition stub (on `undefined-footnote`); a placeholder replaced by a source of the document (on `placeholder-source`) |
+//! | `codeAction` | `ide::actions` | quick fixes for citation slips; renumber all footnotes (quick fix on `footnote-numbering`, `source` action); `Idem`/`Ibidem` written out (`refactor.rewrite`); a definition stub (on `undefined-footnote`); a placeholder replaced by a source of the document (on `placeholder-source`) |
 //! | workspace | `workspace` | folders indexed at start (with `$/progress`), files watched, open documents fed in; lints across documents; `workspace/symbol` |
 //! | `foldingRange` | `ide::folding` | letters, questions, answers; footnote blocks as comments |
 //! | `selectionRange` | `ide::selection` | citation or marker → footnote → footnote block → question/answer → letter → page |
-//! | `semanticTokens` full, range | `tokens` | markers, footnote numbers, citations, short forms, placeholders, headings, footers, colophon in standard types; split per line unless the client takes multiline tokens |
-//! | `completion` (trigger: space) | `completion` | after `zie noot ` footnote numbers; after `Kamerstuk(ken II) ` documents of the workspace and cited ones, in the document's style; after `Vraag ` the next number |
+//! | `semanticTokens` full, range | `ide::tokens`, `tokens` | markers, footnote numbers, citations, short forms, placeholders, headings, footers, colophon in standard types; split per line unless the client takes multiline tokens |
+//! | `completion` (trigger: space) | `ide::completion` | after `zie noot ` footnote numbers; after `Kamerstuk(ken II) ` documents of the workspace and cited ones, in the document's style; after `Vraag ` the next number |
 //! | `documentHighlight` | `ide::highlight` | a marker or footnote number: the definition and every marker of that footnote; a citation: every citation of the same document, in all its parts; a question: the places that concern it |
-//! | `prepareRename`, `rename` | `rename` | a footnote number renumbered everywhere (one versioned edit); a number in use is refused with an error |
-//! | `inlayHint` | `hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
+//! | `prepareRename`, `rename` | `ide::rename` | a footnote number renumbered everywhere (one versioned edit); a number in use is refused with an error |
+//! | `inlayHint` | `ide::hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" }, "inlayHints": { "markers": bool } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
 //! Server rules (see ARCHITECTURE.md): text synchronisation edits the
@@ -67,7 +67,7 @@ use crate::dossier::Dossier;
 use crate::ide;
 use crate::lints;
 use crate::text::PositionEncoding;
-use documents::{Analysis, Change, Store};
+use documents::{Change, Store};
 use settings::Settings;
 
 /// The analysis the server runs on each version of a document.
@@ -362,45 +362,6 @@ impl Backend {
         }
         for (uri, generation) in self.shared.store.open_documents() {
             diagnostics::schedule(&self.shared, &self.client, uri, generation, Duration::ZERO);
-        }
-    }
-
-    /// Runs `f` on the current analysis of `uri`. Unknown documents and
-    /// failed analyses answer nothing; a panic in `f` answers an error.
-    async fn with_analysis<T>(
-        &self,
-        uri: &Url,
-        what: &'static str,
-        f: impl FnOnce(&Analysis, &Url, PositionEncoding) -> Option<T>,
-    ) -> jsonrpc::Result<Option<T>> {
-        let Some(snapshot) = self.shared.store.snapshot(uri) else {
-            tracing::debug!("{what}: {uri} is not open");
-            return Ok(None);
-        };
-        let analysis = match snapshot.analysis(&self.shared.options.analyzer).await {
-            Ok(a) => a,
-            Err(e) => {
-                tracing::debug!("{what}: no analysis of {uri}: {e}");
-                return Ok(None);
-            }
-        };
-        let enc = self.shared.encoding();
-        match catch_unwind(AssertUnwindSafe(|| f(&analysis, uri, enc))) {
-            Ok(answer) => Ok(answer),
-            Err(panic) => {
-                let msg = documents::panic_message(&*panic);
-                tracing::error!("{what} on {uri} panicked: {msg}");
-                self.log(
-                    MessageType::ERROR,
-                    format!("dossier-lsp: {what} failed: {msg}"),
-                )
-                .await;
-                Err(jsonrpc::Error {
-                    code: ErrorCode::InternalError,
-                    message: format!("{what} failed: {msg}").into(),
-                    data: None,
-                })
-            }
         }
     }
 }
@@ -857,9 +818,16 @@ impl LanguageServer for Backend {
         &self,
         params: CodeActionParams,
     ) -> jsonrpc::Result<Option<CodeActionResponse>> {
-        let (range, context) = (params.range, params.context);
-        self.with_analysis(&params.text_document.uri, "codeAction", |a, uri, enc| {
-            Some(actions::all_actions(a, uri, range, &context, enc))
+        let (uri, range, context) = (params.text_document.uri, params.range, params.context);
+        let Some(snap) = self.snapshot(&uri, "codeAction").await else {
+            return Ok(None);
+        };
+        let u = uri.clone();
+        self.run(&uri, "codeAction", snap, move |snap, enc| {
+            let a = &snap.analysis;
+            let span = convert::span(&a.text, &a.line_index, range, enc);
+            let found = ide::code_actions(snap, span);
+            Some(actions::to_lsp(a, &u, found, &context, enc))
         })
         .await
     }
