@@ -446,3 +446,22 @@ pub fn check_actions(fixture: &str, expect: Expect) {
     }
     expect.assert_eq(&actual);
 }
+
+/// The workspace's symbols for `query`: kind, name, detail and where.
+pub fn check_workspace_symbols(fixture: &str, query: &str, expect: Expect) {
+    let fixture = Fixture::parse(fixture);
+    let (snap, _) = fixture.snapshot();
+    let actual: String = super::workspace_symbols(&snap.workspace, query)
+        .iter()
+        .map(|s| {
+            format!(
+                "{:?} {} ({})\n{}",
+                s.kind,
+                s.name,
+                s.detail,
+                fixture.render(&s.target)
+            )
+        })
+        .collect();
+    expect.assert_eq(&actual);
+}

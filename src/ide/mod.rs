@@ -24,6 +24,7 @@ mod selection;
 mod snapshot;
 mod symbols;
 mod tokens;
+mod workspace_symbols;
 
 #[cfg(test)]
 mod fixture;
@@ -46,3 +47,4 @@ pub use selection::selection;
 pub use snapshot::{file_name, Analysis, FileTexts, NavigationTarget, NoFileTexts, Snapshot};
 pub use symbols::{symbols, Symbol, SymbolKind};
 pub use tokens::tokens;
+pub use workspace_symbols::{workspace_symbols, WorkspaceSymbol, WorkspaceSymbolKind};

@@ -6,7 +6,7 @@ use expect_test::expect;
 use super::fixture::{
     check_actions, check_completion, check_definition, check_folding, check_highlight, check_hints,
     check_hover, check_lenses, check_links, check_references, check_rename, check_selection,
-    check_symbols, check_tokens, check_uses,
+    check_symbols, check_tokens, check_uses, check_workspace_symbols,
 };
 
 /// The letter of the seed, its footnotes 5–9 (`Idem`, `Ibidem`) and
@@ -1440,3 +1440,34 @@ fn a_citation_slip_has_a_quick_fix() {
     "#]],
     );
 }
+
+#[test]
+fn workspace_symbols_are_documents_and_what_they_cite() {
+    check_workspace_symbols(
+        CITED_AND_NOTES,
+        "2955",
+        expect![[r#"
+        Document Kamerstukken II 2020/21, 22 112, nr. 2955 (BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN)
+        /kst-22112-2955.txt 1:  BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN
+                               |
+        Document Zie Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 2. (Zie Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 2.)
+        /notities.txt 1: Zie Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 2.
+                         |
+    "#]],
+    );
+    check_workspace_symbols(
+        &format!("{CITED_AND_NOTES}{LETTER_FILE}"),
+        "2375",
+        expect![[r#"
+            Cited kst-19637-2375 (Kamerstuk 19 637, nr. 2375)
+            /brief.txt 180: 12 Kamerstuk 19 637, nr. 2375.
+                               ^^^^^^^^^^^^^^^^^^^^^^^^^^
+        "#]],
+    );
+}
+
+/// The letter as a file of a workspace.
+const LETTER_FILE: &str = concat!(
+    "//- /brief.txt\n",
+    include_str!("../../seeds/000_0dbf1fc7ba84b8b6.txt")
+);

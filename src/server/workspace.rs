@@ -23,7 +23,7 @@ use tower_lsp::Client;
 
 use super::documents::{panic_message, Analysis};
 use super::{convert, Shared};
-use crate::ide::FileTexts;
+use crate::ide::{self, FileTexts, WorkspaceSymbolKind};
 use crate::lints;
 use crate::text::{decode, LineIndex, PositionEncoding};
 use crate::workspace::{scan_folder, summarize_file, DocumentSummary, ScanLimits, Workspace};
@@ -370,56 +370,46 @@ pub async fn locate(
     out
 }
 
-/// `workspace/symbol`: documents of the workspace, and documents only
-/// cited, matching `query`.
+/// `workspace/symbol`: [`crate::ide::workspace_symbols`] as locations;
+/// a cited document's place in a file that cannot be read is left out.
 #[allow(deprecated)] // SymbolInformation::deprecated must be spelled out
 pub async fn symbols(
     shared: &Shared,
     query: &str,
     enc: PositionEncoding,
 ) -> Vec<SymbolInformation> {
-    let hits = {
-        let index = current(&shared.workspace);
-        let mut hits = index.search(query);
-        hits.truncate(500);
-        hits
-    };
-    let places: Vec<(String, Span)> = hits
-        .iter()
-        .map(|h| (h.key.clone(), h.span.clone()))
-        .collect();
+    let found = ide::workspace_symbols(&current(&shared.workspace), query);
     // Documents themselves need no text: they start at 0:0.
-    let cited: Vec<(String, Span)> = places
+    let cited: Vec<(String, Span)> = found
         .iter()
-        .zip(&hits)
-        .filter(|(_, h)| h.cited)
-        .map(|(p, _)| p.clone())
+        .filter(|s| s.kind == WorkspaceSymbolKind::Cited)
+        .map(|s| (s.target.file.to_string(), s.target.span.clone()))
         .collect();
     let mut cited_locations = locate(shared, cited, enc).await.into_iter();
     let mut out = Vec::new();
-    for h in hits {
-        let location = if h.cited {
-            match cited_locations.next().flatten() {
+    for s in found {
+        let location = match s.kind {
+            WorkspaceSymbolKind::Cited => match cited_locations.next().flatten() {
                 Some(l) => l,
                 None => continue,
+            },
+            WorkspaceSymbolKind::Document => {
+                let Ok(uri) = Url::parse(&s.target.file) else {
+                    continue;
+                };
+                Location::new(uri, Range::default())
             }
-        } else {
-            let Ok(uri) = Url::parse(&h.key) else {
-                continue;
-            };
-            Location::new(uri, Range::default())
         };
         out.push(SymbolInformation {
-            name: h.name,
-            kind: if h.cited {
-                SymbolKind::KEY
-            } else {
-                SymbolKind::FILE
+            name: s.name,
+            kind: match s.kind {
+                WorkspaceSymbolKind::Cited => SymbolKind::KEY,
+                WorkspaceSymbolKind::Document => SymbolKind::FILE,
             },
             tags: None,
             deprecated: None,
             location,
-            container_name: Some(h.detail),
+            container_name: Some(s.detail),
         });
     }
     out
