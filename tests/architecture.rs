@@ -270,6 +270,27 @@ fn the_modules_of_ide_and_of_server_import_each_other_without_a_cycle() {
     }
 }
 
+/// The modules of `src/ide/` that the features share; every other module
+/// (but the tests' own) is a feature.
+const IDE_SHARED: &[&str] = &["snapshot", "guard", "render", "lookup", "questions"];
+const IDE_TESTS: &[&str] = &["fixture", "tests"];
+
+#[test]
+fn no_feature_of_ide_imports_another() {
+    let mut wrong = Vec::new();
+    for (module, uses) in module_graph("ide") {
+        if IDE_SHARED.contains(&module.as_str()) || IDE_TESTS.contains(&module.as_str()) {
+            continue;
+        }
+        for used in uses {
+            if !IDE_SHARED.contains(&used.as_str()) {
+                wrong.push(format!("src/ide/{module}.rs imports the feature {used}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 #[test]
 fn the_checks_find_what_they_look_for() {
     let graph: BTreeMap<String, BTreeSet<String>> = [

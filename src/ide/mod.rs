@@ -2,8 +2,9 @@
 //! data out (spans, Markdown, edits). No LSP types: `crate::server` turns
 //! requests into calls here and the answers into the protocol's types.
 //!
-//! The modules depend on each other in one direction only:
-//! `snapshot` ← `render` ← `lookup` ← `questions` ← the features.
+//! The modules depend on each other in one direction only: `snapshot`,
+//! `guard` ← `render` ← `lookup` ← `questions` ← the features (no feature
+//! imports another). See ARCHITECTURE.md.
 
 mod actions;
 mod completion;
