@@ -1471,3 +1471,92 @@ const LETTER_FILE: &str = concat!(
     "//- /brief.txt\n",
     include_str!("../../seeds/000_0dbf1fc7ba84b8b6.txt")
 );
+
+#[test]
+fn a_question_that_lost_its_answer_says_so() {
+    let merged = include_str!("../../tests/corpus/learninglion/ah-tk-20232024-2367.txt");
+    let text = merged.replacen("Antwoord 12\n", "", 1);
+    // In the question's text, below its heading.
+    let below = text.lines().nth(line_of(&text, "Vraag 12", 0)).unwrap();
+    check_hover(
+        &at_column(&text, below, 3),
+        expect![[r#"
+        136: Vraag 12
+             ^^^^^^^^ …
+
+        **Vraag 12**
+
+        ⚠ Deze vraag heeft (nog) geen antwoord.
+    "#]],
+    );
+    // The lens says so too; the others keep theirs.
+    check_lenses(
+        &text,
+        expect![[r#"
+        10: Vraag 1
+            ^^^^^^^
+          Answered: Antwoord 1, line 13
+        15: Vraag 2
+            ^^^^^^^
+          Answered: Antwoord 2, line 19
+        25: Vraag 3, 4, 5 en 6
+            ^^^^^^^^^^^^^^^^^^
+          Answered: Antwoord 3, 4, 5, 6, line 44
+        84: Vraag 7, 8, 9 10 en 11
+            ^^^^^^^^^^^^^^^^^^^^^^
+          Answered: Antwoord 7, 8, 9, 10, 11, line 100
+        136: Vraag 12
+             ^^^^^^^^
+          Not answered
+        13: Antwoord 1
+            ^^^^^^^^^^
+          Vraag 1: Bent u bekend met het NRC-artikel «Bunq-werknemers keken stiekem in …
+        19: Antwoord 2
+            ^^^^^^^^^^
+          Vraag 2: Deelt u de opvatting dat het bekijken van gegevens van …
+        44: Antwoord 3, 4, 5 en 6
+            ^^^^^^^^^^^^^^^^^^^^^
+          Vraag 3, 4, 5, 6: Herkent u het beeld dat Bunq-bank verzaakt? Herkent u het …
+        100: Antwoord 7, 8, 9 10 en 11
+             ^^^^^^^^^^^^^^^^^^^^^^^^^
+          Vraag 7, 8, 9, 10, 11: Wat gaat u, samen met de toezichthouders (DNB en de …
+    "#]],
+    );
+}
+
+/// A Kamervragen page whose citation `(Kamerstuk 25 424, nr. 678)` a page
+/// end cuts, the footnote block between its parts; here without its comma
+/// before `nr.`.
+fn cut_citation_without_comma() -> String {
+    include_str!("../../tests/fixtures/page-break/ah-tk-20232024-2271-cut.txt")
+        .replace("(Kamerstuk 25 424,\n", "(Kamerstuk 25 424\n")
+}
+
+#[test]
+fn a_quick_fix_in_a_cut_citation_edits_only_its_part() {
+    let text = cut_citation_without_comma();
+    check_actions(
+        &at(&text, "gegaan (Ka"),
+        expect![[r#"
+        QuickFix Schrijfwijze herstellen: missing comma before `nr.` (preferred) [fixes citation-format]
+          276: - op deze voorbeelden in gegaan (Kamerstuk 25 424
+          276: + op deze voorbeelden in gegaan (Kamerstuk 25 424,
+    "#]],
+    );
+    // On the second part too.
+    check_actions(
+        &at_column(&text, "nr. 678). Ook", 1),
+        expect![[r#"
+        QuickFix Schrijfwijze herstellen: missing comma before `nr.` (preferred) [fixes citation-format]
+          276: - op deze voorbeelden in gegaan (Kamerstuk 25 424
+          276: + op deze voorbeelden in gegaan (Kamerstuk 25 424,
+    "#]],
+    );
+    // In the footnote block between them, none.
+    check_actions(
+        &at_column(&text, "15 Het werkplan", 5),
+        expect![[r#"
+        (nothing)
+    "#]],
+    );
+}
