@@ -1296,14 +1296,6 @@ fn lenses(s: &mut InProcess, uri: &str) -> Vec<(u64, String)> {
         .collect()
 }
 
-fn corpus_document(name: &str) -> (String, String) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus/learninglion")
-        .join(name);
-    let text = dossier_lsp::text::decode(&std::fs::read(path).unwrap()).text;
-    (format!("file:///corpus/{name}"), text)
-}
-
 #[test]
 fn a_lens_above_a_committee_question_names_the_file_that_answers_it() {
     let (folder, letter, answers) = seed_split_in("lens");
@@ -1691,36 +1683,6 @@ fn an_edit_of_one_document_updates_the_workspace_lints_of_the_others() {
 }
 
 #[test]
-fn a_question_that_lost_its_answer_says_so() {
-    let (uri, text) = corpus_document("ah-tk-20232024-2367.txt");
-    let text = text.replacen("Antwoord 12\n", "", 1);
-    let mut s = started(None);
-    s.conn.open(&uri, "text", &text);
-    let lensed = lenses(&mut s, &uri);
-    let twelve = line_starting(&text, "Vraag 12") as u64;
-    assert!(
-        lensed.contains(&(twelve, "Not answered".to_owned())),
-        "{lensed:?}"
-    );
-    let hover = s.conn.call(
-        "textDocument/hover",
-        text_position(&uri, json!({"line": twelve + 1, "character": 3})),
-    );
-    assert_eq!(
-        hover_text(&hover),
-        "**Vraag 12**\n\n⚠ Deze vraag heeft (nog) geen antwoord."
-    );
-    // The others keep theirs.
-    let one = line_starting(&text, "Vraag 1") as u64;
-    assert!(
-        lensed
-            .iter()
-            .any(|(l, t)| *l == one && t.starts_with("Answered: Antwoord 1, line ")),
-        "{lensed:?}"
-    );
-}
-
-#[test]
 fn a_settings_change_asks_the_client_to_refresh_its_inlay_hints() {
     let mut s = start(Options::default());
     let mut caps = capabilities(None);
@@ -1853,39 +1815,4 @@ fn a_citation_cut_by_a_page_end_links_highlights_and_hovers_in_both_parts() {
             "{enc:?}: {found}"
         );
     }
-}
-
-#[test]
-fn a_quick_fix_in_a_cut_citation_edits_only_its_part() {
-    let (uri, fixed) = page_break_fixture();
-    // The comma before `nr.` left out, above the footnote block.
-    let text = fixed.replace("(Kamerstuk 25 424,\n", "(Kamerstuk 25 424\n");
-    let mut s = started(None);
-    s.conn.open(&uri, "text", &text);
-    let first = cut_parts(&text)[0].clone();
-    let line = line_starting(&text, "op deze voorbeelden in gegaan (Kamerstuk");
-    let col = text[..first.start].len() - text[..first.start].rfind('\n').unwrap() - 1;
-    let fixes: Vec<Value> = code_actions(&mut s, &uri, at_line(line, col, col + 3), None)
-        .into_iter()
-        .filter(|a| a["kind"] == "quickfix")
-        .collect();
-    assert_eq!(fixes.len(), 1, "{fixes:?}");
-    let edits = fixes[0]["edit"]["changes"][uri.as_str()]
-        .as_array()
-        .unwrap()
-        .clone();
-    assert_eq!(apply_edits(&text, &edits), fixed, "{}", fixes[0]);
-    // On the second part too; in the footnote block between, none.
-    let second = line_starting(&text, "nr. 678). Ook");
-    let there: Vec<Value> = code_actions(&mut s, &uri, at_line(second, 1, 2), None)
-        .into_iter()
-        .filter(|a| a["kind"] == "quickfix")
-        .collect();
-    assert_eq!(there.len(), 1, "{there:?}");
-    let note = line_starting(&text, "15 Het werkplan");
-    let none: Vec<Value> = code_actions(&mut s, &uri, at_line(note, 5, 9), None)
-        .into_iter()
-        .filter(|a| a["kind"] == "quickfix")
-        .collect();
-    assert!(none.is_empty(), "{none:?}");
 }
