@@ -41,9 +41,10 @@ pub enum Change {
     Unknown,
 }
 
-/// A read-only view of one generation of a document.
+/// A read-only view of one generation of a document (its text and, once
+/// computed, its analysis); a request turns it into an `ide::Snapshot`.
 #[derive(Clone)]
-pub struct Snapshot {
+pub struct Generation {
     pub generation: u64,
     pub version: i32,
     rope: Rope,
@@ -115,10 +116,10 @@ impl Store {
         }
     }
 
-    pub fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
+    pub fn current(&self, uri: &Url) -> Option<Generation> {
         let docs = self.lock();
         let doc = docs.get(uri)?;
-        Some(Snapshot {
+        Some(Generation {
             generation: doc.generation,
             version: doc.version,
             rope: doc.rope.clone(),
@@ -159,7 +160,7 @@ fn apply(rope: &mut Rope, changes: &[TextDocumentContentChangeEvent], enc: Posit
     }
 }
 
-impl Snapshot {
+impl Generation {
     /// The analysis of this generation, computed on first use on a blocking
     /// thread; a panic inside it is caught and returned as an error.
     pub async fn analysis(&self, analyzer: &Analyzer) -> AnalysisResult {

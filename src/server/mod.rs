@@ -364,13 +364,11 @@ impl Backend {
             diagnostics::schedule(&self.shared, &self.client, uri, generation, Duration::ZERO);
         }
     }
-}
 
-impl Backend {
     /// One moment of `uri`: its current analysis and the workspace index as
     /// they are now. Unknown documents and failed analyses give nothing.
     async fn snapshot(&self, uri: &Url, what: &'static str) -> Option<ide::Snapshot> {
-        let Some(document) = self.shared.store.snapshot(uri) else {
+        let Some(document) = self.shared.store.current(uri) else {
             tracing::debug!("{what}: {uri} is not open");
             return None;
         };
