@@ -1560,3 +1560,53 @@ fn a_quick_fix_in_a_cut_citation_edits_only_its_part() {
     "#]],
     );
 }
+
+#[test]
+fn zie_noot_leads_to_the_footnote_it_names() {
+    check_definition(
+        r#"
+Het kabinet verwijst naar de brief3 en naar de nota4.
+
+3 Kamerstuk 19 637, nr. 2375.
+4 Zie noot$0 3.
+"#,
+        expect![[r#"
+            /main.txt 3: 3 Kamerstuk 19 637, nr. 2375.
+                         ^
+        "#]],
+    );
+}
+
+#[test]
+fn a_marker_without_a_footnote_says_so() {
+    check_hover(
+        "Eerst1 en dan2$0.\n\n1 Kamerstuk 19 637, nr. 2375.\n",
+        expect![[r#"
+            1: Eerst1 en dan2.
+                            ^
+
+            **Voetnoot 2**
+
+            ⚠ Deze voetnoot staat niet in het document.
+        "#]],
+    );
+}
+
+#[test]
+fn an_idem_without_a_citation_before_it_cannot_be_resolved() {
+    check_hover(
+        r#"
+Zoals eerder gemeld1 blijft dit zo.
+
+1 Idem$0, blz. 4.
+"#,
+        expect![[r#"
+            3: 1 Idem, blz. 4.
+                 ^^^^^^^^^^^^
+
+            Idem, blz. 4
+
+            ⚠ Verwijzing niet op te lossen: there is no earlier footnote to refer to
+        "#]],
+    );
+}
