@@ -1,6 +1,10 @@
 //! The language server in-process: tower-lsp's `LspService` behind its
 //! `Server`, over in-memory pipes, driven by JSON-RPC messages as an editor
 //! sends them. Facts are those of the seed dossier (`seeds/`).
+//!
+//! What a feature answers is tested as fixtures in `src/ide/tests.rs`; this
+//! file keeps to what only the protocol shows: encodings, ordering,
+//! progress, configuration, lifecycle, the state across documents.
 
 mod common;
 
