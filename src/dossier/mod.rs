@@ -14,6 +14,7 @@ use crate::citation::{find_citations, Citation, CitationKind};
 use crate::layout::{BodyStream, Layout};
 use crate::Span;
 
+pub use crate::layout::NoteConvention;
 pub use identity::short_year;
 pub use markers::NumberReading;
 pub use words::{shared as shared_words, word_hashes};
@@ -60,24 +61,6 @@ pub struct Footnote {
     pub label: Option<String>,
 }
 
-/// How a note and its marker are written. Each convention numbers its notes
-/// on its own: a typed `1)` and a Word footnote 1 in one document are two
-/// notes, and a marker resolves only to a note of its own convention.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum NoteConvention {
-    /// `asielpact3` with `3 Kamerstukken II …` at the bottom of a page or
-    /// after the body (PDF extractions, Word exports).
-    #[default]
-    Plain,
-    /// `wetsvoorstel[^1]` with `[^1]: Kamerstukken II …`.
-    Markdown,
-    /// Notes the author typed: `geraakt[1]`, `(nos.nl)”1)`, `(1)`, with
-    /// `[1] https://…`, `1) NOS, 6 maart 2024`.
-    Typed,
-    /// `NVVK²` with `² NVVK, Jaarverslag 2023`.
-    Superscript,
-}
-
 impl Footnote {
     /// How the note is named in a message: its number, or its Markdown
     /// label (`bron` of `[^bron]`).
@@ -85,18 +68,6 @@ impl Footnote {
         self.label
             .clone()
             .unwrap_or_else(|| self.number.to_string())
-    }
-}
-
-impl NoteConvention {
-    /// The name `inspect` shows.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NoteConvention::Plain => "plain",
-            NoteConvention::Markdown => "markdown",
-            NoteConvention::Typed => "typed",
-            NoteConvention::Superscript => "superscript",
-        }
     }
 }
 

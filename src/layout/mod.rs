@@ -17,7 +17,6 @@ mod footnotes;
 mod furniture;
 mod notes;
 
-pub use crate::dossier::NoteConvention;
 pub use notes::{note_head, superscript_value, NoteHead};
 
 pub(crate) use footnotes::glued_marker_before;
@@ -30,6 +29,36 @@ use regex::Regex;
 
 use crate::text::{ascii_digits, white_space_at, LineIndex};
 use crate::Span;
+
+/// How a note and its marker are written. Each convention numbers its notes
+/// on its own: a typed `1)` and a Word footnote 1 in one document are two
+/// notes, and a marker resolves only to a note of its own convention.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum NoteConvention {
+    /// `asielpact3` with `3 Kamerstukken II …` at the bottom of a page or
+    /// after the body (PDF extractions, Word exports).
+    #[default]
+    Plain,
+    /// `wetsvoorstel[^1]` with `[^1]: Kamerstukken II …`.
+    Markdown,
+    /// Notes the author typed: `geraakt[1]`, `(nos.nl)”1)`, `(1)`, with
+    /// `[1] https://…`, `1) NOS, 6 maart 2024`.
+    Typed,
+    /// `NVVK²` with `² NVVK, Jaarverslag 2023`.
+    Superscript,
+}
+
+impl NoteConvention {
+    /// The name `inspect` shows.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteConvention::Plain => "plain",
+            NoteConvention::Markdown => "markdown",
+            NoteConvention::Typed => "typed",
+            NoteConvention::Superscript => "superscript",
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {

@@ -7,9 +7,13 @@
 
 use ropey::Rope;
 use tower_lsp::lsp_types::{
-    ClientCapabilities, DiagnosticSeverity, Position, PositionEncodingKind, Range,
+    ClientCapabilities, DiagnosticSeverity, DocumentChanges, OneOf,
+    OptionalVersionedTextDocumentIdentifier, Position, PositionEncodingKind, Range,
+    TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
 };
 
+use crate::assist::Edit;
+use crate::ide::Analysis;
 use crate::lints::Severity;
 use crate::text::{LineCol, LineIndex, PositionEncoding};
 use crate::Span;
@@ -101,6 +105,29 @@ pub fn rope_char(rope: &Rope, pos: Position, enc: PositionEncoding) -> usize {
         units += width;
     }
     start + content
+}
+
+/// One versioned edit of the document.
+pub fn versioned(a: &Analysis, uri: &Url, edits: &[Edit], enc: PositionEncoding) -> WorkspaceEdit {
+    let edits = edits
+        .iter()
+        .map(|e| {
+            OneOf::Left(TextEdit::new(
+                range(&a.text, &a.line_index, &e.span, enc),
+                e.text.clone(),
+            ))
+        })
+        .collect();
+    WorkspaceEdit {
+        document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+            text_document: OptionalVersionedTextDocumentIdentifier {
+                uri: uri.clone(),
+                version: Some(a.version),
+            },
+            edits,
+        }])),
+        ..Default::default()
+    }
 }
 
 pub fn severity(s: Severity) -> DiagnosticSeverity {

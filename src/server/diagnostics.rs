@@ -69,13 +69,13 @@ fn publish(
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
         }
-        let Some(snapshot) = shared.store.snapshot(&uri) else {
+        let Some(current) = shared.store.current(&uri) else {
             return;
         };
-        if snapshot.generation != generation {
+        if current.generation != generation {
             return; // superseded
         }
-        match snapshot.analysis(&shared.options.analyzer).await {
+        match current.analysis(&shared.options.analyzer).await {
             Ok(analysis) => {
                 if shared.store.generation(&uri) != Some(generation) {
                     return;

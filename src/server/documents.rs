@@ -13,19 +13,9 @@ use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
 use super::convert;
 use super::Analyzer;
-use crate::dossier::Dossier;
-use crate::lints;
-use crate::text::{LineIndex, PositionEncoding};
+use crate::text::PositionEncoding;
 
-/// One analysed generation of a document's text.
-#[derive(Debug)]
-pub struct Analysis {
-    pub version: i32,
-    pub text: Arc<str>,
-    pub line_index: LineIndex,
-    pub dossier: Dossier,
-    pub diagnostics: Vec<lints::Diagnostic>,
-}
+pub use crate::ide::{panic_message, Analysis};
 
 /// The outcome of analysing one generation: the analysis, or why it failed.
 pub type AnalysisResult = Result<Arc<Analysis>, String>;
@@ -51,9 +41,10 @@ pub enum Change {
     Unknown,
 }
 
-/// A read-only view of one generation of a document.
+/// A read-only view of one generation of a document (its text and, once
+/// computed, its analysis); a request turns it into an `ide::Snapshot`.
 #[derive(Clone)]
-pub struct Snapshot {
+pub struct Generation {
     pub generation: u64,
     pub version: i32,
     rope: Rope,
@@ -125,10 +116,10 @@ impl Store {
         }
     }
 
-    pub fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
+    pub fn current(&self, uri: &Url) -> Option<Generation> {
         let docs = self.lock();
         let doc = docs.get(uri)?;
-        Some(Snapshot {
+        Some(Generation {
             generation: doc.generation,
             version: doc.version,
             rope: doc.rope.clone(),
@@ -169,7 +160,7 @@ fn apply(rope: &mut Rope, changes: &[TextDocumentContentChangeEvent], enc: Posit
     }
 }
 
-impl Snapshot {
+impl Generation {
     /// The analysis of this generation, computed on first use on a blocking
     /// thread; a panic inside it is caught and returned as an error.
     pub async fn analysis(&self, analyzer: &Analyzer) -> AnalysisResult {
@@ -212,45 +203,21 @@ fn analyze(rope: Rope, version: i32, analyzer: &Analyzer) -> AnalysisResult {
                 text.len(),
                 started.elapsed()
             );
-            Ok(Arc::new(Analysis {
+            Ok(Arc::new(Analysis::from_parts(
                 version,
-                line_index: LineIndex::new(&text),
                 text,
                 dossier,
                 diagnostics,
-            }))
+            )))
         }
         Err(panic) => Err(format!("panic: {}", panic_message(&*panic))),
-    }
-}
-
-/// Runs one part of an answer (`what`); a panic inside it is logged and
-/// that part answers `fallback`, so that the rest of the answer stands.
-pub fn guarded<T>(what: &str, fallback: T, f: impl FnOnce() -> T) -> T {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(v) => v,
-        Err(panic) => {
-            tracing::error!("{what} panicked: {}", panic_message(&*panic));
-            fallback
-        }
-    }
-}
-
-/// The message of a caught panic.
-pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = panic.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = panic.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "unknown panic".to_owned()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::LineCol;
+    use crate::text::{LineCol, LineIndex};
     use proptest::prelude::*;
     use tower_lsp::lsp_types::{Position, Range};
 

@@ -1,30 +1,32 @@
 //! The language server: a thin layer over the analysis.
 //!
-//! One module per capability group; LSP types stay inside `server`.
+//! One module per capability group; LSP types stay inside `server`. The
+//! features themselves live in `crate::ide` (a module named `ide::…` below):
+//! a handler takes one [`ide::Snapshot`], calls the feature and converts.
 //!
 //! | capability | module | what it answers |
 //! |---|---|---|
 //! | `positionEncoding` | `convert` | utf-8 when the client offers it, else utf-16 |
 //! | incremental text sync | `documents` | a rope per document; versions applied in order |
 //! | `publishDiagnostics` | `diagnostics` | the lints, debounced, with the user's lint levels; after an edit the other open documents' workspace lints again (debounced) |
-//! | `definition` | `definition`, `workspace` | marker → footnote; short form → the footnote with the full citation; `zie noot N` → N; any part of a question → its answer heading; answer heading → question; `zie vraag 5` → `Vraag 5`, `antwoord op vraag 4` → answer 4; a committee's question → where it is answered (here or in another file); footnote number → its first marker; a citation → the cited file (and page) in the workspace |
-//! | `references` | `definition`, `questions`, `workspace` | a footnote's markers (and definition); a question (any part), an answer's heading or `zie vraag N` → the letter's paragraphs, the repeat, the answer, the references; a citation or the document's footer → every place in the workspace that cites that document |
-//! | `hover` | `hover`, `questions` | a footnote with short forms resolved; a citation's canonical form and address; any part of a question → where its answer stands and its first lines, markers resolved; an answer's heading → its question |
-//! | `codeLens` | `lens` | above each question where it is answered (committee letters also in other files), above each answer its question's first words |
-//! | `documentSymbol` | `symbols` | letters ⊃ questions, answers, footnotes, nested by position |
-//! | `documentLink` | `links` | citations → their official address |
-//! | `codeAction` | `actions` | quick fixes for citation slips; renumber all footnotes (quick fix on `footnote-numbering`, `source` action); `Idem`/`Ibidem` written out (`refactor.rewrite`); a definition stub (on `undefined-footnote`); a placeholder replaced by a source of the document (on `placeholder-source`) |
+//! | `definition` | `ide::definition` | marker → footnote; short form → the footnote with the full citation; `zie noot N` → N; any part of a question → its answer heading; answer heading → question; `zie vraag 5` → `Vraag 5`, `antwoord op vraag 4` → answer 4; a committee's question → where it is answered (here or in another file); footnote number → its first marker; a citation → the cited file (and page) in the workspace |
+//! | `references` | `ide::references` | a footnote's markers (and definition); a question (any part), an answer's heading or `zie vraag N` → the letter's paragraphs, the repeat, the answer, the references; a citation or the document's footer → every place in the workspace that cites that document |
+//! | `hover` | `ide::hover` | a footnote with short forms resolved; a citation's canonical form and address; any part of a question → where its answer stands and its first lines, markers resolved; an answer's heading → its question |
+//! | `codeLens` | `ide::lens` | above each question where it is answered (committee letters also in other files), above each answer its question's first words |
+//! | `documentSymbol` | `ide::symbols` | letters ⊃ questions, answers, footnotes, nested by position |
+//! | `documentLink` | `ide::links` | citations → their official address |
+//! | `codeAction` | `ide::actions` | quick fixes for citation slips; renumber all footnotes (quick fix on `footnote-numbering`, `source` action); `Idem`/`Ibidem` written out (`refactor.rewrite`); a definition stub (on `undefined-footnote`); a placeholder replaced by a source of the document (on `placeholder-source`) |
 //! | workspace | `workspace` | folders indexed at start (with `$/progress`), files watched, open documents fed in; lints across documents; `workspace/symbol` |
-//! | `foldingRange` | `folding` | letters, questions, answers; footnote blocks as comments |
-//! | `selectionRange` | `selection` | citation or marker → footnote → footnote block → question/answer → letter → page |
-//! | `semanticTokens` full, range | `tokens` | markers, footnote numbers, citations, short forms, placeholders, headings, footers, colophon in standard types; split per line unless the client takes multiline tokens |
-//! | `completion` (trigger: space) | `completion` | after `zie noot ` footnote numbers; after `Kamerstuk(ken II) ` documents of the workspace and cited ones, in the document's style; after `Vraag ` the next number |
-//! | `documentHighlight` | `highlight` | a marker or footnote number: the definition and every marker of that footnote; a citation: every citation of the same document, in all its parts; a question: the places that concern it |
-//! | `prepareRename`, `rename` | `rename` | a footnote number renumbered everywhere (one versioned edit); a number in use is refused with an error |
-//! | `inlayHint` | `hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
+//! | `foldingRange` | `ide::folding` | letters, questions, answers; footnote blocks as comments |
+//! | `selectionRange` | `ide::selection` | citation or marker → footnote → footnote block → question/answer → letter → page |
+//! | `semanticTokens` full, range | `ide::tokens`, `tokens` | markers, footnote numbers, citations, short forms, placeholders, headings, footers, colophon in standard types; split per line unless the client takes multiline tokens |
+//! | `completion` (trigger: space) | `ide::completion` | after `zie noot ` footnote numbers; after `Kamerstuk(ken II) ` documents of the workspace and cited ones, in the document's style; after `Vraag ` the next number |
+//! | `documentHighlight` | `ide::highlight` | a marker or footnote number: the definition and every marker of that footnote; a citation: every citation of the same document, in all its parts; a question: the places that concern it |
+//! | `prepareRename`, `rename` | `ide::rename` | a footnote number renumbered everywhere (one versioned edit); a number in use is refused with an error |
+//! | `inlayHint` | `ide::hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" }, "inlayHints": { "markers": bool } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
-//! Server rules: text synchronisation edits the
+//! Server rules (see ARCHITECTURE.md): text synchronisation edits the
 //! document store (`documents`) before its first `.await`; requests read an immutable
 //! analysis computed in `spawn_blocking`; panics in the analysis or in a
 //! request are caught and logged. `shutdown` then `exit` ends with status
@@ -34,17 +36,13 @@
 mod actions;
 mod completion;
 mod convert;
-mod definition;
 mod diagnostics;
 mod documents;
 mod folding;
 mod highlight;
 mod hints;
-mod hover;
 mod lens;
 mod links;
-mod lookup;
-mod questions;
 mod rename;
 mod selection;
 mod settings;
@@ -66,9 +64,10 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer, LspService, Server};
 
 use crate::dossier::Dossier;
+use crate::ide;
 use crate::lints;
 use crate::text::PositionEncoding;
-use documents::{Analysis, Change, Store};
+use documents::{Change, Store};
 use settings::Settings;
 
 /// The analysis the server runs on each version of a document.
@@ -371,43 +370,95 @@ impl Backend {
         }
     }
 
-    /// Runs `f` on the current analysis of `uri`. Unknown documents and
-    /// failed analyses answer nothing; a panic in `f` answers an error.
-    async fn with_analysis<T>(
-        &self,
-        uri: &Url,
-        what: &'static str,
-        f: impl FnOnce(&Analysis, &Url, PositionEncoding) -> Option<T>,
-    ) -> jsonrpc::Result<Option<T>> {
-        let Some(snapshot) = self.shared.store.snapshot(uri) else {
+    /// One moment of `uri`: its current analysis and the workspace index as
+    /// they are now. Unknown documents and failed analyses give nothing.
+    async fn snapshot(&self, uri: &Url, what: &'static str) -> Option<ide::Snapshot> {
+        let Some(document) = self.shared.store.current(uri) else {
             tracing::debug!("{what}: {uri} is not open");
-            return Ok(None);
+            return None;
         };
-        let analysis = match snapshot.analysis(&self.shared.options.analyzer).await {
+        let analysis = match document.analysis(&self.shared.options.analyzer).await {
             Ok(a) => a,
             Err(e) => {
                 tracing::debug!("{what}: no analysis of {uri}: {e}");
-                return Ok(None);
+                return None;
             }
         };
+        Some(ide::Snapshot::new(
+            workspace::key_of(uri),
+            analysis,
+            workspace::current(&self.shared.workspace),
+            self.shared.clone(),
+        ))
+    }
+
+    /// Runs a feature on `snap` on a blocking thread (it may read another
+    /// document from disk); a panic in it answers an error.
+    async fn run<T: Send + 'static>(
+        &self,
+        uri: &Url,
+        what: &'static str,
+        snap: ide::Snapshot,
+        f: impl FnOnce(&ide::Snapshot, PositionEncoding) -> Option<T> + Send + 'static,
+    ) -> jsonrpc::Result<Option<T>> {
         let enc = self.shared.encoding();
-        match catch_unwind(AssertUnwindSafe(|| f(&analysis, uri, enc))) {
-            Ok(answer) => Ok(answer),
-            Err(panic) => {
+        let job =
+            tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(|| f(&snap, enc))));
+        match job.await {
+            Ok(Ok(answer)) => Ok(answer),
+            Ok(Err(panic)) => {
                 let msg = documents::panic_message(&*panic);
-                tracing::error!("{what} on {uri} panicked: {msg}");
-                self.log(
-                    MessageType::ERROR,
-                    format!("dossier-lsp: {what} failed: {msg}"),
-                )
-                .await;
-                Err(jsonrpc::Error {
-                    code: ErrorCode::InternalError,
-                    message: format!("{what} failed: {msg}").into(),
-                    data: None,
-                })
+                Err(self.failed(uri, what, msg).await)
             }
+            Err(_) => Ok(None), // the runtime is stopping
         }
+    }
+
+    async fn failed(&self, uri: &Url, what: &'static str, msg: String) -> jsonrpc::Error {
+        tracing::error!("{what} on {uri} panicked: {msg}");
+        self.log(
+            MessageType::ERROR,
+            format!("dossier-lsp: {what} failed: {msg}"),
+        )
+        .await;
+        jsonrpc::Error {
+            code: ErrorCode::InternalError,
+            message: format!("{what} failed: {msg}").into(),
+            data: None,
+        }
+    }
+
+    /// The features' targets as locations, in their order: in the document
+    /// asked from by its snapshot (and the client's spelling of its URI),
+    /// in others by their text now; a target in a document that cannot be
+    /// read is `None`.
+    async fn locations(
+        &self,
+        uri: &Url,
+        snap: &ide::Snapshot,
+        targets: Vec<ide::NavigationTarget>,
+    ) -> Vec<Option<Location>> {
+        let enc = self.shared.encoding();
+        let a = &snap.analysis;
+        let elsewhere: Vec<(String, crate::Span)> = targets
+            .iter()
+            .filter(|t| t.file != snap.file)
+            .map(|t| (t.file.to_string(), t.span.clone()))
+            .collect();
+        let mut located = workspace::locate(&self.shared, elsewhere, enc)
+            .await
+            .into_iter();
+        targets
+            .into_iter()
+            .map(|t| {
+                if t.file == snap.file {
+                    let range = convert::range(&a.text, &a.line_index, &t.span, enc);
+                    Some(Location::new(uri.clone(), range))
+                } else {
+                    located.next().flatten()
+                }
+            })
+            .collect()
     }
 }
 
@@ -552,11 +603,14 @@ impl LanguageServer for Backend {
             .unwrap_or_else(|e| e.into_inner())
             .clone();
         if !roots.is_empty() {
-            tokio::spawn(workspace::scan(
-                self.shared.clone(),
-                self.client.clone(),
-                roots,
-            ));
+            let (shared, client) = (self.shared.clone(), self.client.clone());
+            tokio::spawn(async move {
+                workspace::scan(&shared, &client, roots).await;
+                // The workspace lints of the open documents, with the index.
+                for (uri, generation) in shared.store.open_documents() {
+                    diagnostics::schedule(&shared, &client, uri, generation, Duration::ZERO);
+                }
+            });
             if self.shared.watch_files.load(Ordering::Relaxed) {
                 self.watch_files();
             }
@@ -712,39 +766,19 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        let here = self
-            .with_analysis(&p.text_document.uri, "definition", |a, uri, enc| {
-                definition::definition(a, uri, p.position, enc)
-            })
-            .await?;
-        if here.is_some() {
-            return Ok(here);
-        }
-        // A citation of a document elsewhere in the workspace.
-        let index = self.shared.workspace.clone();
-        let target = self
-            .with_analysis(&p.text_document.uri, "definition", |a, uri, enc| {
-                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-                workspace::cited_target(&index, uri, a, offset)
-            })
-            .await?;
-        let place = match target {
-            Some((key, at)) => Some((key, at..at)),
-            // A committee's question answered in another document.
-            None => {
-                let index = self.shared.workspace.clone();
-                self.with_analysis(&p.text_document.uri, "definition", |a, uri, enc| {
-                    let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-                    workspace::taken_up_elsewhere(&index, uri, a, offset)
-                })
-                .await?
-            }
-        };
-        let Some(place) = place else {
+        let uri = p.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "definition").await else {
             return Ok(None);
         };
-        let enc = self.shared.encoding();
-        let found = workspace::locate(&self.shared, vec![place], enc).await;
+        let targets = self
+            .run(&uri, "definition", snap.clone(), move |snap, enc| {
+                let offset =
+                    convert::offset(snap.text(), &snap.analysis.line_index, p.position, enc);
+                Some(ide::definition(snap, offset))
+            })
+            .await?
+            .unwrap_or_default();
+        let found = self.locations(&uri, &snap, targets).await;
         Ok(found
             .into_iter()
             .flatten()
@@ -765,29 +799,21 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let include = params.context.include_declaration;
-        let here = self
-            .with_analysis(&p.text_document.uri, "references", |a, uri, enc| {
-                definition::references(a, uri, p.position, enc, include)
-            })
-            .await?;
-        if here.is_some() {
-            return Ok(here);
-        }
-        // A citation, or the document's own identity: every place in the
-        // workspace that cites that document.
-        let index = self.shared.workspace.clone();
-        let places = self
-            .with_analysis(&p.text_document.uri, "references", |a, uri, enc| {
-                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-                workspace::cited_id_at(a, offset)
-                    .map(|id| workspace::places_citing(&index, uri, a, &id))
-            })
-            .await?;
-        let Some(places) = places else {
+        let uri = p.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "references").await else {
             return Ok(None);
         };
-        let enc = self.shared.encoding();
-        let found = workspace::locate(&self.shared, places, enc).await;
+        let targets = self
+            .run(&uri, "references", snap.clone(), move |snap, enc| {
+                let offset =
+                    convert::offset(snap.text(), &snap.analysis.line_index, p.position, enc);
+                ide::references(snap, offset, include)
+            })
+            .await?;
+        let Some(targets) = targets else {
+            return Ok(None);
+        };
+        let found = self.locations(&uri, &snap, targets).await;
         Ok(Some(found.into_iter().flatten().collect()))
     }
 
@@ -795,9 +821,16 @@ impl LanguageServer for Backend {
         &self,
         params: CodeActionParams,
     ) -> jsonrpc::Result<Option<CodeActionResponse>> {
-        let (range, context) = (params.range, params.context);
-        self.with_analysis(&params.text_document.uri, "codeAction", |a, uri, enc| {
-            Some(actions::all_actions(a, uri, range, &context, enc))
+        let (uri, range, context) = (params.text_document.uri, params.range, params.context);
+        let Some(snap) = self.snapshot(&uri, "codeAction").await else {
+            return Ok(None);
+        };
+        let u = uri.clone();
+        self.run(&uri, "codeAction", snap, move |snap, enc| {
+            let a = &snap.analysis;
+            let span = convert::span(&a.text, &a.line_index, range, enc);
+            let found = ide::code_actions(snap, span);
+            Some(actions::to_lsp(a, &u, found, &context, enc))
         })
         .await
     }
@@ -806,85 +839,46 @@ impl LanguageServer for Backend {
         &self,
         params: FoldingRangeParams,
     ) -> jsonrpc::Result<Option<Vec<FoldingRange>>> {
-        self.with_analysis(&params.text_document.uri, "foldingRange", |a, _, _| {
-            Some(folding::folding_ranges(a))
+        let uri = params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "foldingRange").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "foldingRange", snap, |snap, _| {
+            Some(folding::to_lsp(ide::folding(snap)))
         })
         .await
     }
 
     async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        // A committee's question answered in another document of the
-        // workspace: where.
-        let index = self.shared.workspace.clone();
-        let elsewhere = self
-            .with_analysis(&p.text_document.uri, "hover", |a, uri, enc| {
-                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-                let (span, found) = workspace::letter_question_elsewhere(&index, uri, a, offset)?;
-                Some((convert::range(&a.text, &a.line_index, &span, enc), found))
-            })
-            .await?;
-        if let Some((range, found)) = elsewhere {
-            let enc = self.shared.encoding();
-            let line = workspace::locate(&self.shared, vec![(found.key.clone(), found.span)], enc)
-                .await
-                .into_iter()
-                .flatten()
-                .next()
-                .map(|l| format!(", regel {}", l.range.start.line + 1))
-                .unwrap_or_default();
-            let name = workspace::file_name(&found.key).replace(['[', ']'], "");
-            let numbers: Vec<String> = found.numbers.iter().map(|n| n.to_string()).collect();
-            let state = if found.answered {
-                "Beantwoord in"
-            } else {
-                "Overgenomen, (nog) niet beantwoord, in"
-            };
-            let value = format!(
-                "**Vraag {}**\n\n{state} [{name}]({}){line}",
-                numbers.join(", "),
-                found.key
-            );
-            return Ok(Some(Hover {
+        let uri = p.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "hover").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "hover", snap, move |snap, enc| {
+            let (text, index) = (snap.text(), &snap.analysis.line_index);
+            let found = ide::hover(snap, convert::offset(text, index, p.position, enc))?;
+            Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
-                    value,
+                    value: found.markdown,
                 }),
-                range: Some(range),
-            }));
-        }
-        let index = self.shared.workspace.clone();
-        self.with_analysis(&p.text_document.uri, "hover", |a, uri, enc| {
-            let Some(mut found) = hover::hover(a, p.position, enc) else {
-                // The document's footer: what it is, who cites it.
-                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-                let (span, md) = workspace::identity_hover(&index, uri, a, offset)?;
-                return Some(Hover {
-                    contents: HoverContents::Markup(MarkupContent {
-                        kind: MarkupKind::Markdown,
-                        value: md,
-                    }),
-                    range: Some(convert::range(&a.text, &a.line_index, &span, enc)),
-                });
-            };
-            let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
-            if let (Some(note), HoverContents::Markup(m)) = (
-                workspace::hover_note(&index, uri, a, offset),
-                &mut found.contents,
-            ) {
-                m.value.push_str("\n\n");
-                m.value.push_str(&note);
-            }
-            Some(found)
+                range: Some(convert::range(text, index, &found.span, enc)),
+            })
         })
         .await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> jsonrpc::Result<Option<Vec<InlayHint>>> {
         let markers = self.shared.settings().marker_hints;
-        let range = params.range;
-        self.with_analysis(&params.text_document.uri, "inlayHint", |a, _, enc| {
-            Some(hints::inlay_hints(a, range, markers, enc))
+        let (uri, range) = (params.text_document.uri, params.range);
+        let Some(snap) = self.snapshot(&uri, "inlayHint").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "inlayHint", snap, move |snap, enc| {
+            let a = &snap.analysis;
+            let span = convert::span(&a.text, &a.line_index, range, enc);
+            Some(hints::to_lsp(a, ide::inlay_hints(snap, span, markers), enc))
         })
         .await
     }
@@ -894,10 +888,15 @@ impl LanguageServer for Backend {
         params: SemanticTokensParams,
     ) -> jsonrpc::Result<Option<SemanticTokensResult>> {
         let multiline = self.shared.multiline_tokens.load(Ordering::Relaxed);
-        self.with_analysis(&params.text_document.uri, "semanticTokens", |a, _, enc| {
+        let uri = params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "semanticTokens").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "semanticTokens", snap, move |snap, enc| {
+            let found = ide::tokens(snap, None);
             Some(SemanticTokensResult::Tokens(SemanticTokens {
                 result_id: None,
-                data: tokens::tokens(a, None, multiline, enc),
+                data: tokens::to_lsp(&snap.analysis, found, multiline, enc),
             }))
         })
         .await
@@ -908,12 +907,17 @@ impl LanguageServer for Backend {
         params: SemanticTokensRangeParams,
     ) -> jsonrpc::Result<Option<SemanticTokensRangeResult>> {
         let multiline = self.shared.multiline_tokens.load(Ordering::Relaxed);
-        let range = params.range;
-        self.with_analysis(&params.text_document.uri, "semanticTokens", |a, _, enc| {
+        let (uri, range) = (params.text_document.uri, params.range);
+        let Some(snap) = self.snapshot(&uri, "semanticTokens").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "semanticTokens", snap, move |snap, enc| {
+            let a = &snap.analysis;
             let span = convert::span(&a.text, &a.line_index, range, enc);
+            let found = ide::tokens(snap, Some(span));
             Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
                 result_id: None,
-                data: tokens::tokens(a, Some(span), multiline, enc),
+                data: tokens::to_lsp(a, found, multiline, enc),
             }))
         })
         .await
@@ -923,9 +927,13 @@ impl LanguageServer for Backend {
         &self,
         params: SelectionRangeParams,
     ) -> jsonrpc::Result<Option<Vec<SelectionRange>>> {
+        let uri = params.text_document.uri;
         let positions = params.positions;
-        self.with_analysis(&params.text_document.uri, "selectionRange", |a, _, enc| {
-            Some(selection::selection_ranges(a, &positions, enc))
+        let Some(snap) = self.snapshot(&uri, "selectionRange").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "selectionRange", snap, move |snap, enc| {
+            Some(selection::selection_ranges(snap, &positions, enc))
         })
         .await
     }
@@ -935,10 +943,14 @@ impl LanguageServer for Backend {
         params: CompletionParams,
     ) -> jsonrpc::Result<Option<CompletionResponse>> {
         let p = params.text_document_position;
-        let index = self.shared.workspace.clone();
-        self.with_analysis(&p.text_document.uri, "completion", |a, _, enc| {
-            let items =
-                workspace::with_index(&index, |ws| completion::items(a, p.position, Some(ws), enc));
+        let uri = p.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "completion").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "completion", snap, move |snap, enc| {
+            let a = &snap.analysis;
+            let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
+            let items = completion::to_lsp(a, ide::completion(snap, offset), enc);
             Some(CompletionResponse::Array(items))
         })
         .await
@@ -949,8 +961,15 @@ impl LanguageServer for Backend {
         params: DocumentHighlightParams,
     ) -> jsonrpc::Result<Option<Vec<DocumentHighlight>>> {
         let p = params.text_document_position_params;
-        self.with_analysis(&p.text_document.uri, "documentHighlight", |a, _, enc| {
-            highlight::highlights(a, p.position, enc)
+        let uri = p.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "documentHighlight").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "documentHighlight", snap, move |snap, enc| {
+            let a = &snap.analysis;
+            let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
+            let found = ide::highlight(snap, offset)?;
+            Some(highlight::to_lsp(a, found, enc))
         })
         .await
     }
@@ -959,8 +978,14 @@ impl LanguageServer for Backend {
         &self,
         params: TextDocumentPositionParams,
     ) -> jsonrpc::Result<Option<PrepareRenameResponse>> {
-        self.with_analysis(&params.text_document.uri, "prepareRename", |a, _, enc| {
-            rename::prepare(a, params.position, enc)
+        let (uri, position) = (params.text_document.uri, params.position);
+        let Some(snap) = self.snapshot(&uri, "prepareRename").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "prepareRename", snap, move |snap, enc| {
+            let a = &snap.analysis;
+            let offset = convert::offset(&a.text, &a.line_index, position, enc);
+            rename::prepare(snap, offset, enc)
         })
         .await
     }
@@ -968,9 +993,16 @@ impl LanguageServer for Backend {
     async fn rename(&self, params: RenameParams) -> jsonrpc::Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
         let new_name = params.new_name;
+        let uri = p.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "rename").await else {
+            return Ok(None);
+        };
+        let u = uri.clone();
         let answer = self
-            .with_analysis(&p.text_document.uri, "rename", |a, uri, enc| {
-                Some(rename::rename(a, uri, p.position, &new_name, enc))
+            .run(&uri, "rename", snap, move |snap, enc| {
+                let a = &snap.analysis;
+                let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
+                Some(rename::rename(snap, &u, offset, &new_name, enc))
             })
             .await?;
         match answer {
@@ -981,36 +1013,30 @@ impl LanguageServer for Backend {
 
     async fn code_lens(&self, params: CodeLensParams) -> jsonrpc::Result<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
-        let Some(snapshot) = self.shared.store.snapshot(&uri) else {
+        let Some(snap) = self.snapshot(&uri, "codeLens").await else {
             return Ok(None);
         };
-        let Ok(analysis) = snapshot.analysis(&self.shared.options.analyzer).await else {
-            return Ok(None);
-        };
-        let found = match catch_unwind(AssertUnwindSafe(|| lens::local(&analysis))) {
-            Ok(found) => found,
-            Err(panic) => {
-                let msg = documents::panic_message(&*panic);
-                tracing::error!("codeLens on {uri} panicked: {msg}");
-                return Err(jsonrpc::Error {
-                    code: ErrorCode::InternalError,
-                    message: format!("codeLens failed: {msg}").into(),
-                    data: None,
-                });
-            }
-        };
-        let enc = self.shared.encoding();
-        Ok(Some(
-            lens::code_lenses(&self.shared, &uri, &analysis, found, enc).await,
-        ))
+        self.run(&uri, "codeLens", snap, |snap, enc| {
+            Some(lens::to_lsp(&snap.analysis, ide::code_lenses(snap), enc))
+        })
+        .await
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> jsonrpc::Result<Option<DocumentSymbolResponse>> {
-        self.with_analysis(&params.text_document.uri, "documentSymbol", |a, _, enc| {
-            Some(DocumentSymbolResponse::Nested(symbols::symbols(a, enc)))
+        let uri = params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "documentSymbol").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "documentSymbol", snap, |snap, enc| {
+            let found = ide::symbols(snap);
+            Some(DocumentSymbolResponse::Nested(symbols::to_lsp(
+                &snap.analysis,
+                found,
+                enc,
+            )))
         })
         .await
     }
@@ -1019,8 +1045,12 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentLinkParams,
     ) -> jsonrpc::Result<Option<Vec<DocumentLink>>> {
-        self.with_analysis(&params.text_document.uri, "documentLink", |a, _, enc| {
-            Some(links::links(a, enc))
+        let uri = params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri, "documentLink").await else {
+            return Ok(None);
+        };
+        self.run(&uri, "documentLink", snap, |snap, enc| {
+            Some(links::to_lsp(&snap.analysis, ide::links(snap), enc))
         })
         .await
     }

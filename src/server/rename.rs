@@ -1,96 +1,42 @@
-//! `textDocument/prepareRename` and `textDocument/rename` on a footnote
-//! number (a marker or a definition's number): the footnote is renumbered
-//! everywhere, its definition and every marker, as one versioned edit
-//! (`crate::assist::rename_footnote`). A number already in use is refused
-//! with an error that says so.
+//! `textDocument/prepareRename` and `textDocument/rename`:
+//! [`ide::prepare_rename`] and [`ide::rename`] in LSP types; the edits are
+//! one versioned edit of the document, a refusal an `InvalidParams` error
+//! with the feature's message.
 
 use tower_lsp::jsonrpc;
-use tower_lsp::lsp_types::{Position, PrepareRenameResponse, Url, WorkspaceEdit};
+use tower_lsp::lsp_types::{PrepareRenameResponse, Url, WorkspaceEdit};
 
-use super::actions::versioned;
 use super::convert;
-use super::definition::footnote_on_number;
-use super::documents::Analysis;
-use crate::assist;
-use crate::dossier::NoteConvention;
+use crate::ide;
 use crate::text::PositionEncoding;
-use crate::Span;
-
-/// The footnote number at `offset`, the digits written there and the
-/// note convention it belongs to.
-fn number_at(a: &Analysis, offset: usize) -> Option<(u32, Span, NoteConvention)> {
-    let d = &a.dossier;
-    if let Some(m) = d.marker_at(offset).filter(|m| m.label.is_none()) {
-        return Some((m.number, m.span.clone(), m.convention));
-    }
-    footnote_on_number(d, offset)
-        .filter(|f| f.label.is_none())
-        .map(|f| (f.number, f.number_span.clone(), f.convention))
-}
-
-/// Whether note `n` of `convention` is defined.
-fn defined(d: &crate::Dossier, convention: NoteConvention, n: u32) -> bool {
-    d.footnotes
-        .iter()
-        .any(|f| f.convention == convention && f.number == n)
-}
 
 pub fn prepare(
-    a: &Analysis,
-    pos: Position,
+    snap: &ide::Snapshot,
+    offset: usize,
     enc: PositionEncoding,
 ) -> Option<PrepareRenameResponse> {
-    let offset = convert::offset(&a.text, &a.line_index, pos, enc);
-    let (number, span, convention) = number_at(a, offset)?;
-    defined(&a.dossier, convention, number).then_some(())?;
+    let a = &snap.analysis;
+    let (span, placeholder) = ide::prepare_rename(snap, offset)?;
     Some(PrepareRenameResponse::RangeWithPlaceholder {
         range: convert::range(&a.text, &a.line_index, &span, enc),
-        placeholder: number.to_string(),
+        placeholder,
     })
 }
 
-fn invalid(message: String) -> jsonrpc::Error {
-    jsonrpc::Error {
-        code: jsonrpc::ErrorCode::InvalidParams,
-        message: message.into(),
-        data: None,
-    }
-}
-
 pub fn rename(
-    a: &Analysis,
+    snap: &ide::Snapshot,
     uri: &Url,
-    pos: Position,
+    offset: usize,
     new_name: &str,
     enc: PositionEncoding,
 ) -> jsonrpc::Result<Option<WorkspaceEdit>> {
-    let offset = convert::offset(&a.text, &a.line_index, pos, enc);
-    let Some((from, _, convention)) = number_at(a, offset) else {
-        return Err(invalid(
-            "Alleen een voetnootnummer (een verwijzing of het nummer van een voetnoot) kan worden hernoemd.".to_owned(),
-        ));
-    };
-    let to: u32 = match new_name.trim().parse() {
-        Ok(n) if n > 0 => n,
-        _ => {
-            return Err(invalid(format!(
-                "`{new_name}` is geen voetnootnummer (een getal vanaf 1)."
-            )))
-        }
-    };
-    let d = &a.dossier;
-    if !defined(d, convention, from) {
-        return Err(invalid(format!(
-            "Voetnoot {from} staat niet in het document; voeg eerst de voetnoot toe."
-        )));
-    }
-    if to == from {
-        return Ok(Some(WorkspaceEdit::default()));
-    }
-    match assist::rename_footnote(d, convention, from, to) {
-        Some(edits) => Ok(Some(versioned(a, uri, &edits, enc))),
-        None => Err(invalid(format!(
-            "Voetnoot {to} bestaat al; kies een ander nummer of hernummer alle voetnoten (bronactie)."
-        ))),
+    match ide::rename(snap, offset, new_name) {
+        Ok(edits) if edits.is_empty() => Ok(Some(WorkspaceEdit::default())),
+        Ok(edits) => Ok(Some(convert::versioned(&snap.analysis, uri, &edits, enc))),
+        Err(message) => Err(jsonrpc::Error {
+            code: jsonrpc::ErrorCode::InvalidParams,
+            message: message.into(),
+            data: None,
+        }),
     }
 }

@@ -1,26 +1,24 @@
-//! `textDocument/selectionRange`: from a citation (or a marker) to its
-//! footnote, the footnote block, the question or answer, the letter, the
-//! page: each range holds the one before it.
+//! `textDocument/selectionRange`: [`ide::selection`] for each position, as
+//! a chain of LSP ranges (innermost first).
 
 use tower_lsp::lsp_types::{Position, Range, SelectionRange};
 
 use super::convert;
-use super::documents::Analysis;
+use crate::ide;
 use crate::text::PositionEncoding;
-use crate::Span;
 
 pub fn selection_ranges(
-    a: &Analysis,
+    snap: &ide::Snapshot,
     positions: &[Position],
     enc: PositionEncoding,
 ) -> Vec<SelectionRange> {
+    let a = &snap.analysis;
     positions
         .iter()
         .map(|&p| {
             let offset = convert::offset(&a.text, &a.line_index, p, enc);
-            let spans = nested(a, offset);
             let mut chain: Option<SelectionRange> = None;
-            for span in spans.iter().rev() {
+            for span in ide::selection(snap, offset).iter().rev() {
                 chain = Some(SelectionRange {
                     range: convert::range(&a.text, &a.line_index, span, enc),
                     parent: chain.map(Box::new),
@@ -32,46 +30,4 @@ pub fn selection_ranges(
             })
         })
         .collect()
-}
-
-/// The spans that hold `offset`, innermost first, each inside the next.
-pub fn nested(a: &Analysis, offset: usize) -> Vec<Span> {
-    let d = &a.dossier;
-    let holds = |s: &Span| s.start <= offset && offset <= s.end;
-    let mut all: Vec<Span> = Vec::new();
-    if let Some(m) = d.marker_at(offset) {
-        all.push(m.span.clone());
-    }
-    if let Some(c) = d.citation_at(offset) {
-        // Only the part: the whole of a citation a page break cut takes in
-        // a footnote block and is inside no footnote, question or page.
-        all.push(c.part_at(offset).clone());
-    }
-    if let Some(f) = d.footnote_at(offset) {
-        all.push(f.span.clone());
-    }
-    all.extend(
-        d.layout
-            .footnote_blocks
-            .iter()
-            .map(|b| b.span.clone())
-            .filter(holds),
-    );
-    all.extend(d.questions.iter().map(|q| q.span.clone()).filter(holds));
-    all.extend(d.answers.iter().map(|x| x.span.clone()).filter(holds));
-    all.extend(d.letters.iter().map(|l| l.span.clone()).filter(holds));
-    all.extend(d.layout.pages.iter().map(|p| p.span.clone()).filter(holds));
-    let len = a.text.len();
-    all.retain(|s| s.start < s.end && s.end <= len);
-    all.sort_by_key(|s| (s.len(), std::cmp::Reverse(s.start)));
-    // Keep a chain: each span holds the one kept before it.
-    let mut out: Vec<Span> = Vec::new();
-    for s in all {
-        match out.last() {
-            Some(last) if *last == s => {}
-            Some(last) if !(s.start <= last.start && last.end <= s.end) => {}
-            _ => out.push(s),
-        }
-    }
-    out
 }

@@ -1,192 +1,33 @@
-//! `textDocument/documentSymbol`: letters by heading, holding their
-//! questions and answers, and the footnotes, nested by where they stand:
-//! every symbol sits inside the innermost symbol whose range holds it.
+//! `textDocument/documentSymbol`: [`ide::symbols`] in LSP types.
 
 use tower_lsp::lsp_types::{DocumentSymbol, SymbolKind};
 
 use super::convert;
-use super::documents::Analysis;
-use super::hover::footnote_body;
+use crate::ide;
 use crate::text::PositionEncoding;
-use crate::Span;
-
-struct Item {
-    name: String,
-    detail: Option<String>,
-    kind: SymbolKind,
-    span: Span,
-    selection: Span,
-}
 
 #[allow(deprecated)] // DocumentSymbol::deprecated must be spelled out
-pub fn symbols(a: &Analysis, enc: PositionEncoding) -> Vec<DocumentSymbol> {
-    let mut items = items(a);
-    // Outer before inner: by start, then longest first.
-    items.sort_by(|x, y| {
-        x.span
-            .start
-            .cmp(&y.span.start)
-            .then(y.span.end.cmp(&x.span.end))
-    });
-    // Build the tree with a stack of open ancestors.
-    let mut roots: Vec<DocumentSymbol> = Vec::new();
-    let mut stack: Vec<(Span, DocumentSymbol)> = Vec::new();
-    let close = |stack: &mut Vec<(Span, DocumentSymbol)>, roots: &mut Vec<DocumentSymbol>| {
-        let (_, sym) = stack.pop().expect("non-empty stack");
-        match stack.last_mut() {
-            Some((_, parent)) => parent.children.get_or_insert_with(Vec::new).push(sym),
-            None => roots.push(sym),
-        }
-    };
-    for item in items {
-        while let Some((span, _)) = stack.last() {
-            if span.start <= item.span.start && item.span.end <= span.end {
-                break;
-            }
-            close(&mut stack, &mut roots);
-        }
-        let range = convert::range(&a.text, &a.line_index, &item.span, enc);
-        let selection = convert::range(&a.text, &a.line_index, &item.selection, enc);
-        let sym = DocumentSymbol {
-            name: item.name,
-            detail: item.detail,
-            kind: item.kind,
+pub fn to_lsp(
+    a: &ide::Analysis,
+    found: Vec<ide::Symbol>,
+    enc: PositionEncoding,
+) -> Vec<DocumentSymbol> {
+    found
+        .into_iter()
+        .map(|s| DocumentSymbol {
+            name: s.name,
+            detail: s.detail,
+            kind: match s.kind {
+                ide::SymbolKind::Letter => SymbolKind::NAMESPACE,
+                ide::SymbolKind::Question => SymbolKind::EVENT,
+                ide::SymbolKind::Answer => SymbolKind::METHOD,
+                ide::SymbolKind::Footnote => SymbolKind::CONSTANT,
+            },
             tags: None,
             deprecated: None,
-            range,
-            selection_range: selection,
-            children: None,
-        };
-        stack.push((item.span, sym));
-    }
-    while !stack.is_empty() {
-        close(&mut stack, &mut roots);
-    }
-    roots
-}
-
-fn items(a: &Analysis) -> Vec<Item> {
-    let d = &a.dossier;
-    let len = a.text.len();
-    let mut items = Vec::new();
-    let mut push = |name: String, detail: Option<String>, kind, span: &Span, sel: Option<&Span>| {
-        let span = fix(span, len);
-        let selection = sel
-            .map(|s| fix(s, len))
-            .filter(|s| span.start <= s.start && s.end <= span.end)
-            .unwrap_or_else(|| first_line(&a.text, &span));
-        let name = if name.trim().is_empty() {
-            "(zonder titel)".to_owned()
-        } else {
-            name
-        };
-        items.push(Item {
-            name,
-            detail,
-            kind,
-            span,
-            selection,
-        });
-    };
-    for letter in &d.letters {
-        push(
-            collapse(&letter.heading),
-            None,
-            SymbolKind::NAMESPACE,
-            &letter.span,
-            Some(&letter.heading_span),
-        );
-    }
-    for q in &d.questions {
-        let name = match numbers(&q.numbers) {
-            Some(n) => format!("Vraag {n}"),
-            None => "Vraag".to_owned(),
-        };
-        let detail = snippet(&a.text, &q.span, q.heading_span.as_ref());
-        push(
-            name,
-            detail,
-            SymbolKind::EVENT,
-            &q.span,
-            q.heading_span.as_ref(),
-        );
-    }
-    for ans in &d.answers {
-        let linked = ans.question.and_then(|i| d.questions.get(i));
-        let nums = if ans.numbers.is_empty() {
-            linked.map(|q| q.numbers.as_slice()).unwrap_or(&[])
-        } else {
-            &ans.numbers
-        };
-        let name = match numbers(nums) {
-            Some(n) => format!("Antwoord {n}"),
-            None => "Antwoord".to_owned(),
-        };
-        let detail = snippet(&a.text, &ans.span, Some(&ans.heading_span));
-        push(
-            name,
-            detail,
-            SymbolKind::METHOD,
-            &ans.span,
-            Some(&ans.heading_span),
-        );
-    }
-    for f in &d.footnotes {
-        let name = format!(
-            "Voetnoot {}: {}",
-            f.number,
-            shorten(&footnote_body(a, f), 80)
-        );
-        push(
-            name,
-            None,
-            SymbolKind::CONSTANT,
-            &f.span,
-            Some(&f.number_span),
-        );
-    }
-    items
-}
-
-fn numbers(ns: &[u32]) -> Option<String> {
-    if ns.is_empty() {
-        return None;
-    }
-    let list: Vec<String> = ns.iter().map(|n| n.to_string()).collect();
-    Some(list.join(", "))
-}
-
-/// A span inside the text, start before end.
-fn fix(span: &Span, len: usize) -> Span {
-    let (a, b) = (span.start.min(len), span.end.min(len));
-    a.min(b)..a.max(b)
-}
-
-fn first_line(text: &str, span: &Span) -> Span {
-    let body = text.get(span.clone()).unwrap_or("");
-    let end = body.find(['\n', '\r']).unwrap_or(body.len());
-    span.start..span.start + end
-}
-
-/// The first words of a question or answer after its heading.
-fn snippet(text: &str, span: &Span, heading: Option<&Span>) -> Option<String> {
-    let from = heading
-        .map(|h| h.end)
-        .filter(|&e| e >= span.start && e <= span.end)
-        .unwrap_or(span.start);
-    let body = collapse(text.get(from..span.end)?);
-    (!body.is_empty()).then(|| shorten(&body, 60))
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn shorten(s: &str, max_chars: usize) -> String {
-    let s = collapse(s);
-    if s.chars().count() <= max_chars {
-        return s;
-    }
-    let cut: String = s.chars().take(max_chars - 1).collect();
-    format!("{}…", cut.trim_end())
+            range: convert::range(&a.text, &a.line_index, &s.span, enc),
+            selection_range: convert::range(&a.text, &a.line_index, &s.selection, enc),
+            children: (!s.children.is_empty()).then(|| to_lsp(a, s.children, enc)),
+        })
+        .collect()
 }

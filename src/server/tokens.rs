@@ -1,17 +1,14 @@
-//! `textDocument/semanticTokens/full` and `/range`: markers, footnote
-//! numbers, citations, short forms, placeholders, question and answer
-//! headings, letter headings, footers and the colophon, in the standard
-//! token types (`crate::assist::semantic_tokens` classifies). A token that
-//! crosses a line break is split per line unless the client takes
-//! multiline tokens.
+//! `textDocument/semanticTokens/full` and `/range`: [`ide::tokens`] in the
+//! standard token types, delta-encoded. A token that crosses a line break
+//! is split per line unless the client takes multiline tokens.
 
 use tower_lsp::lsp_types::{
     SemanticToken, SemanticTokenModifier, SemanticTokenType, SemanticTokensLegend,
 };
 
 use super::convert;
-use super::documents::{guarded, Analysis};
-use crate::assist::{semantic_tokens, TokenKind};
+use crate::assist::TokenKind;
+use crate::ide;
 use crate::text::PositionEncoding;
 use crate::Span;
 
@@ -57,28 +54,16 @@ fn classify(kind: TokenKind) -> (u32, u32) {
     }
 }
 
-/// The tokens that meet `range` (byte offsets; all when `None`),
-/// delta-encoded.
-pub fn tokens(
-    a: &Analysis,
-    range: Option<Span>,
+/// The tokens of the feature, delta-encoded.
+pub fn to_lsp(
+    a: &ide::Analysis,
+    found: Vec<(Span, TokenKind)>,
     multiline: bool,
     enc: PositionEncoding,
 ) -> Vec<SemanticToken> {
     let text = &a.text;
     let mut pieces: Vec<(u32, u32, u32, TokenKind)> = Vec::new();
-    let classified = guarded("semantic tokens", Vec::new(), || {
-        semantic_tokens(&a.dossier, text)
-    });
-    for (span, kind) in classified {
-        if span.end > text.len() || span.start >= span.end {
-            continue;
-        }
-        if let Some(r) = &range {
-            if span.end < r.start || span.start > r.end {
-                continue;
-            }
-        }
+    for (span, kind) in found {
         let first = a.line_index.line_of(span.start);
         let last = a.line_index.line_of(span.end);
         if multiline || first == last {

@@ -23,13 +23,17 @@ use tower_lsp::Client;
 
 use super::documents::{panic_message, Analysis};
 use super::{convert, Shared};
+use crate::ide::{self, FileTexts, WorkspaceSymbolKind};
 use crate::lints;
 use crate::text::{decode, LineIndex, PositionEncoding};
 use crate::workspace::{scan_folder, summarize_file, DocumentSummary, ScanLimits, Workspace};
 use crate::Span;
 
-/// The index, shared between the runtime and blocking threads.
-pub type Index = Arc<RwLock<Workspace>>;
+/// The index, shared between the runtime and blocking threads. A request
+/// takes the current `Arc` ([`current`]) and reads that moment of the
+/// index while writers go on: a write copies the index only if a request
+/// still holds the one it replaces.
+pub type Index = Arc<RwLock<Arc<Workspace>>>;
 
 /// The index key of a document.
 pub fn key_of(uri: &Url) -> String {
@@ -68,23 +72,21 @@ pub fn roots(params: &InitializeParams) -> Vec<PathBuf> {
     roots
 }
 
-fn read_index(index: &Index) -> std::sync::RwLockReadGuard<'_, Workspace> {
-    index.read().unwrap_or_else(|e| e.into_inner())
+/// The index as it is now; later writes do not change it.
+pub fn current(index: &Index) -> Arc<Workspace> {
+    index.read().unwrap_or_else(|e| e.into_inner()).clone()
 }
 
-/// Runs `f` on the index (read-locked).
-pub fn with_index<T>(index: &Index, f: impl FnOnce(&Workspace) -> T) -> T {
-    f(&read_index(index))
+/// Runs `f` on the index, writing.
+fn write_index<T>(index: &Index, f: impl FnOnce(&mut Workspace) -> T) -> T {
+    let mut guard = index.write().unwrap_or_else(|e| e.into_inner());
+    f(Arc::make_mut(&mut guard))
 }
 
-fn write_index(index: &Index) -> std::sync::RwLockWriteGuard<'_, Workspace> {
-    index.write().unwrap_or_else(|e| e.into_inner())
-}
-
-/// Scans every root into the index, then has the open documents'
-/// diagnostics published again. Documents open in the editor keep the
-/// editor's text.
-pub async fn scan(shared: Arc<Shared>, client: Client, roots: Vec<PathBuf>) {
+/// Scans every root into the index (the caller then has the open
+/// documents' diagnostics published again). Documents open in the editor
+/// keep the editor's text.
+pub async fn scan(shared: &Shared, client: &Client, roots: Vec<PathBuf>) {
     let globs: Vec<String> = shared
         .settings()
         .files
@@ -93,7 +95,7 @@ pub async fn scan(shared: Arc<Shared>, client: Client, roots: Vec<PathBuf>) {
     for root in roots {
         let started = Instant::now();
         let (r, g) = (root.clone(), globs.clone());
-        let progress = Progress::begin(&shared, &client, &root).await;
+        let progress = Progress::begin(shared, client, &root).await;
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
         let job = tokio::task::spawn_blocking(move || {
             catch_unwind(AssertUnwindSafe(|| {
@@ -137,10 +139,9 @@ pub async fn scan(shared: Arc<Shared>, client: Client, roots: Vec<PathBuf>) {
             }
             Err(_) => return, // stopping
         };
-        let open = open_keys(&shared);
+        let open = open_keys(shared);
         let found = scan.documents.len();
-        {
-            let mut index = write_index(&shared.workspace);
+        write_index(&shared.workspace, |index| {
             for (path, summary) in scan.documents {
                 if let Some(key) = key_of_path(&path) {
                     if !open.contains(&key) {
@@ -148,7 +149,7 @@ pub async fn scan(shared: Arc<Shared>, client: Client, roots: Vec<PathBuf>) {
                     }
                 }
             }
-        }
+        });
         for p in &scan.problems {
             tracing::warn!("{}: {}", p.path.display(), p.message);
         }
@@ -172,9 +173,6 @@ pub async fn scan(shared: Arc<Shared>, client: Client, roots: Vec<PathBuf>) {
             MessageType::WARNING
         };
         client.log_message(kind, message).await;
-    }
-    for (uri, generation) in shared.store.open_documents() {
-        super::diagnostics::schedule(&shared, &client, uri, generation, std::time::Duration::ZERO);
     }
 }
 
@@ -248,8 +246,8 @@ pub fn update_and_lint(index: &Index, uri: &Url, a: &Analysis) -> Vec<lints::Dia
         .and_then(|mut s| s.next_back())
         .unwrap_or("");
     let summary = DocumentSummary::new(name, &a.text, &a.dossier);
-    write_index(index).insert(&key, summary);
-    lints::workspace_lints(&key, &a.dossier, &a.text, &read_index(index))
+    write_index(index, |index| index.insert(&key, summary));
+    lints::workspace_lints(&key, &a.dossier, &a.text, &current(index))
 }
 
 /// Files changed on disk (`workspace/didChangeWatchedFiles`): those not
@@ -266,13 +264,12 @@ pub fn files_changed(index: &Index, open: &HashSet<String>, changed: &[(Url, boo
         } else {
             uri.to_file_path().ok().and_then(|p| summarize(&p))
         };
-        let mut index = write_index(index);
-        match summary {
+        write_index(index, |index| match summary {
             Some(s) => index.insert(&key, s),
             None => {
                 index.remove(&key);
             }
-        }
+        });
         n += 1;
     }
     n
@@ -299,229 +296,18 @@ pub fn closed(index: &Index, uri: &Url, roots: &[PathBuf]) {
         .ok()
         .filter(|p| roots.iter().any(|r| p.starts_with(r)))
         .and_then(|p| summarize(&p));
-    let mut index = write_index(index);
-    match summary {
+    write_index(index, |index| match summary {
         Some(s) => index.insert(&key, s),
         None => {
             index.remove(&key);
         }
-    }
+    });
 }
 
 /// A file's summary, as the folder scan makes it (within its size limit,
 /// not for binary files).
 fn summarize(path: &Path) -> Option<DocumentSummary> {
     summarize_file(path, &ScanLimits::default()).ok()
-}
-
-/// The document a citation at `offset` names, elsewhere in the workspace:
-/// its key and the offset of the cited page (or 0).
-pub fn cited_target(
-    index: &Index,
-    uri: &Url,
-    a: &Analysis,
-    offset: usize,
-) -> Option<(String, usize)> {
-    let c = a.dossier.citation_at(offset)?;
-    if !c.is_full() {
-        return None;
-    }
-    let id = c.id.as_ref()?;
-    let own = key_of(uri);
-    let index = read_index(index);
-    let docs = index.documents_with_id(id);
-    let (key, summary) = docs.iter().find(|(k, _)| *k != own)?;
-    let page = c
-        .page
-        .as_deref()
-        .and_then(|p| p.split(['-', ',']).next())
-        .and_then(|p| p.trim().parse::<u32>().ok());
-    let at = page.and_then(|n| summary.page_offset(n)).unwrap_or(0);
-    Some((key.to_string(), at))
-}
-
-/// Inside a committee letter's question that this document does not take
-/// up: the question in another document of the workspace that does.
-pub fn taken_up_elsewhere(
-    index: &Index,
-    uri: &Url,
-    a: &Analysis,
-    offset: usize,
-) -> Option<(String, Span)> {
-    if a.dossier.citation_at(offset).is_some() {
-        return None;
-    }
-    let q = super::definition::letter_question_at(a, offset)?;
-    if q.answer.is_some() || !q.related.is_empty() {
-        return None;
-    }
-    let found =
-        read_index(index).taken_up_elsewhere_by_words(&key_of(uri), a.dossier.question_words(q))?;
-    Some((found.key, found.span))
-}
-
-/// Inside a committee letter's question that this document neither
-/// answers nor repeats (not on a marker or a citation): the question's
-/// span here and where another document of the workspace takes it up.
-pub fn letter_question_elsewhere(
-    index: &Index,
-    uri: &Url,
-    a: &Analysis,
-    offset: usize,
-) -> Option<(Span, crate::workspace::TakenUp)> {
-    let d = &a.dossier;
-    if d.citation_at(offset).is_some() || d.marker_at(offset).is_some() {
-        return None;
-    }
-    let (_, q) = super::questions::question_at(a, offset)?;
-    if q.kind != crate::dossier::QuestionKind::LetterParagraph
-        || q.answer.is_some()
-        || !q.related.is_empty()
-    {
-        return None;
-    }
-    let found =
-        read_index(index).taken_up_elsewhere_by_words(&key_of(uri), a.dossier.question_words(q))?;
-    Some((q.span.clone(), found))
-}
-
-/// A file's name for a message, from its index key.
-pub fn file_name(key: &str) -> String {
-    Url::parse(key)
-        .ok()
-        .and_then(|u| u.to_file_path().ok())
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| key.to_owned())
-}
-
-/// Where a committee letter's question (its text) is taken up in another
-/// document of the workspace.
-pub fn taken_up_in_workspace(
-    index: &Index,
-    uri: &Url,
-    words: &[u64],
-) -> Option<crate::workspace::TakenUp> {
-    read_index(index).taken_up_elsewhere_by_words(&key_of(uri), words)
-}
-
-/// The id of the document a full citation at `offset` names, or this
-/// document's own id when `offset` is on what identifies it (its footer).
-pub fn cited_id_at(a: &Analysis, offset: usize) -> Option<String> {
-    if let Some(c) = a.dossier.citation_at(offset) {
-        return c.is_full().then(|| c.id.clone()).flatten();
-    }
-    let own = a.dossier.identity.as_ref()?;
-    (own.span.start <= offset && offset <= own.span.end).then(|| own.id.clone())
-}
-
-/// Every place in the workspace that cites `id`, short forms included; a
-/// citation a page break cut is there with each of its parts. The places
-/// in the document asked from come from its current analysis `a`: the
-/// index gets it only after its diagnostics, a moment after an edit.
-pub fn places_citing(index: &Index, uri: &Url, a: &Analysis, id: &str) -> Vec<(String, Span)> {
-    let own_key = key_of(uri);
-    let own = DocumentSummary::new("", &a.text, &a.dossier);
-    let own_places = own
-        .cites
-        .iter()
-        .filter(|c| c.id == id)
-        .flat_map(|c| c.spans().iter().map(|s| (own_key.clone(), s.clone())));
-    let index = read_index(index);
-    let others = index
-        .citations_of(id)
-        .into_iter()
-        .filter(|(key, _)| *key != own_key)
-        .flat_map(|(key, place)| place.spans().iter().map(|s| (key.to_string(), s.clone())));
-    let mut places: Vec<(String, Span)> = own_places.chain(others).collect();
-    places.sort_by(|x, y| (&x.0, x.1.start).cmp(&(&y.0, y.1.start)));
-    places
-}
-
-/// A line for a hover: the documents of the workspace that the footnote or
-/// citation at `offset` cites, as links.
-pub fn hover_note(index: &Index, uri: &Url, a: &Analysis, offset: usize) -> Option<String> {
-    use crate::dossier::Source;
-    let d = &a.dossier;
-    let footnote = d
-        .marker_at(offset)
-        .and_then(|m| {
-            m.footnote
-                .and_then(|i| d.footnotes.get(i))
-                .or_else(|| d.footnote(m.number))
-        })
-        .or_else(|| super::definition::footnote_on_number(d, offset));
-    let mut ids: Vec<String> = Vec::new();
-    let resolved = |f: &crate::dossier::Footnote| match &f.source {
-        Source::Resolved { citation, .. } => citation.id.clone(),
-        _ => None,
-    };
-    if let Some(f) = footnote {
-        ids.extend(
-            f.citations
-                .iter()
-                .filter_map(|&i| d.citations.get(i))
-                .filter(|c| c.is_full())
-                .filter_map(|c| c.id.clone()),
-        );
-        ids.extend(resolved(f));
-    } else if let Some(c) = d.citation_at(offset) {
-        if c.is_full() {
-            ids.extend(c.id.clone());
-        } else if let Some(f) = d.footnote_at(offset) {
-            ids.extend(resolved(f));
-        }
-    }
-    ids.dedup();
-    let own = key_of(uri);
-    let index = read_index(index);
-    let mut links = Vec::new();
-    for id in &ids {
-        for (key, _) in index.documents_with_id(id) {
-            if key == own {
-                continue;
-            }
-            let name = Url::parse(key)
-                .ok()
-                .and_then(|u| u.to_file_path().ok())
-                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-                .unwrap_or_else(|| key.to_string());
-            links.push(format!("[{}]({key})", name.replace(['[', ']'], "")));
-        }
-    }
-    (!links.is_empty()).then(|| format!("In de werkruimte: {}", links.join(", ")))
-}
-
-/// Hover on what identifies the document (its footer): what it is, and how
-/// often the workspace cites it.
-pub fn identity_hover(
-    index: &Index,
-    uri: &Url,
-    a: &Analysis,
-    offset: usize,
-) -> Option<(Span, String)> {
-    let own = a.dossier.identity.as_ref()?;
-    if !(own.span.start <= offset && offset <= own.span.end) {
-        return None;
-    }
-    let key = key_of(uri);
-    let index = read_index(index);
-    let places = index.citations_of(&own.id);
-    let elsewhere = places.iter().filter(|(k, _)| *k != key).count();
-    let files: HashSet<&str> = places
-        .iter()
-        .map(|(k, _)| *k)
-        .filter(|k| *k != key)
-        .collect();
-    let mut md = format!("**{}**\n\n`{}`", own.display, own.id);
-    md.push_str(&match elsewhere {
-        0 => "\n\nNergens anders in de werkruimte aangehaald.".to_owned(),
-        n => format!(
-            "\n\n{n}× aangehaald in {} {} van de werkruimte (zoek de verwijzingen op voor de plaatsen).",
-            files.len(),
-            if files.len() == 1 { "ander document" } else { "andere documenten" }
-        ),
-    });
-    Some((own.span.clone(), md))
 }
 
 /// The text of a document: from the editor when open, else from disk.
@@ -531,13 +317,27 @@ async fn text_of(shared: &Shared, key: &str) -> Option<Arc<str>> {
         return Some(Arc::from(text));
     }
     let path = uri.to_file_path().ok()?;
-    tokio::task::spawn_blocking(move || {
-        let bytes = std::fs::read(path).ok()?;
-        Some(Arc::from(decode(&bytes).text))
-    })
-    .await
-    .ok()
-    .flatten()
+    tokio::task::spawn_blocking(move || read_file(&path))
+        .await
+        .ok()
+        .flatten()
+}
+
+fn read_file(path: &Path) -> Option<Arc<str>> {
+    let bytes = std::fs::read(path).ok()?;
+    Some(Arc::from(decode(&bytes).text))
+}
+
+/// The features read other documents as [`text_of`] does; they run on
+/// blocking threads, where reading a file is allowed.
+impl FileTexts for Shared {
+    fn text(&self, key: &str) -> Option<Arc<str>> {
+        let uri = Url::parse(key).ok()?;
+        if let Some(text) = self.store.text(&uri) {
+            return Some(Arc::from(text));
+        }
+        read_file(&uri.to_file_path().ok()?)
+    }
 }
 
 /// Locations of spans in other documents, reading each document once;
@@ -568,56 +368,46 @@ pub async fn locate(
     out
 }
 
-/// `workspace/symbol`: documents of the workspace, and documents only
-/// cited, matching `query`.
+/// `workspace/symbol`: [`crate::ide::workspace_symbols`] as locations;
+/// a cited document's place in a file that cannot be read is left out.
 #[allow(deprecated)] // SymbolInformation::deprecated must be spelled out
 pub async fn symbols(
     shared: &Shared,
     query: &str,
     enc: PositionEncoding,
 ) -> Vec<SymbolInformation> {
-    let hits = {
-        let index = read_index(&shared.workspace);
-        let mut hits = index.search(query);
-        hits.truncate(500);
-        hits
-    };
-    let places: Vec<(String, Span)> = hits
-        .iter()
-        .map(|h| (h.key.clone(), h.span.clone()))
-        .collect();
+    let found = ide::workspace_symbols(&current(&shared.workspace), query);
     // Documents themselves need no text: they start at 0:0.
-    let cited: Vec<(String, Span)> = places
+    let cited: Vec<(String, Span)> = found
         .iter()
-        .zip(&hits)
-        .filter(|(_, h)| h.cited)
-        .map(|(p, _)| p.clone())
+        .filter(|s| s.kind == WorkspaceSymbolKind::Cited)
+        .map(|s| (s.target.file.to_string(), s.target.span.clone()))
         .collect();
     let mut cited_locations = locate(shared, cited, enc).await.into_iter();
     let mut out = Vec::new();
-    for h in hits {
-        let location = if h.cited {
-            match cited_locations.next().flatten() {
+    for s in found {
+        let location = match s.kind {
+            WorkspaceSymbolKind::Cited => match cited_locations.next().flatten() {
                 Some(l) => l,
                 None => continue,
+            },
+            WorkspaceSymbolKind::Document => {
+                let Ok(uri) = Url::parse(&s.target.file) else {
+                    continue;
+                };
+                Location::new(uri, Range::default())
             }
-        } else {
-            let Ok(uri) = Url::parse(&h.key) else {
-                continue;
-            };
-            Location::new(uri, Range::default())
         };
         out.push(SymbolInformation {
-            name: h.name,
-            kind: if h.cited {
-                SymbolKind::KEY
-            } else {
-                SymbolKind::FILE
+            name: s.name,
+            kind: match s.kind {
+                WorkspaceSymbolKind::Cited => SymbolKind::KEY,
+                WorkspaceSymbolKind::Document => SymbolKind::FILE,
             },
             tags: None,
             deprecated: None,
             location,
-            container_name: Some(h.detail),
+            container_name: Some(s.detail),
         });
     }
     out

@@ -3,8 +3,9 @@
 //! every place that concerns one question, and an answer's first lines as
 //! Markdown with its footnote markers resolved.
 
-use super::documents::Analysis;
 use super::lookup;
+use super::render::{escape, footnote_body, list};
+use super::snapshot::Analysis;
 use crate::dossier::{Answer, Footnote, Question, QuestionKind, Source};
 use crate::layout::LineKind;
 use crate::Span;
@@ -38,20 +39,6 @@ fn in_running_text(a: &Analysis, offset: usize) -> bool {
         ),
         _ => true,
     }
-}
-
-/// The 1-based line of a byte offset, as editors show it.
-pub fn line_number(a: &Analysis, offset: usize) -> usize {
-    a.line_index.line_of(offset.min(a.text.len())) + 1
-}
-
-/// ` 3, 4` for a heading, empty without numbers.
-pub fn list(numbers: &[u32]) -> String {
-    if numbers.is_empty() {
-        return String::new();
-    }
-    let parts: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
-    format!(" {}", parts.join(", "))
 }
 
 /// The numbers to name an answer by: its own, else its question's.
@@ -90,7 +77,7 @@ pub fn answer_hover(a: &Analysis, q: &Question) -> String {
             let shown = list(answer_numbers(a, ans, Some(q)));
             format!(
                 "**Antwoord{shown}** (regel {})\n\n{}",
-                line_number(a, ans.heading_span.start),
+                a.line_number(ans.heading_span.start),
                 answer_preview(a, ans, 700)
             )
         }
@@ -98,7 +85,7 @@ pub fn answer_hover(a: &Analysis, q: &Question) -> String {
             Some(repeat) if q.kind == QuestionKind::LetterParagraph => format!(
                 "**Vraag{}** (regel {})\n\n⚠ Deze vraag is overgenomen maar heeft (nog) geen antwoord.",
                 list(&repeat.numbers),
-                line_number(a, question_anchor(a, repeat).start)
+                a.line_number(question_anchor(a, repeat).start)
             ),
             _ => format!("**Vraag{numbers}**\n\n⚠ Deze vraag heeft (nog) geen antwoord."),
         },
@@ -201,7 +188,7 @@ fn running_markdown(a: &Analysis, from: usize, to: usize, max_chars: usize) -> S
 /// Lines joined into paragraphs (separated by blank lines), at most about
 /// `max_chars` characters, cut at a word with ` …`.
 fn paragraphs(raw: &str, max_chars: usize) -> String {
-    let paragraphs = super::lookup::paragraphs_of(raw);
+    let paragraphs = lookup::paragraphs_of(raw);
     let mut out = String::new();
     let mut used = 0;
     for p in paragraphs {
@@ -240,12 +227,10 @@ pub fn note_summary(a: &Analysis, f: &Footnote) -> String {
         Source::Resolved { citation, .. } => citation.canonical(),
         Source::Cited(i) => match d.citations.get(*i) {
             Some(c) => c.canonical(),
-            None => shorten(&super::hover::footnote_body(a, f), 100),
+            None => shorten(&footnote_body(a, f), 100),
         },
         Source::Placeholder(_) => "⚠ bron ontbreekt".to_owned(),
-        Source::Unresolved { .. } | Source::None => {
-            shorten(&super::hover::footnote_body(a, f), 100)
-        }
+        Source::Unresolved { .. } | Source::None => shorten(&footnote_body(a, f), 100),
     }
 }
 
@@ -267,21 +252,6 @@ fn shorten(s: &str, max_chars: usize) -> String {
     }
     let cut: String = s.chars().take(max_chars).collect();
     format!("{} …", cut.trim_end())
-}
-
-/// Escapes the characters Markdown would read as markup.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        if matches!(
-            ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// The questions that are one question: a numbered repeat (or `Vraag`)

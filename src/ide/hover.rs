@@ -1,42 +1,47 @@
-//! `textDocument/hover`: a footnote marker (or a definition's number) shows
-//! the footnote, short forms resolved; a citation shows its canonical form
-//! and official address; a placeholder says the source is missing; a
-//! question's heading (or a `zie vraag 5`) shows its answer, an answer's
-//! heading its question.
+//! Hover: a footnote marker (or a definition's number) shows the footnote,
+//! short forms resolved, and the workspace's documents it cites; a
+//! citation its canonical form and official address; a placeholder says
+//! the source is missing; a question (any part of it, or a `zie vraag 5`)
+//! shows its answer, an answer's heading its question; a committee
+//! letter's question another document takes up says where; the
+//! document's footer what the document is and how often it is cited.
 
-use tower_lsp::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
+use std::collections::HashSet;
 
-use super::convert;
-use super::definition::footnote_on_number;
-use super::documents::Analysis;
-use super::lookup;
-use super::questions::{self, escape};
+use super::lookup::{self, footnote_on_number};
+use super::questions;
+use super::render::{collapse, escape, footnote_body, list};
+use super::snapshot::{file_name, Analysis, Snapshot};
 use crate::citation::{Citation, CitationKind};
-use crate::dossier::{Answer, Footnote, Question, Source};
-use crate::text::PositionEncoding;
+use crate::dossier::{Answer, Footnote, Question, QuestionKind, Source};
 use crate::Span;
 
-pub fn hover(a: &Analysis, pos: Position, enc: PositionEncoding) -> Option<Hover> {
-    let offset = convert::offset(&a.text, &a.line_index, pos, enc);
-    let (span, markdown) = hover_at(a, offset)?;
-    Some(Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value: markdown,
-        }),
-        range: Some(convert::range(&a.text, &a.line_index, &span, enc)),
-    })
+/// What a hover shows: the span it is about and Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoverResult {
+    pub span: Span,
+    pub markdown: String,
+}
+
+pub fn hover(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
+    if let Some(found) = question_elsewhere(snap, offset) {
+        return Some(found);
+    }
+    let Some((span, mut markdown)) = hover_at(&snap.analysis, offset) else {
+        return identity(snap, offset);
+    };
+    if let Some(note) = in_workspace(snap, offset) {
+        markdown.push_str("\n\n");
+        markdown.push_str(&note);
+    }
+    Some(HoverResult { span, markdown })
 }
 
 /// The hovered span and the Markdown to show for it.
-pub fn hover_at(a: &Analysis, offset: usize) -> Option<(Span, String)> {
+fn hover_at(a: &Analysis, offset: usize) -> Option<(Span, String)> {
     let d = &a.dossier;
     if let Some(marker) = d.marker_at(offset) {
-        let footnote = marker
-            .footnote
-            .and_then(|i| d.footnotes.get(i))
-            .or_else(|| d.footnote(marker.number));
-        let md = match footnote {
+        let md = match lookup::footnote_of(d, marker) {
             Some(f) => footnote_markdown(a, f),
             None => format!(
                 "**Voetnoot {}**\n\n⚠ Deze voetnoot staat niet in het document.",
@@ -98,7 +103,7 @@ fn question_markdown(a: &Analysis, ans: &Answer) -> String {
         Some(q) => format!(
             "**Vraag{}** (regel {})\n\n{}",
             list(&q.numbers),
-            questions::line_number(a, questions::question_anchor(a, q).start),
+            a.line_number(questions::question_anchor(a, q).start),
             escape(&lookup::question_text(a, q))
         ),
         None => format!(
@@ -106,15 +111,6 @@ fn question_markdown(a: &Analysis, ans: &Answer) -> String {
             list(&ans.numbers)
         ),
     }
-}
-
-/// ` 3, 4` for a heading, empty without numbers.
-fn list(numbers: &[u32]) -> String {
-    if numbers.is_empty() {
-        return String::new();
-    }
-    let parts: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
-    format!(" {}", parts.join(", "))
 }
 
 fn footnote_markdown(a: &Analysis, f: &Footnote) -> String {
@@ -239,25 +235,116 @@ fn short_form_text(a: &Analysis, f: &Footnote) -> String {
     written.trim_end_matches('.').trim().to_owned()
 }
 
-/// The footnote's text without its number.
-pub fn footnote_body(a: &Analysis, f: &Footnote) -> String {
-    let text = f.text.trim();
-    let number = f.number.to_string();
-    let body = match text.strip_prefix(&number) {
-        Some(rest) if rest.is_empty() || rest.starts_with(char::is_whitespace) => rest.trim(),
-        _ => text,
-    };
-    if !body.is_empty() {
-        return body.to_owned();
+/// Inside a committee letter's question that this document neither
+/// answers nor repeats (not on a marker or a citation): where another
+/// document of the workspace takes it up.
+fn question_elsewhere(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
+    let a = &snap.analysis;
+    let d = &a.dossier;
+    if d.citation_at(offset).is_some() || d.marker_at(offset).is_some() {
+        return None;
     }
-    // The model gave no text: read it from the document.
-    let from = f.number_span.end.min(f.span.end);
-    a.text
-        .get(from..f.span.end)
-        .map(collapse)
-        .unwrap_or_default()
+    let (_, q) = questions::question_at(a, offset)?;
+    if q.kind != QuestionKind::LetterParagraph || q.answer.is_some() || !q.related.is_empty() {
+        return None;
+    }
+    let found = snap
+        .workspace
+        .taken_up_elsewhere_by_words(&snap.file, d.question_words(q))?;
+    let line = snap
+        .lines()
+        .line(&found.key, found.span.start)
+        .map(|n| format!(", regel {n}"))
+        .unwrap_or_default();
+    let name = file_name(&found.key).replace(['[', ']'], "");
+    let numbers: Vec<String> = found.numbers.iter().map(|n| n.to_string()).collect();
+    let state = if found.answered {
+        "Beantwoord in"
+    } else {
+        "Overgenomen, (nog) niet beantwoord, in"
+    };
+    let markdown = format!(
+        "**Vraag {}**\n\n{state} [{name}]({}){line}",
+        numbers.join(", "),
+        found.key
+    );
+    Some(HoverResult {
+        span: q.span.clone(),
+        markdown,
+    })
 }
 
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A line for a hover: the documents of the workspace that the footnote or
+/// citation at `offset` cites, as links.
+fn in_workspace(snap: &Snapshot, offset: usize) -> Option<String> {
+    let d = &snap.analysis.dossier;
+    let footnote = d
+        .marker_at(offset)
+        .and_then(|m| lookup::footnote_of(d, m))
+        .or_else(|| footnote_on_number(d, offset));
+    let mut ids: Vec<String> = Vec::new();
+    let resolved = |f: &Footnote| match &f.source {
+        Source::Resolved { citation, .. } => citation.id.clone(),
+        _ => None,
+    };
+    if let Some(f) = footnote {
+        ids.extend(
+            f.citations
+                .iter()
+                .filter_map(|&i| d.citations.get(i))
+                .filter(|c| c.is_full())
+                .filter_map(|c| c.id.clone()),
+        );
+        ids.extend(resolved(f));
+    } else if let Some(c) = d.citation_at(offset) {
+        if c.is_full() {
+            ids.extend(c.id.clone());
+        } else if let Some(f) = d.footnote_at(offset) {
+            ids.extend(resolved(f));
+        }
+    }
+    ids.dedup();
+    let mut links = Vec::new();
+    for id in &ids {
+        for (key, _) in snap.workspace.documents_with_id(id) {
+            if *key == *snap.file {
+                continue;
+            }
+            links.push(format!(
+                "[{}]({key})",
+                file_name(key).replace(['[', ']'], "")
+            ));
+        }
+    }
+    (!links.is_empty()).then(|| format!("In de werkruimte: {}", links.join(", ")))
+}
+
+/// On what identifies the document (its footer): what it is, and how
+/// often the workspace cites it.
+fn identity(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
+    let own = snap.analysis.dossier.identity.as_ref()?;
+    if !(own.span.start <= offset && offset <= own.span.end) {
+        return None;
+    }
+    let key: &str = &snap.file;
+    let places = snap.workspace.citations_of(&own.id);
+    let elsewhere = places.iter().filter(|(k, _)| *k != key).count();
+    let files: HashSet<&str> = places
+        .iter()
+        .map(|(k, _)| *k)
+        .filter(|k| *k != key)
+        .collect();
+    let mut markdown = format!("**{}**\n\n`{}`", own.display, own.id);
+    markdown.push_str(&match elsewhere {
+        0 => "\n\nNergens anders in de werkruimte aangehaald.".to_owned(),
+        n => format!(
+            "\n\n{n}× aangehaald in {} {} van de werkruimte (zoek de verwijzingen op voor de plaatsen).",
+            files.len(),
+            if files.len() == 1 { "ander document" } else { "andere documenten" }
+        ),
+    });
+    Some(HoverResult {
+        span: own.span.clone(),
+        markdown,
+    })
 }

@@ -1,9 +1,10 @@
-//! Small questions to the model that several capabilities ask: which
-//! question or answer heading is at an offset, and the running text of a
-//! span (footnote blocks and footers left out, hyphenation undone).
+//! Small questions to the model that several features ask: which
+//! footnote number, question or answer heading is at an offset, and the
+//! running text of a span (footnote blocks and footers left out,
+//! hyphenation undone).
 
-use super::documents::Analysis;
-use crate::dossier::{Answer, Question, QuestionRef};
+use super::snapshot::Analysis;
+use crate::dossier::{Answer, Dossier, Footnote, Question, QuestionKind, QuestionRef, Source};
 use crate::Span;
 
 fn holds(span: &Span, offset: usize) -> bool {
@@ -144,4 +145,37 @@ pub fn running_text(a: &Analysis, from: usize, to: usize, max_chars: usize) -> S
         out.push_str(&p);
     }
     out
+}
+
+/// The footnote definition whose number contains `offset` (or ends at it).
+pub fn footnote_on_number(d: &Dossier, offset: usize) -> Option<&Footnote> {
+    d.footnotes
+        .iter()
+        .find(|f| f.number_span.start <= offset && offset <= f.number_span.end)
+}
+
+/// The footnote a marker stands for: by the model's link, else by number.
+pub fn footnote_of<'d>(
+    d: &'d Dossier,
+    marker: &crate::dossier::FootnoteMarker,
+) -> Option<&'d Footnote> {
+    marker
+        .footnote
+        .and_then(|i| d.footnotes.get(i))
+        .or_else(|| d.footnote(marker.number))
+}
+
+/// The footnote whose full citation a short-form footnote resolves to.
+pub fn antecedent<'d>(d: &'d Dossier, footnote: &Footnote) -> Option<&'d Footnote> {
+    match &footnote.source {
+        Source::Resolved { via, .. } => via.last().and_then(|&n| d.footnote(n)),
+        _ => None,
+    }
+}
+
+/// The committee letter's question paragraph that holds `offset`.
+pub fn letter_question_at(a: &Analysis, offset: usize) -> Option<&Question> {
+    a.dossier.questions.iter().find(|q| {
+        q.kind == QuestionKind::LetterParagraph && q.span.start <= offset && offset < q.span.end
+    })
 }

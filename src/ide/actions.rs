@@ -1,0 +1,219 @@
+//! Code actions: quick fixes for slips in how a citation is written
+//! (`Kamerstuk 22 112 nr. 2956` → `Kamerstuk 22 112, nr. 2956`), from the
+//! fix the citation grammar proposes; renumbering every footnote (a quick
+//! fix on `footnote-numbering`, and a source action wherever the numbering
+//! is off); `Idem`/`Ibidem` written out in full; a definition stub for a
+//! marker without one (on `undefined-footnote`); a placeholder replaced by
+//! a source cited elsewhere in the document (on `placeholder-source`). The
+//! edits come from `crate::assist`.
+
+use super::guard::guarded;
+use super::snapshot::Snapshot;
+use crate::assist::{self, Edit};
+use crate::dossier::Source;
+use crate::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionKind {
+    QuickFix,
+    /// For the whole document, wherever the cursor is.
+    Source,
+    RefactorRewrite,
+}
+
+/// The finding an action fixes: its lint code and a span it meets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixes {
+    pub code: &'static str,
+    pub at: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    pub title: String,
+    pub kind: ActionKind,
+    pub edits: Vec<Edit>,
+    /// The edits are one edit of this version of the document (they touch
+    /// several places, or text the analysis placed); a slip's fix is a
+    /// plain change.
+    pub versioned: bool,
+    pub preferred: bool,
+    pub fixes: Option<Fixes>,
+    /// Offered only where a finding it fixes stands.
+    pub needs_finding: bool,
+}
+
+/// Every action for the text `range` touches: the citation slips first,
+/// then renumbering, short forms, definition stubs, placeholders.
+pub fn code_actions(snap: &Snapshot, range: Span) -> Vec<Action> {
+    let mut out = slips(snap, &range);
+    out.extend(guarded("editing actions", Vec::new(), || {
+        editing(snap, &range)
+    }));
+    out
+}
+
+fn slips(snap: &Snapshot, range: &Span) -> Vec<Action> {
+    let a = &snap.analysis;
+    let (from, to) = (range.start, range.end);
+    let mut out = Vec::new();
+    for c in &a.dossier.citations {
+        // Offer the fixes of the citations the range touches (a part of
+        // it: not the footnote block between the parts of a cut one).
+        if !c.spans().iter().any(|s| s.start <= to && from <= s.end) {
+            continue;
+        }
+        for slip in &c.slips {
+            // Spans are into the document and inside one part of the
+            // citation; anything else would edit the wrong text (or what
+            // lies between the parts), so it is not offered.
+            let inside = c
+                .spans()
+                .iter()
+                .any(|p| p.start <= slip.span.start && slip.span.end <= p.end);
+            if !inside || slip.span.start > slip.span.end || a.text.get(slip.span.clone()).is_none()
+            {
+                tracing::debug!(
+                    "slip {:?} outside its citation {:?}; no fix offered",
+                    slip.span,
+                    c.span
+                );
+                continue;
+            }
+            out.push(Action {
+                title: format!("Schrijfwijze herstellen: {}", slip.message),
+                kind: ActionKind::QuickFix,
+                edits: vec![Edit {
+                    span: slip.span.clone(),
+                    text: slip.fix.clone(),
+                }],
+                versioned: false,
+                preferred: true,
+                fixes: Some(Fixes {
+                    code: "citation-format",
+                    at: slip.span.clone(),
+                }),
+                needs_finding: false,
+            });
+        }
+    }
+    out
+}
+
+fn editing(snap: &Snapshot, range: &Span) -> Vec<Action> {
+    let a = &snap.analysis;
+    let d = &a.dossier;
+    let meets = |s: &Span| s.start <= range.end && range.start <= s.end;
+    let mut out = Vec::new();
+    let action = |title: String, kind, edits: Vec<Edit>, preferred, fixes: Option<Fixes>| Action {
+        title,
+        kind,
+        edits,
+        versioned: true,
+        preferred,
+        fixes,
+        needs_finding: false,
+    };
+
+    // Renumber every footnote.
+    let renumber = assist::renumber_footnotes(d);
+    if !renumber.is_empty() {
+        let title = "Voetnoten doorlopend hernummeren (1, 2, 3 …)".to_owned();
+        let fixes = Fixes {
+            code: "footnote-numbering",
+            at: range.clone(),
+        };
+        out.push(Action {
+            needs_finding: true,
+            ..action(
+                title.clone(),
+                ActionKind::QuickFix,
+                renumber.clone(),
+                true,
+                Some(fixes),
+            )
+        });
+        out.push(action(title, ActionKind::Source, renumber, false, None));
+    }
+
+    // `Idem`/`Ibidem` written out.
+    for (i, f) in d.footnotes.iter().enumerate() {
+        if !meets(&f.span) {
+            continue;
+        }
+        let Source::Resolved { citation, .. } = &f.source else {
+            continue;
+        };
+        let Some(edit) = assist::expand_short_form(d, i) else {
+            continue;
+        };
+        let written = citation.written(&a.text);
+        let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push(action(
+            format!("`{written}` uitschrijven: {}", edit.text),
+            ActionKind::RefactorRewrite,
+            vec![edit],
+            false,
+            None,
+        ));
+    }
+
+    // A definition for a marker without one.
+    for (i, m) in d.markers.iter().enumerate() {
+        if !meets(&m.span) || m.footnote.is_some() || d.footnote(m.number).is_some() {
+            continue;
+        }
+        let Some(edit) = assist::definition_stub(d, &a.text, i) else {
+            continue;
+        };
+        out.push(action(
+            format!("Voetnoot {} toevoegen onderaan de pagina", m.number),
+            ActionKind::QuickFix,
+            vec![edit],
+            true,
+            Some(Fixes {
+                code: "undefined-footnote",
+                at: m.span.clone(),
+            }),
+        ));
+    }
+
+    // A placeholder replaced by a source of the document.
+    let candidates = assist::source_candidates(d);
+    for f in &d.footnotes {
+        let Source::Placeholder(i) = &f.source else {
+            continue;
+        };
+        let Some(placeholder) = d.citations.get(*i) else {
+            continue;
+        };
+        if !meets(&placeholder.span) && !meets(&f.span) {
+            continue;
+        }
+        let period = a
+            .text
+            .get(placeholder.span.end..)
+            .is_some_and(|rest| rest.starts_with('.'));
+        for candidate in &candidates {
+            let edit = Edit {
+                span: placeholder.span.clone(),
+                text: if period {
+                    candidate.clone()
+                } else {
+                    format!("{candidate}.")
+                },
+            };
+            out.push(action(
+                format!("Bron invullen: {candidate}"),
+                ActionKind::QuickFix,
+                vec![edit],
+                false,
+                Some(Fixes {
+                    code: "placeholder-source",
+                    at: placeholder.span.clone(),
+                }),
+            ));
+        }
+    }
+    out
+}
