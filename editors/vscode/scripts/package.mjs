@@ -10,8 +10,8 @@
 //                  darwin-x64, darwin-arm64, win32-x64, win32-arm64, alpine-x64,
 //                  alpine-arm64. The server goes into server/dossier-lsp
 //                  (server/dossier-lsp.exe for win32-*).
-//   --server PATH  the server binary to put inside (also: environment variable
-//                  DOSSIER_LSP_PACKAGE_SERVER). Default: the cargo release build for
+//   --server PATH  the server binary to put inside (or the environment variable
+//                  DOSSIER_LSP_PACKAGE_SERVER, used only with --target). Default: the cargo release build for
 //                  T, target/<rust triple>/release/dossier-lsp, or, when T is this
 //                  machine's platform, target/release/dossier-lsp (after
 //                  `cargo build --release`). CARGO_TARGET_DIR moves target/.
@@ -50,7 +50,7 @@ function die(msg) {
 
 // --- arguments
 let target;
-let server = process.env.DOSSIER_LSP_PACKAGE_SERVER || undefined;
+let server;
 let out;
 const passOn = [];
 const argv = process.argv.slice(2);
@@ -70,6 +70,7 @@ if (target !== undefined && !TARGETS[target]) {
   die(`unknown target '${target}'; one of: ${Object.keys(TARGETS).join(", ")}`);
 }
 if (target === undefined && server) die("--server needs --target: the universal package has no server inside");
+server ??= process.env.DOSSIER_LSP_PACKAGE_SERVER || undefined; // ignored for the universal package
 
 /** This machine's VS Code platform, as far as the default binary is concerned. */
 function hostTarget() {
