@@ -1,17 +1,24 @@
-//! Background indexing: reading and summarising files from disk on a few
-//! threads of their own (one by default) at a lower scheduling priority,
-//! so that on two cores a request always finds a core. Work comes in as
+//! Background indexing: reading and summarising files from disk on
+//! threads of their own at a lower scheduling priority. Work comes in as
 //! [`Job`]s and leaves, in batches, as [`Found`] through a sink (the owner
 //! of the state applies it); nothing here touches the state. A ticket on
 //! every job lets the owner tell a result that something newer has
 //! overtaken.
+//!
+//! One worker always runs (nice 10). The others, helpers (one fewer than
+//! the cores, at most three), run at the lowest priority and only while
+//! the client has been quiet for [`QUIET`]: on two cores, while the user
+//! hovers and types, indexing takes one core and requests have the other;
+//! when nobody waits, indexing takes both.
 //!
 //! Single files (a document closed in the editor, a file changed on disk)
 //! go before the rest of a folder scan, which is taken a batch at a time.
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -31,10 +38,50 @@ pub fn default_summarizer() -> Summarizer {
 /// Files summarised between two looks at the queue.
 const BATCH: usize = 32;
 
-/// The nice value of the indexing threads (Linux): the scheduler lets a
-/// request's thread preempt them.
+/// The nice value of the worker and of the helpers (Linux): the scheduler
+/// lets the threads that answer requests preempt them.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 const NICE: libc::c_int = 10;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+const HELPER_NICE: libc::c_int = 19;
+
+/// The helpers wait until the client has sent nothing for this long.
+pub const QUIET: Duration = Duration::from_millis(100);
+
+/// The indexing threads for this machine: the worker, and a helper for
+/// each other core (at most three).
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// When the client last sent a message.
+pub struct Activity {
+    start: Instant,
+    /// Nanoseconds from `start`.
+    last: AtomicU64,
+}
+
+impl Default for Activity {
+    fn default() -> Self {
+        Activity {
+            start: Instant::now(),
+            last: AtomicU64::new(0),
+        }
+    }
+}
+
+impl Activity {
+    pub fn touch(&self) {
+        let now = self.start.elapsed().as_nanos() as u64;
+        self.last.store(now, Ordering::Relaxed);
+    }
+
+    /// How long the client has been quiet.
+    pub fn quiet_for(&self) -> Duration {
+        let last = Duration::from_nanos(self.last.load(Ordering::Relaxed));
+        self.start.elapsed().saturating_sub(last)
+    }
+}
 
 pub enum Job {
     /// Every dossier under `root` that matches `globs`; `progress` hears
@@ -82,6 +129,7 @@ pub struct Indexer {
 }
 
 struct Queue {
+    activity: Arc<Activity>,
     jobs: Mutex<Jobs>,
     ready: Condvar,
     summarize: Summarizer,
@@ -129,9 +177,16 @@ enum Work {
 }
 
 impl Indexer {
-    /// Starts `threads` indexing threads (at least one).
-    pub fn start(threads: usize, summarize: Summarizer, sink: Sink) -> Indexer {
+    /// Starts `threads` indexing threads: the worker and `threads - 1`
+    /// helpers.
+    pub fn start(
+        threads: usize,
+        activity: Arc<Activity>,
+        summarize: Summarizer,
+        sink: Sink,
+    ) -> Indexer {
         let queue = Arc::new(Queue {
+            activity,
             jobs: Mutex::default(),
             ready: Condvar::new(),
             summarize,
@@ -142,8 +197,9 @@ impl Indexer {
             let started = std::thread::Builder::new()
                 .name(format!("dossier-index-{i}"))
                 .spawn(move || {
-                    lower_priority();
-                    q.work();
+                    let helper = i > 0;
+                    lower_priority(helper);
+                    q.work(helper);
                 });
             if let Err(e) = started {
                 tracing::error!("cannot start an indexing thread: {e}");
@@ -158,6 +214,7 @@ impl Indexer {
     pub fn idle() -> Indexer {
         Indexer {
             queue: Arc::new(Queue {
+                activity: Arc::default(),
                 jobs: Mutex::default(),
                 ready: Condvar::new(),
                 summarize: default_summarizer(),
@@ -219,8 +276,11 @@ impl Queue {
         self.jobs.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn work(&self) {
+    fn work(&self, helper: bool) {
         loop {
+            if helper {
+                self.wait_for_quiet();
+            }
             let work = {
                 let mut jobs = self.lock();
                 loop {
@@ -251,6 +311,18 @@ impl Queue {
             }
             // Between batches, the rest of the process goes first.
             std::thread::yield_now();
+        }
+    }
+
+    /// Sleeps until the client has been quiet for [`QUIET`] (or indexing
+    /// stops).
+    fn wait_for_quiet(&self) {
+        loop {
+            let quiet = self.activity.quiet_for();
+            if quiet >= QUIET || self.lock().stopped {
+                return;
+            }
+            std::thread::sleep((QUIET - quiet).min(Duration::from_millis(50)));
         }
     }
 
@@ -386,12 +458,13 @@ impl Jobs {
 /// thread), so that request handling and the analysis of open documents
 /// win the cores. A failure only costs latency.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn lower_priority() {
+fn lower_priority(helper: bool) {
+    let nice = if helper { HELPER_NICE } else { NICE };
     // SAFETY: gettid and setpriority take and return plain integers and
     // touch only this thread's scheduling attributes.
     let ok = unsafe {
         let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
-        libc::setpriority(libc::PRIO_PROCESS, tid, NICE)
+        libc::setpriority(libc::PRIO_PROCESS, tid, nice)
     };
     if ok != 0 {
         tracing::debug!("indexing thread keeps its priority");
@@ -399,7 +472,7 @@ fn lower_priority() {
 }
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn lower_priority() {}
+fn lower_priority(_helper: bool) {}
 
 #[cfg(test)]
 mod tests {
@@ -422,7 +495,7 @@ mod tests {
         let sink: Sink = Arc::new(move |found| {
             let _ = tx.lock().unwrap().send(found);
         });
-        let indexer = Indexer::start(2, default_summarizer(), sink);
+        let indexer = Indexer::start(2, Arc::default(), default_summarizer(), sink);
         let (progress, mut heard) = tokio::sync::mpsc::unbounded_channel();
         indexer.submit(Job::Scan {
             ticket: 1,

@@ -37,8 +37,9 @@
 //! takes the published state that holds every edit sent before it (an
 //! `Arc`; no lock is held while anything is computed), runs the feature on
 //! a blocking thread and converts the answer with the same state's texts.
-//! Indexing runs on its own lower-priority thread, so requests never wait
-//! behind it. Panics in the analysis or in a request are caught and
+//! Indexing runs on threads of its own at a lower priority (`indexer`: one
+//! worker, and helpers only while the client is quiet), so requests never
+//! wait behind it. Panics in the analysis or in a request are caught and
 //! logged. `shutdown` then `exit` ends with status 0, anything else with
 //! 1; `exit` ends the session even while the client keeps the pipe open
 //! (`transport`).
@@ -97,7 +98,8 @@ pub struct Options {
     pub analyzer: Analyzer,
     /// Quiet time after an edit before diagnostics are computed.
     pub debounce: Duration,
-    /// Threads that index the workspace folders (at a lower priority).
+    /// Threads that index the workspace folders, at a lower priority: one
+    /// worker, and helpers that run only while the client is quiet.
     pub index_threads: usize,
     /// How indexing reads and summarises a file; replaceable for tests.
     pub summarize: Summarizer,
@@ -117,8 +119,7 @@ impl Default for Options {
                 (dossier, diagnostics)
             }),
             debounce: Duration::from_millis(200),
-            // One: on two cores, the other stays free for requests.
-            index_threads: 1,
+            index_threads: indexer::default_threads(),
             summarize: indexer::default_summarizer(),
         }
     }
@@ -148,6 +149,8 @@ pub(crate) struct Shared {
     state: Arc<Published>,
     /// To the owner of the state (`owner`), the one writer of both.
     owner: tokio::sync::mpsc::UnboundedSender<Message>,
+    /// When the client last sent something.
+    pub activity: Arc<indexer::Activity>,
     /// Text synchronisation messages sent to the owner.
     synced: std::sync::atomic::AtomicU64,
     /// `initialize` has been answered.
@@ -291,10 +294,12 @@ where
     // tower-lsp builds the service.
     let wiring: Arc<OnceLock<(Weak<Shared>, Client)>> = Arc::default();
     let published = Arc::new(Published::default());
+    let activity = Arc::new(indexer::Activity::default());
     let config = owner::Config {
         debounce: options.debounce,
         index_threads: options.index_threads,
         summarize: options.summarize.clone(),
+        activity: activity.clone(),
     };
     let runtime = tokio::runtime::Handle::current();
     let w = wiring.clone();
@@ -318,6 +323,7 @@ where
         options,
         state: published,
         owner,
+        activity,
         synced: Default::default(),
         initialized: AtomicBool::new(false),
         utf8: AtomicBool::new(false),

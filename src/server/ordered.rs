@@ -116,6 +116,7 @@ where
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
+        self.shared.activity.touch();
         if let Some(message) = self.message(&request) {
             self.shared.sync(message);
             return Box::pin(std::future::ready(Ok(None)));

@@ -29,13 +29,14 @@ use tokio::sync::oneshot;
 use tower_lsp::lsp_types::{MessageType, TextDocumentContentChangeEvent, Url};
 
 use super::documents::{panic_message, Document};
-use super::indexer::{Found, Indexer, Job, Summarizer};
+use super::indexer::{Activity, Found, Indexer, Job, Summarizer};
 use super::state::{key_of, Published, State};
 use crate::text::PositionEncoding;
 use crate::workspace::{DocumentSummary, ScanProblem, Workspace};
 
-/// During a folder scan, the index is published at most this often
-/// (each publication may copy the index's tables once).
+/// During a folder scan, the index is published at most this often, and
+/// at most once in twenty times its last copy took (each publication costs
+/// a copy of the index's tables at the next change).
 const SCAN_PUBLISH_EVERY: Duration = Duration::from_millis(50);
 
 /// Messages handled at most before publishing.
@@ -123,6 +124,9 @@ pub struct Config {
     pub debounce: Duration,
     pub index_threads: usize,
     pub summarize: Summarizer,
+    /// When the client last sent something (the indexing helpers pause
+    /// while it is active).
+    pub activity: Arc<Activity>,
 }
 
 /// Starts the owner on its own thread (and its indexing threads); returns
@@ -137,6 +141,7 @@ pub fn start(
     let weak = tx.downgrade();
     let indexer = Indexer::start(
         config.index_threads,
+        config.activity.clone(),
         config.summarize.clone(),
         Arc::new(move |found| {
             if let Some(tx) = weak.upgrade() {
@@ -175,6 +180,8 @@ pub struct Owner {
     urgent: bool,
     dirty: bool,
     last_publish: Instant,
+    /// How long the last copy of the index took.
+    copy_cost: Duration,
     effects: Vec<Effect>,
     replies: Vec<(oneshot::Sender<ScanReport>, ScanReport)>,
 }
@@ -195,6 +202,7 @@ impl Owner {
             urgent: false,
             dirty: false,
             last_publish: Instant::now(),
+            copy_cost: Duration::ZERO,
             effects: Vec::new(),
             replies: Vec::new(),
         }
@@ -230,7 +238,8 @@ impl Owner {
     /// Publishes what changed, if it is time to: changes to documents at
     /// once, a scan's batches now and then.
     pub fn settle(&mut self) {
-        let due = self.dirty && self.last_publish.elapsed() >= SCAN_PUBLISH_EVERY;
+        let due = self.dirty
+            && self.last_publish.elapsed() >= SCAN_PUBLISH_EVERY.max(self.copy_cost * 20);
         if self.urgent || due {
             self.published.store(Arc::new(self.state.clone()));
             self.urgent = false;
@@ -306,7 +315,15 @@ impl Owner {
         self.next_generation
     }
 
+    /// The index, to change: a copy of the published one's tables (the
+    /// summaries are shared) the first time after each publication.
     fn workspace(&mut self) -> &mut Workspace {
+        if Arc::strong_count(&self.state.workspace) > 1 {
+            let started = Instant::now();
+            let copy = Arc::make_mut(&mut self.state.workspace);
+            self.copy_cost = started.elapsed();
+            return copy;
+        }
         Arc::make_mut(&mut self.state.workspace)
     }
 
