@@ -210,12 +210,12 @@ impl Owner {
 
     fn run(mut self, mut rx: UnboundedReceiver<Message>, mut effects: Effects) {
         while let Some(first) = rx.blocking_recv() {
-            let mut stop = self.handle(first);
+            let mut stop = self.handle_caught(first);
             let mut n = 1;
             while !stop && n < DRAIN {
                 match rx.try_recv() {
                     Ok(m) => {
-                        stop = self.handle(m);
+                        stop = self.handle_caught(m);
                         n += 1;
                     }
                     Err(_) => break,
@@ -245,6 +245,20 @@ impl Owner {
             self.urgent = false;
             self.dirty = false;
             self.last_publish = Instant::now();
+        }
+    }
+
+    /// [`Owner::handle`]; a panic in it is logged and the owner goes on
+    /// (requests must not wait for a thread that is gone).
+    fn handle_caught(&mut self, message: Message) -> bool {
+        match catch_unwind(AssertUnwindSafe(|| self.handle(message))) {
+            Ok(stop) => stop,
+            Err(panic) => {
+                let msg = panic_message(&*panic);
+                tracing::error!("the state's owner panicked on a message: {msg}");
+                self.urgent = true;
+                false
+            }
         }
     }
 
