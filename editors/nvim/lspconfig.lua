@@ -8,7 +8,7 @@ if not configs.dossier then
   configs.dossier = {
     default_config = {
       cmd = { 'dossier-lsp' },
-      filetypes = { 'text', 'dossier' },
+      filetypes = { 'text', 'markdown', 'dossier' },
       root_dir = util.root_pattern('.dossier-lsp.toml', '.git'),
       single_file_support = true,
       init_options = { files = { '**/*.txt', '**/*.md' }, lints = vim.empty_dict() },

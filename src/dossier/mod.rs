@@ -111,6 +111,19 @@ pub struct FootnoteMarker {
     pub label: Option<String>,
 }
 
+impl FootnoteMarker {
+    /// Whether `f` is the note this marker names: of the same convention
+    /// (a typed `1)` is not Word's footnote 1) and the same label or number.
+    pub fn names(&self, f: &Footnote) -> bool {
+        self.convention == f.convention
+            && match (&self.label, &f.label) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => self.number == f.number,
+                _ => false,
+            }
+    }
+}
+
 /// A letter inside the document, by its heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Letter {
@@ -267,6 +280,15 @@ impl Dossier {
     /// The footnote numbered `n`, if defined (the first one if duplicated).
     pub fn footnote(&self, n: u32) -> Option<&Footnote> {
         self.footnotes.iter().find(|f| f.number == n)
+    }
+
+    /// The note a marker stands for: the model's link, else the note of
+    /// its convention with its number or label.
+    pub fn note_of(&self, marker: &FootnoteMarker) -> Option<&Footnote> {
+        marker
+            .footnote
+            .and_then(|i| self.footnotes.get(i))
+            .or_else(|| self.footnotes.iter().find(|f| marker.names(f)))
     }
 
     /// The marker whose digits contain `offset` (or end at it).

@@ -34,12 +34,8 @@ fn target(a: &Analysis, offset: usize) -> Option<Span> {
     }
     if let Some(f) = footnote_on_number(d, offset) {
         // From a definition back to where it is used.
-        let number = f.number;
-        return d
-            .markers
-            .iter()
-            .find(|m| m.number == number)
-            .map(|m| m.span.clone());
+        let note = lookup::note_at(d, f.number_span.start)?;
+        return note.markers.first().map(|m| m.span.clone());
     }
     if let Some(q) = lookup::question_at_heading(a, offset) {
         return lookup::answer_of(a, q).map(|ans| ans.heading_span.clone());

@@ -3,7 +3,7 @@
 //! citation every citation of the same document, in all its parts; a
 //! question the places that concern it.
 
-use super::lookup::footnote_on_number;
+use super::lookup;
 use super::questions;
 use super::snapshot::Snapshot;
 use crate::Span;
@@ -28,20 +28,14 @@ pub struct Highlight {
 pub fn highlight(snap: &Snapshot, offset: usize) -> Option<Vec<Highlight>> {
     let a = &snap.analysis;
     let d = &a.dossier;
-    let number = d
-        .marker_at(offset)
-        .map(|m| m.number)
-        .or_else(|| footnote_on_number(d, offset).map(|f| f.number));
-    let found: Vec<(Span, HighlightKind)> = match number {
-        Some(n) => d
-            .footnotes
-            .iter()
-            .filter(|f| f.number == n)
+    let found: Vec<(Span, HighlightKind)> = match lookup::note_at(d, offset) {
+        Some(note) => note
+            .definition
             .map(|f| (f.number_span.clone(), HighlightKind::Write))
+            .into_iter()
             .chain(
-                d.markers
+                note.markers
                     .iter()
-                    .filter(|m| m.number == n)
                     .map(|m| (m.span.clone(), HighlightKind::Read)),
             )
             .collect(),

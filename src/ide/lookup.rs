@@ -154,15 +154,45 @@ pub fn footnote_on_number(d: &Dossier, offset: usize) -> Option<&Footnote> {
         .find(|f| f.number_span.start <= offset && offset <= f.number_span.end)
 }
 
-/// The footnote a marker stands for: by the model's link, else by number.
+/// The footnote a marker stands for: by the model's link, else by its
+/// convention and number.
 pub fn footnote_of<'d>(
     d: &'d Dossier,
     marker: &crate::dossier::FootnoteMarker,
 ) -> Option<&'d Footnote> {
-    marker
-        .footnote
-        .and_then(|i| d.footnotes.get(i))
-        .or_else(|| d.footnote(marker.number))
+    d.note_of(marker)
+}
+
+/// The note at `offset`, as a marker or as a definition's number: its
+/// definition (if any) and every marker that names it.
+pub fn note_at(d: &Dossier, offset: usize) -> Option<NotePlaces<'_>> {
+    let (definition, probe) = match d.marker_at(offset) {
+        Some(m) => (d.note_of(m), Some(m)),
+        None => (Some(footnote_on_number(d, offset)?), None),
+    };
+    let markers = d
+        .markers
+        .iter()
+        .filter(|m| match (definition, probe) {
+            (Some(f), _) => d.note_of(m).is_some_and(|g| std::ptr::eq(g, f)),
+            // An undefined note: the markers of the same convention and name.
+            (None, Some(p)) => {
+                d.note_of(m).is_none()
+                    && (m.convention, &m.label, m.number) == (p.convention, &p.label, p.number)
+            }
+            (None, None) => false,
+        })
+        .collect();
+    Some(NotePlaces {
+        definition,
+        markers,
+    })
+}
+
+/// A note's definition and its markers, in document order.
+pub struct NotePlaces<'d> {
+    pub definition: Option<&'d Footnote>,
+    pub markers: Vec<&'d crate::dossier::FootnoteMarker>,
 }
 
 /// The footnote whose full citation a short-form footnote resolves to.

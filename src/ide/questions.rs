@@ -146,10 +146,7 @@ fn running_markdown(a: &Analysis, from: usize, to: usize, max_chars: usize) -> S
             continue; // the body stream moved it; leave the digits
         }
         marked.push_str(&text[at..s]);
-        let footnote = m
-            .footnote
-            .and_then(|i| d.footnotes.get(i))
-            .or_else(|| d.footnote(m.number));
+        let footnote = d.note_of(m);
         notes.push(match footnote {
             Some(f) => format!("_(voetnoot {}: {})_", m.number, escape(&note_summary(a, f))),
             None => format!("_(voetnoot {}: niet gevonden)_", m.number),

@@ -4,7 +4,7 @@
 //! a full citation or the document's footer → every place in the
 //! workspace that cites that document.
 
-use super::lookup::footnote_on_number;
+use super::lookup;
 use super::questions;
 use super::snapshot::{NavigationTarget, Snapshot};
 use crate::workspace::DocumentSummary;
@@ -30,27 +30,16 @@ pub fn references(
 fn in_document(snap: &Snapshot, offset: usize, include_declaration: bool) -> Option<Vec<Span>> {
     let a = &snap.analysis;
     let d = &a.dossier;
-    let number = match d.marker_at(offset) {
-        Some(m) => m.number,
-        None => match footnote_on_number(d, offset) {
-            Some(f) => f.number,
-            None => {
-                // A question: every place that concerns it.
-                let group = questions::group_at(a, offset)?;
-                return Some(questions::places(a, &group));
-            }
-        },
+    let Some(note) = lookup::note_at(d, offset) else {
+        // A question: every place that concerns it.
+        let group = questions::group_at(a, offset)?;
+        return Some(questions::places(a, &group));
     };
     let mut spans: Vec<Span> = Vec::new();
     if include_declaration {
-        spans.extend(d.footnote(number).map(|f| f.number_span.clone()));
+        spans.extend(note.definition.map(|f| f.number_span.clone()));
     }
-    spans.extend(
-        d.markers
-            .iter()
-            .filter(|m| m.number == number)
-            .map(|m| m.span.clone()),
-    );
+    spans.extend(note.markers.iter().map(|m| m.span.clone()));
     Some(spans)
 }
 

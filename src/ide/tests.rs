@@ -1610,3 +1610,75 @@ Zoals eerder gemeld1 blijft dit zo.
         "#]],
     );
 }
+
+/// Word's footnotes and notes the author typed as `1)` in one letter: two
+/// notes numbered 1, each found from its own markers.
+const TWO_CONVENTIONS: &str = r#"Tweede Kamer der Staten-Generaal                                            1
+Vergaderjaar 2023–2024
+
+De regering heeft het advies1 ontvangen en de wet1) gewijzigd, zie ook
+het rapport1 van de Raad en de nota1) van de minister.
+
+1 Kamerstukken II 2023/24, 36 200, nr. 4.
+
+1) Raad van State, advies W04.23.0001/I.
+"#;
+
+#[test]
+fn references_keep_to_a_notes_own_convention() {
+    check_references(
+        &TWO_CONVENTIONS.replacen("wet1)", "wet$01)", 1),
+        expect![[r#"
+            /main.txt 9: 1) Raad van State, advies W04.23.0001/I.
+                         ^
+            /main.txt 4: De regering heeft het advies1 ontvangen en de wet1) gewijzigd, zie ook
+                                                                          ^
+            /main.txt 5: het rapport1 van de Raad en de nota1) van de minister.
+                                                            ^
+        "#]],
+    );
+    check_references(
+        &TWO_CONVENTIONS.replacen("advies1", "advies$01", 1),
+        expect![[r#"
+            /main.txt 7: 1 Kamerstukken II 2023/24, 36 200, nr. 4.
+                         ^
+            /main.txt 4: De regering heeft het advies1 ontvangen en de wet1) gewijzigd, zie ook
+                                                     ^
+            /main.txt 5: het rapport1 van de Raad en de nota1) van de minister.
+                                    ^
+        "#]],
+    );
+}
+
+#[test]
+fn highlight_keeps_to_a_notes_own_convention() {
+    check_highlight(
+        &TWO_CONVENTIONS.replacen("\n1) Raad", "\n$01) Raad", 1),
+        expect![[r#"
+            Read 4: De regering heeft het advies1 ontvangen en de wet1) gewijzigd, zie ook
+                                                                     ^
+            Read 5: het rapport1 van de Raad en de nota1) van de minister.
+                                                       ^
+            Write 9: 1) Raad van State, advies W04.23.0001/I.
+                     ^
+        "#]],
+    );
+}
+
+#[test]
+fn definition_of_a_typed_note_goes_back_to_its_own_marker() {
+    check_definition(
+        &TWO_CONVENTIONS.replacen("\n1) Raad", "\n$01) Raad", 1),
+        expect![[r#"
+            /main.txt 4: De regering heeft het advies1 ontvangen en de wet1) gewijzigd, zie ook
+                                                                          ^
+        "#]],
+    );
+    check_definition(
+        &TWO_CONVENTIONS.replacen("nota1)", "nota$01)", 1),
+        expect![[r#"
+            /main.txt 9: 1) Raad van State, advies W04.23.0001/I.
+                         ^
+        "#]],
+    );
+}

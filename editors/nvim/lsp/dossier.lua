@@ -6,11 +6,11 @@
 --
 -- It runs `dossier-lsp` from PATH (install it with `cargo install --path .` in the
 -- dossier-lsp checkout) on every buffer of filetype `text` (Neovim's filetype for
--- *.txt) and `dossier`. To attach only to some files, see editors/README.md.
+-- *.txt), `markdown` (drafts with `[^1]` notes) and `dossier`. To attach only to some files, see editors/README.md.
 ---@type vim.lsp.Config
 return {
   cmd = { 'dossier-lsp' },
-  filetypes = { 'text', 'dossier' },
+  filetypes = { 'text', 'markdown', 'dossier' },
   -- The folder with one of these is the workspace: the server indexes the *.txt
   -- files under it. Without one, the server serves the file on its own.
   root_markers = { '.dossier-lsp.toml', '.git' },
