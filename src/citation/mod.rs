@@ -22,6 +22,12 @@ mod url;
 
 pub use model::*;
 
+/// The pages of a pin written on its own (`blz. 14`), in normal form
+/// (`14`), as a citation's pin reads them.
+pub(crate) fn pin_pages(s: &str) -> Option<String> {
+    pin::parse_pin(s, 0).map(|p| p.page)
+}
+
 use std::sync::LazyLock;
 
 /// The literals that gate the recognisers in [`find_citations`]: every

@@ -7,6 +7,8 @@
 mod footnotes;
 mod identity;
 mod markers;
+pub mod passage;
+mod quotes;
 mod structure;
 mod words;
 
@@ -17,6 +19,8 @@ use crate::Span;
 pub use crate::layout::NoteConvention;
 pub use identity::short_year;
 pub use markers::NumberReading;
+pub use passage::{PagePin, Passage, PassageIndex, QuoteMatch};
+pub use quotes::{BackPage, PinEdit, Quote, QuoteSource, QuotedPassage, Tie};
 pub use words::{shared as shared_words, word_hashes};
 
 /// The analysis of one document.
@@ -37,6 +41,9 @@ pub struct Dossier {
     pub question_refs: Vec<QuestionRef>,
     /// What the document is, from its footer or colophon.
     pub identity: Option<DocumentIdentity>,
+    /// Quotations in the running text, in the order of their opening
+    /// marks, each tied to its source if it has one.
+    pub quotes: Vec<Quote>,
 }
 
 /// A footnote definition at the bottom of a page.
@@ -244,7 +251,7 @@ impl Dossier {
                     .is_some_and(|h| h.start <= m.span.start && m.span.end <= h.end)
             })
         });
-        Dossier {
+        let mut d = Dossier {
             layout,
             footnotes,
             markers,
@@ -254,7 +261,10 @@ impl Dossier {
             answers,
             question_refs,
             identity,
-        }
+            quotes: Vec::new(),
+        };
+        d.quotes = quotes::find(&d);
+        d
     }
 
     /// The running text of a source span: lines joined, hyphenation
