@@ -283,7 +283,7 @@ pub fn lint(dossier: &Dossier, text: &str) -> Vec<Diagnostic> {
     unanswered_question(dossier, text, &mut out);
     answer_without_question(dossier, text, &mut out);
     question_not_taken_up(dossier, text, &mut out);
-    quotation_without_source(dossier, text, &mut out);
+    quotation_without_source(dossier, &mut out);
     mixed_citation_style(dossier, text, &mut out);
     out.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     out
@@ -618,63 +618,46 @@ fn first_line(text: &str, span: &Span) -> Span {
     span.start..span.start + s.find(['\n', '\r']).unwrap_or(s.len())
 }
 
-/// A quotation of eight words or more in a question of a committee letter,
-/// with no footnote marker right after its closing `»`.
-fn quotation_without_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
-    for q in d
+/// A quotation of eight words or more in a question of a committee letter
+/// that nothing ties to a source: no marker right after its closing mark,
+/// and no phrase (`Op dezelfde pagina staat verder:`) that refers it back to
+/// a quotation that has one.
+fn quotation_without_source(d: &Dossier, out: &mut Vec<Diagnostic>) {
+    let questions: Vec<&Span> = d
         .questions
         .iter()
         .filter(|q| q.kind == QuestionKind::LetterParagraph)
-    {
-        let s = &text[q.span.clone()];
-        let mut depth = 0usize;
-        let mut open = 0;
-        // `«` and `»` are C2 AB and C2 BB: their second bytes, found a
-        // block at a time, rather than every character decoded.
-        let guillemets = memchr::memchr2_iter(0xAB, 0xBB, s.as_bytes())
-            .filter(|&k| k > 0 && s.as_bytes()[k - 1] == 0xC2)
-            .map(|k| (k - 1, if s.as_bytes()[k] == 0xAB { '«' } else { '»' }));
-        for (i, c) in guillemets {
-            match c {
-                '«' => {
-                    if depth == 0 {
-                        open = i;
-                    }
-                    depth += 1;
-                }
-                '»' if depth > 0 => {
-                    depth -= 1;
-                    if depth > 0 {
-                        continue;
-                    }
-                    let end = q.span.start + i + '»'.len_utf8();
-                    let quote = &s[open..i];
-                    // Fewer than eight words (not all of them counted).
-                    if quote.split_whitespace().nth(7).is_none() {
-                        continue;
-                    }
-                    // Markers are in text order.
-                    let next = d.markers.partition_point(|m| m.span.start < end);
-                    let sourced = d.markers.get(next).is_some_and(|m| m.span.start <= end + 2);
-                    if !sourced {
-                        let start = q.span.start + open;
-                        let words: String = quote
-                            .trim_start_matches('«')
-                            .split_whitespace()
-                            .take(6)
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        push(
-                            out,
-                            &QUOTATION_WITHOUT_SOURCE,
-                            start..end,
-                            format!("the quotation «{words} …» has no footnote giving its source"),
-                        );
-                    }
-                }
-                _ => {}
-            }
+        .map(|q| &q.span)
+        .collect();
+    if questions.is_empty() {
+        return;
+    }
+    for (i, q) in d.quotes.iter().enumerate() {
+        if q.nested || d.quote_is_tied(i) {
+            continue;
         }
+        if !questions
+            .iter()
+            .any(|s| s.start <= q.span.start && q.span.end <= s.end)
+        {
+            continue;
+        }
+        let words = &d.layout.body.text[q.body.clone()];
+        // Fewer than eight words (not all of them counted).
+        if words.split_whitespace().nth(7).is_none() {
+            continue;
+        }
+        let first: String = words
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        push(
+            out,
+            &QUOTATION_WITHOUT_SOURCE,
+            q.span.clone(),
+            format!("the quotation «{first} …» has no footnote giving its source"),
+        );
     }
 }
 

@@ -298,3 +298,28 @@ fn every_code_of_the_registry_can_be_set() {
     let mut levels = LintLevels::default();
     assert!(levels.set("no-such-code=off").is_err());
 }
+
+#[test]
+fn a_quotation_referred_back_to_a_sourced_one_has_a_source() {
+    let letter = |first_note: &str| {
+        format!(
+            "BRIEF VAN DE VOORZITTER VAN DE COMMISSIE\n\nDe leden lezen: «Wel had het kabinet graag gezien dat de Commissie meer maatregelen had gepresenteerd.»{first_note} Kunt u dat toelichten?\n\nOp dezelfde pagina staat verder: «Het kabinet is daarbij voorstander van een solidariteitsmechanisme dat eerlijk is.» Kunt u dat onderbouwen?\n\n1 Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12.\n"
+        )
+    };
+    let hints = |text: &str| -> Vec<String> {
+        diagnostics(text)
+            .into_iter()
+            .filter(|d| d.0 == "quotation-without-source")
+            .map(|d| d.3)
+            .collect()
+    };
+    assert_eq!(hints(&letter("1")), Vec::<String>::new());
+    // Referred back to a quotation without a source: no source either.
+    assert_eq!(
+        hints(&letter("")),
+        [
+            "the quotation «Wel had het kabinet graag gezien …» has no footnote giving its source",
+            "the quotation «Het kabinet is daarbij voorstander van …» has no footnote giving its source",
+        ]
+    );
+}
