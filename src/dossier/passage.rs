@@ -302,11 +302,16 @@ impl PassageIndex {
                 *score += (*e).min(n) - before;
             }
         };
-        let excluded = |i: usize| {
-            exclude.is_some_and(|x| {
-                let s = self.to_source(words[i].start);
-                x.start <= s && s < x.end
-            })
+        // The words of the quotation itself, where the source is the
+        // quoting document: no window may hold one.
+        let mine = exclude.map(|x| {
+            let from = words.partition_point(|w| self.to_source(w.start) < x.start);
+            let to = words.partition_point(|w| self.to_source(w.start) < x.end);
+            from..to
+        });
+        let excluded = |start: usize| {
+            mine.as_ref()
+                .is_some_and(|m| !m.is_empty() && start < m.end && m.start < start + width)
         };
         let pinned = |i: usize| {
             pin.is_some_and(|p| self.page_at(words[i].start).is_some_and(|n| p.contains(n)))

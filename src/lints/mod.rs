@@ -8,7 +8,11 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::citation::CitationKind;
-use crate::dossier::{Dossier, Footnote, NoteConvention, QuestionKind, Source};
+use crate::dossier::passage::Change;
+use crate::dossier::{
+    Dossier, Footnote, NoteConvention, Passage, PassageIndex, QuestionKind, QuoteMatch,
+    QuotedPassage, Source,
+};
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::Span;
 use serde::Serialize;
@@ -131,6 +135,21 @@ pub const QUOTATION_WITHOUT_SOURCE: Lint = Lint::new(
     Severity::Hint,
     "a «quotation» in a question letter with no footnote after it",
 );
+pub const QUOTE_NOT_FOUND: Lint = Lint::new(
+    "quote-not-found",
+    Severity::Warning,
+    "a quotation whose words are not in the cited document, which is in the workspace (or is this one)",
+);
+pub const QUOTE_PAGE_MISMATCH: Lint = Lint::new(
+    "quote-page-mismatch",
+    Severity::Warning,
+    "a quoted passage that stands on another page of the cited document than the note's pin",
+);
+pub const QUOTE_ALTERED: Lint = Lint::new(
+    "quote-altered",
+    Severity::Information,
+    "a quoted passage found in the cited document with words changed, added or left out without `…`",
+);
 pub const MIXED_CITATION_STYLE: Lint = Lint::new(
     "mixed-citation-style",
     Severity::Hint,
@@ -182,6 +201,9 @@ pub const LINTS: &[Lint] = &[
     ANSWER_WITHOUT_QUESTION,
     QUESTION_NOT_TAKEN_UP,
     QUOTATION_WITHOUT_SOURCE,
+    QUOTE_NOT_FOUND,
+    QUOTE_PAGE_MISMATCH,
+    QUOTE_ALTERED,
     MIXED_CITATION_STYLE,
     PAGE_BEYOND_DOCUMENT,
     CITATION_NOT_IN_WORKSPACE,
@@ -285,6 +307,7 @@ pub fn lint(dossier: &Dossier, text: &str) -> Vec<Diagnostic> {
     question_not_taken_up(dossier, text, &mut out);
     quotation_without_source(dossier, &mut out);
     mixed_citation_style(dossier, text, &mut out);
+    quotes_of_itself(dossier, text, &mut out);
     out.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     out
 }
@@ -661,6 +684,119 @@ fn quotation_without_source(d: &Dossier, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Quotations whose note cites this very document (an answering letter
+/// quoting the committee's letter it is bound with): looked for in its
+/// own text, the quotation itself left out.
+fn quotes_of_itself(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
+    let Some(own) = d.identity.as_ref().map(|i| &i.id) else {
+        return;
+    };
+    // Most documents quote nothing of themselves: no index for them.
+    if !d.quotes.iter().any(|q| !q.nested) {
+        return;
+    }
+    let quoted: Vec<QuotedPassage> = d
+        .quoted_passages(text)
+        .into_iter()
+        .filter(|q| &q.id == own)
+        .collect();
+    if quoted.is_empty() {
+        return;
+    }
+    let index = PassageIndex::new(d);
+    for q in &quoted {
+        quote_findings(q, &index, true, out);
+    }
+}
+
+/// What the search for one quotation in its source finds, as findings.
+/// `itself`: the source is the quoting document, where the quotation's
+/// own words do not count.
+fn quote_findings(
+    q: &QuotedPassage,
+    index: &PassageIndex,
+    itself: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let pin = q.pin();
+    let exclude = itself.then_some(&q.span);
+    let pages = |p: &Passage| match (p.first_page, p.last_page) {
+        (Some(a), Some(b)) if a != b => format!("pages {a}–{b}"),
+        (Some(a), _) => format!("page {a}"),
+        _ => "a page without a number".to_string(),
+    };
+    match index.find(&q.text, pin.as_ref(), exclude) {
+        QuoteMatch::Found(p) => {
+            if let (Some(pin), Some(false)) =
+                (&q.pin, pin.as_ref().and_then(|x| p.on_pinned_page(x)))
+            {
+                let shown = pin.replace('-', "–");
+                push(
+                    out,
+                    &QUOTE_PAGE_MISMATCH,
+                    q.span.clone(),
+                    format!(
+                        "the quoted passage «{}» is on {} of {}, not on page {shown}",
+                        q.first_words(6),
+                        pages(&p),
+                        q.document
+                    ),
+                );
+            }
+        }
+        QuoteMatch::Altered(p, changes) => {
+            let what = match changes.is_empty() {
+                true => "its words differ in places".to_string(),
+                false => changes
+                    .iter()
+                    .map(|c| match c {
+                        Change::Changed { source, quoted } => {
+                            format!("`{source}` is quoted as `{quoted}`")
+                        }
+                        Change::Added(a) => format!("`{a}` is added"),
+                        Change::LeftOut(l) => format!("`{l}` is left out without `…`"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            };
+            push(
+                out,
+                &QUOTE_ALTERED,
+                q.span.clone(),
+                format!(
+                    "the quotation «{}» differs from {}, {}: {what}",
+                    q.first_words(6),
+                    q.document,
+                    pages(&p)
+                ),
+            );
+        }
+        QuoteMatch::NotFound(closest) => {
+            let near = match closest {
+                Some(p) => {
+                    let words: Vec<&str> = index.text[p.span.clone()].split_whitespace().collect();
+                    let mut shown = words[..words.len().min(10)].join(" ");
+                    if words.len() > 10 {
+                        shown.push_str(" …");
+                    }
+                    format!("; the closest passage is on {}: «{shown}»", pages(&p))
+                }
+                None => String::new(),
+            };
+            push(
+                out,
+                &QUOTE_NOT_FOUND,
+                q.span.clone(),
+                format!(
+                    "the quoted passage «{}» is not in {}{near}",
+                    q.first_words(6),
+                    q.document
+                ),
+            );
+        }
+    }
+}
+
 /// The form of a citation's year and of its dossier number, when written.
 type Style = (Option<&'static str>, Option<&'static str>);
 
@@ -833,6 +969,21 @@ pub fn workspace_lints_with(
                         c.document()
                     ),
                 );
+            }
+        }
+    }
+    // Quotations of other documents of the workspace (those of itself:
+    // `quotes_of_itself`). A document elsewhere gives no finding.
+    let quote_lints = [&QUOTE_NOT_FOUND, &QUOTE_PAGE_MISMATCH, &QUOTE_ALTERED];
+    if quote_lints.iter().any(|l| levels.is_on(l.code)) {
+        for q in own.quotes.iter().filter(|q| own.id.as_ref() != Some(&q.id)) {
+            let cited = workspace
+                .documents_with_id(&q.id)
+                .into_iter()
+                .filter(|(k, _)| *k != key)
+                .find_map(|(_, s)| s.passages.clone());
+            if let Some(index) = cited {
+                quote_findings(q, &index, false, &mut out);
             }
         }
     }

@@ -323,3 +323,123 @@ fn a_quotation_referred_back_to_a_sourced_one_has_a_source() {
         ]
     );
 }
+
+/// The BNC-fiche the seed quotes, made for the tests (pages 11–17).
+const FICHE: &str = include_str!("../../tests/fixtures/quotes/kst-22112-2955.txt");
+
+/// The quotation findings of a letter that quotes `quote` with note `note`,
+/// with the fiche in the workspace or not.
+fn quote_findings_of(quote: &str, note: &str, fiche_in_workspace: bool) -> Vec<String> {
+    let mut ws = Workspace::new();
+    if fiche_in_workspace {
+        ws.update_text("kst-22112-2955.txt", FICHE);
+    }
+    let text = format!(
+        "BRIEF VAN DE VOORZITTER VAN DE COMMISSIE\n\nDe leden lezen: «{quote}»1 Kunt u dat toelichten?\n\n1 {note}\n"
+    );
+    ws.update_text("brief.txt", &text);
+    let d = Dossier::analyze(&text);
+    let mut found = lint(&d, &text);
+    found.extend(workspace_lints("brief.txt", &d, &text, &ws));
+    found
+        .into_iter()
+        .filter(|x| x.code.starts_with("quote-"))
+        .map(|x| format!("{} {}: {}", x.severity.as_str(), x.code, x.message))
+        .collect()
+}
+
+#[test]
+fn quotations_checked_against_the_cited_document() {
+    let fiche = "Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 14.";
+    let exact = "Van elke lidstaat wordt een betekenisvolle bijdrage verwacht. Het kabinet waardeert deze aanpak.";
+    assert_eq!(quote_findings_of(exact, fiche, true), Vec::<String>::new());
+    // Across a hyphenated line break in the quoting letter.
+    let broken = "Van elke lidstaat wordt een betekenis-\nvolle bijdrage verwacht. Het kabinet waardeert deze aanpak.";
+    assert_eq!(quote_findings_of(broken, fiche, true), Vec::<String>::new());
+    assert_eq!(
+        quote_findings_of(exact, "Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12.", true),
+        ["warning quote-page-mismatch: the quoted passage «Van elke lidstaat wordt een betekenisvolle …» is on page 14 of Kamerstukken II 2020/21, 22 112, nr. 2955, not on page 12"]
+    );
+    assert_eq!(
+        quote_findings_of("Van elke lidstaat wordt een grote bijdrage verwacht. Het kabinet waardeert deze aanpak.", fiche, true),
+        ["info quote-altered: the quotation «Van elke lidstaat wordt een grote …» differs from Kamerstukken II 2020/21, 22 112, nr. 2955, page 14: `betekenisvolle` is quoted as `grote`"]
+    );
+    assert_eq!(
+        quote_findings_of("Het kabinet wil de grenzen van Nederland volledig sluiten voor iedereen.", fiche, true),
+        ["warning quote-not-found: the quoted passage «Het kabinet wil de grenzen van …» is not in Kamerstukken II 2020/21, 22 112, nr. 2955"]
+    );
+    assert_eq!(
+        quote_findings_of("Het kabinet bestudeert de voorstellen over de opvang van vluchtelingen in Europa met zorg.", "Kamerstukken II 2020/21, 22 112, nr. 2955.", true),
+        ["warning quote-not-found: the quoted passage «Het kabinet bestudeert de voorstellen over …» is not in Kamerstukken II 2020/21, 22 112, nr. 2955; the closest passage is on pages 15–16: «Het kabinet bestudeert de voorstellen over legale migratie nader. Het …»"]
+    );
+    // The cited document is not in the workspace: nothing can be said.
+    assert_eq!(
+        quote_findings_of(
+            "Het kabinet wil de grenzen van Nederland volledig sluiten voor iedereen.",
+            fiche,
+            false
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn the_seed_quotes_the_fiche_faithfully() {
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_0dbf1fc7ba84b8b6.txt"
+    ))
+    .unwrap();
+    let mut ws = Workspace::new();
+    ws.update_text("kst-22112-2955.txt", FICHE);
+    ws.update_text("seed.txt", &seed);
+    let d = Dossier::analyze(&seed);
+    let found: Vec<String> = workspace_lints("seed.txt", &d, &seed, &ws)
+        .into_iter()
+        .map(|x| x.code.to_string())
+        .filter(|c| c.starts_with("quote-"))
+        .collect();
+    assert_eq!(found, Vec::<String>::new());
+    // With the fiche's pages one off, every pinned quotation is on
+    // another page.
+    let shifted = FICHE.replace("2955 1", "2955 2");
+    ws.update_text("kst-22112-2955.txt", &shifted);
+    let found: Vec<String> = workspace_lints("seed.txt", &d, &seed, &ws)
+        .into_iter()
+        .map(|x| x.code.to_string())
+        .filter(|c| c.starts_with("quote-"))
+        .collect();
+    assert_eq!(found, ["quote-page-mismatch"; 5]);
+}
+
+#[test]
+fn an_answer_quoting_the_committees_letter_in_the_same_file() {
+    let text = |quote: &str| {
+        format!(
+            "BRIEF VAN DE VOORZITTER VAN DE COMMISSIE\n\nDe leden vragen of de regering de termijn van zes weken voor de beoordeling wil verlengen tot acht weken. Kunt u dat toezeggen?\n\nTweede Kamer, vergaderjaar 2020–2021, 35 612, nr. 4 1\n\nBRIEF VAN DE STAATSSECRETARIS\n\nU vraagt «{quote}»1 Dat zeg ik toe.\n\n1 Kamerstukken II 2020/21, 35 612, nr. 4, blz. 1.\n\nTweede Kamer, vergaderjaar 2020–2021, 35 612, nr. 4 2\n"
+        )
+    };
+    let findings = |t: &str| -> Vec<String> {
+        let d = Dossier::analyze(t);
+        assert_eq!(
+            d.identity.as_ref().map(|i| i.id.as_str()),
+            Some("kst-35612-4")
+        );
+        lint(&d, t)
+            .into_iter()
+            .filter(|x| x.code.starts_with("quote-"))
+            .map(|x| format!("{}: {}", x.code, x.message))
+            .collect()
+    };
+    assert_eq!(
+        findings(&text(
+            "of de regering de termijn van zes weken voor de beoordeling wil verlengen"
+        )),
+        Vec::<String>::new()
+    );
+    // The quotation itself is not its source.
+    assert_eq!(
+        findings(&text("of de regering de termijn van tien weken voor de beoordeling wil verlengen")),
+        ["quote-altered: the quotation «of de regering de termijn van …» differs from Kamerstukken II 2020/21, 35 612, nr. 4, page 1: `zes` is quoted as `tien`"]
+    );
+}

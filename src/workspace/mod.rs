@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use crate::citation::{Citation, CitationKind};
-use crate::dossier::{Dossier, QuestionKind, Source};
+use crate::dossier::{Dossier, PassageIndex, QuestionKind, QuotedPassage, Source};
 use crate::Span;
 
 pub use crate::discover::compile_globs;
@@ -38,6 +38,13 @@ pub struct DocumentSummary {
     /// The words of the questions that another document may look up are
     /// not hashed yet ([`DocumentSummary::asking_words_only`]).
     pub words_deferred: bool,
+    /// Its quotations whose source names a document, to be looked for in
+    /// that document.
+    pub quotes: Vec<QuotedPassage>,
+    /// Its running text normalised for finding a quoted passage, built
+    /// once per version of the document; only for a document with an
+    /// identifier (nothing else can be cited).
+    pub passages: Option<Arc<PassageIndex>>,
 }
 
 /// One place where a document is cited.
@@ -111,6 +118,7 @@ impl DocumentSummary {
         }
         cites.sort_by_key(|c| c.span.start);
         DocumentSummary {
+            passages: id.is_some().then(|| Arc::new(PassageIndex::new(d))),
             id,
             display: d.identity.as_ref().map(|i| i.display.clone()),
             title: title(text, d),
@@ -139,6 +147,7 @@ impl DocumentSummary {
                 .collect(),
             bytes: text.len(),
             words_deferred: true,
+            quotes: d.quoted_passages(text),
         }
     }
 
