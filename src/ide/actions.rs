@@ -4,13 +4,15 @@
 //! fix on `footnote-numbering`, and a source action wherever the numbering
 //! is off); `Idem`/`Ibidem` written out in full; a definition stub for a
 //! marker without one (on `undefined-footnote`); a placeholder replaced by
-//! a source cited elsewhere in the document (on `placeholder-source`). The
-//! edits come from `crate::assist`.
+//! a source cited elsewhere in the document (on `placeholder-source`); a
+//! quotation's note pinned to the page its passage stands on (on
+//! `quote-page-mismatch`). The edits come from `crate::assist`.
 
 use super::guard::guarded;
+use super::lookup;
 use super::snapshot::Snapshot;
 use crate::assist::{self, Edit};
-use crate::dossier::Source;
+use crate::dossier::{PinEdit, QuoteMatch, Source};
 use crate::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +52,51 @@ pub fn code_actions(snap: &Snapshot, range: Span) -> Vec<Action> {
     out.extend(guarded("editing actions", Vec::new(), || {
         editing(snap, &range)
     }));
+    out.extend(guarded("quotation actions", Vec::new(), || {
+        quote_pin(snap, &range)
+    }));
     out
+}
+
+/// On a quotation whose passage stands on another page than its note's
+/// pin: the pin set to that page (`Idem, blz. 12` → `Idem, blz. 14`;
+/// `Ibidem` → `Ibidem, blz. 14`).
+fn quote_pin(snap: &Snapshot, range: &Span) -> Vec<Action> {
+    let Some(q) = lookup::quote_at(snap, range.start) else {
+        return Vec::new();
+    };
+    let QuoteMatch::Found(p) = &q.found else {
+        return Vec::new();
+    };
+    let (Some(pin), Some(page)) = (q.quoted.pin(), p.first_page) else {
+        return Vec::new();
+    };
+    if p.on_pinned_page(&pin) != Some(false) {
+        return Vec::new();
+    }
+    let edit = match &q.quoted.pin_edit {
+        Some(PinEdit::Replace(span)) => Edit {
+            span: span.clone(),
+            text: page.to_string(),
+        },
+        Some(PinEdit::Insert(at)) => Edit {
+            span: *at..*at,
+            text: format!(", blz. {page}"),
+        },
+        None => return Vec::new(),
+    };
+    vec![Action {
+        title: format!("Paginanummer in de voetnoot op blz. {page} zetten"),
+        kind: ActionKind::QuickFix,
+        edits: vec![edit],
+        versioned: true,
+        preferred: true,
+        fixes: Some(Fixes {
+            code: "quote-page-mismatch",
+            at: q.quoted.span.clone(),
+        }),
+        needs_finding: false,
+    }]
 }
 
 fn slips(snap: &Snapshot, range: &Span) -> Vec<Action> {

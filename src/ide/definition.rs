@@ -4,7 +4,7 @@
 //! answer's heading → its question, `zie vraag 5` → `Vraag 5`, `antwoord
 //! op vraag 4` → answer 4; a citation → the cited document (and page) in
 //! the workspace; a committee letter's question → where another document
-//! takes it up.
+//! takes it up; a quotation → the quoted passage in its source.
 
 use super::lookup::{self, antecedent};
 use super::questions;
@@ -14,6 +14,16 @@ use crate::dossier::QuestionKind;
 use crate::Span;
 
 pub fn definition(snap: &Snapshot, offset: usize) -> Vec<NavigationTarget> {
+    // A quotation: the passage in its source (before the question that
+    // holds it).
+    if let Some(q) = lookup::quote_at(snap, offset) {
+        if let Some(p) = q.passage() {
+            return vec![NavigationTarget {
+                span: q.index.source_span(&p.span),
+                file: q.file,
+            }];
+        }
+    }
     if let Some(span) = target(&snap.analysis, offset) {
         return vec![NavigationTarget {
             file: snap.file.clone(),

@@ -13,7 +13,8 @@ use super::questions;
 use super::render::{collapse, escape, footnote_body, list};
 use super::snapshot::{file_name, Analysis, Snapshot};
 use crate::citation::{Citation, CitationKind};
-use crate::dossier::{Answer, Footnote, Question, QuestionKind, Source};
+use crate::dossier::passage::Change;
+use crate::dossier::{Answer, Footnote, Passage, Question, QuestionKind, QuoteMatch, Source};
 use crate::Span;
 
 /// What a hover shows: the span it is about and Markdown.
@@ -24,6 +25,10 @@ pub struct HoverResult {
 }
 
 pub fn hover(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
+    // A quotation inside a question: its source first.
+    if let Some(found) = quote(snap, offset) {
+        return Some(found);
+    }
     if let Some(found) = question_elsewhere(snap, offset) {
         return Some(found);
     }
@@ -317,6 +322,91 @@ fn in_workspace(snap: &Snapshot, offset: usize) -> Option<String> {
         }
     }
     (!links.is_empty()).then(|| format!("In de werkruimte: {}", links.join(", ")))
+}
+
+/// On a quotation whose source is in the workspace (or is this document):
+/// the source's passage, its page and document, and how the quotation
+/// differs from it.
+fn quote(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
+    let q = lookup::quote_at(snap, offset)?;
+    let place = match *q.file == *snap.file {
+        true => "dit document".to_string(),
+        false => file_name(&q.file),
+    };
+    let pages = |p: &Passage| match (p.first_page, p.last_page) {
+        (Some(a), Some(b)) if a != b => format!("blz. {a}–{b}"),
+        (Some(a), _) => format!("blz. {a}"),
+        _ => "een pagina zonder nummer".to_string(),
+    };
+    let passage = |p: &Passage| {
+        let words: Vec<&str> = q.index.text[p.span.clone()].split_whitespace().collect();
+        let mut s = words[..words.len().min(80)].join(" ");
+        if words.len() > 80 {
+            s.push_str(" …");
+        }
+        format!("> {}", escape(&s))
+    };
+    let document = escape(&q.quoted.document);
+    let md = match &q.found {
+        QuoteMatch::Found(p) => {
+            let mut md = format!(
+                "**Citaat** uit {document}, {} ({place})\n\n{}",
+                pages(p),
+                passage(p)
+            );
+            let pin = q.quoted.pin();
+            if pin.as_ref().and_then(|x| p.on_pinned_page(x)) == Some(false) {
+                let written = q.quoted.pin.clone().unwrap_or_default().replace('-', "–");
+                md.push_str(&format!(
+                    "\n\n⚠ De noot noemt blz. {written}; de passage staat op {}.",
+                    pages(p)
+                ));
+            }
+            md
+        }
+        QuoteMatch::Altered(p, changes) => {
+            let marked: Vec<String> = changes
+                .iter()
+                .map(|c| match c {
+                    Change::Changed { source, quoted } => {
+                        format!("~~{}~~ → **{}**", escape(source), escape(quoted))
+                    }
+                    Change::Added(a) => format!("toegevoegd: **{}**", escape(a)),
+                    Change::LeftOut(l) => format!("weggelaten zonder `…`: ~~{}~~", escape(l)),
+                })
+                .collect();
+            let marked = match marked.is_empty() {
+                true => "- de woorden wijken op enkele plaatsen af".to_string(),
+                false => marked
+                    .iter()
+                    .map(|m| format!("- {m}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            };
+            format!(
+                "**Citaat** uit {document}, {} ({place})\n\n{}\n\n⚠ Het citaat wijkt af van de bron:\n\n{marked}",
+                pages(p),
+                passage(p)
+            )
+        }
+        QuoteMatch::NotFound(closest) => {
+            let mut md = format!(
+                "**Citaat** uit {document} ({place})\n\n⚠ De geciteerde woorden staan niet in dit stuk."
+            );
+            if let Some(p) = closest {
+                md.push_str(&format!(
+                    "\n\nDichtstbijzijnde passage, {}:\n\n{}",
+                    pages(p),
+                    passage(p)
+                ));
+            }
+            md
+        }
+    };
+    Some(HoverResult {
+        span: q.quoted.span.clone(),
+        markdown: md,
+    })
 }
 
 /// On what identifies the document (its footer): what it is, and how

@@ -3,8 +3,13 @@
 //! running text of a span (footnote blocks and footers left out,
 //! hyphenation undone).
 
-use super::snapshot::Analysis;
-use crate::dossier::{Answer, Dossier, Footnote, Question, QuestionKind, QuestionRef, Source};
+use std::sync::Arc;
+
+use super::snapshot::{Analysis, Snapshot};
+use crate::dossier::{
+    Answer, Dossier, Footnote, Passage, PassageIndex, Question, QuestionKind, QuestionRef,
+    QuoteMatch, QuotedPassage, Source,
+};
 use crate::Span;
 
 fn holds(span: &Span, offset: usize) -> bool {
@@ -195,5 +200,61 @@ pub fn antecedent<'d>(d: &'d Dossier, footnote: &Footnote) -> Option<&'d Footnot
 pub fn letter_question_at(a: &Analysis, offset: usize) -> Option<&Question> {
     a.dossier.questions.iter().find(|q| {
         q.kind == QuestionKind::LetterParagraph && q.span.start <= offset && offset < q.span.end
+    })
+}
+
+/// A quotation with its source looked up: the document that holds the
+/// source (its index key), that document's normalised text, and what the
+/// search for the quoted words found.
+pub struct QuoteLookup {
+    pub quoted: QuotedPassage,
+    pub file: Arc<str>,
+    pub index: Arc<PassageIndex>,
+    pub found: QuoteMatch,
+}
+
+impl QuoteLookup {
+    /// The passage found (as quoted or with differences).
+    pub fn passage(&self) -> Option<&Passage> {
+        match &self.found {
+            QuoteMatch::Found(p) | QuoteMatch::Altered(p, _) => Some(p),
+            QuoteMatch::NotFound(_) => None,
+        }
+    }
+}
+
+/// The quotation (the outermost one) that holds `offset`, when its
+/// source is this document or one in the workspace: the lints' search,
+/// done again for this one quotation.
+pub fn quote_at(snap: &Snapshot, offset: usize) -> Option<QuoteLookup> {
+    let d = snap.dossier();
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| !q.nested && q.span.start <= offset && offset < q.span.end)?;
+    let quoted = d
+        .quoted_passages(snap.text())
+        .into_iter()
+        .find(|p| p.span == q.span)?;
+    let itself = d.identity.as_ref().is_some_and(|i| i.id == quoted.id);
+    let (file, index) = if itself {
+        (snap.file.clone(), Arc::new(PassageIndex::new(d)))
+    } else {
+        snap.workspace
+            .documents_with_id(&quoted.id)
+            .into_iter()
+            .filter(|(k, _)| **k != *snap.file)
+            .find_map(|(k, s)| Some((Arc::from(k), s.passages.clone()?)))?
+    };
+    let found = index.find(
+        &quoted.text,
+        quoted.pin().as_ref(),
+        itself.then_some(&quoted.span),
+    );
+    Some(QuoteLookup {
+        quoted,
+        file,
+        index,
+        found,
     })
 }

@@ -1682,3 +1682,96 @@ fn definition_of_a_typed_note_goes_back_to_its_own_marker() {
         "#]],
     );
 }
+
+/// A fiche of two pages and a committee's letter that quotes it: on the
+/// right page, on the wrong one (with `Ibidem`), and with a word changed.
+const QUOTED: &str = r#"
+//- /kst-22112-2955.txt
+Het kabinet verwelkomt de mededeling van de Commissie over het pact.
+
+Tweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 1
+Van elke lidstaat wordt een betekenisvolle bijdrage verwacht. Het
+kabinet waardeert deze aanpak.
+
+Tweede Kamer, vergaderjaar 2020–2021, 22 112, nr. 2955 2
+//- /brief.txt
+BRIEF VAN DE VOORZITTER VAN DE COMMISSIE
+
+De leden lezen: «Het kabinet verwelkomt de mededeling van de Commissie
+over het pact.»1 Kunt u dat toelichten?
+
+Ook lezen zij: «Van elke lidstaat wordt een betekenisvolle bijdrage
+verwacht.»2 Wat betekent dat?
+
+En: «Van elke lidstaat wordt een grote bijdrage verwacht.»3 Hoe groot?
+
+1 Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 1.
+2 Ibidem.
+3 Idem, blz. 2.
+"#;
+
+#[test]
+fn hover_on_a_quotation_shows_its_source_passage() {
+    check_hover(
+        &at(QUOTED, "De leden lezen: «Het kabinet"),
+        expect![[r#"
+        3: De leden lezen: «Het kabinet verwelkomt de mededeling van de Commissie
+                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ …
+
+        **Citaat** uit Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 1 (kst-22112-2955.txt)
+
+        > Het kabinet verwelkomt de mededeling van de Commissie over het pact
+    "#]],
+    );
+    check_hover(
+        &at(QUOTED, "Ook lezen zij: «Van elke"),
+        expect![[r#"
+        6: Ook lezen zij: «Van elke lidstaat wordt een betekenisvolle bijdrage
+                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ …
+
+        **Citaat** uit Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 2 (kst-22112-2955.txt)
+
+        > Van elke lidstaat wordt een betekenisvolle bijdrage verwacht
+
+        ⚠ De noot noemt blz. 1; de passage staat op blz. 2.
+    "#]],
+    );
+    check_hover(
+        &at(QUOTED, "Van elke lidstaat wordt een grote"),
+        expect![[r#"
+        9: En: «Van elke lidstaat wordt een grote bijdrage verwacht.»3 Hoe groot?
+               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+
+        **Citaat** uit Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 2 (kst-22112-2955.txt)
+
+        > Van elke lidstaat wordt een betekenisvolle bijdrage verwacht
+
+        ⚠ Het citaat wijkt af van de bron:
+
+        - ~~betekenisvolle~~ → **grote**
+    "#]],
+    );
+}
+
+#[test]
+fn definition_of_a_quotation_is_the_passage_in_its_source() {
+    check_definition(
+        &at(QUOTED, "Van elke lidstaat wordt een grote"),
+        expect![[r#"
+        /kst-22112-2955.txt 4: Van elke lidstaat wordt een betekenisvolle bijdrage verwacht. Het
+                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+    "#]],
+    );
+}
+
+#[test]
+fn a_quotation_on_another_page_gets_its_pin_set() {
+    check_actions(
+        &at(QUOTED, "Ook lezen zij: «Van elke"),
+        expect![[r#"
+        QuickFix Paginanummer in de voetnoot op blz. 2 zetten (preferred) [fixes quote-page-mismatch, not found here]
+          12: - 2 Ibidem.
+          12: + 2 Ibidem, blz. 2.
+    "#]],
+    );
+}
