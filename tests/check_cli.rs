@@ -349,3 +349,42 @@ fn a_finding_over_several_lines_gets_its_own_end_column() {
         "{human}"
     );
 }
+
+/// The seed beside the fiche it quotes (a fixture made from the words the
+/// seed quotes): no quotation finding. With the fiche's pages one further
+/// on, each pinned quotation is on another page; with a word changed in
+/// the fiche, that quotation is altered.
+#[test]
+fn check_looks_quotations_up_in_the_files_it_is_given() {
+    let dir = scratch("quotes");
+    let seed = std::fs::read_to_string(root().join("seeds/000_0dbf1fc7ba84b8b6.txt")).unwrap();
+    let fiche =
+        std::fs::read_to_string(root().join("tests/fixtures/quotes/kst-22112-2955.txt")).unwrap();
+    std::fs::write(dir.join("verslag.txt"), &seed).unwrap();
+    let run = |fiche: &str| -> Vec<String> {
+        std::fs::write(dir.join("kst-22112-2955.txt"), fiche).unwrap();
+        let out = bin().arg("check").arg(&dir).output().unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains("[quote-"))
+            .map(|l| l.rsplit_once("quotes/").unwrap().1.to_string())
+            .collect()
+    };
+    assert_eq!(run(&fiche), Vec::<String>::new());
+    // Its footers numbered 12 to 18 rather than 11 to 17.
+    let shifted = (11..=17).rev().fold(fiche.clone(), |f, n| {
+        f.replace(&format!("2955 {n}\n"), &format!("2955 {}\n", n + 1))
+    });
+    let shifted = run(&shifted);
+    assert_eq!(shifted.len(), 5, "{shifted:#?}");
+    assert_eq!(
+        shifted[0],
+        "verslag.txt:45:1: warning[quote-page-mismatch]: the quoted passage «… is het kabinet van mening …» is on page 13 of Kamerstukken II 2020/21, 22 112, nr. 2955, not on page 12"
+    );
+    let altered = run(&fiche.replace("betekenisvolle bijdrage", "grote bijdrage"));
+    assert_eq!(
+        altered,
+        ["verslag.txt:71:1: info[quote-altered]: the quotation «De voorstellen van de Commissie op …» differs from Kamerstukken II 2020/21, 22 112, nr. 2955, page 14: `grote` is quoted as `betekenisvolle`"]
+    );
+}

@@ -2039,3 +2039,53 @@ fn a_closed_document_is_indexed_as_its_file_on_disk_again() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
+
+/// The seed and the fiche it quotes open side by side, the fiche's pages
+/// numbered one further on: the seed's first quotation gets
+/// `quote-page-mismatch`, whose quick fix sets footnote 7's pin to the
+/// page the passage stands on; a hover on the quotation shows the passage.
+#[test]
+fn a_quotation_on_another_page_of_an_open_document_is_found_and_fixed() {
+    let mut s = started(None);
+    s.conn.open(SEED_URI, "text", SEED);
+    let fiche = include_str!("fixtures/quotes/kst-22112-2955.txt");
+    let shifted = (11..=17).rev().fold(fiche.to_string(), |f, n| {
+        f.replace(&format!("2955 {n}\n"), &format!("2955 {}\n", n + 1))
+    });
+    s.conn
+        .open("file:///dossier/kst-22112-2955.txt", "text", &shifted);
+    let quote_line = line_starting(SEED, "«... is het kabinet") as u64;
+    let mismatch = loop {
+        let found = s.conn.diagnostics(SEED_URI);
+        let hit = found["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| {
+                d["code"] == "quote-page-mismatch" && d["range"]["start"]["line"] == quote_line
+            })
+            .cloned();
+        if let Some(d) = hit {
+            break d;
+        }
+    };
+    assert_eq!(mismatch["severity"], 2, "{mismatch}");
+    let actions = code_actions(&mut s, SEED_URI, at_line(quote_line as usize, 3, 3), None);
+    let fix = actions
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Paginanummer")
+        })
+        .unwrap_or_else(|| panic!("a quick fix among {actions:#?}"));
+    let after = applied(SEED, SEED_URI, fix, 1);
+    assert!(after.contains("\n7 Idem, blz. 13.\n"), "{after}");
+    let hover = s.conn.call(
+        "textDocument/hover",
+        text_position(SEED_URI, json!({"line": quote_line, "character": 5})),
+    );
+    let text = hover_text(&hover);
+    assert!(text.starts_with("**Citaat** uit Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 13 (kst-22112-2955.txt)"), "{text}");
+}

@@ -402,7 +402,9 @@ fn the_seed_quotes_the_fiche_faithfully() {
     assert_eq!(found, Vec::<String>::new());
     // With the fiche's pages one off, every pinned quotation is on
     // another page.
-    let shifted = FICHE.replace("2955 1", "2955 2");
+    let shifted = (11..=17).rev().fold(FICHE.to_string(), |f, n| {
+        f.replace(&format!("2955 {n}\n"), &format!("2955 {}\n", n + 1))
+    });
     ws.update_text("kst-22112-2955.txt", &shifted);
     let found: Vec<String> = workspace_lints("seed.txt", &d, &seed, &ws)
         .into_iter()
