@@ -373,46 +373,33 @@ impl Dossier {
         }
     }
 
-    /// The quotation whose span holds `offset` (the innermost).
-    pub fn quote_at(&self, offset: usize) -> Option<usize> {
-        (0..self.quotes.len())
-            .filter(|&i| {
-                let s = &self.quotes[i].span;
-                s.start <= offset && offset < s.end
-            })
-            .min_by_key(|&i| self.quotes[i].span.len())
-    }
-
     /// The quotations whose source names a document by its identifier,
     /// as the workspace keeps them.
     pub fn quoted_passages(&self, text: &str) -> Vec<QuotedPassage> {
-        let mut out = Vec::new();
-        for (i, q) in self.quotes.iter().enumerate() {
-            if q.nested {
-                continue;
-            }
-            let Some(source) = self.quote_source(i) else {
-                continue;
-            };
-            let Some(id) = source.citation.id.clone() else {
-                continue;
-            };
-            let words = normalise_body(&self.layout, &self.markers, q.body.clone());
-            // A title or a term in quotation marks (`«A Renewed European
-            // Agenda on Migration»13`) is no passage to look for.
-            if words.split_whitespace().nth(MIN_WORDS - 1).is_none() {
-                continue;
-            }
-            out.push(QuotedPassage {
-                span: q.span.clone(),
-                id,
-                document: source.citation.canonical_document(),
-                pin: source.pin.clone(),
-                text: words,
-                pin_edit: source.note.and_then(|n| self.pin_edit(text, n)),
-            });
-        }
-        out
+        (0..self.quotes.len())
+            .filter_map(|i| self.quoted_passage(text, i))
+            .collect()
+    }
+
+    /// Quotation `i` as the workspace keeps it, when it is one to look
+    /// for: not inside another, eight words or more, its source a
+    /// document with an identifier.
+    pub fn quoted_passage(&self, text: &str, i: usize) -> Option<QuotedPassage> {
+        let q = self.quotes.get(i).filter(|q| !q.nested)?;
+        let source = self.quote_source(i)?;
+        let id = source.citation.id.clone()?;
+        let words = normalise_body(&self.layout, &self.markers, q.body.clone());
+        // A title or a term in quotation marks (`«A Renewed European
+        // Agenda on Migration»13`) is no passage to look for.
+        words.split_whitespace().nth(MIN_WORDS - 1)?;
+        Some(QuotedPassage {
+            span: q.span.clone(),
+            id,
+            document: source.citation.canonical_document(),
+            pin: source.pin.clone(),
+            text: words,
+            pin_edit: source.note.and_then(|n| self.pin_edit(text, n)),
+        })
     }
 
     /// Where the pin of note `n` is written, or where one would go.

@@ -228,14 +228,11 @@ impl QuoteLookup {
 /// done again for this one quotation.
 pub fn quote_at(snap: &Snapshot, offset: usize) -> Option<QuoteLookup> {
     let d = snap.dossier();
-    let q = d
+    let i = d
         .quotes
         .iter()
-        .find(|q| !q.nested && q.span.start <= offset && offset < q.span.end)?;
-    let quoted = d
-        .quoted_passages(snap.text())
-        .into_iter()
-        .find(|p| p.span == q.span)?;
+        .position(|q| !q.nested && q.span.start <= offset && offset < q.span.end)?;
+    let quoted = d.quoted_passage(snap.text(), i)?;
     let itself = d.identity.as_ref().is_some_and(|i| i.id == quoted.id);
     let (file, index) = if itself {
         (snap.file.clone(), Arc::new(PassageIndex::new(d)))

@@ -116,8 +116,11 @@ pub fn publish(shared: &Arc<Shared>, client: &Client, uri: Url, cascade: bool) {
         let across = if doc.indexed {
             let (ws, a, key) = (state.workspace.clone(), analysis.clone(), key_of(&uri));
             let job = tokio::task::spawn_blocking(move || {
-                catch_unwind(AssertUnwindSafe(|| {
-                    lints::workspace_lints(&key, &a.dossier, &a.text, &ws)
+                catch_unwind(AssertUnwindSafe(|| match ws.get(&key) {
+                    // This generation's summary, in the index already: not
+                    // made again (with its quotations' passage index).
+                    Some(own) => lints::workspace_lints_of(&key, own, &a.text, &ws),
+                    None => lints::workspace_lints(&key, &a.dossier, &a.text, &ws),
                 }))
             });
             match job.await {
