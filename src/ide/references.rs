@@ -2,11 +2,15 @@
 //! for); a question (any part), an answer's heading or `zie vraag N` → the
 //! letter's paragraphs, the repeat, the answer and the references to it;
 //! a full citation or the document's footer → every place in the
-//! workspace that cites that document.
+//! workspace that cites that document; a passage that other documents
+//! quote → those quotations.
 
 use super::lookup;
 use super::questions;
+use std::sync::Arc;
+
 use super::snapshot::{NavigationTarget, Snapshot};
+use crate::dossier::{PassageIndex, QuoteMatch, QuotedPassage};
 use crate::workspace::DocumentSummary;
 use crate::Span;
 
@@ -22,6 +26,10 @@ pub fn references(
             span,
         };
         return Some(spans.into_iter().map(here).collect());
+    }
+    let quoting = quotations_of(snap, offset);
+    if !quoting.is_empty() {
+        return Some(quoting);
     }
     let id = cited_id_at(snap, offset)?;
     Some(places_citing(snap, &id))
@@ -41,6 +49,47 @@ fn in_document(snap: &Snapshot, offset: usize, include_declaration: bool) -> Opt
     }
     spans.extend(note.markers.iter().map(|m| m.span.clone()));
     Some(spans)
+}
+
+/// On a passage of this document that other documents of the workspace
+/// quote: those quotations (each looked up as the lints look it up).
+fn quotations_of(snap: &Snapshot, offset: usize) -> Vec<NavigationTarget> {
+    let d = snap.dossier();
+    let Some(own) = d.identity.as_ref().map(|i| i.id.as_str()) else {
+        return Vec::new();
+    };
+    let quoting: Vec<(&str, &QuotedPassage)> = snap
+        .workspace
+        .documents()
+        .filter(|(key, _)| **key != *snap.file)
+        .flat_map(|(key, s)| {
+            s.quotes
+                .iter()
+                .filter(|q| q.id == own)
+                .map(move |q| (key, q))
+        })
+        .collect();
+    if quoting.is_empty() {
+        return Vec::new();
+    }
+    // This version of the text (the index's may be a moment older).
+    let index = PassageIndex::new(d);
+    let mut out = Vec::new();
+    for (key, q) in quoting {
+        let passage = match index.find(&q.text, q.pin().as_ref(), None) {
+            QuoteMatch::Found(p) | QuoteMatch::Altered(p, _) => p,
+            QuoteMatch::NotFound(_) => continue,
+        };
+        let span = index.source_span(&passage.span);
+        if span.start <= offset && offset <= span.end {
+            out.push(NavigationTarget {
+                file: Arc::from(key),
+                span: q.span.clone(),
+            });
+        }
+    }
+    out.sort_by(|a, b| (&a.file, a.span.start).cmp(&(&b.file, b.span.start)));
+    out
 }
 
 /// The id of the document a full citation at `offset` names, or this

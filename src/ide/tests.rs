@@ -1775,3 +1775,20 @@ fn a_quotation_on_another_page_gets_its_pin_set() {
     "#]],
     );
 }
+
+#[test]
+fn references_of_a_quoted_passage_are_the_quotations() {
+    let fixture = QUOTED.replace(
+        "Van elke lidstaat wordt een betekenisvolle bijdrage verwacht. Het\n",
+        "Van elke lidstaat wordt een betekenisvolle$0 bijdrage verwacht. Het\n",
+    );
+    check_references(
+        &fixture,
+        expect![[r#"
+        /brief.txt 6: Ook lezen zij: «Van elke lidstaat wordt een betekenisvolle bijdrage
+                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ …
+        /brief.txt 9: En: «Van elke lidstaat wordt een grote bijdrage verwacht.»3 Hoe groot?
+                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+    "#]],
+    );
+}
