@@ -656,7 +656,10 @@ fn quotation_without_source(d: &Dossier, out: &mut Vec<Diagnostic>) {
         return;
     }
     for (i, q) in d.quotes.iter().enumerate() {
-        if q.nested || d.quote_is_tied(i) {
+        // Guillemets, as before the quotation model: a phrase in straight
+        // or curly marks in a question is more often a motion's words or
+        // a slogan than a quotation of a source.
+        if q.nested || q.mark != '«' || d.quote_is_tied(i) {
             continue;
         }
         if !questions
