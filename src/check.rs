@@ -301,6 +301,55 @@ fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, String>
     }
 }
 
+/// The files that another file quotes (its quotations' notes cite them)
+/// get the normalised text their quotations are looked up in: read and
+/// analysed again, on all cores. Most files are quoted by none and are
+/// not read again.
+fn index_quoted(files: &[PathBuf], checked: &mut [Result<Checked, String>]) {
+    fn summary(c: &Result<Checked, String>) -> Option<&DocumentSummary> {
+        c.as_ref().ok()?.summary.as_ref()
+    }
+    let quoted: rustc_hash::FxHashSet<&str> = checked
+        .iter()
+        .filter_map(summary)
+        .flat_map(|s| {
+            s.quotes
+                .iter()
+                .filter(|q| s.id.as_deref() != Some(q.id.as_str()))
+                .map(|q| q.id.as_str())
+        })
+        .collect();
+    let wanted: Vec<usize> = (0..checked.len())
+        .filter(|&i| {
+            summary(&checked[i]).is_some_and(|s| {
+                s.passages.is_none() && s.id.as_deref().is_some_and(|id| quoted.contains(id))
+            })
+        })
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let indexed: Vec<Option<DocumentSummary>> = wanted
+        .par_iter()
+        .map(|&i| {
+            let c = checked[i].as_ref().expect("a checked file");
+            let mut summary = c.summary.clone().expect("a summary");
+            // A file changed since it was read is not looked in.
+            let text = read_again(&files[i], c.stamp).ok()?;
+            std::panic::catch_unwind(move || {
+                summary.index_passages(&Dossier::analyze(&text));
+                summary
+            })
+            .ok()
+        })
+        .collect();
+    for (i, summary) in wanted.into_iter().zip(indexed) {
+        if let (Ok(c), Some(summary)) = (&mut checked[i], summary) {
+            c.summary = Some(summary);
+        }
+    }
+}
+
 /// Reads a file into `bytes`, or gives its length when that is more than
 /// [`MAX_FILE_BYTES`] (one open, one fstat, the reads: no stat by name
 /// first).
@@ -379,6 +428,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let mut workspace = Workspace::without_citers();
     if files.len() > 1 {
         hash_words_if_asked(&files, &mut checked);
+        index_quoted(&files, &mut checked);
         for (file, c) in files.iter().zip(&mut checked) {
             if let Some(summary) = c.as_mut().ok().and_then(|c| c.summary.take()) {
                 workspace.insert(&file.display().to_string(), summary);

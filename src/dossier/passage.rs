@@ -143,6 +143,17 @@ impl PassageIndex {
                 let number = d.layout.pages.get(p).and_then(|p| p.number);
                 pages.push((number, w.out.len()));
             }
+            while markers.peek().is_some_and(|m| m.span.end <= s) {
+                markers.next();
+            }
+            // Most lines hold no marker: copied in runs.
+            if markers
+                .peek()
+                .is_none_or(|m| m.span.start >= s + piece.len())
+            {
+                w.push_str(piece, s);
+                continue;
+            }
             for (i, c) in piece.char_indices() {
                 let src = s + i;
                 // Footnote markers are no words of the text.
@@ -680,6 +691,44 @@ struct Normaliser {
 }
 
 impl Normaliser {
+    /// [`Normaliser::push`] of each character of `text` (at document
+    /// offset `src`), a run of plain ASCII (no white space, `.` or the
+    /// backtick that may be an accent) copied at once: the index is built
+    /// for every document, and most of a document is such runs.
+    fn push_str(&mut self, text: &str, src: usize) {
+        let b = text.as_bytes();
+        let plain = |c: u8| c.is_ascii() && !c.is_ascii_whitespace() && c != b'.' && c != b'`';
+        let mut i = 0;
+        while i < b.len() {
+            if !plain(b[i]) {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                self.push(c, src + i);
+                i += c.len_utf8();
+                continue;
+            }
+            // A single space between plain bytes reads as itself too.
+            let mut end = i;
+            while end < b.len() {
+                if plain(b[end]) {
+                    end += 1;
+                } else if b[end] == b' ' && b.get(end + 1).is_some_and(|&c| plain(c)) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            let run = end - i;
+            self.flush_dots();
+            self.flush_space_before(char::from(b[i]));
+            // The run's first byte decides the map entry; the rest follow
+            // in step.
+            self.write(char::from(b[i]), src + i);
+            self.out.push_str(&text[i + 1..i + run]);
+            self.last_src = src + i + run - 1;
+            i += run;
+        }
+    }
+
     fn push(&mut self, c: char, src: usize) {
         if c == '.' {
             let (start, n) = self.dots.unwrap_or((src, 0));
@@ -833,9 +882,7 @@ fn fold(c: char) -> char {
 /// quotation's words.
 pub fn normalise(text: &str) -> String {
     let mut w = Normaliser::default();
-    for (i, c) in text.char_indices() {
-        w.push(c, i);
-    }
+    w.push_str(text, 0);
     w.flush_dots();
     w.out
 }
@@ -858,6 +905,17 @@ pub(crate) fn normalise_body(layout: &Layout, markers: &[FootnoteMarker], range:
         let end = body.map.get(k + 1).map_or(body.text.len(), |&(nb, _)| nb);
         let (lo, hi) = (range.start.max(b), range.end.min(end));
         if lo >= hi {
+            continue;
+        }
+        let from_src = s + (lo - b);
+        while markers.peek().is_some_and(|m| m.span.end <= from_src) {
+            markers.next();
+        }
+        if markers
+            .peek()
+            .is_none_or(|m| m.span.start >= from_src + (hi - lo))
+        {
+            w.push_str(&body.text[lo..hi], from_src);
             continue;
         }
         for (i, c) in body.text[lo..hi].char_indices() {

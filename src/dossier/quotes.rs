@@ -161,15 +161,12 @@ fn marks(s: &str) -> Vec<(Span, Span, char, bool)> {
     let mut out = Vec::new();
     // Open marks: `(offset, mark, its length)`.
     let mut open: Vec<(usize, char, usize)> = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
+    // Where the last mark was looked at: a paragraph break since then
+    // closes what is open.
+    let mut seen = 0;
+    // The marks' lead bytes, found a block at a time.
+    for i in memchr::memchr3_iter(b'"', 0xC2, 0xE2, b) {
         let (c, len) = match b[i] {
-            b'\n' if b.get(i + 1) == Some(&b'\n') => {
-                // A paragraph ends: what it left open opens nothing.
-                open.clear();
-                i += 2;
-                continue;
-            }
             b'"' => ('"', 1),
             0xC2 if b.get(i + 1) == Some(&0xAB) => ('«', 2),
             0xC2 if b.get(i + 1) == Some(&0xBB) => ('»', 2),
@@ -177,16 +174,15 @@ fn marks(s: &str) -> Vec<(Span, Span, char, bool)> {
                 Some(0x9C) => ('“', 3),
                 Some(0x9D) => ('”', 3),
                 Some(0x9E) => ('„', 3),
-                _ => {
-                    i += 1;
-                    continue;
-                }
+                _ => continue,
             },
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => continue,
         };
+        // A paragraph ended: what it left open opens nothing.
+        if !open.is_empty() && memchr::memmem::find(&b[seen..i], b"\n\n").is_some() {
+            open.clear();
+        }
+        seen = i;
         let closes = |o: char| match c {
             '»' => o == '«',
             '”' => o == '“' || o == '„',
@@ -218,14 +214,21 @@ fn marks(s: &str) -> Vec<(Span, Span, char, bool)> {
             open.truncate(k);
             out.push((at..i + len, at + mlen..i, mark, k > 0));
         }
-        i += len;
     }
     out
 }
 
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:op dezelfde (?:pagina|bladzijde)|in dezelfde (?:brief|nota|stuk)|aldaar)\b|\bt\.a\.p\.").unwrap()
-});
+/// Phrases before a quotation that refer it back to the previous one,
+/// in lower case, and the page each implies.
+const BEFORE: [(&str, bool); 6] = [
+    ("op dezelfde pagina", true),
+    ("op dezelfde bladzijde", true),
+    ("in dezelfde brief", false),
+    ("in dezelfde nota", false),
+    ("aldaar", true),
+    ("t.a.p.", true),
+];
+
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s.,]*\((aldaar|t\.a\.p\.)(?:,?\s*((?:blz|p|pag|pagina)\.?\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?))?\)").unwrap()
 });
@@ -244,9 +247,13 @@ fn tie(d: &Dossier, body: &BodyStream, quotes: &[Quote], i: usize) -> Tie {
     if q.nested {
         return Tie::None;
     }
-    // The quotation a phrase refers back to: the last one before it that
-    // is more than a word or three (a scare quote is nothing to refer to).
-    let Some(back) = (0..i).rev().find(|&k| {
+    let Some((phrase, page)) = phrase_after(body, q).or_else(|| phrase_before(body, q)) else {
+        return Tie::None;
+    };
+    // The quotation the phrase refers back to: the last one before it
+    // that is more than a word or three (a scare quote is nothing to
+    // refer to).
+    let back = (0..i).rev().find(|&k| {
         let p = &quotes[k];
         !p.nested
             && p.span.end <= q.span.start
@@ -254,63 +261,83 @@ fn tie(d: &Dossier, body: &BodyStream, quotes: &[Quote], i: usize) -> Tie {
                 .split_whitespace()
                 .nth(3)
                 .is_some()
-    }) else {
-        return Tie::None;
-    };
-    // After the closing mark: `(aldaar)`, `(t.a.p., blz. 14)`.
+    });
+    match back {
+        Some(quote) => Tie::Back {
+            phrase,
+            quote,
+            page,
+        },
+        None => Tie::None,
+    }
+}
+
+/// After the closing mark: `(aldaar)`, `(t.a.p., blz. 14)`.
+fn phrase_after(body: &BodyStream, q: &Quote) -> Option<(Span, BackPage)> {
     let after_at = body.from_source(q.span.end);
     let mut after_end = body.text.len().min(after_at + 60);
     while !body.text.is_char_boundary(after_end) {
         after_end -= 1;
     }
     let after = body.text.get(after_at..after_end).unwrap_or("");
-    if let Some(c) = AFTER.captures(after) {
-        let whole = c.get(0).map_or(0..0, |m| m.range());
-        let phrase =
-            body.to_source(after_at + whole.start)..body.to_source(after_at + whole.end - 1) + 1;
-        let page = match c.get(2) {
-            Some(pin) => {
-                crate::citation::pin_pages(pin.as_str()).map_or(BackPage::Same, BackPage::Pinned)
-            }
-            None => BackPage::Same,
-        };
-        return Tie::Back {
-            phrase,
-            quote: back,
-            page,
-        };
+    // Most quotations have no parenthesis after them: no regex run.
+    if !after
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .starts_with('(')
+    {
+        return None;
     }
-    // Before the opening mark, in its sentence: `Op dezelfde pagina staat
-    // verder: «…`.
+    let c = AFTER.captures(after)?;
+    let whole = c.get(0)?.range();
+    let phrase =
+        body.to_source(after_at + whole.start)..body.to_source(after_at + whole.end - 1) + 1;
+    let page = match c.get(2) {
+        Some(pin) => {
+            crate::citation::pin_pages(pin.as_str()).map_or(BackPage::Same, BackPage::Pinned)
+        }
+        None => BackPage::Same,
+    };
+    Some((phrase, page))
+}
+
+/// Before the opening mark, in its sentence and after any earlier
+/// quotation's close: `Op dezelfde pagina staat verder: «…`.
+fn phrase_before(body: &BodyStream, q: &Quote) -> Option<(Span, BackPage)> {
     let open_at = q.body.start.saturating_sub(q.mark.len_utf8());
-    let floor = body
-        .from_source(quotes[back].span.end)
-        .max(open_at.saturating_sub(160));
-    let mut from = floor.min(open_at);
+    let mut from = open_at.saturating_sub(160);
     while !body.text.is_char_boundary(from) {
         from += 1;
     }
     let before = &body.text[from..open_at];
     let sentence = before
-        .rfind(['.', '?', '!'])
-        .filter(|&k| before[k + 1..].starts_with(char::is_whitespace))
-        .map_or(0, |k| k + 1);
+        .rfind(['.', '?', '!', '»', '”', '"'])
+        .filter(|&k| {
+            !before[k..].starts_with('.') || before[k + 1..].starts_with(char::is_whitespace)
+        })
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
     let sentence = before.get(sentence..).unwrap_or("");
-    let Some(m) = BEFORE.find_iter(sentence).last() else {
-        return Tie::None;
-    };
-    let offset = open_at - sentence.len() + m.start();
-    let phrase = body.to_source(offset)..body.to_source(offset + m.len() - 1) + 1;
-    let page = if m.as_str().to_lowercase().starts_with("in dezelfde") {
-        BackPage::Unknown
-    } else {
+    // ASCII lower case keeps the offsets.
+    let lower = sentence.to_ascii_lowercase();
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let (at, len, same) = BEFORE
+        .iter()
+        .filter_map(|&(p, same)| {
+            let at = lower.rfind(p)?;
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + p.len()..].chars().next();
+            (!word(before) && (p.ends_with('.') || !word(after))).then_some((at, p.len(), same))
+        })
+        .max_by_key(|&(at, _, _)| at)?;
+    let offset = open_at - sentence.len() + at;
+    let phrase = body.to_source(offset)..body.to_source(offset + len - 1) + 1;
+    let page = if same {
         BackPage::Same
+    } else {
+        BackPage::Unknown
     };
-    Tie::Back {
-        phrase,
-        quote: back,
-        page,
-    }
+    Some((phrase, page))
 }
 
 impl Dossier {
@@ -375,9 +402,10 @@ impl Dossier {
 
     /// The quotations whose source names a document by its identifier,
     /// as the workspace keeps them.
+    /// (Without [`QuotedPassage::pin_edit`]: only a quick fix needs it.)
     pub fn quoted_passages(&self, text: &str) -> Vec<QuotedPassage> {
         (0..self.quotes.len())
-            .filter_map(|i| self.quoted_passage(text, i))
+            .filter_map(|i| self.quoted(text, i, false))
             .collect()
     }
 
@@ -385,6 +413,10 @@ impl Dossier {
     /// for: not inside another, eight words or more, its source a
     /// document with an identifier.
     pub fn quoted_passage(&self, text: &str, i: usize) -> Option<QuotedPassage> {
+        self.quoted(text, i, true)
+    }
+
+    fn quoted(&self, text: &str, i: usize, with_edit: bool) -> Option<QuotedPassage> {
         let q = self.quotes.get(i).filter(|q| !q.nested)?;
         let source = self.quote_source(i)?;
         let id = source.citation.id.clone()?;
@@ -398,7 +430,10 @@ impl Dossier {
             document: source.citation.canonical_document(),
             pin: source.pin.clone(),
             text: words,
-            pin_edit: source.note.and_then(|n| self.pin_edit(text, n)),
+            pin_edit: source
+                .note
+                .filter(|_| with_edit)
+                .and_then(|n| self.pin_edit(text, n)),
         })
     }
 

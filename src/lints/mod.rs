@@ -694,14 +694,14 @@ fn quotes_of_itself(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
     let Some(own) = d.identity.as_ref().map(|i| &i.id) else {
         return;
     };
-    // Most documents quote nothing of themselves: no index for them.
-    if !d.quotes.iter().any(|q| !q.nested) {
-        return;
-    }
-    let quoted: Vec<QuotedPassage> = d
-        .quoted_passages(text)
-        .into_iter()
-        .filter(|q| &q.id == own)
+    // Most documents quote nothing of themselves: nothing normalised and
+    // no index for them.
+    let quoted: Vec<QuotedPassage> = (0..d.quotes.len())
+        .filter(|&i| {
+            d.quote_source(i)
+                .is_some_and(|s| s.citation.id.as_ref() == Some(own))
+        })
+        .filter_map(|i| d.quoted_passage(text, i))
         .collect();
     if quoted.is_empty() {
         return;

@@ -42,8 +42,11 @@ pub struct DocumentSummary {
     /// that document.
     pub quotes: Vec<QuotedPassage>,
     /// Its running text normalised for finding a quoted passage, built
-    /// once per version of the document; only for a document with an
-    /// identifier (nothing else can be cited).
+    /// once per version of the document by [`DocumentSummary::new`]; only
+    /// for a document with an identifier (nothing else can be cited).
+    /// [`DocumentSummary::asking_words_only`] leaves it out: `check` builds
+    /// it for the documents that some file quotes
+    /// ([`DocumentSummary::index_passages`]).
     pub passages: Option<Arc<PassageIndex>>,
 }
 
@@ -89,6 +92,7 @@ impl DocumentSummary {
     pub fn new(name: &str, text: &str, d: &Dossier) -> DocumentSummary {
         let mut summary = DocumentSummary::asking_words_only(name, text, d);
         summary.hash_deferred_words(d);
+        summary.index_passages(d);
         summary
     }
 
@@ -118,7 +122,7 @@ impl DocumentSummary {
         }
         cites.sort_by_key(|c| c.span.start);
         DocumentSummary {
-            passages: id.is_some().then(|| Arc::new(PassageIndex::new(d))),
+            passages: None,
             id,
             display: d.identity.as_ref().map(|i| i.display.clone()),
             title: title(text, d),
@@ -163,6 +167,15 @@ impl DocumentSummary {
             }
         }
         self.words_deferred = false;
+    }
+
+    /// Builds the normalised text that quotations of this document are
+    /// looked up in, if it has an identifier; `d` is this summary's
+    /// dossier.
+    pub fn index_passages(&mut self, d: &Dossier) {
+        if self.id.is_some() && self.passages.is_none() {
+            self.passages = Some(Arc::new(PassageIndex::new(d)));
+        }
     }
 
     /// Whether this document looks its questions up in others: a

@@ -322,9 +322,8 @@ fn quotation_marks_of_each_kind() {
 fn the_pin_of_a_note_is_found_for_the_quick_fix() {
     let text = seed();
     let d = Dossier::analyze(&text);
-    let edits: Vec<String> = d
-        .quoted_passages(&text)
-        .iter()
+    let edits: Vec<String> = (0..d.quotes.len())
+        .filter_map(|i| d.quoted_passage(&text, i))
         .map(|q| match &q.pin_edit {
             Some(PinEdit::Replace(s)) => format!("replace `{}`", &text[s.clone()]),
             Some(PinEdit::Insert(at)) => format!("insert after `{}`", &text[at - 6..*at]),
@@ -411,6 +410,27 @@ mod props {
                 if words.split(GAP).any(|w| w.chars().any(char::is_alphanumeric)) {
                     prop_assert!(!matches!(m, QuoteMatch::NotFound(None)) || words.split_whitespace().count() < 3, "{:?} {:?}", words, m);
                 }
+            }
+        }
+
+        /// Runs copied at once read as each character pushed on its own.
+        #[test]
+        fn runs_read_as_characters(s in "[a-zA-Z0-9 `´.\u{301}«»“”\\-–\n]{0,120}") {
+            let mut one = Normaliser::default();
+            for (i, c) in s.char_indices() {
+                one.push(c, i);
+            }
+            one.flush_dots();
+            let mut runs = Normaliser::default();
+            runs.push_str(&s, 0);
+            runs.flush_dots();
+            prop_assert_eq!(&one.out, &runs.out);
+            for k in 0..=one.out.len() {
+                let at = |w: &Normaliser| {
+                    let i = w.map.partition_point(|&(n, _)| n <= k);
+                    i.checked_sub(1).map(|i| w.map[i].1 + (k - w.map[i].0))
+                };
+                prop_assert_eq!(at(&one), at(&runs));
             }
         }
 
