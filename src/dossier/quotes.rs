@@ -419,6 +419,11 @@ impl Dossier {
     fn quoted(&self, text: &str, i: usize, with_edit: bool) -> Option<QuotedPassage> {
         let q = self.quotes.get(i).filter(|q| !q.nested)?;
         let source = self.quote_source(i)?;
+        // `Bijlage bij Kamerstuk 34 700, nr. 34`: the identifier is the
+        // letter's, the words are the attachment's.
+        if source.citation.bijlage {
+            return None;
+        }
         let id = source.citation.id.clone()?;
         let words = normalise_body(&self.layout, &self.markers, q.body.clone());
         // A title or a term in quotation marks (`«A Renewed European

@@ -372,6 +372,16 @@ fn quotations_checked_against_the_cited_document() {
         quote_findings_of("Het kabinet bestudeert de voorstellen over de opvang van vluchtelingen in Europa met zorg.", "Kamerstukken II 2020/21, 22 112, nr. 2955.", true),
         ["warning quote-not-found: the quoted passage «Het kabinet bestudeert de voorstellen over …» is not in Kamerstukken II 2020/21, 22 112, nr. 2955; the closest passage is on pages 15–16: «Het kabinet bestudeert de voorstellen over legale migratie nader. Het …»"]
     );
+    // An attachment of the document in the workspace: its words are not
+    // the document's, nothing can be said.
+    assert_eq!(
+        quote_findings_of(
+            "Het kabinet wil de grenzen van Nederland volledig sluiten voor iedereen.",
+            "Bijlage bij Kamerstuk 22 112, nr. 2955.",
+            true
+        ),
+        Vec::<String>::new()
+    );
     // The cited document is not in the workspace: nothing can be said.
     assert_eq!(
         quote_findings_of(
