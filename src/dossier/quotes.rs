@@ -353,7 +353,21 @@ impl Dossier {
                 Tie::Marker(m) => {
                     let marker = self.markers.get(*m)?;
                     let note = marker.footnote?;
-                    let citation = match &self.footnotes.get(note)?.source {
+                    let footnote = self.footnotes.get(note)?;
+                    // `Kamerstuk 22 112, nr. 2955; zie ook …`: which of the
+                    // two holds the words cannot be told.
+                    let mut ids = footnote
+                        .citations
+                        .iter()
+                        .filter_map(|&c| self.citations.get(c))
+                        .filter(|c| c.is_full())
+                        .filter_map(|c| c.id.as_deref());
+                    if let Some(first) = ids.next() {
+                        if ids.any(|id| id != first) {
+                            return None;
+                        }
+                    }
+                    let citation = match &footnote.source {
                         super::Source::Cited(c) => self.citations.get(*c)?,
                         super::Source::Resolved { citation, .. } => citation,
                         _ => return None,

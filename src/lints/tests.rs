@@ -382,6 +382,15 @@ fn quotations_checked_against_the_cited_document() {
         ),
         Vec::<String>::new()
     );
+    // A note that cites two documents: which one is quoted is unknown.
+    assert_eq!(
+        quote_findings_of(
+            "Het kabinet wil de grenzen van Nederland volledig sluiten voor iedereen.",
+            "Kamerstukken II 2020/21, 22 112, nr. 2955; zie ook Kamerstuk 19 637, nr. 2375.",
+            true
+        ),
+        Vec::<String>::new()
+    );
     // The cited document is not in the workspace: nothing can be said.
     assert_eq!(
         quote_findings_of(
