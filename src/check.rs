@@ -322,7 +322,7 @@ fn index_quoted(files: &[PathBuf], checked: &mut [Result<Checked, String>]) {
     let wanted: Vec<usize> = (0..checked.len())
         .filter(|&i| {
             summary(&checked[i]).is_some_and(|s| {
-                s.passages.is_none() && s.id.as_deref().is_some_and(|id| quoted.contains(id))
+                s.passages().is_none() && s.id.as_deref().is_some_and(|id| quoted.contains(id))
             })
         })
         .collect();
@@ -333,7 +333,7 @@ fn index_quoted(files: &[PathBuf], checked: &mut [Result<Checked, String>]) {
         .par_iter()
         .map(|&i| {
             let c = checked[i].as_ref().expect("a checked file");
-            let mut summary = c.summary.clone().expect("a summary");
+            let summary = c.summary.clone().expect("a summary");
             // A file changed since it was read is not looked in.
             let text = read_again(&files[i], c.stamp).ok()?;
             std::panic::catch_unwind(move || {

@@ -241,7 +241,10 @@ pub fn quote_at(snap: &Snapshot, offset: usize) -> Option<QuoteLookup> {
             .documents_with_id(&quoted.id)
             .into_iter()
             .filter(|(k, _)| **k != *snap.file)
-            .find_map(|(k, s)| Some((Arc::from(k), s.passages.clone()?)))?
+            .find_map(|(k, s)| {
+                let index = s.passages_from(|| snap.files.text(k))?;
+                Some((Arc::from(k), index.clone()))
+            })?
     };
     let found = index.find(
         &quoted.text,

@@ -935,6 +935,21 @@ pub fn workspace_lints_with(
     workspace: &Workspace,
     levels: &LintLevels,
 ) -> Vec<Diagnostic> {
+    workspace_lints_reading(key, own, text, workspace, levels, &|_| None)
+}
+
+/// [`workspace_lints_with`] that can read another document's text by its
+/// key (`read`), to build the passage index a quotation is looked up in
+/// when the index has none yet ([`DocumentSummary::passages_from`]). A
+/// text that cannot be read gives no finding.
+pub fn workspace_lints_reading(
+    key: &str,
+    own: &DocumentSummary,
+    text: &str,
+    workspace: &Workspace,
+    levels: &LintLevels,
+    read: &dyn Fn(&str) -> Option<std::sync::Arc<str>>,
+) -> Vec<Diagnostic> {
     let not_in_workspace = levels.is_on(CITATION_NOT_IN_WORKSPACE.code);
     let mut out = Vec::new();
     for c in &own.cites {
@@ -984,7 +999,7 @@ pub fn workspace_lints_with(
                 .documents_with_id(&q.id)
                 .into_iter()
                 .filter(|(k, _)| *k != key)
-                .find_map(|(_, s)| s.passages.clone());
+                .find_map(|(k, s)| s.passages_from(|| read(k)).cloned());
             if let Some(index) = cited {
                 quote_findings(q, &index, false, &mut out);
             }

@@ -115,12 +115,23 @@ pub fn publish(shared: &Arc<Shared>, client: &Client, uri: Url, cascade: bool) {
         };
         let across = if doc.indexed {
             let (ws, a, key) = (state.workspace.clone(), analysis.clone(), key_of(&uri));
+            let texts = state.clone();
             let job = tokio::task::spawn_blocking(move || {
-                catch_unwind(AssertUnwindSafe(|| match ws.get(&key) {
+                catch_unwind(AssertUnwindSafe(|| {
                     // This generation's summary, in the index already: not
-                    // made again (with its quotations' passage index).
-                    Some(own) => lints::workspace_lints_of(&key, own, &a.text, &ws),
-                    None => lints::workspace_lints(&key, &a.dossier, &a.text, &ws),
+                    // made again. A quoted document's passage index is
+                    // built from its text the first time it is needed.
+                    let made;
+                    let own = match ws.get(&key) {
+                        Some(own) => own.as_ref(),
+                        None => {
+                            made = DocumentSummary::new(&key, &a.text, &a.dossier);
+                            &made
+                        }
+                    };
+                    let levels = lints::LintLevels::everything();
+                    let read = |k: &str| texts.text_of(k);
+                    lints::workspace_lints_reading(&key, own, &a.text, &ws, &levels, &read)
                 }))
             });
             match job.await {

@@ -9,7 +9,7 @@
 mod scan;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::citation::{Citation, CitationKind};
 use crate::dossier::{Dossier, PassageIndex, QuestionKind, QuotedPassage, Source};
@@ -41,13 +41,13 @@ pub struct DocumentSummary {
     /// Its quotations whose source names a document, to be looked for in
     /// that document.
     pub quotes: Vec<QuotedPassage>,
-    /// Its running text normalised for finding a quoted passage, built
-    /// once per version of the document by [`DocumentSummary::new`]; only
+    /// Its running text normalised for finding a quoted passage: built the
+    /// first time a quotation of it is looked up ([`DocumentSummary::
+    /// passages_from`]), then kept with this version of the summary; only
     /// for a document with an identifier (nothing else can be cited).
-    /// [`DocumentSummary::asking_words_only`] leaves it out: `check` builds
-    /// it for the documents that some file quotes
-    /// ([`DocumentSummary::index_passages`]).
-    pub passages: Option<Arc<PassageIndex>>,
+    /// Built when asked for, not with every summary: it is about as large
+    /// as the text, and most documents are quoted by none.
+    pub passages: OnceLock<Arc<PassageIndex>>,
 }
 
 /// One place where a document is cited.
@@ -92,7 +92,6 @@ impl DocumentSummary {
     pub fn new(name: &str, text: &str, d: &Dossier) -> DocumentSummary {
         let mut summary = DocumentSummary::asking_words_only(name, text, d);
         summary.hash_deferred_words(d);
-        summary.index_passages(d);
         summary
     }
 
@@ -122,7 +121,7 @@ impl DocumentSummary {
         }
         cites.sort_by_key(|c| c.span.start);
         DocumentSummary {
-            passages: None,
+            passages: OnceLock::new(),
             id,
             display: d.identity.as_ref().map(|i| i.display.clone()),
             title: title(text, d),
@@ -169,13 +168,31 @@ impl DocumentSummary {
         self.words_deferred = false;
     }
 
-    /// Builds the normalised text that quotations of this document are
-    /// looked up in, if it has an identifier; `d` is this summary's
-    /// dossier.
-    pub fn index_passages(&mut self, d: &Dossier) {
-        if self.id.is_some() && self.passages.is_none() {
-            self.passages = Some(Arc::new(PassageIndex::new(d)));
+    /// The normalised text that quotations of this document are looked
+    /// up in, if built already.
+    pub fn passages(&self) -> Option<&Arc<PassageIndex>> {
+        self.passages.get()
+    }
+
+    /// Builds it from `d`, this summary's dossier, if it has an
+    /// identifier and is not built yet.
+    pub fn index_passages(&self, d: &Dossier) -> Option<&Arc<PassageIndex>> {
+        self.id.as_ref()?;
+        Some(self.passages.get_or_init(|| Arc::new(PassageIndex::new(d))))
+    }
+
+    /// [`DocumentSummary::passages`], built from `text` (this document's,
+    /// read again) when not built yet.
+    pub fn passages_from(
+        &self,
+        text: impl FnOnce() -> Option<Arc<str>>,
+    ) -> Option<&Arc<PassageIndex>> {
+        if let Some(p) = self.passages.get() {
+            return Some(p);
         }
+        self.id.as_ref()?;
+        let text = text()?;
+        self.index_passages(&Dossier::analyze(&text))
     }
 
     /// Whether this document looks its questions up in others: a
@@ -331,7 +348,10 @@ impl Workspace {
     /// was there.
     pub fn update_text(&mut self, key: &str, text: &str) {
         let d = Dossier::analyze(text);
-        self.insert(key, DocumentSummary::new(key, text, &d));
+        let summary = DocumentSummary::new(key, text, &d);
+        // The text is at hand: whatever quotes it need not read it again.
+        summary.index_passages(&d);
+        self.insert(key, summary);
     }
 
     pub fn insert(&mut self, key: &str, summary: DocumentSummary) {

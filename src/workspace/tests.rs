@@ -178,10 +178,6 @@ fn deferred_words_once_hashed_are_the_full_summary() {
         }
         asked += usize::from(deferred.may_be_asked());
         deferred.hash_deferred_words(&d);
-        // The passage index is deferred too (`check` builds it for the
-        // files some file quotes).
-        assert!(deferred.passages.is_none());
-        deferred.index_passages(&d);
         assert_eq!(deferred, DocumentSummary::new("a.txt", text, &d));
         assert!(!deferred.words_deferred);
     }
