@@ -615,7 +615,6 @@ fn diff_words(text: &str, quoted: &[QWord], q: &Quoted, window: &[Word]) -> Opti
         }
     }
     flush(&mut added, &mut left, q.trailing_gap);
-    let _ = same;
     // Words such as `de`, `het`, `van` match anywhere: the share is of
     // the words that say something, where the quotation has some.
     let content_words = quoted.iter().filter(|w| content(&w.text)).count();
