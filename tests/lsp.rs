@@ -2089,3 +2089,37 @@ fn a_quotation_on_another_page_of_an_open_document_is_found_and_fixed() {
     let text = hover_text(&hover);
     assert!(text.starts_with("**Citaat** uit Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 13 (kst-22112-2955.txt)"), "{text}");
 }
+
+/// The fiche only on disk, in the workspace folder: its passage index is
+/// built from the file the first time the seed's quotations are looked up.
+#[test]
+fn a_quoted_document_on_disk_is_read_to_look_quotations_up() {
+    let folder = TempFolder::new("quoted-on-disk");
+    let fiche = include_str!("fixtures/quotes/kst-22112-2955.txt");
+    let altered = fiche.replace("betekenisvolle bijdrage", "grote bijdrage");
+    std::fs::write(folder.0.join("kst-22112-2955.txt"), altered).unwrap();
+    std::fs::write(folder.0.join("000_seed.txt"), SEED).unwrap();
+    let (mut s, _) = started_in(&folder, capabilities(None));
+    let seed = folder.uri("000_seed.txt");
+    s.conn.open(&seed, "text", SEED);
+    let line = line_starting(SEED, "«De voorstellen van de Commissie") as u64;
+    let mut seen = Vec::new();
+    for _ in 0..5 {
+        let found = s.conn.diagnostics(&seed);
+        let altered: Vec<Value> = found["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"].as_str().is_some_and(|c| c.starts_with("quote-")))
+            .cloned()
+            .collect();
+        if !altered.is_empty() {
+            assert_eq!(altered.len(), 1, "{altered:#?}");
+            assert_eq!(altered[0]["code"], "quote-altered");
+            assert_eq!(altered[0]["range"]["start"]["line"], line);
+            return;
+        }
+        seen.push(found);
+    }
+    panic!("no quotation finding: {seen:#?}");
+}
