@@ -8,6 +8,7 @@ pub mod assist;
 pub mod check;
 pub mod citation;
 pub mod discover;
+pub mod i18n;
 pub mod dossier;
 pub mod ide;
 pub mod inspect;

@@ -148,7 +148,7 @@ fn parse_chamber(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<Chamber> {
         if steps::year(c.rest()).is_some() {
             slips.push(FormatSlip {
                 span: span.end..span.end,
-                message: format!("missing space after `{word}`"),
+                message: crate::msg!("slip-missing-space-after", word = word),
                 fix: " ".into(),
             });
         } else {
@@ -172,12 +172,12 @@ fn parse_chamber(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<Chamber> {
     match word {
         "ll" => slips.push(FormatSlip {
             span,
-            message: "`ll` (two letters l) written for `II`".into(),
+            message: crate::msg!("slip-ll-for-ii"),
             fix: "II".into(),
         }),
         "11" => slips.push(FormatSlip {
             span,
-            message: "`11` written for `II`".into(),
+            message: crate::msg!("slip-11-for-ii"),
             fix: "II".into(),
         }),
         _ => {}
@@ -215,9 +215,7 @@ fn parse_year(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<String> {
         };
         slips.push(FormatSlip {
             span: whole,
-            message: format!(
-                "doubtful vergaderjaar `{written}`: the second year should follow the first"
-            ),
+            message: crate::msg!("slip-doubtful-year", written = written),
             fix: fixed,
         });
     }
@@ -435,7 +433,7 @@ struct Number {
 fn nr_slip(span: crate::Span) -> FormatSlip {
     FormatSlip {
         span,
-        message: "`nr` without its period".into(),
+        message: crate::msg!("slip-nr-without-period"),
         fix: "nr.".into(),
     }
 }
@@ -563,7 +561,7 @@ fn parse_kamerstuk(
         if !comma {
             slips.push(FormatSlip {
                 span: before_sep..before_sep,
-                message: "missing comma before `nr.`".into(),
+                message: crate::msg!("slip-missing-comma-before-nr"),
                 fix: ",".into(),
             });
         }
@@ -593,7 +591,7 @@ fn parse_kamerstuk(
                     let at = at.start;
                     slips.push(FormatSlip {
                         span: at..at,
-                        message: "missing `nr.` before the document number".into(),
+                        message: crate::msg!("slip-missing-nr"),
                         fix: "nr. ".into(),
                     });
                     value = Some(n.to_string());
@@ -621,7 +619,7 @@ fn parse_kamerstuk(
                     let at = at.start;
                     slips.push(FormatSlip {
                         span: before_sep..at,
-                        message: "missing `, nr.` before the document number".into(),
+                        message: crate::msg!("slip-missing-comma-nr"),
                         fix: ", nr. ".into(),
                     });
                     value = Some(n.to_string());
