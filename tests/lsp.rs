@@ -1820,3 +1820,222 @@ fn a_citation_cut_by_a_page_end_links_highlights_and_hovers_in_both_parts() {
         );
     }
 }
+
+/// A `didChange` that replaces `a..b` of `text` (byte offsets) by `new`.
+fn change_of(uri: &str, version: i64, text: &str, a: usize, b: usize, new: &str) -> Value {
+    json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": version},
+        "contentChanges": [edit(pos(text, a, Enc::Utf16), pos(text, b, Enc::Utf16), new)]}})
+}
+
+#[test]
+fn hundreds_of_changes_sent_back_to_back_apply_in_order() {
+    let mut s = started(None);
+    let uri = "file:///dossier/typed.txt";
+    let mut text = String::from("Zie .\n");
+    s.conn.open(uri, "text", &text);
+    // A citation typed one character at a time, each after a slip typed
+    // and taken back: three changes a character, all in one write, before
+    // the server has read any of them. In any other order the citation
+    // comes out garbled.
+    let typed = "Kamerstuk 22 112, nr. 2955";
+    let mut changes = Vec::new();
+    let mut version = 1;
+    let mut at = "Zie ".len();
+    for c in typed.chars() {
+        for (a, b, new) in [(at, at, "«"), (at, at + "«".len(), ""), (at, at, "")] {
+            version += 1;
+            let new = if new.is_empty() && a == b {
+                c.to_string()
+            } else {
+                new.to_owned()
+            };
+            changes.push(change_of(uri, version, &text, a, b, &new));
+            text.replace_range(a..b, &new);
+        }
+        at += c.len_utf8();
+    }
+    assert_eq!(text, "Zie Kamerstuk 22 112, nr. 2955.\n");
+    s.conn.send_all(&changes);
+    let links = s.conn.call(
+        "textDocument/documentLink",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let links = links.as_array().unwrap();
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(
+        links[0]["range"],
+        json!({"start": {"line": 0, "character": 4}, "end": {"line": 0, "character": 4 + typed.len()}})
+    );
+    assert!(
+        links[0]["target"].as_str().unwrap().contains("22112-2955"),
+        "{links:?}"
+    );
+    // The diagnostics that follow are for the last version.
+    let last = loop {
+        let d = s.conn.diagnostics(uri);
+        if d["version"] == version {
+            break d;
+        }
+    };
+    assert_eq!(last["uri"], uri);
+}
+
+/// Holds the indexing of files back until [`Gate::open`] (or the end of
+/// the test, should it fail first).
+#[derive(Clone, Default)]
+struct Gate(Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>);
+
+impl Gate {
+    fn wait(&self) {
+        let (open, cv) = &*self.0;
+        let mut open = open.lock().unwrap();
+        while !*open {
+            open = cv.wait(open).unwrap();
+        }
+    }
+
+    fn open(&self) {
+        *self.0 .0.lock().unwrap() = true;
+        self.0 .1.notify_all();
+    }
+}
+
+struct OpenOnDrop(Gate);
+
+impl Drop for OpenOnDrop {
+    fn drop(&mut self) {
+        self.0.open();
+    }
+}
+
+#[test]
+fn requests_are_answered_while_the_workspace_is_being_indexed() {
+    let folder = TempFolder::new("busy");
+    std::fs::write(folder.0.join("000_seed.txt"), SEED).unwrap();
+    std::fs::write(folder.0.join("kst-22112-2955.txt"), CITED).unwrap();
+    // Indexing a file waits until the test opens the gate: the index stays
+    // empty until the requests below have been answered.
+    let gate = Gate::default();
+    let _open_at_the_end = OpenOnDrop(gate.clone());
+    let g = gate.clone();
+    let options = Options {
+        summarize: Arc::new(move |path: &std::path::Path| {
+            g.wait();
+            dossier_lsp::workspace::summarize_file(path, &Default::default())
+        }),
+        ..Options::default()
+    };
+    let root = tower_lsp::lsp_types::Url::from_file_path(&folder.0)
+        .unwrap()
+        .to_string();
+    let mut s = start(options);
+    s.conn.call(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": capabilities(None),
+            "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
+    );
+    s.conn.notify("initialized", json!({}));
+    let seed = folder.uri("000_seed.txt");
+    s.conn.open(&seed, "text", SEED);
+
+    // Hover, definition and workspace symbols answer on what there is.
+    let at = pos(SEED, marker("is.»"), Enc::Utf16);
+    let hover = s
+        .conn
+        .call("textDocument/hover", text_position(&seed, at.clone()));
+    assert!(hover_text(&hover).contains("**Voetnoot 7**"), "{hover}");
+    let location = s
+        .conn
+        .call("textDocument/definition", text_position(&seed, at));
+    assert_eq!(location["uri"], seed.as_str());
+    let line = line_starting(SEED, "4 Kamerstukken");
+    let cited = folder.uri("kst-22112-2955.txt");
+    let location = s.conn.call(
+        "textDocument/definition",
+        text_position(&seed, json!({"line": line, "character": 10})),
+    );
+    assert_ne!(
+        location["uri"],
+        cited.as_str(),
+        "not indexed yet: {location}"
+    );
+    s.conn.call("workspace/symbol", json!({"query": "2955"}));
+    let indexed = |m: &Value| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|t| t.contains("indexed"))
+    };
+    assert!(!s.conn.notifications.iter().any(indexed));
+
+    // Once the files may be read, the index fills and the citation leads
+    // to its document.
+    gate.open();
+    let message = s.conn.take_notification("the index is built", indexed);
+    assert!(
+        message["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("indexed 2 documents"),
+        "{message}"
+    );
+    let location = s.conn.call(
+        "textDocument/definition",
+        text_position(&seed, json!({"line": line, "character": 10})),
+    );
+    assert_eq!(location["uri"], cited.as_str(), "{location}");
+}
+
+/// The documents cited (and absent from the workspace) that
+/// `workspace/symbol` finds for `query`, with the line that cites them.
+fn cited_symbols(s: &mut InProcess, query: &str) -> Vec<(String, u64)> {
+    let found = s.conn.call("workspace/symbol", json!({"query": query}));
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|sym| sym["kind"] == 20)
+        .map(|sym| {
+            (
+                sym["name"].as_str().unwrap().to_owned(),
+                sym["location"]["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_closed_document_is_indexed_as_its_file_on_disk_again() {
+    let folder = TempFolder::new("close");
+    let on_disk = "Brief.\n\nZie Kamerstuk 22 112, nr. 2955.\n";
+    std::fs::write(folder.0.join("brief.txt"), on_disk).unwrap();
+    let (mut s, _) = started_in(&folder, capabilities(None));
+    let brief = folder.uri("brief.txt");
+    assert_eq!(
+        cited_symbols(&mut s, "22112"),
+        vec![("kst-22112-2955".to_owned(), 2)]
+    );
+    // In the editor, unsaved, it cites another document, a line lower.
+    let edited = "Brief.\n\nNieuw.\nZie Kamerstuk 22 112, nr. 2956.\n";
+    s.conn.open(&brief, "text", edited);
+    let _ = s.conn.diagnostics(&brief);
+    assert_eq!(
+        cited_symbols(&mut s, "22112"),
+        vec![("kst-22112-2956".to_owned(), 3)]
+    );
+    // Closed without saving: the index reads the file again.
+    s.conn.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": brief}}),
+    );
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    loop {
+        let found = cited_symbols(&mut s, "22112");
+        if found == vec![("kst-22112-2955".to_owned(), 2)] {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{found:?}");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}

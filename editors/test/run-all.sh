@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The editor tests, end to end in the real editors: VS Code (code-server 4.100.3
 # driven by headless Chromium) and Neovim 0.11 (headless), against the server binary.
+# VS Code runs twice: with the .vsix for this platform, the server binary inside it and
+# no dossier-lsp on PATH; and with the universal .vsix and no server anywhere.
 #
 # Installs what it needs on a fresh machine (Debian packages, npm packages, a Python
 # venv with Neovim) into a cache folder outside the checkout, and skips each install
@@ -85,16 +87,28 @@ fi
 [ -x "$bin" ] || { echo "editors: no server binary at $bin" >&2; exit 1; }
 say "server: $bin"
 
-# --- the extension: npm deps and the .vsix
+# --- the extension: npm deps and the two .vsix, universal and for this platform
 run_vscode() {
-  local ext=$editors/vscode
+  local ext=$editors/vscode platform
+  case "$(uname -m)" in
+    x86_64) platform=linux-x64 ;;
+    aarch64|arm64) platform=linux-arm64 ;;
+    *) echo "editors: no VS Code platform for $(uname -m)" >&2; return 1 ;;
+  esac
   if [ ! -f "$ext/node_modules/.package-lock.json" ] || [ "$ext/package-lock.json" -nt "$ext/node_modules/.package-lock.json" ]; then
     say "npm ci (extension)"
     (cd "$ext" && npm ci --no-audit --no-fund --loglevel=error)
   fi
-  if [ ! -f "$ext/dossier-lsp.vsix" ] || [ -n "$(find "$ext/src" "$ext/package.json" "$ext/package-lock.json" "$ext/language-configuration.json" "$ext/esbuild.mjs" -newer "$ext/dossier-lsp.vsix" -print -quit)" ]; then
-    say "npm run package (extension)"
+  local sources=("$ext/src" "$ext/package.json" "$ext/package-lock.json" "$ext/language-configuration.json" "$ext/esbuild.mjs" "$ext/.vscodeignore" "$ext/scripts")
+  if [ ! -f "$ext/dossier-lsp.vsix" ] || [ -n "$(find "${sources[@]}" -newer "$ext/dossier-lsp.vsix" -print -quit)" ]; then
+    say "npm run package (extension, universal)"
     (cd "$ext" && npm run --silent package >/dev/null)
+  fi
+  # the server inside is the one under test (in CI the debug build), not a release build
+  local pvsix=$ext/dossier-lsp-$platform.vsix
+  if [ ! -f "$pvsix" ] || [ -n "$(find "${sources[@]}" "$bin" -newer "$pvsix" -print -quit)" ]; then
+    say "npm run package -- --target $platform --server $bin (extension with the server inside)"
+    (cd "$ext" && npm run --silent package -- --target "$platform" --server "$bin" >/dev/null)
   fi
 
   # code-server and playwright-core, pinned by editors/test/e2e-tools/package-lock.json
@@ -118,10 +132,20 @@ run_vscode() {
     echo "$stamp" > "$tools/.stamp"
   fi
 
-  say "VS Code (code-server $code_server_version + Chromium)"
-  run_group vscode env DOSSIER_LSP_BIN="$bin" E2E_TOOLS="$tools" E2E_PIDFILE="$pidfile" \
-    VSIX="$ext/dossier-lsp.vsix" ARTIFACTS="$ext/test-artifacts" \
-    timeout 300 node "$ext/test/e2e.mjs"
+  # 1. the .vsix with the server inside, no dossier-lsp on PATH, no setting: the full
+  #    test, then the setting names another binary; 2. the universal .vsix, no server
+  #    anywhere: the message, then dossier-lsp on PATH
+  local rc=0
+  rm -rf "$ext/test-artifacts"
+  say "VS Code (code-server $code_server_version + Chromium): $(basename "$pvsix"), the server inside"
+  run_group vscode env DOSSIER_LSP_BIN="$bin" E2E_TOOLS="$tools" E2E_PIDFILE="$pidfile" E2E_MODE=bundled \
+    VSIX="$pvsix" ARTIFACTS="$ext/test-artifacts/bundled" \
+    timeout 300 node "$ext/test/e2e.mjs" || rc=1
+  say "VS Code: dossier-lsp.vsix (universal), no server anywhere, then one on PATH"
+  run_group vscode env DOSSIER_LSP_BIN="$bin" E2E_TOOLS="$tools" E2E_PIDFILE="$pidfile" E2E_MODE=missing \
+    VSIX="$ext/dossier-lsp.vsix" ARTIFACTS="$ext/test-artifacts/missing" \
+    timeout 180 node "$ext/test/e2e.mjs" || rc=1
+  return $rc
 }
 
 run_nvim() {
@@ -136,7 +160,7 @@ run_nvim() {
   run_group nvim env NVIM="$venv/bin/nvim" DOSSIER_LSP_BIN="$bin" bash "$editors/nvim/test/run.sh"
 }
 
-rm -f "$editors"/vscode/test-artifacts/summary.txt "$editors"/nvim/test-artifacts/results-*.txt
+rm -f "$editors"/vscode/test-artifacts/summary.txt "$editors"/vscode/test-artifacts/*/summary.txt "$editors"/nvim/test-artifacts/results-*.txt
 status=0
 results=()
 for editor in vscode nvim; do
@@ -148,7 +172,7 @@ done
 
 # one closing line over all assertions
 pass=0 fail=0
-for f in "$editors"/vscode/test-artifacts/summary.txt "$editors"/nvim/test-artifacts/results-*.txt; do
+for f in "$editors"/vscode/test-artifacts/*/summary.txt "$editors"/nvim/test-artifacts/results-*.txt; do
   [ -f "$f" ] || continue
   line=$(grep -Eo '[0-9]+ passed, [0-9]+ failed' "$f" | tail -1) || continue
   pass=$(( pass + ${line%% passed*} ))

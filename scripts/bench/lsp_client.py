@@ -3,6 +3,7 @@
 
     python3 scripts/bench/lsp_client.py [--bin target/dist/dossier-lsp]
         [--open 200] [--requests 2000] [--index 10000] [--changes 15]
+        [--busy 2000] [--rounds 5]
 
 Phases, each in a fresh server process:
   1. latency: a workspace of --open generated seed-sized documents, all
@@ -15,6 +16,14 @@ Phases, each in a fresh server process:
      documents; time from `initialized` to the "indexed N documents" log
      message, and the resident memory (VmRSS from /proc) after it, against
      the folder's text size.
+  4. latency while indexing (issue 14): a server started on a workspace
+     folder of --busy generated documents, --rounds times; right after
+     `initialized` one document of the folder is opened and hover and
+     definition on its footnote markers are sent one at a time, without
+     pause, until the "indexed N documents" log message arrives; then
+     --requests more of each on the indexed workspace. p50/p99/max for
+     each kind, during and after. The first request of each round (it
+     waits for the opened document's analysis) is left out.
 Also the RSS of phase 1 against the open documents' text size.
 
 Corpora are generated under $WORK (default /tmp/dossier-bench) with
@@ -393,6 +402,72 @@ def phase_index(binary, n_index, report):
     )
 
 
+def phase_busy(binary, n_files, n_rounds, n_after, report):
+    d = gen(n_files)
+    files = sorted(os.listdir(d))
+    during = {"hover": [], "definition": []}
+    after = {"hover": [], "definition": []}
+    index_s = []
+    for rnd in range(n_rounds):
+        c = Client([binary], root=d)
+        path = os.path.join(d, files[(rnd * 389) % len(files)])
+        text = open(path, encoding="utf-8").read()
+        uri = c.open(path, text)
+        targets = markers(text, 10)
+
+        def indexed(m):
+            return m.get("method") == "window/logMessage" and "indexed" in m["params"]["message"]
+
+        done = None
+        i = 0
+        first = True
+        while done is None:
+            line, col = targets[i % len(targets)]
+            i += 1
+            params = {"textDocument": {"uri": uri}, "position": {"line": line, "character": col}}
+            for kind, method in (("hover", "textDocument/hover"), ("definition", "textDocument/definition")):
+                t = time.perf_counter()
+                c.request(method, params)
+                lat = time.perf_counter() - t
+                if not first:
+                    during[kind].append(lat)
+                first = False
+            while done is None:
+                try:
+                    tm, msg = c.notifications.get_nowait()
+                except queue.Empty:
+                    break
+                if indexed(msg):
+                    done = tm
+        index_s.append(done - c.initialized_at)
+        time.sleep(0.5)
+        for j in range(n_after // n_rounds):
+            line, col = targets[(j * 7) % len(targets)]
+            params = {"textDocument": {"uri": uri}, "position": {"line": line, "character": col}}
+            for kind, method in (("hover", "textDocument/hover"), ("definition", "textDocument/definition")):
+                after[kind].append(c.timed_request(method, params))
+        c.close()
+
+    def figures(xs):
+        return {"n": len(xs), "p50": pct(xs, 50) * 1e3, "p99": pct(xs, 99) * 1e3, "max": max(xs) * 1e3}
+
+    report["busy"] = {
+        "documents": n_files,
+        "rounds": n_rounds,
+        "index_s": index_s,
+        "during": {k: figures(v) for k, v in during.items()},
+        "after": {k: figures(v) for k, v in after.items()},
+    }
+    print(
+        f"[busy] {n_files} documents indexed {n_rounds} times, "
+        f"{min(index_s):.2f}-{max(index_s):.2f} s from initialized to the log message"
+    )
+    for k in ("hover", "definition"):
+        print("  while indexing: " + summary(k, during[k]))
+    for k in ("hover", "definition"):
+        print("  indexed:        " + summary(k, after[k]))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=os.path.join(ROOT, "target/dist/dossier-lsp"))
@@ -400,7 +475,9 @@ def main():
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--changes", type=int, default=15)
     ap.add_argument("--index", type=int, default=10000)
-    ap.add_argument("--only", choices=["latency", "change", "index"])
+    ap.add_argument("--busy", type=int, default=2000)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--only", choices=["latency", "change", "index", "busy"])
     ap.add_argument("--json", help="write the figures here")
     a = ap.parse_args()
     report = {"load_before": open("/proc/loadavg").read().split()[:3]}
@@ -410,6 +487,8 @@ def main():
         phase_change(a.bin, a.changes, report)
     if a.only in (None, "index"):
         phase_index(a.bin, a.index, report)
+    if a.only in (None, "busy"):
+        phase_busy(a.bin, a.busy, a.rounds, a.requests, report)
     report["load_after"] = open("/proc/loadavg").read().split()[:3]
     print(f"load average before {report['load_before']}, after {report['load_after']} on {os.cpu_count()} cores")
     if a.json:

@@ -216,16 +216,13 @@ pub(super) fn find(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<F
     markers.sort_by_key(|m| m.span.start);
     // Definitions by convention and number (or Markdown label), in
     // document order.
-    let mut defs: HashMap<(NoteConvention, u32, Option<&str>), Vec<usize>> = HashMap::default();
+    let mut defs: HashMap<super::NoteKey, Vec<usize>> = HashMap::default();
     for (i, f) in footnotes.iter().enumerate() {
-        let key = (f.convention, f.number, f.label.as_deref());
-        defs.entry(key).or_default().push(i);
+        defs.entry(f.key()).or_default().push(i);
     }
     for m in &mut markers {
         // The first definition after the marker, else any with its number.
-        let same = defs
-            .get(&(m.convention, m.number, m.label.as_deref()))
-            .map_or(&[][..], Vec::as_slice);
+        let same = defs.get(&m.key()).map_or(&[][..], Vec::as_slice);
         m.footnote = same
             .iter()
             .copied()

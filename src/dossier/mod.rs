@@ -61,7 +61,16 @@ pub struct Footnote {
     pub label: Option<String>,
 }
 
+/// What names a note, for a marker and its definition alike: its
+/// convention (a typed `1)` is not Word's footnote 1), its number and its
+/// Markdown label.
+pub type NoteKey<'a> = (NoteConvention, u32, Option<&'a str>);
+
 impl Footnote {
+    pub fn key(&self) -> NoteKey<'_> {
+        (self.convention, self.number, self.label.as_deref())
+    }
+
     /// How the note is named in a message: its number, or its Markdown
     /// label (`bron` of `[^bron]`).
     pub fn name(&self) -> String {
@@ -112,15 +121,8 @@ pub struct FootnoteMarker {
 }
 
 impl FootnoteMarker {
-    /// Whether `f` is the note this marker names: of the same convention
-    /// (a typed `1)` is not Word's footnote 1) and the same label or number.
-    pub fn names(&self, f: &Footnote) -> bool {
-        self.convention == f.convention
-            && match (&self.label, &f.label) {
-                (Some(a), Some(b)) => a == b,
-                (None, None) => self.number == f.number,
-                _ => false,
-            }
+    pub fn key(&self) -> NoteKey<'_> {
+        (self.convention, self.number, self.label.as_deref())
     }
 }
 
@@ -288,7 +290,7 @@ impl Dossier {
         marker
             .footnote
             .and_then(|i| self.footnotes.get(i))
-            .or_else(|| self.footnotes.iter().find(|f| marker.names(f)))
+            .or_else(|| self.footnotes.iter().find(|f| f.key() == marker.key()))
     }
 
     /// The marker whose digits contain `offset` (or end at it).

@@ -6,7 +6,7 @@
 //! the workspace; a committee letter's question → where another document
 //! takes it up.
 
-use super::lookup::{self, antecedent, footnote_on_number};
+use super::lookup::{self, antecedent};
 use super::questions;
 use super::snapshot::{Analysis, NavigationTarget, Snapshot};
 use crate::citation::{CitationKind, ShortFormKind};
@@ -29,12 +29,11 @@ pub fn definition(snap: &Snapshot, offset: usize) -> Vec<NavigationTarget> {
 fn target(a: &Analysis, offset: usize) -> Option<Span> {
     let d = &a.dossier;
     if let Some(marker) = d.marker_at(offset) {
-        let footnote = lookup::footnote_of(d, marker)?;
+        let footnote = d.note_of(marker)?;
         return Some(footnote.number_span.clone());
     }
-    if let Some(f) = footnote_on_number(d, offset) {
-        // From a definition back to where it is used.
-        let note = lookup::note_at(d, f.number_span.start)?;
+    if let Some(note) = lookup::note_at(d, offset) {
+        // Not a marker (above): a definition's number, back to where it is used.
         return note.markers.first().map(|m| m.span.clone());
     }
     if let Some(q) = lookup::question_at_heading(a, offset) {

@@ -41,7 +41,7 @@ pub fn hover(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
 fn hover_at(a: &Analysis, offset: usize) -> Option<(Span, String)> {
     let d = &a.dossier;
     if let Some(marker) = d.marker_at(offset) {
-        let md = match lookup::footnote_of(d, marker) {
+        let md = match d.note_of(marker) {
             Some(f) => footnote_markdown(a, f),
             None => format!(
                 "**Voetnoot {}**\n\n⚠ Deze voetnoot staat niet in het document.",
@@ -280,7 +280,7 @@ fn in_workspace(snap: &Snapshot, offset: usize) -> Option<String> {
     let d = &snap.analysis.dossier;
     let footnote = d
         .marker_at(offset)
-        .and_then(|m| lookup::footnote_of(d, m))
+        .and_then(|m| d.note_of(m))
         .or_else(|| footnote_on_number(d, offset));
     let mut ids: Vec<String> = Vec::new();
     let resolved = |f: &Footnote| match &f.source {

@@ -154,15 +154,6 @@ pub fn footnote_on_number(d: &Dossier, offset: usize) -> Option<&Footnote> {
         .find(|f| f.number_span.start <= offset && offset <= f.number_span.end)
 }
 
-/// The footnote a marker stands for: by the model's link, else by its
-/// convention and number.
-pub fn footnote_of<'d>(
-    d: &'d Dossier,
-    marker: &crate::dossier::FootnoteMarker,
-) -> Option<&'d Footnote> {
-    d.note_of(marker)
-}
-
 /// The note at `offset`, as a marker or as a definition's number: its
 /// definition (if any) and every marker that names it.
 pub fn note_at(d: &Dossier, offset: usize) -> Option<NotePlaces<'_>> {
@@ -176,10 +167,7 @@ pub fn note_at(d: &Dossier, offset: usize) -> Option<NotePlaces<'_>> {
         .filter(|m| match (definition, probe) {
             (Some(f), _) => d.note_of(m).is_some_and(|g| std::ptr::eq(g, f)),
             // An undefined note: the markers of the same convention and name.
-            (None, Some(p)) => {
-                d.note_of(m).is_none()
-                    && (m.convention, &m.label, m.number) == (p.convention, &p.label, p.number)
-            }
+            (None, Some(p)) => d.note_of(m).is_none() && m.key() == p.key(),
             (None, None) => false,
         })
         .collect();

@@ -1,15 +1,15 @@
-//! The document store: one rope per URI, edited only by the text
-//! synchronisation notifications, under a plain mutex and before any
-//! `.await`. Requests read an immutable [`Analysis`] of one generation of
-//! the text, computed once (off the runtime threads) and shared.
+//! One generation of an open document: its text (a rope) and, once
+//! computed, its analysis. The owner of the state (`owner`) makes a new
+//! [`Document`] for every applied edit; requests and background analysis
+//! read it from a published `State`. The analysis of a generation is
+//! computed once, off the runtime threads, and shared (`Arc<Analysis>`).
 
-use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 use ropey::Rope;
 use tokio::sync::OnceCell;
-use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
+use tower_lsp::lsp_types::TextDocumentContentChangeEvent;
 
 use super::convert;
 use super::Analyzer;
@@ -23,144 +23,47 @@ pub type AnalysisResult = Result<Arc<Analysis>, String>;
 /// The error of an analysis cut short because the server is stopping.
 pub const CANCELLED: &str = "cancelled";
 
-struct Document {
-    rope: Rope,
-    version: i32,
-    /// Bumped on every applied edit, unique across the store.
-    generation: u64,
-    analysis: Arc<OnceCell<AnalysisResult>>,
-}
-
-/// What became of a `didChange`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
-    /// Applied; the document is now at this generation. `increasing`: the
-    /// version was above the one before.
-    Applied { generation: u64, increasing: bool },
-    /// No such open document.
-    Unknown,
-}
-
-/// A read-only view of one generation of a document (its text and, once
-/// computed, its analysis); a request turns it into an `ide::Snapshot`.
+/// One generation of an open document. Cloning is cheap (the rope shares
+/// its nodes) and a clone never changes: an edit makes a new generation.
 #[derive(Clone)]
-pub struct Generation {
+pub struct Document {
+    /// Unique across the session, bumped by every applied edit.
     pub generation: u64,
     pub version: i32,
-    rope: Rope,
+    pub rope: Rope,
+    /// The index holds this generation's summary.
+    pub indexed: bool,
     analysis: Arc<OnceCell<AnalysisResult>>,
 }
 
-#[derive(Default)]
-pub struct Store {
-    docs: Mutex<HashMap<Url, Document>>,
-    generations: std::sync::atomic::AtomicU64,
-}
-
-impl Store {
-    fn lock(&self) -> MutexGuard<'_, HashMap<Url, Document>> {
-        // A panic while the lock was held cannot leave a rope half edited
-        // (ropey edits are whole), so a poisoned lock is still usable.
-        self.docs.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn next_generation(&self) -> u64 {
-        self.generations
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            + 1
-    }
-
-    /// Opens (or reopens) a document; returns its generation.
-    pub fn open(&self, uri: Url, version: i32, text: &str) -> u64 {
-        let generation = self.next_generation();
-        let doc = Document {
-            rope: Rope::from_str(text),
+impl Document {
+    pub fn new(generation: u64, version: i32, rope: Rope) -> Document {
+        Document {
+            generation,
             version,
-            generation,
+            rope,
+            indexed: false,
             analysis: Arc::default(),
-        };
-        self.lock().insert(uri, doc);
-        generation
+        }
     }
 
-    pub fn close(&self, uri: &Url) -> bool {
-        self.lock().remove(uri).is_some()
-    }
-
-    /// Applies the changes of `version`, in order, and returns the new
-    /// generation. Notifications reach the store in the order the client
-    /// sent them (each handler edits before its first `.await`), so edits
-    /// are applied as they come: versions may skip numbers (Neovim sends
-    /// its `changedtick`), and one that does not increase is applied all
-    /// the same, with a warning, rather than losing the user's edit.
-    pub fn change(
+    /// The next generation: this text with `changes` applied, in order.
+    pub fn edited(
         &self,
-        uri: &Url,
+        generation: u64,
         version: i32,
-        changes: Vec<TextDocumentContentChangeEvent>,
+        changes: &[TextDocumentContentChangeEvent],
         enc: PositionEncoding,
-    ) -> Change {
-        let mut docs = self.lock();
-        let Some(doc) = docs.get_mut(uri) else {
-            return Change::Unknown;
-        };
-        let increasing = version > doc.version;
-        apply(&mut doc.rope, &changes, enc);
-        doc.version = version;
-        let generation = self.next_generation();
-        doc.generation = generation;
-        doc.analysis = Arc::default();
-        Change::Applied {
-            generation,
-            increasing,
-        }
+    ) -> Document {
+        let mut rope = self.rope.clone();
+        apply(&mut rope, changes, enc);
+        Document::new(generation, version, rope)
     }
 
-    pub fn current(&self, uri: &Url) -> Option<Generation> {
-        let docs = self.lock();
-        let doc = docs.get(uri)?;
-        Some(Generation {
-            generation: doc.generation,
-            version: doc.version,
-            rope: doc.rope.clone(),
-            analysis: doc.analysis.clone(),
-        })
+    pub fn text(&self) -> String {
+        self.rope.to_string()
     }
 
-    /// The current text of an open document.
-    pub fn text(&self, uri: &Url) -> Option<String> {
-        self.lock().get(uri).map(|d| d.rope.to_string())
-    }
-
-    /// Every open document with its generation.
-    pub fn open_documents(&self) -> Vec<(Url, u64)> {
-        self.lock()
-            .iter()
-            .map(|(uri, d)| (uri.clone(), d.generation))
-            .collect()
-    }
-
-    pub fn generation(&self, uri: &Url) -> Option<u64> {
-        self.lock().get(uri).map(|d| d.generation)
-    }
-}
-
-fn apply(rope: &mut Rope, changes: &[TextDocumentContentChangeEvent], enc: PositionEncoding) {
-    for change in changes {
-        match change.range {
-            None => *rope = Rope::from_str(&change.text),
-            Some(range) => {
-                let a = convert::rope_char(rope, range.start, enc);
-                let b = convert::rope_char(rope, range.end, enc);
-                let (start, end) = if a <= b { (a, b) } else { (b, a) };
-                rope.remove(start..end);
-                rope.insert(start, &change.text);
-            }
-        }
-    }
-}
-
-impl Generation {
     /// The analysis of this generation, computed on first use on a blocking
     /// thread; a panic inside it is caught and returned as an error.
     pub async fn analysis(&self, analyzer: &Analyzer) -> AnalysisResult {
@@ -189,6 +92,23 @@ impl Generation {
             })
             .await
             .clone()
+    }
+}
+
+/// Applies the changes of one `didChange` to `rope`, each against the text
+/// the one before it left. Positions outside the text are clamped.
+pub fn apply(rope: &mut Rope, changes: &[TextDocumentContentChangeEvent], enc: PositionEncoding) {
+    for change in changes {
+        match change.range {
+            None => *rope = Rope::from_str(&change.text),
+            Some(range) => {
+                let a = convert::rope_char(rope, range.start, enc);
+                let b = convert::rope_char(rope, range.end, enc);
+                let (start, end) = if a <= b { (a, b) } else { (b, a) };
+                rope.remove(start..end);
+                rope.insert(start, &change.text);
+            }
+        }
     }
 }
 
@@ -238,9 +158,9 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
-        /// The store's rope after any edits equals the same edits applied
-        /// to a string through the line index: same clamping, same line
-        /// breaks, both encodings.
+        /// A rope after any edits equals the same edits applied to a
+        /// string through the line index: same clamping, same line breaks,
+        /// both encodings.
         #[test]
         fn rope_edits_match_string_edits(
             start in proptest::collection::vec(0..PIECES.len(), 0..12),
@@ -249,10 +169,8 @@ mod tests {
         ) {
             let enc = if utf8 { PositionEncoding::Utf8 } else { PositionEncoding::Utf16 };
             let mut text: String = start.iter().map(|&i| PIECES[i]).collect();
-            let uri = Url::parse("file:///t.txt").unwrap();
-            let store = Store::default();
-            store.open(uri.clone(), 0, &text);
-            for (version, (l1, c1, l2, c2, insert)) in edits.into_iter().enumerate() {
+            let mut rope = Rope::from_str(&text);
+            for (l1, c1, l2, c2, insert) in edits {
                 let new: String = insert.iter().map(|&i| PIECES[i]).collect();
                 let index = LineIndex::new(&text);
                 let a = index.offset(&text, LineCol { line: l1, col: c1 }, enc);
@@ -264,8 +182,8 @@ mod tests {
                     range_length: None,
                     text: new,
                 };
-                store.change(&uri, version as i32 + 1, vec![change], enc);
-                prop_assert_eq!(store.text(&uri).unwrap(), text.clone());
+                apply(&mut rope, &[change], enc);
+                prop_assert_eq!(rope.to_string(), text.clone());
             }
         }
     }

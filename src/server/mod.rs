@@ -7,7 +7,7 @@
 //! | capability | module | what it answers |
 //! |---|---|---|
 //! | `positionEncoding` | `convert` | utf-8 when the client offers it, else utf-16 |
-//! | incremental text sync | `documents` | a rope per document; versions applied in order |
+//! | incremental text sync | `ordered`, `owner`, `documents` | a rope per document; edits applied by one owner in the order the client sent them |
 //! | `publishDiagnostics` | `diagnostics` | the lints, debounced, with the user's lint levels; after an edit the other open documents' workspace lints again (debounced) |
 //! | `definition` | `ide::definition` | marker → footnote; short form → the footnote with the full citation; `zie noot N` → N; any part of a question → its answer heading; answer heading → question; `zie vraag 5` → `Vraag 5`, `antwoord op vraag 4` → answer 4; a committee's question → where it is answered (here or in another file); footnote number → its first marker; a citation → the cited file (and page) in the workspace |
 //! | `references` | `ide::references` | a footnote's markers (and definition); a question (any part), an answer's heading or `zie vraag N` → the letter's paragraphs, the repeat, the answer, the references; a citation or the document's footer → every place in the workspace that cites that document |
@@ -16,7 +16,7 @@
 //! | `documentSymbol` | `ide::symbols` | letters ⊃ questions, answers, footnotes, nested by position |
 //! | `documentLink` | `ide::links` | citations → their official address |
 //! | `codeAction` | `ide::actions` | quick fixes for citation slips; renumber all footnotes (quick fix on `footnote-numbering`, `source` action); `Idem`/`Ibidem` written out (`refactor.rewrite`); a definition stub (on `undefined-footnote`); a placeholder replaced by a source of the document (on `placeholder-source`) |
-//! | workspace | `workspace` | folders indexed at start (with `$/progress`), files watched, open documents fed in; lints across documents; `workspace/symbol` |
+//! | workspace | `workspace`, `indexer` | folders indexed at start in the background (with `$/progress`), files watched, open documents fed in, a closed one read from disk again; lints across documents; `workspace/symbol` |
 //! | `foldingRange` | `ide::folding` | letters, questions, answers; footnote blocks as comments |
 //! | `selectionRange` | `ide::selection` | citation or marker → footnote → footnote block → question/answer → letter → page |
 //! | `semanticTokens` full, range | `ide::tokens`, `tokens` | markers, footnote numbers, citations, short forms, placeholders, headings, footers, colophon in standard types; split per line unless the client takes multiline tokens |
@@ -26,12 +26,23 @@
 //! | `inlayHint` | `ide::hints` | after `Idem`/`Ibidem`/`zie noot N` the resolved citation; after markers their footnote's first words (setting `inlayHints.markers`) |
 //! | settings | `settings` | `{ "lints": { code: severity or "off" }, "inlayHints": { "markers": bool } }` from `initializationOptions`, `workspace/configuration` (section `dossier`) and `didChangeConfiguration` |
 //!
-//! Server rules (see ARCHITECTURE.md): text synchronisation edits the
-//! document store (`documents`) before its first `.await`; requests read an immutable
-//! analysis computed in `spawn_blocking`; panics in the analysis or in a
-//! request are caught and logged. `shutdown` then `exit` ends with status
-//! 0, anything else with 1; `exit` ends the session even while the client
-//! keeps the pipe open (`transport`).
+//! Where the state lives (see ARCHITECTURE.md): the open documents and
+//! the workspace index make one immutable `state::State`, which one thread,
+//! the owner (`owner`), alone replaces. `ordered` turns `didOpen`,
+//! `didChange`, `didClose` and `didChangeWatchedFiles` into messages to the
+//! owner while tower-lsp reads them, so the owner applies them in the order
+//! the client sent them; the analysis of a generation (`diagnostics`) and
+//! the indexing threads (`indexer`) send their results to the owner too,
+//! which drops those that something newer has overtaken. A request handler
+//! takes the published state that holds every edit sent before it (an
+//! `Arc`; no lock is held while anything is computed), runs the feature on
+//! a blocking thread and converts the answer with the same state's texts.
+//! Indexing runs on threads of its own at a lower priority (`indexer`: one
+//! worker, and helpers only while the client is quiet), so requests never
+//! wait behind it. Panics in the analysis or in a request are caught and
+//! logged. `shutdown` then `exit` ends with status 0, anything else with
+//! 1; `exit` ends the session even while the client keeps the pipe open
+//! (`transport`).
 
 mod actions;
 mod completion;
@@ -41,11 +52,15 @@ mod documents;
 mod folding;
 mod highlight;
 mod hints;
+mod indexer;
 mod lens;
 mod links;
+mod ordered;
+mod owner;
 mod rename;
 mod selection;
 mod settings;
+mod state;
 mod symbols;
 mod tokens;
 mod transport;
@@ -55,7 +70,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock, Weak};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -67,8 +82,11 @@ use crate::dossier::Dossier;
 use crate::ide;
 use crate::lints;
 use crate::text::PositionEncoding;
-use documents::{Change, Store};
+use owner::{Effect, Message};
 use settings::Settings;
+use state::{Published, State};
+
+pub use indexer::Summarizer;
 
 /// The analysis the server runs on each version of a document.
 pub type Analyzer = Arc<dyn Fn(&str) -> (Dossier, Vec<lints::Diagnostic>) + Send + Sync>;
@@ -80,6 +98,11 @@ pub struct Options {
     pub analyzer: Analyzer,
     /// Quiet time after an edit before diagnostics are computed.
     pub debounce: Duration,
+    /// Threads that index the workspace folders, at a lower priority: one
+    /// worker, and helpers that run only while the client is quiet.
+    pub index_threads: usize,
+    /// How indexing reads and summarises a file; replaceable for tests.
+    pub summarize: Summarizer,
 }
 
 impl Default for Options {
@@ -96,6 +119,8 @@ impl Default for Options {
                 (dossier, diagnostics)
             }),
             debounce: Duration::from_millis(200),
+            index_threads: indexer::default_threads(),
+            summarize: indexer::default_summarizer(),
         }
     }
 }
@@ -120,14 +145,21 @@ impl Outcome {
 
 pub(crate) struct Shared {
     pub options: Options,
-    pub store: Store,
+    /// The open documents and the index, as the owner last published them.
+    state: Arc<Published>,
+    /// To the owner of the state (`owner`), the one writer of both.
+    owner: tokio::sync::mpsc::UnboundedSender<Message>,
+    /// When the client last sent something.
+    pub activity: Arc<indexer::Activity>,
+    /// Text synchronisation messages sent to the owner.
+    synced: std::sync::atomic::AtomicU64,
+    /// `initialize` has been answered.
+    initialized: AtomicBool,
     utf8: AtomicBool,
     shutdown: AtomicBool,
     settings: RwLock<Settings>,
     /// The client answers `workspace/configuration`.
     pull_configuration: AtomicBool,
-    /// Every dossier of the workspace folders, and the open documents.
-    pub workspace: workspace::Index,
     /// The workspace folders, from `initialize`.
     roots: Mutex<Vec<PathBuf>>,
     /// `exit` has been read: nothing more is sent.
@@ -141,11 +173,43 @@ pub(crate) struct Shared {
     /// The client takes semantic tokens that cross a line break.
     multiline_tokens: AtomicBool,
     /// Bumped by each edit's request to re-lint the other open documents
-    /// (`diagnostics::schedule_edit`): only the last one runs.
+    /// (`diagnostics::publish` with `cascade`): only the last one runs.
     pub others_epoch: std::sync::atomic::AtomicU64,
 }
 
 impl Shared {
+    /// The current state: one moment, which later changes leave alone.
+    pub fn state(&self) -> Arc<State> {
+        self.state.load()
+    }
+
+    /// The state once it holds every text synchronisation message sent
+    /// so far: what a request answers on.
+    pub async fn synced_state(&self) -> Arc<State> {
+        let sent = self.synced.load(Ordering::SeqCst);
+        self.state.at_least(sent).await
+    }
+
+    /// Sends a message to the owner of the state (nothing once it stopped).
+    pub fn send(&self, message: Message) {
+        let _ = self.owner.send(message);
+    }
+
+    /// Sends a text synchronisation message, counted (`State::synced`).
+    /// Only `ordered` calls this, in the order of the input.
+    pub fn sync(&self, message: Message) {
+        self.synced.fetch_add(1, Ordering::SeqCst);
+        self.send(message);
+    }
+
+    pub fn initialized(&self) -> bool {
+        self.initialized.load(Ordering::SeqCst)
+    }
+
+    pub fn refresh_inlay_hints(&self) -> bool {
+        self.refresh_inlay_hints.load(Ordering::Relaxed)
+    }
+
     pub fn work_done_progress(&self) -> bool {
         self.progress.load(Ordering::Relaxed)
     }
@@ -226,14 +290,46 @@ where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
 {
+    // The owner's effects need the client, which exists only once
+    // tower-lsp builds the service.
+    let wiring: Arc<OnceLock<(Weak<Shared>, Client)>> = Arc::default();
+    let published = Arc::new(Published::default());
+    let activity = Arc::new(indexer::Activity::default());
+    let config = owner::Config {
+        debounce: options.debounce,
+        index_threads: options.index_threads,
+        summarize: options.summarize.clone(),
+        activity: activity.clone(),
+    };
+    let runtime = tokio::runtime::Handle::current();
+    let w = wiring.clone();
+    let effects: owner::Effects = Box::new(move |effect| {
+        let Some((shared, client)) = w.get() else {
+            return;
+        };
+        if let Some(shared) = shared.upgrade() {
+            let _entered = runtime.enter();
+            run_effect(&shared, client, effect);
+        }
+    });
+    let owner = match owner::start(published.clone(), config, effects) {
+        Ok(owner) => owner,
+        Err(e) => {
+            tracing::error!("cannot start the state's owner: {e}");
+            return Outcome { shutdown: false };
+        }
+    };
     let shared = Arc::new(Shared {
         options,
-        store: Store::default(),
+        state: published,
+        owner,
+        activity,
+        synced: Default::default(),
+        initialized: AtomicBool::new(false),
         utf8: AtomicBool::new(false),
         shutdown: AtomicBool::new(false),
         settings: RwLock::default(),
         pull_configuration: AtomicBool::new(false),
-        workspace: workspace::Index::default(),
         roots: Mutex::default(),
         exited: Arc::default(),
         watch_files: AtomicBool::new(false),
@@ -243,12 +339,42 @@ where
         others_epoch: Default::default(),
     });
     let state = shared.clone();
-    let (service, socket) = LspService::new(move |client| Backend { client, shared });
+    let (service, socket) = LspService::new(move |client| {
+        let _ = wiring.set((Arc::downgrade(&shared), client.clone()));
+        Backend { client, shared }
+    });
+    let service = ordered::Ordered::new(service, state.clone());
     let shutdown_read = Arc::new(AtomicBool::new(false));
     let input = transport::ExitWatch::new(input, shutdown_read.clone(), state.exited.clone());
     Server::new(input, output, socket).serve(service).await;
+    state.send(Message::Stop);
     Outcome {
         shutdown: state.shutdown.load(Ordering::SeqCst) || shutdown_read.load(Ordering::SeqCst),
+    }
+}
+
+/// Starts what a change of the state asks for (on the owner's thread:
+/// only spawns).
+fn run_effect(shared: &Arc<Shared>, client: &Client, effect: Effect) {
+    match effect {
+        Effect::Analyse {
+            uri,
+            generation,
+            delay,
+            cascade,
+        } => diagnostics::analyse(shared, client, uri, generation, delay, cascade),
+        Effect::Publish { uri, cascade } => diagnostics::publish(shared, client, uri, cascade),
+        Effect::Clear(uri) => diagnostics::clear(shared, client, uri),
+        Effect::Republish => {
+            tracing::debug!("changed files re-indexed");
+            diagnostics::republish(shared, client);
+        }
+        Effect::Log(typ, message) => {
+            if !shared.exited.load(Ordering::SeqCst) {
+                let client = client.clone();
+                tokio::spawn(async move { client.log_message(typ, message).await });
+            }
+        }
     }
 }
 
@@ -355,25 +481,15 @@ impl Backend {
     /// Publishes the diagnostics of every open document again (after a
     /// settings change), and has the client ask for inlay hints again.
     fn republish(&self) {
-        if self.shared.refresh_inlay_hints.load(Ordering::Relaxed)
-            && !self.shared.exited.load(Ordering::SeqCst)
-        {
-            let client = self.client.clone();
-            tokio::spawn(async move {
-                if let Err(e) = client.inlay_hint_refresh().await {
-                    tracing::debug!("inlay hint refresh: {e}");
-                }
-            });
-        }
-        for (uri, generation) in self.shared.store.open_documents() {
-            diagnostics::schedule(&self.shared, &self.client, uri, generation, Duration::ZERO);
-        }
+        diagnostics::republish(&self.shared, &self.client);
     }
 
-    /// One moment of `uri`: its current analysis and the workspace index as
-    /// they are now. Unknown documents and failed analyses give nothing.
+    /// One moment of `uri`: its current analysis and the workspace index of
+    /// one published state, which holds every edit the client sent before
+    /// the request. Unknown documents and failed analyses give nothing.
     async fn snapshot(&self, uri: &Url, what: &'static str) -> Option<ide::Snapshot> {
-        let Some(document) = self.shared.store.current(uri) else {
+        let state = self.shared.synced_state().await;
+        let Some(document) = state.document(uri).cloned() else {
             tracing::debug!("{what}: {uri} is not open");
             return None;
         };
@@ -385,10 +501,10 @@ impl Backend {
             }
         };
         Some(ide::Snapshot::new(
-            workspace::key_of(uri),
+            state::key_of(uri),
             analysis,
-            workspace::current(&self.shared.workspace),
-            self.shared.clone(),
+            state.workspace.clone(),
+            state,
         ))
     }
 
@@ -416,6 +532,11 @@ impl Backend {
 
     async fn failed(&self, uri: &Url, what: &'static str, msg: String) -> jsonrpc::Error {
         tracing::error!("{what} on {uri} panicked: {msg}");
+        self.failed_in(what, msg).await
+    }
+
+    /// Says that `what` failed: in the log and as the request's error.
+    async fn failed_in(&self, what: &'static str, msg: String) -> jsonrpc::Error {
         self.log(
             MessageType::ERROR,
             format!("dossier-lsp: {what} failed: {msg}"),
@@ -427,39 +548,36 @@ impl Backend {
             data: None,
         }
     }
+}
 
-    /// The features' targets as locations, in their order: in the document
-    /// asked from by its snapshot (and the client's spelling of its URI),
-    /// in others by their text now; a target in a document that cannot be
-    /// read is `None`.
-    async fn locations(
-        &self,
-        uri: &Url,
-        snap: &ide::Snapshot,
-        targets: Vec<ide::NavigationTarget>,
-    ) -> Vec<Option<Location>> {
-        let enc = self.shared.encoding();
-        let a = &snap.analysis;
-        let elsewhere: Vec<(String, crate::Span)> = targets
-            .iter()
-            .filter(|t| t.file != snap.file)
-            .map(|t| (t.file.to_string(), t.span.clone()))
-            .collect();
-        let mut located = workspace::locate(&self.shared, elsewhere, enc)
-            .await
-            .into_iter();
-        targets
-            .into_iter()
-            .map(|t| {
-                if t.file == snap.file {
-                    let range = convert::range(&a.text, &a.line_index, &t.span, enc);
-                    Some(Location::new(uri.clone(), range))
-                } else {
-                    located.next().flatten()
-                }
-            })
-            .collect()
-    }
+/// The features' targets as locations, in their order: in the document
+/// asked from by its snapshot (and the client's spelling of its URI), in
+/// others by their text in the snapshot's state; a target in a document
+/// that cannot be read is `None`. Blocking work (it may read files).
+fn locations(
+    uri: &Url,
+    snap: &ide::Snapshot,
+    targets: Vec<ide::NavigationTarget>,
+    enc: PositionEncoding,
+) -> Vec<Option<Location>> {
+    let a = &snap.analysis;
+    let elsewhere: Vec<(String, crate::Span)> = targets
+        .iter()
+        .filter(|t| t.file != snap.file)
+        .map(|t| (t.file.to_string(), t.span.clone()))
+        .collect();
+    let mut located = workspace::locate(&*snap.files, elsewhere, enc).into_iter();
+    targets
+        .into_iter()
+        .map(|t| {
+            if t.file == snap.file {
+                let range = convert::range(&a.text, &a.line_index, &t.span, enc);
+                Some(Location::new(uri.clone(), range))
+            } else {
+                located.next().flatten()
+            }
+        })
+        .collect()
 }
 
 #[tower_lsp::async_trait]
@@ -478,7 +596,9 @@ impl LanguageServer for Backend {
         if let Some(options) = &params.initialization_options {
             self.take_settings(options, "initializationOptions").await;
         }
-        *self.shared.roots.lock().unwrap_or_else(|e| e.into_inner()) = workspace::roots(&params);
+        let roots = workspace::roots(&params);
+        self.shared.send(Message::Roots(roots.clone()));
+        *self.shared.roots.lock().unwrap_or_else(|e| e.into_inner()) = roots;
         let watch = params
             .capabilities
             .workspace
@@ -526,6 +646,7 @@ impl LanguageServer for Backend {
                 .unwrap_or("an unnamed client"),
             convert::encoding_name(enc)
         );
+        self.shared.initialized.store(true, Ordering::SeqCst);
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(convert::encoding_kind(enc)),
@@ -607,9 +728,7 @@ impl LanguageServer for Backend {
             tokio::spawn(async move {
                 workspace::scan(&shared, &client, roots).await;
                 // The workspace lints of the open documents, with the index.
-                for (uri, generation) in shared.store.open_documents() {
-                    diagnostics::schedule(&shared, &client, uri, generation, Duration::ZERO);
-                }
+                diagnostics::publish_open(&shared, &client);
             });
             if self.shared.watch_files.load(Ordering::Relaxed) {
                 self.watch_files();
@@ -632,68 +751,9 @@ impl LanguageServer for Backend {
         Ok(())
     }
 
-    async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        let doc = params.text_document;
-        // Any languageId: Neovim says `text`, VS Code `plaintext`.
-        tracing::debug!(
-            "open {} ({}, version {})",
-            doc.uri,
-            doc.language_id,
-            doc.version
-        );
-        let generation = self
-            .shared
-            .store
-            .open(doc.uri.clone(), doc.version, &doc.text);
-        diagnostics::schedule_edit(
-            &self.shared,
-            &self.client,
-            doc.uri,
-            generation,
-            Duration::ZERO,
-        );
-    }
-
-    async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        let uri = params.text_document.uri;
-        let version = params.text_document.version;
-        let enc = self.shared.encoding();
-        let changes = params.content_changes;
-        let applied = catch_unwind(AssertUnwindSafe(|| {
-            self.shared.store.change(&uri, version, changes, enc)
-        }));
-        let change = match applied {
-            Ok(change) => change,
-            Err(panic) => {
-                let msg = documents::panic_message(&*panic);
-                tracing::error!("change {version} of {uri} could not be applied: {msg}");
-                self.log(
-                        MessageType::ERROR,
-                        format!("dossier-lsp: an edit could not be applied ({msg}); close and reopen the document"),
-                    )
-                    .await;
-                return;
-            }
-        };
-        match change {
-            Change::Applied {
-                generation,
-                increasing,
-            } => {
-                if !increasing {
-                    tracing::warn!("version {version} of {uri} does not increase; applied as sent");
-                }
-                diagnostics::schedule_edit(
-                    &self.shared,
-                    &self.client,
-                    uri,
-                    generation,
-                    self.shared.options.debounce,
-                );
-            }
-            Change::Unknown => tracing::warn!("change to {uri}, which is not open"),
-        }
-    }
+    // didOpen, didChange, didClose and didChangeWatchedFiles never reach
+    // the handlers: `ordered` takes them from the input, in order, to the
+    // owner of the state.
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         let changed = match Settings::from_json(&params.settings) {
@@ -709,58 +769,6 @@ impl LanguageServer for Backend {
         }
     }
 
-    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let changed: Vec<(Url, bool)> = params
-            .changes
-            .into_iter()
-            .map(|c| (c.uri, c.typ == FileChangeType::DELETED))
-            .collect();
-        let open = workspace::open_keys(&self.shared);
-        let index = self.shared.workspace.clone();
-        let job = tokio::task::spawn_blocking(move || {
-            catch_unwind(AssertUnwindSafe(|| {
-                workspace::files_changed(&index, &open, &changed)
-            }))
-        });
-        match job.await {
-            Ok(Ok(n)) if n > 0 => {
-                tracing::debug!("{n} changed files re-indexed");
-                self.republish();
-            }
-            Ok(Ok(_)) => {}
-            Ok(Err(panic)) => tracing::error!(
-                "re-indexing changed files panicked: {}",
-                documents::panic_message(&*panic)
-            ),
-            Err(_) => {}
-        }
-    }
-
-    async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        let uri = params.text_document.uri;
-        if self.shared.store.close(&uri) {
-            // The index goes back to the file on disk.
-            let (index, u) = (self.shared.workspace.clone(), uri.clone());
-            let roots = self
-                .shared
-                .roots
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .clone();
-            tokio::task::spawn_blocking(move || {
-                if let Err(panic) =
-                    catch_unwind(AssertUnwindSafe(|| workspace::closed(&index, &u, &roots)))
-                {
-                    tracing::error!(
-                        "re-indexing {u} panicked: {}",
-                        documents::panic_message(&*panic)
-                    );
-                }
-            });
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
-        }
-    }
-
     async fn goto_definition(
         &self,
         params: GotoDefinitionParams,
@@ -770,20 +778,19 @@ impl LanguageServer for Backend {
         let Some(snap) = self.snapshot(&uri, "definition").await else {
             return Ok(None);
         };
-        let targets = self
-            .run(&uri, "definition", snap.clone(), move |snap, enc| {
+        let u = uri.clone();
+        let found = self
+            .run(&uri, "definition", snap, move |snap, enc| {
                 let offset =
                     convert::offset(snap.text(), &snap.analysis.line_index, p.position, enc);
-                Some(ide::definition(snap, offset))
+                let targets = ide::definition(snap, offset);
+                locations(&u, snap, targets, enc)
+                    .into_iter()
+                    .flatten()
+                    .next()
             })
-            .await?
-            .unwrap_or_default();
-        let found = self.locations(&uri, &snap, targets).await;
-        Ok(found
-            .into_iter()
-            .flatten()
-            .next()
-            .map(GotoDefinitionResponse::Scalar))
+            .await?;
+        Ok(found.map(GotoDefinitionResponse::Scalar))
     }
 
     async fn symbol(
@@ -791,9 +798,20 @@ impl LanguageServer for Backend {
         params: WorkspaceSymbolParams,
     ) -> jsonrpc::Result<Option<Vec<SymbolInformation>>> {
         let enc = self.shared.encoding();
-        Ok(Some(
-            workspace::symbols(&self.shared, &params.query, enc).await,
-        ))
+        let state = self.shared.synced_state().await;
+        let job = tokio::task::spawn_blocking(move || {
+            catch_unwind(AssertUnwindSafe(|| {
+                workspace::symbols(&state, &params.query, enc)
+            }))
+        });
+        match job.await {
+            Ok(Ok(found)) => Ok(Some(found)),
+            Ok(Err(panic)) => {
+                let msg = documents::panic_message(&*panic);
+                Err(self.failed_in("workspace/symbol", msg).await)
+            }
+            Err(_) => Ok(None), // the runtime is stopping
+        }
     }
 
     async fn references(&self, params: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {
@@ -803,18 +821,18 @@ impl LanguageServer for Backend {
         let Some(snap) = self.snapshot(&uri, "references").await else {
             return Ok(None);
         };
-        let targets = self
-            .run(&uri, "references", snap.clone(), move |snap, enc| {
-                let offset =
-                    convert::offset(snap.text(), &snap.analysis.line_index, p.position, enc);
-                ide::references(snap, offset, include)
-            })
-            .await?;
-        let Some(targets) = targets else {
-            return Ok(None);
-        };
-        let found = self.locations(&uri, &snap, targets).await;
-        Ok(Some(found.into_iter().flatten().collect()))
+        let u = uri.clone();
+        self.run(&uri, "references", snap, move |snap, enc| {
+            let offset = convert::offset(snap.text(), &snap.analysis.line_index, p.position, enc);
+            let targets = ide::references(snap, offset, include)?;
+            Some(
+                locations(&u, snap, targets, enc)
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+            )
+        })
+        .await
     }
 
     async fn code_action(

@@ -1,16 +1,12 @@
-//! The server's side of the workspace index (`crate::workspace`): it scans
-//! the workspace folders once (off the runtime threads), keeps the open
-//! documents' summaries current as they are analysed, and answers what
-//! needs other documents: a citation's document (definition), the lints
-//! that compare documents, `workspace/symbol`.
-//!
-//! Keys are `file://` URIs, normalised so that the client's spelling and
-//! the scan's agree.
+//! The server's side of the workspace index (`crate::workspace`): the
+//! workspace folders, their indexing at start (with `$/progress`), and
+//! what needs other documents: locations in them, `workspace/symbol`. The
+//! index itself is part of the state (`state`), written by its owner
+//! (`owner`) alone.
 
-use std::collections::{HashMap, HashSet};
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::Instant;
 
 use tower_lsp::lsp_types::request::WorkDoneProgressCreate;
@@ -21,35 +17,12 @@ use tower_lsp::lsp_types::{
 };
 use tower_lsp::Client;
 
-use super::documents::{panic_message, Analysis};
+use super::owner::Message;
+use super::state::State;
 use super::{convert, Shared};
 use crate::ide::{self, FileTexts, WorkspaceSymbolKind};
-use crate::lints;
-use crate::text::{decode, LineIndex, PositionEncoding};
-use crate::workspace::{scan_folder, summarize_file, DocumentSummary, ScanLimits, Workspace};
+use crate::text::{LineIndex, PositionEncoding};
 use crate::Span;
-
-/// The index, shared between the runtime and blocking threads. A request
-/// takes the current `Arc` ([`current`]) and reads that moment of the
-/// index while writers go on: a write copies the index only if a request
-/// still holds the one it replaces.
-pub type Index = Arc<RwLock<Arc<Workspace>>>;
-
-/// The index key of a document.
-pub fn key_of(uri: &Url) -> String {
-    if uri.scheme() == "file" {
-        if let Ok(path) = uri.to_file_path() {
-            if let Ok(u) = Url::from_file_path(&path) {
-                return u.to_string();
-            }
-        }
-    }
-    uri.to_string()
-}
-
-fn key_of_path(path: &Path) -> Option<String> {
-    Url::from_file_path(path).ok().map(|u| u.to_string())
-}
 
 /// The workspace folders a client names (or its root).
 #[allow(deprecated)] // root_uri and root_path: older clients send only these
@@ -72,20 +45,10 @@ pub fn roots(params: &InitializeParams) -> Vec<PathBuf> {
     roots
 }
 
-/// The index as it is now; later writes do not change it.
-pub fn current(index: &Index) -> Arc<Workspace> {
-    index.read().unwrap_or_else(|e| e.into_inner()).clone()
-}
-
-/// Runs `f` on the index, writing.
-fn write_index<T>(index: &Index, f: impl FnOnce(&mut Workspace) -> T) -> T {
-    let mut guard = index.write().unwrap_or_else(|e| e.into_inner());
-    f(Arc::make_mut(&mut guard))
-}
-
-/// Scans every root into the index (the caller then has the open
-/// documents' diagnostics published again). Documents open in the editor
-/// keep the editor's text.
+/// Has the owner index every root, one after another, and waits until the
+/// published index holds each (the caller then has the open documents'
+/// diagnostics published again). Documents open in the editor keep the
+/// editor's text.
 pub async fn scan(shared: &Shared, client: &Client, roots: Vec<PathBuf>) {
     let globs: Vec<String> = shared
         .settings()
@@ -94,16 +57,14 @@ pub async fn scan(shared: &Shared, client: &Client, roots: Vec<PathBuf>) {
         .unwrap_or_else(crate::discover::default_globs);
     for root in roots {
         let started = Instant::now();
-        let (r, g) = (root.clone(), globs.clone());
         let progress = Progress::begin(shared, client, &root).await;
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
-        let job = tokio::task::spawn_blocking(move || {
-            catch_unwind(AssertUnwindSafe(|| {
-                let report = |done: usize, total: usize| {
-                    let _ = tx.send((done, total));
-                };
-                scan_folder(&r, &g, &ScanLimits::default(), &report)
-            }))
+        let (done_tx, done) = tokio::sync::oneshot::channel();
+        shared.send(Message::Scan {
+            root: root.clone(),
+            globs: globs.clone(),
+            progress: progress.is_some().then_some(tx),
+            done: done_tx,
         });
         if let Some(p) = &progress {
             // Until the scan drops its sender.
@@ -116,40 +77,13 @@ pub async fn scan(shared: &Shared, client: &Client, roots: Vec<PathBuf>) {
                 }
             }
         }
-        let scan = job.await;
-        if let Some(p) = progress {
-            p.end(match &scan {
-                Ok(Ok(s)) => format!("{} documenten", s.documents.len()),
-                _ => "mislukt".to_owned(),
-            })
-            .await;
-        }
-        let scan = match scan {
-            Ok(Ok(scan)) => scan,
-            Ok(Err(panic)) => {
-                let msg = panic_message(&*panic);
-                tracing::error!("scan of {} panicked: {msg}", root.display());
-                client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!("dossier-lsp: indexing {} failed: {msg}", root.display()),
-                    )
-                    .await;
-                continue;
-            }
-            Err(_) => return, // stopping
+        let Ok(scan) = done.await else {
+            return; // stopping
         };
-        let open = open_keys(shared);
-        let found = scan.documents.len();
-        write_index(&shared.workspace, |index| {
-            for (path, summary) in scan.documents {
-                if let Some(key) = key_of_path(&path) {
-                    if !open.contains(&key) {
-                        index.insert(&key, summary);
-                    }
-                }
-            }
-        });
+        let found = scan.documents;
+        if let Some(p) = progress {
+            p.end(format!("{found} documenten")).await;
+        }
         for p in &scan.problems {
             tracing::warn!("{}: {}", p.path.display(), p.message);
         }
@@ -237,113 +171,12 @@ impl Progress {
     }
 }
 
-/// Puts an open document's current analysis in the index and returns the
-/// lints that compare it with the other documents. Blocking work.
-pub fn update_and_lint(index: &Index, uri: &Url, a: &Analysis) -> Vec<lints::Diagnostic> {
-    let key = key_of(uri);
-    let name = uri
-        .path_segments()
-        .and_then(|mut s| s.next_back())
-        .unwrap_or("");
-    let summary = DocumentSummary::new(name, &a.text, &a.dossier);
-    write_index(index, |index| index.insert(&key, summary));
-    lints::workspace_lints(&key, &a.dossier, &a.text, &current(index))
-}
-
-/// Files changed on disk (`workspace/didChangeWatchedFiles`): those not
-/// open in the editor are read again or dropped. Blocking work.
-pub fn files_changed(index: &Index, open: &HashSet<String>, changed: &[(Url, bool)]) -> usize {
-    let mut n = 0;
-    for (uri, deleted) in changed {
-        let key = key_of(uri);
-        if open.contains(&key) {
-            continue;
-        }
-        let summary = if *deleted {
-            None
-        } else {
-            uri.to_file_path().ok().and_then(|p| summarize(&p))
-        };
-        write_index(index, |index| match summary {
-            Some(s) => index.insert(&key, s),
-            None => {
-                index.remove(&key);
-            }
-        });
-        n += 1;
-    }
-    n
-}
-
-/// The open documents' keys.
-pub fn open_keys(shared: &Shared) -> HashSet<String> {
-    shared
-        .store
-        .open_documents()
-        .iter()
-        .map(|(uri, _)| key_of(uri))
-        .collect()
-}
-
-/// A closed document: the index goes back to the file on disk, if it is in
-/// a workspace folder.
-pub fn closed(index: &Index, uri: &Url, roots: &[PathBuf]) {
-    let key = key_of(uri);
-    // Only files of the workspace folders stay; others were in the index
-    // only while open.
-    let summary = uri
-        .to_file_path()
-        .ok()
-        .filter(|p| roots.iter().any(|r| p.starts_with(r)))
-        .and_then(|p| summarize(&p));
-    write_index(index, |index| match summary {
-        Some(s) => index.insert(&key, s),
-        None => {
-            index.remove(&key);
-        }
-    });
-}
-
-/// A file's summary, as the folder scan makes it (within its size limit,
-/// not for binary files).
-fn summarize(path: &Path) -> Option<DocumentSummary> {
-    summarize_file(path, &ScanLimits::default()).ok()
-}
-
-/// The text of a document: from the editor when open, else from disk.
-async fn text_of(shared: &Shared, key: &str) -> Option<Arc<str>> {
-    let uri = Url::parse(key).ok()?;
-    if let Some(text) = shared.store.text(&uri) {
-        return Some(Arc::from(text));
-    }
-    let path = uri.to_file_path().ok()?;
-    tokio::task::spawn_blocking(move || read_file(&path))
-        .await
-        .ok()
-        .flatten()
-}
-
-fn read_file(path: &Path) -> Option<Arc<str>> {
-    let bytes = std::fs::read(path).ok()?;
-    Some(Arc::from(decode(&bytes).text))
-}
-
-/// The features read other documents as [`text_of`] does; they run on
-/// blocking threads, where reading a file is allowed.
-impl FileTexts for Shared {
-    fn text(&self, key: &str) -> Option<Arc<str>> {
-        let uri = Url::parse(key).ok()?;
-        if let Some(text) = self.store.text(&uri) {
-            return Some(Arc::from(text));
-        }
-        read_file(&uri.to_file_path().ok()?)
-    }
-}
-
-/// Locations of spans in other documents, reading each document once;
-/// `None` for a document that cannot be read.
-pub async fn locate(
-    shared: &Shared,
+/// Locations of spans in other documents as `files` has them (a state's:
+/// the editor's text when open, else the file's), reading each document
+/// once; `None` for a document that cannot be read. Blocking work (it may
+/// read files).
+pub fn locate(
+    files: &dyn FileTexts,
     places: Vec<(String, Span)>,
     enc: PositionEncoding,
 ) -> Vec<Option<Location>> {
@@ -351,7 +184,7 @@ pub async fn locate(
     let mut out = Vec::new();
     for (key, span) in places {
         if !texts.contains_key(&key) {
-            let text = text_of(shared, &key).await.map(|t| {
+            let text = files.text(&key).map(|t| {
                 let index = LineIndex::new(&t);
                 (t, index)
             });
@@ -370,20 +203,17 @@ pub async fn locate(
 
 /// `workspace/symbol`: [`crate::ide::workspace_symbols`] as locations;
 /// a cited document's place in a file that cannot be read is left out.
+/// Blocking work (it may read files).
 #[allow(deprecated)] // SymbolInformation::deprecated must be spelled out
-pub async fn symbols(
-    shared: &Shared,
-    query: &str,
-    enc: PositionEncoding,
-) -> Vec<SymbolInformation> {
-    let found = ide::workspace_symbols(&current(&shared.workspace), query);
+pub fn symbols(state: &State, query: &str, enc: PositionEncoding) -> Vec<SymbolInformation> {
+    let found = ide::workspace_symbols(&state.workspace, query);
     // Documents themselves need no text: they start at 0:0.
     let cited: Vec<(String, Span)> = found
         .iter()
         .filter(|s| s.kind == WorkspaceSymbolKind::Cited)
         .map(|s| (s.target.file.to_string(), s.target.span.clone()))
         .collect();
-    let mut cited_locations = locate(shared, cited, enc).await.into_iter();
+    let mut cited_locations = locate(state, cited, enc).into_iter();
     let mut out = Vec::new();
     for s in found {
         let location = match s.kind {

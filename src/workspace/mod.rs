@@ -267,13 +267,17 @@ pub struct TakenUp {
 }
 
 /// Every analysed document of the workspace, by key (a path or URI).
+///
+/// Cloning copies the tables, not the summaries; the server copies its
+/// index that way whenever it changes a published one, so the tables hold
+/// no string of their own (see [`IdIndex`]).
 #[derive(Debug, Clone, Default)]
 pub struct Workspace {
     docs: HashMap<Arc<str>, Arc<DocumentSummary>>,
     /// Document keys by identifier and by cited identifier; each key is
     /// shared with `docs`, not copied.
-    by_id: HashMap<String, Vec<Arc<str>>>,
-    cited_by: HashMap<String, Vec<Arc<str>>>,
+    by_id: IdIndex,
+    cited_by: IdIndex,
     /// No `cited_by` index is kept ([`Workspace::without_citers`]).
     no_citers: bool,
 }
@@ -311,20 +315,13 @@ impl Workspace {
     pub fn insert(&mut self, key: &str, summary: DocumentSummary) {
         self.remove(key);
         let key: Arc<str> = Arc::from(key);
-        // An identifier is copied only the first time it is seen.
-        let link = |map: &mut HashMap<String, Vec<Arc<str>>>, id: &String| match map.get_mut(id) {
-            Some(keys) => keys.push(key.clone()),
-            None => {
-                map.insert(id.clone(), vec![key.clone()]);
-            }
-        };
         if let Some(id) = &summary.id {
-            link(&mut self.by_id, id);
+            self.by_id.link(id, &key);
         }
         if !self.no_citers {
             let ids: HashSet<&String> = summary.cites.iter().map(|c| &c.id).collect();
             for id in ids {
-                link(&mut self.cited_by, id);
+                self.cited_by.link(id, &key);
             }
         }
         self.docs.insert(key, Arc::new(summary));
@@ -332,21 +329,22 @@ impl Workspace {
 
     pub fn remove(&mut self, key: &str) -> Option<Arc<DocumentSummary>> {
         let old = self.docs.remove(key)?;
-        let unlink = |map: &mut HashMap<String, Vec<Arc<str>>>, id: &str| {
-            if let Some(keys) = map.get_mut(id) {
-                keys.retain(|k| &**k != key);
-                if keys.is_empty() {
-                    map.remove(id);
-                }
-            }
-        };
         if let Some(id) = &old.id {
-            unlink(&mut self.by_id, id);
+            self.by_id.unlink(id, key);
         }
         for c in &old.cites {
-            unlink(&mut self.cited_by, &c.id);
+            self.cited_by.unlink(&c.id, key);
         }
         Some(old)
+    }
+
+    /// Whether a document of the workspace is `id`.
+    fn has_id(&self, id: &str) -> bool {
+        self.by_id.keys(id).any(|k| {
+            self.docs
+                .get(k)
+                .is_some_and(|d| d.id.as_deref() == Some(id))
+        })
     }
 
     pub fn get(&self, key: &str) -> Option<&Arc<DocumentSummary>> {
@@ -361,10 +359,9 @@ impl Workspace {
     pub fn documents_with_id(&self, id: &str) -> Vec<(&str, &DocumentSummary)> {
         let mut out: Vec<(&str, &DocumentSummary)> = self
             .by_id
-            .get(id)
-            .into_iter()
-            .flatten()
+            .keys(id)
             .filter_map(|k| self.docs.get(k).map(|d| (&**k, &**d)))
+            .filter(|(_, d)| d.id.as_deref() == Some(id))
             .collect();
         out.sort_by_key(|(k, _)| *k);
         out
@@ -374,7 +371,8 @@ impl Workspace {
     /// form, short forms included; sorted by key and position.
     pub fn citations_of(&self, id: &str) -> Vec<(&str, &CitedPlace)> {
         debug_assert!(!self.no_citers, "a workspace without citers");
-        let mut keys: Vec<&Arc<str>> = self.cited_by.get(id).into_iter().flatten().collect();
+        // The places are the document's own, of this very `id`.
+        let mut keys: Vec<&Arc<str>> = self.cited_by.keys(id).collect();
         keys.sort();
         keys.dedup();
         keys.into_iter()
@@ -461,7 +459,7 @@ impl Workspace {
         for (key, d) in &self.docs {
             for c in &d.cites {
                 if (c.id.to_lowercase().contains(&q) || c.canonical.to_lowercase().contains(&q))
-                    && !self.by_id.contains_key(&c.id)
+                    && !self.has_id(&c.id)
                     && seen.insert(c.id.clone())
                 {
                     hits.push(SymbolHit {
@@ -476,6 +474,81 @@ impl Workspace {
         }
         hits.sort_by(|a, b| (a.cited, &a.name, &a.key).cmp(&(b.cited, &b.name, &b.key)));
         hits
+    }
+}
+
+/// Document keys by a 64-bit hash of an identifier: a table of plain
+/// numbers and shared keys, which copies without allocating a string (a
+/// workspace of 10,000 generated documents cites 134,000 identifiers; with
+/// a `String` and a `Vec` for each, a copy of the table took 30–40 ms).
+/// Two identifiers with one hash share an entry: readers compare the
+/// documents' own identifiers.
+#[derive(Debug, Clone, Default)]
+struct IdIndex(HashMap<u64, Keys>);
+
+/// Most identifiers are one document's, or cited by one.
+#[derive(Debug, Clone)]
+enum Keys {
+    One(Arc<str>),
+    Many(Vec<Arc<str>>),
+}
+
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(id)
+}
+
+impl IdIndex {
+    fn link(&mut self, id: &str, key: &Arc<str>) {
+        match self.0.entry(id_hash(id)) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(Keys::One(key.clone()));
+            }
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let keys = e.get_mut();
+                match keys {
+                    Keys::One(first) => *keys = Keys::Many(vec![first.clone(), key.clone()]),
+                    Keys::Many(all) => all.push(key.clone()),
+                }
+            }
+        }
+    }
+
+    /// Unlinks every entry of `key` under `id`'s hash.
+    fn unlink(&mut self, id: &str, key: &str) {
+        let h = id_hash(id);
+        let Some(keys) = self.0.get_mut(&h) else {
+            return;
+        };
+        let left = match keys {
+            Keys::One(k) => usize::from(&**k != key),
+            Keys::Many(all) => {
+                all.retain(|k| &**k != key);
+                all.len()
+            }
+        };
+        match left {
+            0 => {
+                self.0.remove(&h);
+            }
+            1 => {
+                if let Keys::Many(all) = keys {
+                    *keys = Keys::One(all[0].clone());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The keys under `id`'s hash (a document of another identifier with
+    /// the same hash among them).
+    fn keys(&self, id: &str) -> impl Iterator<Item = &Arc<str>> {
+        let keys: &[Arc<str>] = match self.0.get(&id_hash(id)) {
+            None => &[],
+            Some(Keys::One(k)) => std::slice::from_ref(k),
+            Some(Keys::Many(all)) => all,
+        };
+        keys.iter()
     }
 }
 

@@ -92,6 +92,13 @@ impl Conn {
         (self.write.as_mut().expect("input still open"))(&bytes);
     }
 
+    /// Sends the messages in one write, as a client that has fallen behind
+    /// flushes what it queued.
+    pub fn send_all(&mut self, msgs: &[Value]) {
+        let bytes: Vec<u8> = msgs.iter().flat_map(frame).collect();
+        (self.write.as_mut().expect("input still open"))(&bytes);
+    }
+
     /// Ends the server's input (end of file).
     pub fn close_input(&mut self) {
         self.write = None;

@@ -22,11 +22,14 @@ let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 let traceOutput: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
+/** The extension's folder: the package for one platform has the server in `server/`. */
+let extensionPath: string;
 /** Documents this session has already sorted into dossier or not, so that a
  * later choice by hand (Change Language Mode) is never undone. */
 const sorted = new Set<string>();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionPath = context.extensionPath;
   output = vscode.window.createOutputChannel("Dossier Language Server", { log: true });
   traceOutput = vscode.window.createOutputChannel("Dossier Language Server Trace");
   status = vscode.window.createStatusBarItem("dossier.status", vscode.StatusBarAlignment.Left, 10);
@@ -53,6 +56,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await sortDocument(doc);
   }
 
+  // "Restart server" is offered once the extension runs, also when no server was
+  // found: after installing one, it tries again.
+  void vscode.commands.executeCommand("setContext", "dossier.active", true);
   await start();
 }
 
@@ -109,18 +115,105 @@ async function useForThisFile(): Promise<void> {
 // ---------------------------------------------------------------------------
 // The server
 
-/** `dossier.server.path`: a bare name is looked up on PATH by the system;
- * `~` and `${workspaceFolder}` are expanded, a relative path is taken from the
- * first workspace folder. */
-function resolveServerPath(): string {
-  const configured = (vscode.workspace.getConfiguration(SECTION).get<string>("server.path") || "dossier-lsp").trim();
+/** Where the server to start came from. */
+type ServerSource = "setting" | "bundled" | "path";
+const SOURCE_TEXT: Record<ServerSource, string> = {
+  setting: "named by dossier.server.path",
+  bundled: "the server inside the extension",
+  path: "dossier-lsp found on PATH",
+};
+type ServerChoice = { command: string; source: ServerSource } | { problem: string };
+
+const EXE = process.platform === "win32" ? "dossier-lsp.exe" : "dossier-lsp";
+
+/** This machine's platform as VS Code names it, e.g. `linux-x64`, for the name of
+ * the package with the server inside. */
+function platformName(): string {
+  const os = { linux: "linux", darwin: "darwin", win32: "win32" }[process.platform as string] ?? process.platform;
+  const arch = { x64: "x64", arm64: "arm64", arm: "armhf" }[process.arch as string] ?? process.arch;
+  return `${os}-${arch}`;
+}
+
+/** `dossier.server.path` as a command: `~` and `${workspaceFolder}` expanded, a
+ * relative path taken from the first workspace folder; a bare name stays a name. */
+function expandSetting(configured: string): string {
   let p = configured;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   if (folder) p = p.replace(/\$\{workspaceFolder\}/g, folder);
   if (p === "~" || p.startsWith("~/")) p = path.join(os.homedir(), p.slice(1));
-  if (!p.includes("/") && !p.includes("\\")) return p; // on PATH
+  if (isBareName(p)) return p;
   if (!path.isAbsolute(p) && folder) p = path.join(folder, p);
   return p;
+}
+
+function isBareName(p: string): boolean {
+  return !p.includes("/") && !p.includes("\\");
+}
+
+/** Which server to start. In order: the one `dossier.server.path` names (if it is
+ * set, and only that one); the one inside the extension (the package for one
+ * platform has it in `server/`); `dossier-lsp` on PATH. */
+function chooseServer(): ServerChoice {
+  const configured = (vscode.workspace.getConfiguration(SECTION).get<string>("server.path") ?? "").trim();
+  if (configured) {
+    const command = expandSetting(configured);
+    const found = isBareName(command) ? findOnPath(command) : fs.existsSync(command) ? command : undefined;
+    if (found) return { command: found, source: "setting" };
+    return {
+      problem:
+        `Dossier: the language server \`${configured}\` that the setting dossier.server.path names was not found` +
+        (isBareName(command) ? " on PATH." : ".") +
+        " Correct the setting, or empty it to use the server inside the extension or `dossier-lsp` on PATH.",
+    };
+  }
+  const bundled = path.join(extensionPath, "server", EXE);
+  if (fs.existsSync(bundled)) {
+    const problem = makeExecutable(bundled);
+    return problem ? { problem } : { command: bundled, source: "bundled" };
+  }
+  const onPath = findOnPath("dossier-lsp");
+  if (onPath) return { command: onPath, source: "path" };
+  return {
+    problem:
+      "Dossier: no language server found. This copy of the extension has no server inside, and `dossier-lsp` is not on PATH. " +
+      `Install the extension for your computer (dossier-lsp-${platformName()}.vsix), which has the server inside, ` +
+      "or set dossier.server.path to the dossier-lsp program.",
+  };
+}
+
+/** Opens the settings editor at `dossier.server.path`. It is a machine setting: in a
+ * remote window (Remote SSH, WSL, code-server) it is set in the remote settings,
+ * where the extension and its server run; the user settings would not show it. */
+async function openServerPathSetting(): Promise<void> {
+  const query = `${SECTION}.server.path`;
+  if (vscode.env.remoteName) {
+    try {
+      await vscode.commands.executeCommand("workbench.action.openRemoteSettings", { query });
+      return;
+    } catch (e) {
+      output.warn(`could not open the remote settings: ${String(e)}`);
+    }
+  }
+  await vscode.commands.executeCommand("workbench.action.openSettings", query);
+}
+
+/** The server inside the extension must be executable; a package made on Windows,
+ * or an unpacker that drops the mode, leaves it without the x bit. */
+function makeExecutable(file: string): string | undefined {
+  if (process.platform === "win32") return undefined;
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return undefined;
+  } catch {
+    // set it below
+  }
+  try {
+    fs.chmodSync(file, fs.statSync(file).mode | 0o755);
+    output.info(`made ${file} executable`);
+    return undefined;
+  } catch (e) {
+    return `Dossier: the server inside the extension (${file}) is not executable and could not be made so: ${e instanceof Error ? e.message : String(e)}. Set dossier.server.path to another dossier-lsp program.`;
+  }
 }
 
 function findOnPath(name: string): string | undefined {
@@ -129,6 +222,7 @@ function findOnPath(name: string): string | undefined {
     for (const ext of process.platform === "win32" ? ["", ".exe", ".cmd"] : [""]) {
       const candidate = path.join(dir, name + ext);
       try {
+        if (!fs.statSync(candidate).isFile()) continue;
         fs.accessSync(candidate, fs.constants.X_OK);
         return candidate;
       } catch {
@@ -163,19 +257,18 @@ function setStatus(text: string, tooltip: string, kind?: "error" | "warning"): v
 
 async function start(): Promise<void> {
   if (client) return;
-  const command = resolveServerPath();
-  const found = command.includes("/") || command.includes("\\") ? (fs.existsSync(command) ? command : undefined) : findOnPath(command);
-  if (!found) {
-    const message =
-      `Dossier: the language server \`${command}\` was not found. ` +
-      "Install it with `cargo install --path .` in the dossier-lsp checkout, or set `dossier.server.path`.";
+  const choice = chooseServer();
+  if ("problem" in choice) {
+    const message = choice.problem;
     output.error(message);
     setStatus("Dossier: not found", message, "error");
-    void vscode.window.showErrorMessage(message, "Open settings").then((choice) => {
-      if (choice) void vscode.commands.executeCommand("workbench.action.openSettings", "dossier.server.path");
+    void vscode.window.showErrorMessage(message, "Open settings").then((button) => {
+      if (button) void openServerPathSetting();
     });
     return;
   }
+  const found = choice.command;
+  const from = SOURCE_TEXT[choice.source];
   const extraArgs = vscode.workspace.getConfiguration(SECTION).get<string[]>("server.extraArgs", []);
   const executable = { command: found, args: extraArgs, transport: TransportKind.stdio };
   const serverOptions: ServerOptions = { run: executable, debug: executable };
@@ -219,7 +312,7 @@ async function start(): Promise<void> {
       case State.Running: {
         const info = client?.initializeResult?.serverInfo;
         const name = info ? `${info.name}${info.version ? " " + info.version : ""}` : found;
-        setStatus("Dossier: ready", `${name} is running (${found})`);
+        setStatus("Dossier: ready", `${name} is running (${found}: ${from})`);
         break;
       }
       case State.Stopped:
@@ -229,9 +322,8 @@ async function start(): Promise<void> {
         break;
     }
   });
-  void vscode.commands.executeCommand("setContext", "dossier.serverStarted", true);
   setStatus("Dossier: starting", `Starting ${found}`);
-  output.info(`starting ${found} ${["--stdio", ...extraArgs].join(" ")}`);
+  output.info(`starting ${found} ${["--stdio", ...extraArgs].join(" ")} (${from})`);
   try {
     await client.start();
   } catch (e) {

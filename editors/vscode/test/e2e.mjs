@@ -4,9 +4,24 @@
 // the PM BRON warning in the Problems panel, the footnote's text on hovering a
 // marker, and go to definition landing on the footnote.
 //
+// Which server the extension starts depends on E2E_MODE:
+//   setting   the universal .vsix (no server inside), dossier.server.path names
+//             DOSSIER_LSP_BIN (the default)
+//   bundled   the .vsix for this platform, with the server inside; dossier.server.path
+//             unset and no dossier-lsp on PATH: the extension must start its own
+//             server (made executable if the install lost the x bit). At the end the
+//             setting names DOSSIER_LSP_BIN, and that one runs instead.
+//   missing   the universal .vsix, no setting, no dossier-lsp on PATH: the status
+//             bar and a notification say so, its button opens the setting; then
+//             dossier-lsp appears on PATH, and "Dossier: Restart server" starts it.
+// In bundled and missing mode code-server runs with VSCODE_CLI=1, which keeps VS Code's
+// server from taking PATH from a login shell that could put a dossier-lsp back on it.
+//
 // Run by editors/test/run-all.sh, which installs the tools. Environment:
-//   DOSSIER_LSP_BIN   the server binary (required)
+//   DOSSIER_LSP_BIN   the server binary (required; in bundled mode the one inside
+//                     the .vsix should be a copy of it)
 //   VSIX              the packaged extension (default: ../dossier-lsp.vsix)
+//   E2E_MODE          setting (default), bundled or missing; see above
 //   E2E_TOOLS         folder whose node_modules hold code-server and playwright-core
 //   CHROMIUM          browser binary (default /usr/bin/chromium)
 //   SEED              the dossier to open (default: seeds/000_0dbf1fc7ba84b8b6.txt)
@@ -32,6 +47,11 @@ const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const seed = path.resolve(process.env.SEED || path.join(repoRoot, "seeds/000_0dbf1fc7ba84b8b6.txt"));
 const artifacts = path.resolve(process.env.ARTIFACTS || path.join(extRoot, "test-artifacts"));
 const harnessOnly = process.env.E2E_HARNESS_ONLY === "1";
+const mode = process.env.E2E_MODE || "setting";
+if (!["setting", "bundled", "missing"].includes(mode)) {
+  console.error(`e2e: E2E_MODE must be setting, bundled or missing, not ${mode}`);
+  process.exit(2);
+}
 
 function die(msg) {
   console.error(`e2e: ${msg}`);
@@ -46,7 +66,7 @@ const { chromium } = createRequire(path.join(toolsDir, "package.json"))("playwri
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
-const log = (msg) => console.log(`[vscode ${elapsed()}] ${msg}`);
+const log = (msg) => console.log(`[vscode ${mode} ${elapsed()}] ${msg}`);
 
 // --- scratch space: code-server's config, data, extensions, tmp and the workspace
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "dossier-e2e-vscode-"));
@@ -58,6 +78,7 @@ const dirs = {
   extensions: path.join(scratch, "extensions"),
   workspace: path.join(scratch, "workspace"),
   profile: path.join(scratch, "chromium-profile"),
+  bin: path.join(scratch, "bin"), // first on code-server's PATH
 };
 for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
 fs.rmSync(artifacts, { recursive: true, force: true });
@@ -74,7 +95,6 @@ fs.writeFileSync(
   userSettings,
   JSON.stringify(
     {
-      "dossier.server.path": serverBin,
       "dossier.trace.server": "messages",
       "workbench.startupEditor": "none",
       "workbench.tips.enabled": false,
@@ -96,8 +116,26 @@ fs.writeFileSync(
   ),
 );
 
+// In bundled and missing mode no dossier-lsp on PATH: leave out every folder that has
+// one, and give node (which code-server's launcher needs) a folder of its own.
+let editorPath = process.env.PATH || "";
+if (mode !== "setting") {
+  fs.symlinkSync(process.execPath, path.join(dirs.bin, "node"));
+  editorPath = [dirs.bin, ...editorPath.split(path.delimiter).filter((d) => d && !fs.existsSync(path.join(d, "dossier-lsp")))].join(path.delimiter);
+}
+// dossier.server.path is a machine setting: code-server (a remote window) reads it from
+// the remote settings, not from the user settings
+const machineSettings = path.join(dirs.userData, "Machine", "settings.json");
+if (mode === "setting") {
+  fs.mkdirSync(path.dirname(machineSettings), { recursive: true });
+  fs.writeFileSync(machineSettings, JSON.stringify({ "dossier.server.path": serverBin }, null, 2));
+}
 const env = {
   ...process.env,
+  PATH: editorPath,
+  // VS Code's server would take PATH from a login shell (whose profile may add
+  // ~/.cargo/bin); VSCODE_CLI=1 keeps the environment given here
+  ...(mode === "setting" ? {} : { VSCODE_CLI: "1" }),
   XDG_CONFIG_HOME: dirs.config,
   XDG_DATA_HOME: dirs.data,
   TMPDIR: dirs.tmp,
@@ -107,6 +145,9 @@ const env = {
 
 let serverProc;
 let context;
+/** The binary the extension should be running now (its realpath): DOSSIER_LSP_BIN, or
+ * in bundled mode the copy inside the installed extension. */
+let expectedServer = fs.realpathSync(serverBin);
 const results = [];
 let failed = false;
 
@@ -262,6 +303,30 @@ async function main() {
   fs.writeFileSync(path.join(artifacts, "install-extension.log"), `${inst.stdout}\n${inst.stderr}`);
   if (inst.status !== 0) throw new Error(`--install-extension failed (${inst.status}): ${inst.stderr}`);
   record("the .vsix installs into code-server", /successfully installed/i.test(inst.stdout + inst.stderr), inst.stdout.trim().split("\n").pop());
+  const installed = fs.readdirSync(dirs.extensions).filter((d) => d.startsWith("dossier-lsp.dossier-lsp-"));
+  const inside = installed.map((d) => path.join(dirs.extensions, d, "server", "dossier-lsp")).filter((f) => fs.existsSync(f));
+  if (mode === "bundled") {
+    const stat = inside.length === 1 ? fs.statSync(inside[0]) : undefined;
+    const same = stat !== undefined && stat.size === fs.statSync(serverBin).size;
+    record(
+      "the platform .vsix installs with the server inside, executable",
+      same && (stat.mode & 0o111) === 0o111,
+      stat ? `${path.relative(dirs.extensions, inside[0])}: ${(stat.size / 1e6).toFixed(1)} MB, mode ${(stat.mode & 0o777).toString(8)}` : `installed: ${installed.join(", ")}`,
+    );
+    if (stat) {
+      expectedServer = fs.realpathSync(inside[0]);
+      // An unpacker that drops the mode (or a package made on Windows) leaves the
+      // server without the x bit: the extension must set it itself.
+      fs.chmodSync(inside[0], 0o644);
+    }
+  } else {
+    record("the universal .vsix has no server inside", installed.length === 1 && inside.length === 0, `installed: ${installed.join(", ")}`);
+  }
+  if (mode !== "setting") {
+    const which = spawnSync("sh", ["-c", "command -v dossier-lsp"], { env, encoding: "utf8" });
+    const unset = !fs.readFileSync(userSettings, "utf8").includes("dossier.server.path") && !fs.existsSync(machineSettings);
+    record("dossier-lsp is not on the editor's PATH and dossier.server.path is unset", which.status !== 0 && unset, which.stdout.trim() || "command -v finds none");
+  }
 
   const port = await freePort();
   const csLog = fs.openSync(path.join(artifacts, "code-server.log"), "w");
@@ -343,7 +408,21 @@ async function main() {
   record("a .txt dossier opens in language mode Dossier", Boolean(langMode), `status bar: ${items.join(" | ")}`);
   await shot(page, "01-opened");
   if (harnessOnly) return;
+  if (mode === "missing") {
+    await noServer(page, dossierItem);
+    return;
+  }
   record("the server is running", dossierItem === "Dossier: ready", dossierItem);
+  if (mode === "bundled") {
+    const started = lastStart();
+    const exe = serverPids().length === 1;
+    const mod = fs.statSync(expectedServer).mode & 0o777;
+    record(
+      "it is the server inside the extension, made executable again",
+      started.includes(`starting ${expectedServer} `) && started.includes("(the server inside the extension)") && exe && (mod & 0o111) === 0o111 && madeExecutable(),
+      `${started.replace(/^.*\] /, "")}; mode ${mod.toString(8)}`,
+    );
+  }
 
   // --- Problems panel: the PM BRON warning
   try {
@@ -515,6 +594,149 @@ async function main() {
   }
 
   await attachRule(page);
+  if (mode === "bundled") await settingWins(page);
+}
+
+/** Missing mode: no server anywhere. The status bar says so, a notification offers to
+ * open the setting; once dossier-lsp is on PATH, "Dossier: Restart server" starts it. */
+async function noServer(page, dossierItem) {
+  record("without a server the status bar shows Dossier: not found", dossierItem === "Dossier: not found", dossierItem);
+  try {
+    const toast = await waitFor(
+      () =>
+        page.evaluate(() => {
+          for (const t of document.querySelectorAll(".notifications-toasts .notification-toast")) {
+            const text = (t.querySelector(".notification-list-item-message")?.textContent || "").trim();
+            const buttons = Array.from(t.querySelectorAll(".notification-list-item-buttons-container .monaco-button")).map((b) => (b.textContent || "").trim());
+            if (/no language server found/.test(text)) return { text, buttons };
+          }
+          return null;
+        }),
+      15000,
+      "the notification that no server was found",
+    );
+    await shot(page, "02-no-server");
+    record("a notification says no server was found, with a button to open the settings", toast.buttons.includes("Open settings"), `${toast.text} [${toast.buttons.join("] [")}]`);
+    await page.locator(".notifications-toasts .notification-toast .monaco-button", { hasText: "Open settings" }).first().click();
+    const shown = await waitFor(
+      () =>
+        page.evaluate(() => {
+          const editor = document.querySelector(".settings-editor");
+          if (!editor || editor.getBoundingClientRect().height === 0) return null;
+          const items = Array.from(editor.querySelectorAll(".setting-item-contents"))
+            .map((e) => `${e.querySelector(".setting-item-category")?.textContent || ""}${e.querySelector(".setting-item-label")?.textContent || ""}`.trim())
+            .filter(Boolean);
+          return items.some((t) => /Dossier.*Server.*Path/i.test(t)) ? items : null;
+        }),
+      15000,
+      "the settings editor with dossier.server.path",
+    );
+    await shot(page, "03-settings");
+    record("the button opens the settings at dossier.server.path", true, shown.slice(0, 3).join(" | "));
+  } catch (e) {
+    await shot(page, "03-settings");
+    record("a notification says no server was found, and its button opens the settings", false, e.message);
+  }
+  try {
+    // the user installs the server: it appears on PATH; they restart it by hand
+    fs.symlinkSync(serverBin, path.join(dirs.bin, "dossier-lsp"));
+    await page.keyboard.press("Escape");
+    await runCommand(page, "Dossier: Restart server");
+    const ready = await waitFor(
+      async () => ((await statusBarText(page)).includes("Dossier: ready") ? "Dossier: ready" : null),
+      20000,
+      "Dossier: ready",
+    );
+    const started = lastStart();
+    await showProblems(page);
+    const pm = await waitFor(
+      () =>
+        page.evaluate(() =>
+          Array.from(document.querySelectorAll(".markers-panel .monaco-list-row"))
+            .map((r) => r.getAttribute("aria-label") || "")
+            .find((t) => /PM BRON/.test(t)) || null,
+        ),
+      20000,
+      "the PM BRON warning",
+    );
+    await shot(page, "04-on-path");
+    record(
+      "once dossier-lsp is on PATH, Dossier: Restart server starts it and the diagnostics come",
+      started.includes(`starting ${path.join(dirs.bin, "dossier-lsp")} `) && started.includes("(dossier-lsp found on PATH)"),
+      `${ready}; ${started.replace(/^.*\] /, "")}; ${pm}`,
+    );
+  } catch (e) {
+    await shot(page, "04-on-path");
+    record("once dossier-lsp is on PATH, Dossier: Restart server starts it and the diagnostics come", false, e.message);
+  }
+}
+
+/** Bundled mode, last: dossier.server.path names another binary, and that one runs.
+ * (Set in the remote settings, where a remote window such as code-server's reads
+ * machine settings.) */
+async function settingWins(page) {
+  try {
+    const other = path.join(scratch, "other", "dossier-lsp");
+    fs.mkdirSync(path.dirname(other));
+    fs.copyFileSync(serverBin, other);
+    fs.chmodSync(other, 0o755);
+    const starts = countStarts();
+    await editRemoteSettings(page, (settings) => {
+      settings["dossier.server.path"] = other;
+    });
+    await waitFor(
+      async () => countStarts() > starts && (await statusBarText(page)).includes("Dossier: ready") && lastStart().includes(other) || null,
+      20000,
+      "the server that the setting names",
+    );
+    expectedServer = fs.realpathSync(other);
+    const pids = serverPids();
+    await shot(page, "10-setting-wins");
+    record("dossier.server.path, once set, wins over the server inside the extension", pids.length === 1 && lastStart().includes("(named by dossier.server.path)"), lastStart().replace(/^.*\] /, ""));
+  } catch (e) {
+    await shot(page, "10-setting-wins");
+    record("dossier.server.path, once set, wins over the server inside the extension", false, `${e.message}; last: ${lastStart()}`);
+  }
+}
+
+/** Changes the user settings as a user would: in the settings JSON editor. */
+async function editUserSettings(page, change) {
+  await editSettings(page, userSettings, "Preferences: Open User Settings (JSON)", change);
+}
+
+/** The remote settings: in code-server (a remote window) machine settings such as
+ * dossier.server.path are read only from these, not from the user settings. */
+async function editRemoteSettings(page, change) {
+  await editSettings(page, machineSettings, "Preferences: Open Remote Settings (JSON)", change);
+}
+
+async function editSettings(page, file, command, change) {
+  let settings = {};
+  try {
+    settings = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    // no such file yet
+  }
+  change(settings);
+  const text = JSON.stringify(settings, null, 2);
+  await page.keyboard.press("Escape");
+  await runCommand(page, command);
+  await page.waitForSelector('.tabs-container .tab.active[aria-label*="settings.json"]', { timeout: 15000 });
+  await page.waitForTimeout(500);
+  await page.keyboard.press("Control+a");
+  await page.keyboard.insertText(text);
+  // drop what auto-closing added after the cursor
+  await page.keyboard.press("Control+Shift+End");
+  await page.keyboard.press("Delete");
+  await page.keyboard.press("Control+s");
+  const saved = () => {
+    try {
+      return JSON.stringify(JSON.parse(fs.readFileSync(file, "utf8"))) === JSON.stringify(settings) || null;
+    } catch {
+      return null; // not yet, or not valid JSON
+    }
+  };
+  await waitFor(saved, 10000, "settings.json to be saved as valid JSON");
 }
 
 /** The server processes that this code-server started (in its process group). */
@@ -524,7 +746,7 @@ function serverPids() {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const exe = fs.readlinkSync(`/proc/${entry}/exe`);
-      if (exe !== fs.realpathSync(serverBin)) continue;
+      if (exe !== expectedServer) continue;
       const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const pgid = Number(fields[2]);
@@ -582,21 +804,10 @@ async function attachRule(page) {
     record("Dossier: Use for this file makes a .md file a dossier", false, e.message);
   }
   try {
-    // change the setting as a user would: in the user settings JSON editor
-    const settings = JSON.parse(fs.readFileSync(userSettings, "utf8"));
-    settings["dossier.files"] = ["**/dossiers/**/*.txt"];
-    settings["dossier.lints"] = { "unreferenced-footnote": "off" };
-    await runCommand(page, "Preferences: Open User Settings (JSON)");
-    await page.waitForSelector('.tabs-container .tab.active[aria-label*="settings.json"]', { timeout: 15000 });
-    await page.waitForTimeout(500);
-    await page.keyboard.press("Control+a");
-    await page.keyboard.insertText(JSON.stringify(settings, null, 2));
-    // drop what auto-closing added after the cursor
-    await page.keyboard.press("Control+Shift+End");
-    await page.keyboard.press("Delete");
-    await page.keyboard.press("Control+s");
-    await waitFor(() => /dossiers/.test(fs.readFileSync(userSettings, "utf8")), 10000, "settings.json to be saved");
-    JSON.parse(fs.readFileSync(userSettings, "utf8")); // still valid JSON
+    await editUserSettings(page, (settings) => {
+      settings["dossier.files"] = ["**/dossiers/**/*.txt"];
+      settings["dossier.lints"] = { "unreferenced-footnote": "off" };
+    });
     await page.waitForTimeout(1000);
     await openByQuickOpen(page, "boodschappen.txt");
     await page.waitForTimeout(1000);
@@ -631,14 +842,14 @@ async function attachRule(page) {
   }
 }
 
-/** How often the extension's log says it started the server. */
-function countStarts() {
-  let n = 0;
+/** The lines of the extension's log (the output channel "Dossier Language Server"). */
+function extensionLog() {
+  const lines = [];
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(p);
-      else if (entry.name === "Dossier Language Server.log") n += (fs.readFileSync(p, "utf8").match(/\] starting /g) || []).length;
+      else if (entry.name === "Dossier Language Server.log") lines.push(...fs.readFileSync(p, "utf8").split("\n"));
     }
   };
   try {
@@ -646,7 +857,22 @@ function countStarts() {
   } catch {
     // no logs yet
   }
-  return n;
+  return lines;
+}
+
+/** How often the extension's log says it started the server. */
+function countStarts() {
+  return extensionLog().filter((l) => /\] starting /.test(l)).length;
+}
+
+/** The log's last "starting …" line: which binary, and where it came from. */
+function lastStart() {
+  return extensionLog().filter((l) => /\] starting /.test(l)).pop() || "";
+}
+
+/** Whether the extension's log says it set the x bit of its server. */
+function madeExecutable() {
+  return extensionLog().some((l) => /\] made .* executable/.test(l));
 }
 
 let exitCode = 0;
