@@ -833,6 +833,7 @@ fn parse_aanhangsel(text: &str, start: usize, label_end: usize) -> Option<Vec<Ci
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn cites(text: &str) -> Vec<Citation> {
         let mut out = Vec::new();
@@ -912,7 +913,10 @@ mod tests {
         let c = one(t);
         assert_eq!(c.id.as_deref(), Some("kst-22112-2956"));
         assert_eq!(c.slips.len(), 1);
-        assert_eq!(c.slips[0].message, "missing comma before `nr.`");
+        assert_eq!(
+            c.slips[0].message.render(Lang::En),
+            "missing comma before `nr.`"
+        );
         assert_eq!(c.slips[0].span, 16..16);
         assert_eq!(c.slips[0].fix, ",");
     }
@@ -937,7 +941,10 @@ mod tests {
         assert_eq!(c.slips[0].fix, "2023–24");
         let c = one("6 Kamerstukken II2015–16, 34 104, nr. 128.");
         assert_eq!(c.year.as_deref(), Some("2015-2016"));
-        assert_eq!(c.slips[0].message, "missing space after `II`");
+        assert_eq!(
+            c.slips[0].message.render(Lang::En),
+            "missing space after `II`"
+        );
     }
 
     #[test]
@@ -976,7 +983,7 @@ mod tests {
         let c = one(t);
         assert_eq!(c.id.as_deref(), Some("kst-22112-2962"));
         assert_eq!(
-            c.slips[0].message,
+            c.slips[0].message.render(Lang::En),
             "missing `nr.` before the document number"
         );
         let mut fixed = t.to_string();

@@ -9,9 +9,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::citation::CitationKind;
 use crate::dossier::{Dossier, Footnote, NoteConvention, QuestionKind, Source};
-use crate::workspace::{DocumentSummary, Workspace};
 use crate::i18n::Message;
 use crate::msg;
+use crate::workspace::{DocumentSummary, Workspace};
 use crate::Span;
 use serde::Serialize;
 
@@ -35,7 +35,7 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Stable code, e.g. `undefined-footnote`.
     pub code: &'static str,
@@ -215,21 +215,16 @@ pub struct LintLevels {
 
 impl LintLevels {
     /// Parses `code=level`; the error says what is wrong.
-    pub fn set(&mut self, spec: &str) -> Result<(), String> {
-        let (code, level) = spec.split_once('=').ok_or_else(|| {
-            format!("`{spec}`: expected CODE=LEVEL, e.g. placeholder-source=error")
-        })?;
+    pub fn set(&mut self, spec: &str) -> Result<(), Message> {
+        let (code, level) = spec
+            .split_once('=')
+            .ok_or_else(|| msg!("lint-spec-malformed", spec = spec))?;
         let code = code.trim();
         if Lint::named(code).is_none() {
             let known: Vec<&str> = LINTS.iter().map(|l| l.code).collect();
-            return Err(format!(
-                "unknown lint code `{code}`; known: {}",
-                known.join(", ")
-            ));
+            return Err(msg!("lint-unknown", code = code, known = known.join(", ")));
         }
-        let level = parse_level(level).ok_or_else(|| {
-            format!("`{level}` is not one of error, warning, information, hint, off")
-        })?;
+        let level = parse_level(level).ok_or_else(|| msg!("lint-level-unknown", level = level))?;
         self.chosen.insert(code.to_string(), level);
         Ok(())
     }
@@ -390,7 +385,11 @@ fn placeholder_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         let written = c.written(text);
         let written = written.trim();
         let message = match d.footnote_at(c.span.start) {
-            Some(f) => msg!("placeholder-in-footnote", note = f.name(), written = written),
+            Some(f) => msg!(
+                "placeholder-in-footnote",
+                note = f.name(),
+                written = written
+            ),
             None => msg!("placeholder", written = written),
         };
         push(
