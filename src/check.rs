@@ -19,13 +19,14 @@ use serde::Serialize;
 
 use crate::discover::{compile_globs, default_globs, find_files, MAX_FILE_BYTES};
 
+use crate::i18n::{Lang, Message};
 use crate::lints::{
     lint, workspace_lints_with, Diagnostic, LintLevels, Severity, BINARY_FILE, INTERNAL_ERROR,
     INVALID_UTF8,
 };
 use crate::text::{decode, decode_borrowed, probably_windows_1252, LineIndex, PositionEncoding};
 use crate::workspace::{DocumentSummary, Workspace};
-use crate::Dossier;
+use crate::{msg, Dossier};
 
 pub struct Options {
     pub json: bool,
@@ -33,20 +34,23 @@ pub struct Options {
     pub color: bool,
     /// Severities chosen with `--lint CODE=LEVEL`.
     pub levels: LintLevels,
+    /// The language of messages and the summary (`--lang`).
+    pub lang: Lang,
 }
 
 /// The findings for one file, ready to print.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct FileReport {
     pub path: String,
     pub diagnostics: Vec<Finding>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Finding {
     pub code: &'static str,
     pub severity: Severity,
-    pub message: String,
+    /// Rendered in the session's language when printed.
+    pub message: Message,
     /// 1-based line and column (column in characters).
     pub line: usize,
     pub column: usize,
@@ -54,9 +58,7 @@ pub struct Finding {
     pub end_column: usize,
     pub start: usize,
     pub end: usize,
-    #[serde(skip)]
     source_line: String,
-    #[serde(skip)]
     underline: (usize, usize),
 }
 
@@ -118,22 +120,19 @@ fn analyse(
 ) -> (Vec<Finding>, Option<DocumentSummary>) {
     let mut diagnostics = Vec::new();
     if binary {
-        diagnostics.push(BINARY_FILE.at(
-            0..0,
-            "this looks like a binary file (it contains NUL bytes), not a text; skipped".into(),
-        ));
+        diagnostics.push(BINARY_FILE.at(0..0, msg!("check-binary-file")));
         return (findings(text, None, levels.apply(diagnostics)), None);
     }
     if invalid_sequences > 0 {
-        let probably = probable_encoding
-            .map(|e| format!("; it is probably {e} (convert it: `iconv -f {e} -t UTF-8`)"))
-            .unwrap_or_default();
-        diagnostics.push(INVALID_UTF8.at(
-            0..0,
-            format!(
-                "the file is not valid UTF-8: {invalid_sequences} invalid byte sequence(s) were read as U+FFFD{probably}"
+        let message = match probable_encoding {
+            Some(e) => msg!(
+                "check-invalid-utf8-probably",
+                count = invalid_sequences,
+                encoding = e
             ),
-        ));
+            None => msg!("check-invalid-utf8", count = invalid_sequences),
+        };
+        diagnostics.push(INVALID_UTF8.at(0..0, message));
     }
     let outcome = std::panic::catch_unwind(|| {
         let line_index = LineIndex::new(text);
@@ -150,10 +149,7 @@ fn analyse(
             (Some(summary), Some(line_index))
         }
         Err(_) => {
-            diagnostics.push(INTERNAL_ERROR.at(
-                0..0,
-                "the analysis of this file failed (an internal error; please report it with the file)".into(),
-            ));
+            diagnostics.push(INTERNAL_ERROR.at(0..0, msg!("check-internal-error")));
             (None, None)
         }
     };
@@ -210,7 +206,7 @@ fn findings(text: &str, index: Option<LineIndex>, diagnostics: Vec<Diagnostic>) 
 /// Files to check: the given files, and the dossiers under the given
 /// folders as [`crate::discover`] finds them (`*.txt` and `*.md`, links
 /// followed, version control and build folders skipped), in path order.
-pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Message>) {
     let (globs, _) = compile_globs(&default_globs());
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -219,14 +215,20 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
             Ok(m) if m.is_dir() => {
                 let (found, problems) = find_files(p, &globs, usize::MAX);
                 files.extend(found);
-                errors.extend(
-                    problems
-                        .into_iter()
-                        .map(|e| format!("{}: {}", e.path.display(), e.message)),
-                );
+                errors.extend(problems.into_iter().map(|e| {
+                    msg!(
+                        "file-problem",
+                        path = e.path.display().to_string(),
+                        problem = e.message
+                    )
+                }));
             }
             Ok(_) => files.push(p.clone()),
-            Err(e) => errors.push(format!("{}: {e}", p.display())),
+            Err(e) => errors.push(msg!(
+                "file-problem",
+                path = p.display().to_string(),
+                problem = e.to_string()
+            )),
         }
     }
     (files, errors)
@@ -234,7 +236,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
 
 /// Reads and analyses the files on all cores: each file's findings and
 /// summary, in the order given, or the error that kept it unread.
-fn analyse_all(files: &[PathBuf], levels: &LintLevels) -> Vec<Result<Checked, String>> {
+fn analyse_all(files: &[PathBuf], levels: &LintLevels) -> Vec<Result<Checked, Message>> {
     // Each worker reads into one buffer of its own: the text is not kept,
     // so no file's bytes land on freshly mapped memory.
     thread_local! {
@@ -246,10 +248,13 @@ fn analyse_all(files: &[PathBuf], levels: &LintLevels) -> Vec<Result<Checked, St
             let shown = file.display().to_string();
             BUFFER.with_borrow_mut(|bytes| match read_file(file, bytes) {
                 Ok(Ok(stamp)) => Ok(analyse_bytes(&shown, bytes, stamp, levels)),
-                Ok(Err(len)) => Err(format!(
-                    "{shown}: {len} bytes is more than the limit of {MAX_FILE_BYTES}; skipped"
+                Ok(Err(len)) => Err(msg!(
+                    "check-too-large",
+                    path = shown,
+                    bytes = len,
+                    limit = MAX_FILE_BYTES
                 )),
-                Err(e) => Err(format!("{shown}: {e}")),
+                Err(e) => Err(msg!("file-problem", path = shown, problem = e.to_string())),
             })
         })
         .collect()
@@ -259,7 +264,7 @@ fn analyse_all(files: &[PathBuf], levels: &LintLevels) -> Vec<Result<Checked, St
 /// without its answers), the words of the others' questions are hashed
 /// for it: their texts are read and analysed again, on all cores. Most
 /// sets of files hold no such letter and skip this.
-fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, String>]) {
+fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, Message>]) {
     let summaries = || {
         checked
             .iter()
@@ -322,21 +327,19 @@ fn read_file(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<Result<Stamp, 
 
 /// A file's text once more, for findings that other files cause; an error
 /// when it is no longer the file that was analysed.
-fn read_again(path: &Path, stamp: Stamp) -> Result<String, String> {
-    let shown = path.display();
+fn read_again(path: &Path, stamp: Stamp) -> Result<String, Message> {
+    let shown = path.display().to_string();
     let mut bytes = Vec::new();
     match read_file(path, &mut bytes) {
         Ok(Ok(now)) if now == stamp && bytes.len() as u64 == stamp.len => Ok(decode(&bytes).text),
-        Err(e) => Err(format!("{shown}: {e}")),
-        _ => Err(format!(
-            "{shown}: changed while it was being checked; its findings that need the other files are left out"
-        )),
+        Err(e) => Err(msg!("file-problem", path = shown, problem = e.to_string())),
+        _ => Err(msg!("check-changed-while-read", path = shown)),
     }
 }
 
 /// A file's findings' severities, its printed report, and a problem met
 /// on the way (the file changed under the check).
-type Printed = Result<(Vec<Severity>, Vec<u8>, Option<String>), String>;
+type Printed = Result<(Vec<Severity>, Vec<u8>, Option<Message>), Message>;
 
 /// A file's findings that need the other files. Its text is read again
 /// only when there are some to show, or when the findings need it.
@@ -347,7 +350,7 @@ fn workspace_findings(
     summary: &DocumentSummary,
     workspace: &Workspace,
     levels: &LintLevels,
-) -> Result<Vec<Finding>, String> {
+) -> Result<Vec<Finding>, Message> {
     let text = if summary.asks_elsewhere() {
         Some(read_again(file, stamp)?)
     } else {
@@ -371,8 +374,10 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut worst: Option<Severity> = None;
     let mut failed_io = !errors.is_empty();
+    let lang = options.lang;
+    let error = |e: &Message| eprintln!("{}", msg!("check-error", error = e.clone()).render(lang));
     for e in &errors {
-        eprintln!("error: {e}");
+        error(e);
     }
     let mut checked = analyse_all(&files, &options.levels);
     // The files checked together are each other's workspace.
@@ -387,7 +392,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
     // Each file's cross-document findings and its printed report, on all
     // cores; then printed in order.
-    let work: Vec<(&PathBuf, Result<Checked, String>)> = files.iter().zip(checked).collect();
+    let work: Vec<(&PathBuf, Result<Checked, Message>)> = files.iter().zip(checked).collect();
     let rendered: Vec<Printed> = work
         .into_par_iter()
         .map(|(file, c)| {
@@ -408,9 +413,9 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
             }
             let mut printed = Vec::new();
             let _ = if options.json {
-                write_json(&mut printed, &report)
+                write_json(&mut printed, &report, lang)
             } else {
-                write_human(&mut printed, &report)
+                write_human(&mut printed, &report, lang)
             };
             let severities: Vec<Severity> = report.diagnostics.iter().map(|f| f.severity).collect();
             Ok((severities, printed, problem))
@@ -421,13 +426,13 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         let (severities, printed, problem) = match result {
             Ok(r) => r,
             Err(e) => {
-                eprintln!("error: {e}");
+                error(&e);
                 failed_io = true;
                 continue;
             }
         };
         if let Some(e) = problem {
-            eprintln!("error: {e}");
+            error(&e);
             failed_io = true;
         }
         for severity in severities {
@@ -441,11 +446,14 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         let _ = out.write_all(&printed);
     }
     if !options.json {
-        let _ = writeln!(
-            out,
-            "{} file(s) checked: {n_err} error(s), {n_warn} warning(s), {n_other} hint(s) and note(s)",
-            files.len()
+        let summary = msg!(
+            "check-summary",
+            files = files.len(),
+            errors = n_err,
+            warnings = n_warn,
+            others = n_other
         );
+        let _ = writeln!(out, "{}", summary.render(lang));
     }
     let _ = out.flush();
     // The process ends here: freeing the index piece by piece would only
@@ -461,14 +469,50 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
 }
 
-/// One JSON object per file, one per line.
-pub fn write_json(out: &mut impl Write, report: &FileReport) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, report)?;
+/// One JSON object per file, one per line; messages in `lang`, field
+/// names and codes the same in every language.
+pub fn write_json(out: &mut impl Write, report: &FileReport, lang: Lang) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct Shown<'a> {
+        path: &'a str,
+        diagnostics: Vec<ShownFinding>,
+    }
+    #[derive(Serialize)]
+    struct ShownFinding {
+        code: &'static str,
+        severity: Severity,
+        message: String,
+        line: usize,
+        column: usize,
+        end_line: usize,
+        end_column: usize,
+        start: usize,
+        end: usize,
+    }
+    let shown = Shown {
+        path: &report.path,
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|f| ShownFinding {
+                code: f.code,
+                severity: f.severity,
+                message: f.message.render(lang),
+                line: f.line,
+                column: f.column,
+                end_line: f.end_line,
+                end_column: f.end_column,
+                start: f.start,
+                end: f.end,
+            })
+            .collect(),
+    };
+    serde_json::to_writer(&mut *out, &shown)?;
     writeln!(out)
 }
 
 /// rustc/ruff style: `path:line:col: severity[code]: message`, the line, a caret.
-pub fn write_human(out: &mut impl Write, report: &FileReport) -> std::io::Result<()> {
+pub fn write_human(out: &mut impl Write, report: &FileReport, lang: Lang) -> std::io::Result<()> {
     for f in &report.diagnostics {
         writeln!(
             out,
@@ -476,9 +520,9 @@ pub fn write_human(out: &mut impl Write, report: &FileReport) -> std::io::Result
             report.path,
             f.line,
             f.column,
-            f.severity.as_str(),
+            severity_name(f.severity).render(lang),
             f.code,
-            f.message
+            f.message.render(lang)
         )?;
         if f.source_line.is_empty() {
             continue;
@@ -500,6 +544,16 @@ pub fn write_human(out: &mut impl Write, report: &FileReport) -> std::io::Result
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// A severity as a person reads it (JSON keeps [`Severity::as_str`]).
+fn severity_name(severity: Severity) -> Message {
+    match severity {
+        Severity::Error => msg!("severity-error"),
+        Severity::Warning => msg!("severity-warning"),
+        Severity::Information => msg!("severity-information"),
+        Severity::Hint => msg!("severity-hint"),
+    }
 }
 
 /// `n` times `byte`.
@@ -538,7 +592,7 @@ mod tests {
             std::str::from_utf8(&bytes).unwrap()
         );
         std::fs::write(&path, "Een andere tekst.\n").unwrap();
-        let err = read_again(&path, stamp).unwrap_err();
+        let err = read_again(&path, stamp).unwrap_err().render(Lang::En);
         assert!(err.contains("changed while it was being checked"), "{err}");
         std::fs::remove_file(&path).unwrap();
         assert!(read_again(&path, stamp).is_err());
@@ -582,7 +636,7 @@ mod tests {
         let message = |bytes: &[u8]| {
             let found = analyse_bytes("a.txt", bytes, Stamp::default(), &levels).findings;
             assert_eq!(found[0].code, "invalid-utf8");
-            found[0].message.clone()
+            found[0].message.render(Lang::En)
         };
         let m = message(b"De financi\xEBle \x91garantie\x92 \x96 \xE9\xE9n brief.\n");
         assert!(m.contains("probably Windows-1252"), "{m}");

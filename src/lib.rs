@@ -9,6 +9,7 @@ pub mod check;
 pub mod citation;
 pub mod discover;
 pub mod dossier;
+pub mod i18n;
 pub mod ide;
 pub mod inspect;
 pub mod layout;

@@ -2,6 +2,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use dossier_lsp::i18n::Lang;
 
 // Both commands allocate with the system allocator. mimalloc made `check`
 // about 15 % faster but held two to seven times the memory in the
@@ -41,6 +42,9 @@ enum Command {
         /// (repeatable), e.g. `--lint citation-not-in-workspace=information`.
         #[arg(long = "lint", value_name = "CODE=LEVEL")]
         lints: Vec<String>,
+        /// The language of messages: nl or en (default: from LC_ALL, LC_MESSAGES or LANG).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Show a document as the analyser reads it: pages, notes, markers and
     /// the notes they resolve to, questions with their answers, citations.
@@ -56,7 +60,25 @@ enum Command {
     Cite {
         /// The text to read; `-` or nothing reads standard input.
         text: Option<String>,
+        /// The language of the slips' messages: nl or en (default: from the environment).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Nl,
+    En,
+}
+
+/// `--lang`, else the environment's locale.
+fn lang(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::Nl) => Lang::Nl,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -87,11 +109,14 @@ fn main() -> ExitCode {
             format,
             deny,
             lints,
+            lang: lang_arg,
         } => {
+            let lang = lang(lang_arg);
             let mut levels = dossier_lsp::lints::LintLevels::default();
             for spec in &lints {
                 if let Err(e) = levels.set(spec) {
-                    eprintln!("error: --lint {e}");
+                    let e = dossier_lsp::msg!("check-error", error = e);
+                    eprintln!("{} (--lint)", e.render(lang));
                     return ExitCode::from(2);
                 }
             }
@@ -100,12 +125,16 @@ fn main() -> ExitCode {
                 deny_warnings: deny.is_some(),
                 color: false,
                 levels,
+                lang,
             };
             dossier_lsp::check::run(&paths, &options)
         }
         Command::Inspect { files, format } => {
             dossier_lsp::inspect::run(&files, matches!(format, Format::Json))
         }
-        Command::Cite { text } => dossier_lsp::citation::cli::run(text.as_deref()),
+        Command::Cite {
+            text,
+            lang: lang_arg,
+        } => dossier_lsp::citation::cli::run(text.as_deref(), lang(lang_arg)),
     }
 }

@@ -3,8 +3,15 @@
 use std::path::Path;
 use std::process::Command;
 
+/// The binary in an English environment (`--lang` and a Dutch locale are
+/// tested as such).
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dossier-lsp"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dossier-lsp"));
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    command
 }
 
 fn root() -> &'static Path {
@@ -68,7 +75,71 @@ fn check_prints_the_seed_findings_compiler_style() {
         "{stdout}"
     );
     assert!(
-        stdout.ends_with("1 file(s) checked: 0 error(s), 1 warning(s), 3 hint(s) and note(s)\n")
+        stdout.ends_with("1 file checked: 0 errors, 1 warning, 3 hints and notes\n"),
+        "{stdout}"
+    );
+}
+
+/// The same findings in Dutch, from `--lang nl` or from the locale; codes,
+/// paths and positions do not change, nor does JSON's `severity`.
+#[test]
+fn check_speaks_the_users_language() {
+    let seed = root().join("seeds/000_0dbf1fc7ba84b8b6.txt");
+    let path = seed.display().to_string();
+    let by_flag = bin()
+        .args(["check", "--lang", "nl"])
+        .arg(&seed)
+        .output()
+        .unwrap();
+    let by_locale = bin()
+        .env("LANG", "nl_NL.UTF-8")
+        .arg("check")
+        .arg(&seed)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(by_flag.stdout).unwrap();
+    assert_eq!(stdout, String::from_utf8(by_locale.stdout).unwrap());
+    let firsts: Vec<&str> = stdout.lines().filter(|l| l.contains("]: ")).collect();
+    assert_eq!(
+        firsts,
+        [
+            format!("{path}:19:1: info[unreferenced-footnote]: voetnoot 1 is gedefinieerd maar wordt in de tekst nergens aangehaald"),
+            format!("{path}:63:34: hint[quotation-without-source]: bij het citaat «Het kabinet is daarbij voorstander van …» staat geen voetnoot met de bron"),
+            format!("{path}:182:4: waarschuwing[placeholder-source]: voetnoot 14 heeft een plaatshouder `PM BRON` in plaats van een bron"),
+            format!("{path}:242:4: hint[citation-format]: voetnoot 15: komma ontbreekt voor `nr.` in `Kamerstuk 22 112 nr. 2956`"),
+        ]
+    );
+    assert!(
+        stdout.ends_with(
+            "1 bestand gecontroleerd: 0 fouten, 1 waarschuwing, 3 hints en opmerkingen\n"
+        ),
+        "{stdout}"
+    );
+    // `--lang` over the locale; JSON keeps its field names and severities.
+    let json = bin()
+        .env("LANG", "nl_NL.UTF-8")
+        .args(["check", "--lang", "en", "--format", "json"])
+        .arg(&seed)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let placeholder = &report["diagnostics"][2];
+    assert_eq!(placeholder["severity"], "warning");
+    assert_eq!(
+        placeholder["message"],
+        "footnote 14 has a placeholder `PM BRON` instead of a source"
+    );
+    let json = bin()
+        .args(["check", "--lang", "nl", "--format", "json"])
+        .arg(&seed)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["diagnostics"][2]["severity"], "warning");
+    assert_eq!(report["diagnostics"][2]["code"], "placeholder-source");
+    assert_eq!(
+        report["diagnostics"][2]["message"],
+        "voetnoot 14 heeft een plaatshouder `PM BRON` in plaats van een bron"
     );
 }
 

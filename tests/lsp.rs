@@ -637,7 +637,7 @@ fn scrambled(text: &str) -> (dossier_lsp::Dossier, Vec<dossier_lsp::lints::Diagn
                 via: vec![9999, 0],
             },
             _ => dossier_lsp::dossier::Source::Unresolved {
-                reason: "`*_[".to_owned(),
+                reason: dossier_lsp::msg!("reason-empty-before", note = "`*_["),
             },
         };
     }
@@ -774,7 +774,7 @@ fn changes_with_gaps_in_their_versions_apply_at_once() {
 #[test]
 fn lint_settings_change_severities_and_turn_lints_off() {
     let mut s = start(Options::default());
-    let init = json!({"processId": null, "rootUri": null, "capabilities": capabilities(None),
+    let init = json!({"processId": null, "rootUri": null, "locale": "nl", "capabilities": capabilities(None),
         "initializationOptions": {"files": ["**/*.txt"], "lints": {
             "placeholder-source": "error", "unreferenced-footnote": "off", "geen-lint": "off"}}});
     s.conn.call("initialize", init);
@@ -1051,13 +1051,17 @@ impl Drop for TempFolder {
 /// A server started on `folder` as its workspace, with these client
 /// capabilities, once its index is built; and the "indexed" log message.
 fn started_in(folder: &TempFolder, caps: Value) -> (InProcess, Value) {
+    started_in_locale(folder, caps, "nl")
+}
+
+fn started_in_locale(folder: &TempFolder, caps: Value, locale: &str) -> (InProcess, Value) {
     let root = tower_lsp::lsp_types::Url::from_file_path(&folder.0)
         .unwrap()
         .to_string();
     let mut s = start(Options::default());
     s.conn.call(
         "initialize",
-        json!({"processId": null, "rootUri": root, "capabilities": caps,
+        json!({"processId": null, "rootUri": root, "locale": locale, "capabilities": caps,
             "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
     );
     s.conn.notify("initialized", json!({}));
@@ -1065,9 +1069,134 @@ fn started_in(folder: &TempFolder, caps: Value) -> (InProcess, Value) {
         m["method"] == "window/logMessage"
             && m["params"]["message"]
                 .as_str()
-                .is_some_and(|t| t.contains("indexed"))
+                .is_some_and(|t| t.contains("geïndexeerd") || t.contains("indexed"))
     });
     (s, indexed)
+}
+
+/// One session speaks one language: with `locale: "nl"` the diagnostics,
+/// hovers, lenses, action titles, progress and log lines are Dutch, with
+/// `"en"` English, and the codes the same. The words scanned for are the
+/// catalogs' own (the seed holds none of them).
+#[test]
+fn a_session_speaks_the_language_of_its_client() {
+    const DUTCH: &[&str] = &[
+        "voetnoot",
+        "Voetnoot",
+        "Beantwoord",
+        "regel ",
+        "Schrijfwijze",
+        "schrijfwijze",
+        "ontbreekt",
+        "plaatshouder",
+        "documenten",
+        "herstellen",
+        "hernummeren",
+        "Niet beantwoord",
+        "indexeren",
+        "geïndexeerd",
+        "gereed",
+        "Vraag",
+        "Antwoord",
+    ];
+    const ENGLISH: &[&str] = &[
+        "footnote",
+        "Footnote",
+        "Answered",
+        "line ",
+        "missing",
+        "placeholder",
+        "documents",
+        "Fix ",
+        "Renumber",
+        "Indexing",
+        "indexed",
+        "ready",
+        "source",
+        "Question",
+        "Answer",
+    ];
+    let mut codes = Vec::new();
+    for (locale, own, other) in [("nl", DUTCH, ENGLISH), ("en", ENGLISH, DUTCH)] {
+        let folder = TempFolder::new(&format!("lang-{locale}"));
+        std::fs::write(folder.0.join("000_seed.txt"), SEED).unwrap();
+        let mut caps = capabilities(None);
+        caps["window"] = json!({"workDoneProgress": true});
+        let (mut s, indexed) = started_in_locale(&folder, caps, locale);
+        let uri = folder.uri("000_seed.txt");
+        s.conn.open(&uri, "text", SEED);
+        let mut shown: Vec<(&str, String)> = Vec::new();
+        let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+        shown.push(("log", text(&indexed["params"]["message"])));
+        let progress = s.conn.take_notification("the progress's title", |m| {
+            m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin"
+        });
+        shown.push(("progress", text(&progress["params"]["value"]["title"])));
+        let end = s.conn.take_notification("the progress's end", |m| {
+            m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+        });
+        shown.push(("progress", text(&end["params"]["value"]["message"])));
+        let diags = s.conn.diagnostics(&uri);
+        let mut own_codes = Vec::new();
+        for d in diags["diagnostics"].as_array().unwrap() {
+            shown.push(("diagnostic", text(&d["message"])));
+            own_codes.push(text(&d["code"]));
+        }
+        codes.push(own_codes);
+        // The footnotes with a placeholder and with a slip; an answer's
+        // heading (its first paragraph: the rest is the document's text).
+        for (line, first_paragraph) in [
+            (line_starting(SEED, "14 PM BRON"), false),
+            (line_starting(SEED, "15 Kamerstuk"), false),
+            (line_starting(SEED, "Antwoord"), true),
+        ] {
+            let hover = s.conn.call(
+                "textDocument/hover",
+                text_position(&uri, json!({"line": line, "character": 0})),
+            );
+            let md = text(&hover["contents"]["value"]);
+            let md = if first_paragraph {
+                md.split("\n\n").next().unwrap_or_default().to_owned()
+            } else {
+                md
+            };
+            shown.push(("hover", md));
+        }
+        for (_, title) in lenses(&mut s, &uri) {
+            // Above an answer: `Vraag 1: ` and the question's first words.
+            let ours = title.split(": De ").next().unwrap_or_default().to_owned();
+            shown.push(("lens", ours));
+        }
+        let end_line = SEED.lines().count();
+        let actions = s.conn.call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri},
+                "range": {"start": {"line": 0, "character": 0}, "end": {"line": end_line, "character": 0}},
+                "context": {"diagnostics": []}}),
+        );
+        for a in actions.as_array().unwrap() {
+            shown.push(("action", text(&a["title"])));
+        }
+        for kind in ["log", "progress", "diagnostic", "hover", "lens", "action"] {
+            let of_kind: Vec<&String> = shown
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, t)| t)
+                .collect();
+            assert!(
+                of_kind.iter().any(|t| own.iter().any(|w| t.contains(w))),
+                "{locale}: no {kind} in its own language: {of_kind:?}"
+            );
+            for t in of_kind {
+                let foreign: Vec<&&str> = other.iter().filter(|w| t.contains(**w)).collect();
+                assert!(foreign.is_empty(), "{locale}: {kind} `{t}` has {foreign:?}");
+            }
+        }
+    }
+    assert_eq!(
+        codes[0], codes[1],
+        "the codes do not change with the language"
+    );
 }
 
 /// The seed's committee letter and its answering letter as two files,
@@ -1108,7 +1237,7 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
         indexed["params"]["message"]
             .as_str()
             .unwrap()
-            .contains("indexed 2 documents"),
+            .contains("2 documenten geïndexeerd"),
         "{indexed}"
     );
 
@@ -1315,7 +1444,10 @@ fn a_lens_above_a_committee_question_names_the_file_that_answers_it() {
     assert!(
         lensed.contains(&(
             ten_slotte,
-            format!("Answered in antwoorden.txt: vraag 4, line {}", repeat + 1)
+            format!(
+                "Beantwoord in antwoorden.txt: vraag 4, regel {}",
+                repeat + 1
+            )
         )),
         "{lensed:?}"
     );
@@ -1426,7 +1558,7 @@ fn markers_show_their_footnote_when_the_setting_asks() {
     assert_eq!(inlay_hints(&mut s, SEED_URI, SEED).len(), 3);
     // With it: after each marker, its footnote's first words.
     let mut s = start(Options::default());
-    let init = json!({"processId": null, "rootUri": null, "capabilities": capabilities(None),
+    let init = json!({"processId": null, "rootUri": null, "locale": "nl", "capabilities": capabilities(None),
         "initializationOptions": {"inlayHints": {"markers": true}}});
     s.conn.call("initialize", init);
     s.conn.notify("initialized", json!({}));
@@ -1932,7 +2064,7 @@ fn requests_are_answered_while_the_workspace_is_being_indexed() {
     let mut s = start(options);
     s.conn.call(
         "initialize",
-        json!({"processId": null, "rootUri": root, "capabilities": capabilities(None),
+        json!({"processId": null, "rootUri": root, "locale": "nl", "capabilities": capabilities(None),
             "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
     );
     s.conn.notify("initialized", json!({}));
@@ -1965,7 +2097,7 @@ fn requests_are_answered_while_the_workspace_is_being_indexed() {
         m["method"] == "window/logMessage"
             && m["params"]["message"]
                 .as_str()
-                .is_some_and(|t| t.contains("indexed"))
+                .is_some_and(|t| t.contains("geïndexeerd"))
     };
     assert!(!s.conn.notifications.iter().any(indexed));
 
@@ -1977,7 +2109,7 @@ fn requests_are_answered_while_the_workspace_is_being_indexed() {
         message["params"]["message"]
             .as_str()
             .unwrap()
-            .contains("indexed 2 documents"),
+            .contains("2 documenten geïndexeerd"),
         "{message}"
     );
     let location = s.conn.call(

@@ -98,7 +98,7 @@ pub enum Source {
         via: Vec<u32>,
     },
     /// A short form that could not be resolved, and why.
-    Unresolved { reason: String },
+    Unresolved { reason: crate::i18n::Message },
     /// A placeholder such as `PM BRON` (index into `Dossier::citations`).
     Placeholder(usize),
 }

@@ -11,7 +11,7 @@ use super::guard::guarded;
 use super::snapshot::Snapshot;
 use crate::assist::{self, Edit};
 use crate::dossier::Source;
-use crate::Span;
+use crate::{msg, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActionKind {
@@ -81,7 +81,7 @@ fn slips(snap: &Snapshot, range: &Span) -> Vec<Action> {
                 continue;
             }
             out.push(Action {
-                title: format!("Schrijfwijze herstellen: {}", slip.message),
+                title: msg!("action-fix-slip", slip = slip.message.clone()).render(snap.lang),
                 kind: ActionKind::QuickFix,
                 edits: vec![Edit {
                     span: slip.span.clone(),
@@ -118,7 +118,7 @@ fn editing(snap: &Snapshot, range: &Span) -> Vec<Action> {
     // Renumber every footnote.
     let renumber = assist::renumber_footnotes(d);
     if !renumber.is_empty() {
-        let title = "Voetnoten doorlopend hernummeren (1, 2, 3 …)".to_owned();
+        let title = msg!("action-renumber").render(snap.lang);
         let fixes = Fixes {
             code: "footnote-numbering",
             at: range.clone(),
@@ -150,7 +150,12 @@ fn editing(snap: &Snapshot, range: &Span) -> Vec<Action> {
         let written = citation.written(&a.text);
         let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push(action(
-            format!("`{written}` uitschrijven: {}", edit.text),
+            msg!(
+                "action-expand-short-form",
+                written = written,
+                full = edit.text.clone()
+            )
+            .render(snap.lang),
             ActionKind::RefactorRewrite,
             vec![edit],
             false,
@@ -167,7 +172,7 @@ fn editing(snap: &Snapshot, range: &Span) -> Vec<Action> {
             continue;
         };
         out.push(action(
-            format!("Voetnoot {} toevoegen onderaan de pagina", m.number),
+            msg!("action-add-footnote", note = m.number).render(snap.lang),
             ActionKind::QuickFix,
             vec![edit],
             true,
@@ -204,7 +209,7 @@ fn editing(snap: &Snapshot, range: &Span) -> Vec<Action> {
                 },
             };
             out.push(action(
-                format!("Bron invullen: {candidate}"),
+                msg!("action-fill-source", source = candidate).render(snap.lang),
                 ActionKind::QuickFix,
                 vec![edit],
                 false,

@@ -9,6 +9,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::citation::CitationKind;
 use crate::dossier::{Dossier, Footnote, NoteConvention, QuestionKind, Source};
+use crate::i18n::Message;
+use crate::msg;
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::Span;
 use serde::Serialize;
@@ -33,13 +35,13 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Stable code, e.g. `undefined-footnote`.
     pub code: &'static str,
     pub severity: Severity,
     pub span: Span,
-    pub message: String,
+    pub message: Message,
 }
 
 /// A diagnostic's entry in the registry.
@@ -66,7 +68,7 @@ impl Lint {
     }
 
     /// A finding of this lint at its default severity.
-    pub fn at(&self, span: Span, message: String) -> Diagnostic {
+    pub fn at(&self, span: Span, message: Message) -> Diagnostic {
         Diagnostic {
             code: self.code,
             severity: self.severity,
@@ -213,21 +215,16 @@ pub struct LintLevels {
 
 impl LintLevels {
     /// Parses `code=level`; the error says what is wrong.
-    pub fn set(&mut self, spec: &str) -> Result<(), String> {
-        let (code, level) = spec.split_once('=').ok_or_else(|| {
-            format!("`{spec}`: expected CODE=LEVEL, e.g. placeholder-source=error")
-        })?;
+    pub fn set(&mut self, spec: &str) -> Result<(), Message> {
+        let (code, level) = spec
+            .split_once('=')
+            .ok_or_else(|| msg!("lint-spec-malformed", spec = spec))?;
         let code = code.trim();
         if Lint::named(code).is_none() {
             let known: Vec<&str> = LINTS.iter().map(|l| l.code).collect();
-            return Err(format!(
-                "unknown lint code `{code}`; known: {}",
-                known.join(", ")
-            ));
+            return Err(msg!("lint-unknown", code = code, known = known.join(", ")));
         }
-        let level = parse_level(level).ok_or_else(|| {
-            format!("`{level}` is not one of error, warning, information, hint, off")
-        })?;
+        let level = parse_level(level).ok_or_else(|| msg!("lint-level-unknown", level = level))?;
         self.chosen.insert(code.to_string(), level);
         Ok(())
     }
@@ -298,13 +295,11 @@ pub fn replacement_characters(text: &str) -> Option<Diagnostic> {
     let n = text.matches('\u{FFFD}').count();
     Some(REPLACEMENT_CHARACTERS.at(
         first..first + '\u{FFFD}'.len_utf8(),
-        format!(
-            "the text holds {n} replacement character(s) (U+FFFD): the file was probably not saved as UTF-8 (Windows-1252?); reopen it in its encoding and save it as UTF-8"
-        ),
+        msg!("replacement-characters", count = n),
     ))
 }
 
-fn push(out: &mut Vec<Diagnostic>, lint: &Lint, span: Span, message: String) {
+fn push(out: &mut Vec<Diagnostic>, lint: &Lint, span: Span, message: Message) {
     out.push(lint.at(span, message));
 }
 
@@ -315,7 +310,7 @@ fn push_at(
     lint: &Lint,
     severity: Severity,
     span: Span,
-    message: String,
+    message: Message,
 ) {
     let mut finding = lint.at(span, message);
     finding.severity = severity;
@@ -359,9 +354,9 @@ fn undefined_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {
             &UNDEFINED_FOOTNOTE,
             severity,
             m.span.clone(),
-            format!(
-                "footnote {} is referenced here but never defined",
-                m.label.clone().unwrap_or_else(|| m.number.to_string())
+            msg!(
+                "undefined-footnote",
+                note = m.label.clone().unwrap_or_else(|| m.number.to_string())
             ),
         );
     }
@@ -375,10 +370,7 @@ fn unreferenced_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {
                 out,
                 &UNREFERENCED_FOOTNOTE,
                 f.number_span.clone(),
-                format!(
-                    "footnote {} is defined but no marker in the text refers to it",
-                    f.name()
-                ),
+                msg!("unreferenced-footnote", note = f.name()),
             );
         }
     }
@@ -393,11 +385,12 @@ fn placeholder_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         let written = c.written(text);
         let written = written.trim();
         let message = match d.footnote_at(c.span.start) {
-            Some(f) => format!(
-                "footnote {} has a placeholder `{written}` instead of a source",
-                f.name()
+            Some(f) => msg!(
+                "placeholder-in-footnote",
+                note = f.name(),
+                written = written
             ),
-            None => format!("placeholder `{written}` instead of a source"),
+            None => msg!("placeholder", written = written),
         };
         push(
             out,
@@ -422,16 +415,21 @@ fn unresolved_short_form(d: &Dossier, out: &mut Vec<Diagnostic>) {
                 .get(f.citations.first().copied().unwrap_or(usize::MAX));
             let what = written
                 .and_then(|c| c.short_form)
-                .map_or("the short form", |k| match k {
-                    crate::citation::ShortFormKind::Idem => "`Idem`",
-                    crate::citation::ShortFormKind::Ibidem => "`Ibidem`",
-                    crate::citation::ShortFormKind::SeeNote(_) => "`zie noot`",
+                .map_or(msg!("short-form-generic"), |k| match k {
+                    crate::citation::ShortFormKind::Idem => Message::new("short-form-idem"),
+                    crate::citation::ShortFormKind::Ibidem => Message::new("short-form-ibidem"),
+                    crate::citation::ShortFormKind::SeeNote(_) => msg!("short-form-see-note"),
                 });
             push(
                 out,
                 &UNRESOLVED_SHORT_FORM,
                 span,
-                format!("footnote {}: {what} cannot be resolved: {reason}", f.number),
+                msg!(
+                    "unresolved-short-form",
+                    note = f.name(),
+                    what = what,
+                    reason = reason.clone()
+                ),
             );
         }
     }
@@ -467,31 +465,29 @@ fn numbering_of<'a>(
             continue;
         }
         let message = if seen.contains_key(&f.number) {
-            Some(format!("footnote {} is defined twice", f.number))
+            Some(msg!("footnote-twice", note = f.number))
         } else {
             match prev {
-                Some(p) if f.number < p => Some(format!(
-                    "footnote {} comes after footnote {p}: out of order",
-                    f.number
-                )),
+                Some(p) if f.number < p => {
+                    Some(msg!("footnote-out-of-order", note = f.number, previous = p))
+                }
                 Some(p) if f.number > p + 1 => Some(if f.number == p + 2 {
-                    format!(
-                        "footnote {} follows footnote {p}: footnote {} is missing",
-                        f.number,
-                        p + 1
+                    msg!(
+                        "footnote-one-missing",
+                        note = f.number,
+                        previous = p,
+                        missing = p + 1
                     )
                 } else {
-                    format!(
-                        "footnote {} follows footnote {p}: footnotes {} to {} are missing",
-                        f.number,
-                        p + 1,
-                        f.number - 1
+                    msg!(
+                        "footnote-several-missing",
+                        note = f.number,
+                        previous = p,
+                        from = p + 1,
+                        to = f.number - 1
                     )
                 }),
-                None if f.number > 1 => Some(format!(
-                    "the first footnote is numbered {}, not 1",
-                    f.number
-                )),
+                None if f.number > 1 => Some(msg!("footnote-first-not-one", note = f.number)),
                 _ => None,
             }
         };
@@ -517,9 +513,18 @@ fn citation_format(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let place = match d.footnote_at(c.span.start) {
-                Some(f) => format!("footnote {}: ", f.number),
-                None => String::new(),
+            let message = match d.footnote_at(c.span.start) {
+                Some(f) => msg!(
+                    "citation-slip-in-footnote",
+                    note = f.name(),
+                    slip = slip.message.clone(),
+                    written = &written
+                ),
+                None => msg!(
+                    "citation-slip",
+                    slip = slip.message.clone(),
+                    written = &written
+                ),
             };
             push(
                 out,
@@ -529,7 +534,7 @@ fn citation_format(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
                 } else {
                     slip.span.clone()
                 },
-                format!("{place}{} in `{written}`", slip.message),
+                message,
             );
         }
     }
@@ -559,7 +564,7 @@ fn unanswered_question(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
             out,
             &UNANSWERED_QUESTION,
             span,
-            format!("`{name}` has no answer"),
+            msg!("unanswered-question", name = name),
         );
     }
 }
@@ -575,9 +580,9 @@ fn answer_without_question(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
     for a in d.answers.iter().filter(|a| a.questions.is_empty()) {
         let name = heading_name(text, &a.heading_span);
         let message = match a.numbers.as_slice() {
-            [] => format!("`{name}` follows no question"),
-            [n] => format!("`{name}`: there is no question {n} before it"),
-            _ => format!("`{name}`: there are no such questions before it"),
+            [] => msg!("answer-follows-no-question", name = name),
+            [n] => msg!("answer-no-such-question", name = name, number = *n),
+            _ => msg!("answer-no-such-questions", name = name),
         };
         push(
             out,
@@ -608,7 +613,7 @@ fn question_not_taken_up(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
             out,
             &QUESTION_NOT_TAKEN_UP,
             first_line(text, &q.span),
-            format!("this question («{words} …») is not taken up in the answering letter"),
+            msg!("question-not-taken-up", words = words),
         );
     }
 }
@@ -668,7 +673,7 @@ fn quotation_without_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) 
                             out,
                             &QUOTATION_WITHOUT_SOURCE,
                             start..end,
-                            format!("the quotation «{words} …» has no footnote giving its source"),
+                            msg!("quotation-without-source", words = words),
                         );
                     }
                 }
@@ -751,7 +756,7 @@ fn mixed_citation_style(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         .filter(|c| d.footnote_at(c.span.start).is_some())
         .map(|c| (c, style_of(&text[c.span.clone()])))
         .collect();
-    for (what, pick) in [("year", 0usize), ("dossier number", 1)] {
+    for (what, pick) in [("mixed-style-year", 0usize), ("mixed-style-dossier", 1)] {
         let mut counts: HashMap<&str, usize> = HashMap::default();
         for (_, st) in &cites {
             if let Some(v) = if pick == 0 { st.0 } else { st.1 } {
@@ -772,7 +777,10 @@ fn mixed_citation_style(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
                     out,
                     &MIXED_CITATION_STYLE,
                     c.span.clone(),
-                    format!("this citation writes the {what} in the form {v}; the other footnotes use {usual} ({n}×)"),
+                    Message::new(what)
+                        .with("form", v)
+                        .with("usual", usual)
+                        .with("count", n),
                 );
             }
         }
@@ -829,7 +837,7 @@ pub fn workspace_lints_with(
                     &mut out,
                     &CITATION_NOT_IN_WORKSPACE,
                     c.span.clone(),
-                    format!("{} is not in the workspace", c.document()),
+                    msg!("citation-not-in-workspace", document = c.document()),
                 );
             }
             continue;
@@ -845,9 +853,11 @@ pub fn workspace_lints_with(
                     &mut out,
                     &PAGE_BEYOND_DOCUMENT,
                     c.span.clone(),
-                    format!(
-                        "page {pin} is past the end of {}, which has {last} pages",
-                        c.document()
+                    msg!(
+                        "page-beyond-document",
+                        page = pin,
+                        document = c.document(),
+                        last = last
                     ),
                 );
             }
@@ -878,7 +888,7 @@ pub fn workspace_lints_with(
                         &mut out,
                         &QUESTION_NOT_TAKEN_UP,
                         first,
-                        format!("no answering letter in the workspace takes up this question («{words} …»)"),
+                        msg!("question-not-taken-up-workspace", words = words),
                     );
                 }
             }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::Lang;
 
 fn diagnostics(text: &str) -> Vec<(&'static str, Severity, String, String)> {
     let d = Dossier::analyze(text);
@@ -9,7 +10,7 @@ fn diagnostics(text: &str) -> Vec<(&'static str, Severity, String, String)> {
                 x.code,
                 x.severity,
                 text[x.span.clone()].to_string(),
-                x.message,
+                x.message.render(Lang::En),
             )
         })
         .collect()
@@ -129,7 +130,7 @@ fn workspace_lints_page_past_the_end_and_missing_documents() {
     let d = Dossier::analyze(text);
     let got: Vec<(&str, String)> = workspace_lints("note.txt", &d, text, &ws)
         .into_iter()
-        .map(|x| (x.code, x.message))
+        .map(|x| (x.code, x.message.render(Lang::En)))
         .collect();
     assert_eq!(
         got,

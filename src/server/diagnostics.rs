@@ -18,6 +18,7 @@ use super::owner::Message;
 use super::settings::Settings;
 use super::state::key_of;
 use super::{convert, Shared};
+use crate::i18n::Lang;
 use crate::lints;
 use crate::text::PositionEncoding;
 use crate::workspace::DocumentSummary;
@@ -79,9 +80,8 @@ pub fn analyse(
                 client
                     .log_message(
                         MessageType::ERROR,
-                        format!(
-                            "dossier-lsp: the analysis of {uri} failed ({e}); your text is kept"
-                        ),
+                        crate::msg!("log-analysis-failed", uri = uri.to_string(), error = e)
+                            .render(shared.lang()),
                     )
                     .await;
             }
@@ -139,12 +139,14 @@ pub fn publish(shared: &Arc<Shared>, client: &Client, uri: Url, cascade: bool) {
             return;
         }
         let settings = shared.settings();
-        let mut diagnostics = to_lsp(&analysis, shared.encoding(), &settings);
+        let lang = shared.lang();
+        let mut diagnostics = to_lsp(&analysis, shared.encoding(), &settings, lang);
         diagnostics.extend(convert_all(
             &analysis,
             &across,
             shared.encoding(),
             &settings,
+            lang,
         ));
         tracing::debug!("publish {} diagnostics for {uri}", diagnostics.len());
         client
@@ -221,8 +223,13 @@ fn republish_others(shared: &Arc<Shared>, client: &Client, changed: &Url, quiet:
 }
 
 /// The analysis's diagnostics as LSP's, with the user's lint levels.
-pub fn to_lsp(analysis: &Analysis, enc: PositionEncoding, settings: &Settings) -> Vec<Diagnostic> {
-    convert_all(analysis, &analysis.diagnostics, enc, settings)
+pub fn to_lsp(
+    analysis: &Analysis,
+    enc: PositionEncoding,
+    settings: &Settings,
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    convert_all(analysis, &analysis.diagnostics, enc, settings, lang)
 }
 
 fn convert_all(
@@ -230,6 +237,7 @@ fn convert_all(
     found: &[lints::Diagnostic],
     enc: PositionEncoding,
     settings: &Settings,
+    lang: Lang,
 ) -> Vec<Diagnostic> {
     found
         .iter()
@@ -239,7 +247,7 @@ fn convert_all(
             severity: Some(convert::severity(severity)),
             code: Some(NumberOrString::String(d.code.to_owned())),
             source: Some("dossier-lsp".to_owned()),
-            message: d.message.clone(),
+            message: d.message.render(lang),
             ..Default::default()
         })
         .collect()

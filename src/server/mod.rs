@@ -79,8 +79,10 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer, LspService, Server};
 
 use crate::dossier::Dossier;
+use crate::i18n::Lang;
 use crate::ide;
 use crate::lints;
+use crate::msg;
 use crate::text::PositionEncoding;
 use owner::{Effect, Message};
 use settings::Settings;
@@ -168,6 +170,8 @@ pub(crate) struct Shared {
     watch_files: AtomicBool,
     /// The client shows `$/progress` reports.
     progress: AtomicBool,
+    /// The language of the client's `locale` (else of the environment).
+    client_lang: RwLock<Lang>,
     /// The client asks for inlay hints again when told to.
     refresh_inlay_hints: AtomicBool,
     /// The client takes semantic tokens that cross a line break.
@@ -212,6 +216,16 @@ impl Shared {
 
     pub fn work_done_progress(&self) -> bool {
         self.progress.load(Ordering::Relaxed)
+    }
+
+    /// The session's language: the `language` setting, else the client's.
+    pub fn lang(&self) -> Lang {
+        let client = *self.client_lang.read().unwrap_or_else(|e| e.into_inner());
+        self.settings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .language
+            .unwrap_or(client)
     }
 
     pub fn settings(&self) -> Settings {
@@ -334,6 +348,7 @@ where
         exited: Arc::default(),
         watch_files: AtomicBool::new(false),
         progress: AtomicBool::new(false),
+        client_lang: RwLock::new(Lang::from_env()),
         refresh_inlay_hints: AtomicBool::new(false),
         multiline_tokens: AtomicBool::new(false),
         others_epoch: Default::default(),
@@ -371,6 +386,7 @@ fn run_effect(shared: &Arc<Shared>, client: &Client, effect: Effect) {
         }
         Effect::Log(typ, message) => {
             if !shared.exited.load(Ordering::SeqCst) {
+                let message = message.render(shared.lang());
                 let client = client.clone();
                 tokio::spawn(async move { client.log_message(typ, message).await });
             }
@@ -402,8 +418,9 @@ impl Backend {
             return false;
         };
         for p in &problems {
-            tracing::debug!("settings ({from}): {p}");
-            self.log(MessageType::WARNING, format!("dossier-lsp settings: {p}"))
+            let shown = msg!("log-settings-problem", problem = p.clone());
+            tracing::debug!("settings ({from}): {}", p.render(Lang::En));
+            self.log(MessageType::WARNING, shown.render(self.shared.lang()))
                 .await;
         }
         let mut current = self
@@ -500,12 +517,10 @@ impl Backend {
                 return None;
             }
         };
-        Some(ide::Snapshot::new(
-            state::key_of(uri),
-            analysis,
-            state.workspace.clone(),
-            state,
-        ))
+        Some(
+            ide::Snapshot::new(state::key_of(uri), analysis, state.workspace.clone(), state)
+                .with_lang(self.shared.lang()),
+        )
     }
 
     /// Runs a feature on `snap` on a blocking thread (it may read another
@@ -537,14 +552,12 @@ impl Backend {
 
     /// Says that `what` failed: in the log and as the request's error.
     async fn failed_in(&self, what: &'static str, msg: String) -> jsonrpc::Error {
-        self.log(
-            MessageType::ERROR,
-            format!("dossier-lsp: {what} failed: {msg}"),
-        )
-        .await;
+        let failed = msg!("request-failed", what = what, error = msg).render(self.shared.lang());
+        self.log(MessageType::ERROR, format!("dossier-lsp: {failed}"))
+            .await;
         jsonrpc::Error {
             code: ErrorCode::InternalError,
-            message: format!("{what} failed: {msg}").into(),
+            message: failed.into(),
             data: None,
         }
     }
@@ -584,6 +597,15 @@ fn locations(
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
         let enc = convert::negotiate(&params.capabilities);
+        // The client's language, unless it sends none: then the server's
+        // environment's, as `check` has it.
+        if let Some(locale) = params.locale.as_deref() {
+            *self
+                .shared
+                .client_lang
+                .write()
+                .unwrap_or_else(|e| e.into_inner()) = Lang::from_locale(locale);
+        }
         let pull = params
             .capabilities
             .workspace
@@ -735,14 +757,13 @@ impl LanguageServer for Backend {
             }
         }
         let enc = convert::encoding_name(self.shared.encoding());
-        self.log(
-            MessageType::INFO,
-            format!(
-                "dossier-lsp {} ready (positions in {enc})",
-                env!("CARGO_PKG_VERSION")
-            ),
-        )
-        .await;
+        let ready = msg!(
+            "log-ready",
+            version = env!("CARGO_PKG_VERSION"),
+            encoding = enc
+        );
+        self.log(MessageType::INFO, ready.render(self.shared.lang()))
+            .await;
     }
 
     async fn shutdown(&self) -> jsonrpc::Result<()> {
@@ -848,7 +869,7 @@ impl LanguageServer for Backend {
             let a = &snap.analysis;
             let span = convert::span(&a.text, &a.line_index, range, enc);
             let found = ide::code_actions(snap, span);
-            Some(actions::to_lsp(a, &u, found, &context, enc))
+            Some(actions::to_lsp(a, &u, found, &context, enc, snap.lang))
         })
         .await
     }

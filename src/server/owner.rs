@@ -112,7 +112,7 @@ pub enum Effect {
     /// Files changed on disk are in the index: every open document's
     /// diagnostics again (and inlay hints refreshed).
     Republish,
-    Log(MessageType, String),
+    Log(MessageType, crate::i18n::Message),
 }
 
 /// Runs the effects; called on the owner's thread, so it must only start
@@ -379,7 +379,7 @@ impl Owner {
                 tracing::error!("change {version} of {uri} could not be applied: {msg}");
                 self.effects.push(Effect::Log(
                     MessageType::ERROR,
-                    format!("dossier-lsp: an edit could not be applied ({msg}); close and reopen the document"),
+                    crate::msg!("log-edit-failed", error = msg),
                 ));
                 return;
             }

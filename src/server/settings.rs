@@ -15,7 +15,9 @@
 
 use serde_json::Value;
 
+use crate::i18n::{Lang, Message};
 use crate::lints::{LintLevels, Severity};
+use crate::msg;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
@@ -23,19 +25,22 @@ pub struct Settings {
     pub lints: LintLevels,
     /// Inlay hints after footnote markers.
     pub marker_hints: bool,
+    /// `language`: the session's language when set (else the client's
+    /// locale).
+    pub language: Option<Lang>,
 }
 
 impl Settings {
     /// Reads settings from `{ "dossier": {...} }` or `{...}`; `None` when
     /// the value holds no settings at all. Also returns what was not
     /// understood, for the user's log.
-    pub fn from_json(value: &Value) -> Option<(Settings, Vec<String>)> {
+    pub fn from_json(value: &Value) -> Option<(Settings, Vec<Message>)> {
         let v = match value.get("dossier") {
             Some(inner) if inner.is_object() => inner,
             _ => value,
         };
         let obj = v.as_object()?;
-        if !["lints", "files", "inlayHints"]
+        if !["lints", "files", "inlayHints", "language"]
             .iter()
             .any(|k| obj.contains_key(*k))
         {
@@ -60,25 +65,45 @@ impl Settings {
                         other => other.to_string(),
                     };
                     if let Err(e) = settings.lints.set(&format!("{code}={level}")) {
-                        problems.push(format!("lint `{code}`: {e}"));
+                        problems.push(e);
                     }
                 }
             }
             // Neovim sends an empty table as `[]`.
             Some(Value::Array(a)) if a.is_empty() => {}
-            Some(other) => problems.push(format!("`lints` should be an object, not {other}")),
+            Some(other) => problems.push(msg!(
+                "setting-not-an-object",
+                key = "lints",
+                value = other.to_string()
+            )),
         }
         match obj.get("inlayHints") {
             None | Some(Value::Null) => {}
             Some(Value::Object(hints)) => match hints.get("markers") {
                 None | Some(Value::Null) => {}
                 Some(Value::Bool(b)) => settings.marker_hints = *b,
-                Some(other) => problems.push(format!(
-                    "`inlayHints.markers` should be true or false, not {other}"
+                Some(other) => problems.push(msg!(
+                    "setting-not-a-boolean",
+                    key = "inlayHints.markers",
+                    value = other.to_string()
                 )),
             },
             Some(Value::Array(a)) if a.is_empty() => {}
-            Some(other) => problems.push(format!("`inlayHints` should be an object, not {other}")),
+            Some(other) => problems.push(msg!(
+                "setting-not-an-object",
+                key = "inlayHints",
+                value = other.to_string()
+            )),
+        }
+        match obj.get("language") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) if s.trim().is_empty() || s.trim() == "auto" => {}
+            Some(Value::String(s)) if Lang::parse(s).is_some() => {
+                settings.language = Lang::parse(s)
+            }
+            Some(other) => {
+                problems.push(msg!("setting-language-unknown", value = other.to_string()))
+            }
         }
         Some((settings, problems))
     }

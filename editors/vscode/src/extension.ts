@@ -240,6 +240,7 @@ function serverSettings(): Record<string, unknown> {
     files: config.get<string[]>("files", ["**/*.txt", "**/*.md"]),
     lints: config.get<Record<string, string>>("lints", {}),
     inlayHints: { markers: config.get<boolean>("inlayHints.markers", false) },
+    language: config.get<string>("language", "auto"),
   };
 }
 

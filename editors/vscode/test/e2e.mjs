@@ -96,6 +96,8 @@ fs.writeFileSync(
   JSON.stringify(
     {
       "dossier.trace.server": "messages",
+      // The server speaks Dutch whatever language the editor shows.
+      "dossier.language": "nl",
       "workbench.startupEditor": "none",
       "workbench.tips.enabled": false,
       "workbench.welcomePage.walkthroughs.openOnInstall": false,
