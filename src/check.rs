@@ -10,7 +10,7 @@
 //! Exit status: 1 when there is an error (with `--deny warnings` also a
 //! warning), 0 otherwise; usage errors give 2 (from clap).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,7 +27,7 @@ use crate::lints::{
     INVALID_UTF8, PROJECT_FILE,
 };
 use crate::project::baseline::{self, Baseline, Entry};
-use crate::project::ProjectFile;
+use crate::project::{ProjectCache, ProjectFile};
 use crate::text::{decode, decode_borrowed, probably_windows_1252, LineIndex, PositionEncoding};
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::{msg, Dossier};
@@ -214,12 +214,15 @@ fn findings(text: &str, index: Option<LineIndex>, diagnostics: Vec<Diagnostic>) 
 /// folders as [`crate::discover`] finds them (`*.txt` and `*.md`, links
 /// followed, version control and build folders skipped), in path order.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Message>) {
-    collect_files_in(paths, &mut Projects::default())
+    collect_files_in(paths, &mut ProjectCache::default())
 }
 
 /// [`collect_files`], a folder searched with the `files` of its project
 /// file (relative to the project's folder) when it names some.
-fn collect_files_in(paths: &[PathBuf], projects: &mut Projects) -> (Vec<PathBuf>, Vec<Message>) {
+fn collect_files_in(
+    paths: &[PathBuf],
+    projects: &mut ProjectCache,
+) -> (Vec<PathBuf>, Vec<Message>) {
     let (default, _) = compile_globs(&default_globs());
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -366,43 +369,6 @@ fn read_again(path: &Path, stamp: Stamp) -> Result<String, Message> {
 /// baseline entries (with `--write-baseline`).
 type Printed = Result<(Vec<Severity>, Vec<u8>, Option<Message>, Vec<Entry>), Message>;
 
-/// The project files of the checked files, each read once.
-#[derive(Default)]
-struct Projects {
-    /// By the folder looked up from: its project file, if any.
-    folders: HashMap<PathBuf, Option<PathBuf>>,
-    files: BTreeMap<PathBuf, Arc<ProjectFile>>,
-}
-
-impl Projects {
-    /// The project file of `path` (a file or a folder): the nearest above.
-    fn of(&mut self, path: &Path) -> Option<Arc<ProjectFile>> {
-        let path = absolute(path);
-        let folder = if path.is_dir() {
-            path
-        } else {
-            path.parent()?.to_path_buf()
-        };
-        let found = match self.folders.get(&folder) {
-            Some(found) => found.clone(),
-            None => {
-                let found = ProjectFile::find(&folder);
-                self.folders.insert(folder, found.clone());
-                found
-            }
-        }?;
-        let file = self
-            .files
-            .entry(found.clone())
-            .or_insert_with(|| Arc::new(ProjectFile::load(&found)));
-        Some(file.clone())
-    }
-
-    fn all(&self) -> impl Iterator<Item = &Arc<ProjectFile>> {
-        self.files.values()
-    }
-}
-
 /// A path as it is on this machine, for finding project files above it.
 fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
@@ -436,7 +402,7 @@ fn project_report(project: &ProjectFile) -> Option<FileReport> {
 /// Writes each project's findings to the baseline its file names, and
 /// says so; a project file that names none is an error.
 fn write_baselines(
-    projects: &Projects,
+    projects: &ProjectCache,
     project_of: &[Option<Arc<ProjectFile>>],
     mut accepted: HashMap<PathBuf, Vec<Entry>>,
     lang: Lang,
@@ -512,7 +478,7 @@ fn workspace_findings(
 }
 
 pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
-    let mut projects = Projects::default();
+    let mut projects = ProjectCache::default();
     let (files, errors) = collect_files_in(paths, &mut projects);
     // Each file's project file, and its levels: the command line's over
     // the project file's.
@@ -548,25 +514,6 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
             project_reports.push(report);
         }
     }
-    let baselines: HashMap<PathBuf, Baseline> = if options.write_baseline {
-        HashMap::new()
-    } else {
-        projects
-            .all()
-            .filter_map(|p| {
-                let path = p.baseline.as_ref()?;
-                match Baseline::load(path) {
-                    Ok(b) => Some((p.path.clone(), b)),
-                    // No baseline written yet: nothing is accepted.
-                    Err(_) if !path.exists() => None,
-                    Err(e) => {
-                        error(&e);
-                        None
-                    }
-                }
-            })
-            .collect()
-    };
     let hidden = std::sync::atomic::AtomicUsize::new(0);
     let mut checked = analyse_all(&files, &levels);
     // The files checked together are each other's workspace.
@@ -617,7 +564,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
                 return Ok((Vec::new(), Vec::new(), problem, entries));
             }
             if let (Some(p), Some(relative)) = (project, &relative) {
-                if let Some(accepted) = baselines.get(&p.path) {
+                if let Some(accepted) = p.accepted.as_ref().filter(|_| !options.write_baseline) {
                     let mut accepted = accepted.for_file(relative);
                     let before = report.diagnostics.len();
                     report

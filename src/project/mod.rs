@@ -22,7 +22,9 @@
 
 pub mod baseline;
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use globset::GlobSet;
 use toml::de::{DeTable, DeValue};
@@ -33,6 +35,7 @@ use crate::i18n::{Lang, Message};
 use crate::lints::LintLevels;
 use crate::msg;
 use crate::Span;
+use baseline::Baseline;
 
 pub const FILE_NAME: &str = ".dossier-lsp.toml";
 
@@ -69,24 +72,39 @@ pub struct ProjectFile {
     pub language: Option<Lang>,
     /// The baseline file, resolved against [`ProjectFile::root`].
     pub baseline: Option<PathBuf>,
+    /// What it accepts, read by [`ProjectFile::load`] (none until a
+    /// baseline is written).
+    pub accepted: Option<Baseline>,
     pub problems: Vec<Problem>,
 }
 
 impl ProjectFile {
     /// Reads the project file at `path` (a missing or unreadable file is a
     /// problem, not an error: the defaults apply).
+    /// A baseline that cannot be read is a problem of the file, on its
+    /// `baseline` key.
     pub fn load(path: &Path) -> ProjectFile {
-        match std::fs::read(path) {
-            Ok(bytes) => ProjectFile::parse(path, &String::from_utf8_lossy(&bytes)),
+        let text = match std::fs::read(path) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
                 let mut file = ProjectFile::parse(path, "");
-                file.problems.push(Problem {
-                    span: 0..0,
-                    message: msg!("project-unreadable", error = e.to_string()),
-                });
-                file
+                file.problem(0..0, msg!("project-unreadable", error = e.to_string()));
+                return file;
+            }
+        };
+        let mut file = ProjectFile::parse(path, &text);
+        if let Some(baseline) = file.baseline.clone().filter(|b| b.exists()) {
+            match Baseline::load(&baseline) {
+                Ok(accepted) => file.accepted = Some(accepted),
+                Err(e) => {
+                    let at = text
+                        .find("baseline")
+                        .map_or(0..0, |i| i..i + "baseline".len());
+                    file.problem(at, e);
+                }
             }
         }
+        file
     }
 
     /// Reads `text` as the project file at `path`.
@@ -275,6 +293,65 @@ impl ProjectFile {
                 _ => self.problem(item.span(), msg!("project-override-without-files")),
             }
         }
+    }
+}
+
+/// The project files of many paths, each found and read once (until
+/// [`ProjectCache::clear`]).
+#[derive(Debug, Default)]
+pub struct ProjectCache {
+    /// By folder: its project file, if any.
+    folders: HashMap<PathBuf, Option<PathBuf>>,
+    files: BTreeMap<PathBuf, Arc<ProjectFile>>,
+    /// Read but not yet taken by [`ProjectCache::take_fresh`].
+    fresh: Vec<Arc<ProjectFile>>,
+}
+
+impl ProjectCache {
+    /// The project file of `path` (a file or a folder): the nearest above.
+    pub fn of(&mut self, path: &Path) -> Option<Arc<ProjectFile>> {
+        self.of_reading(path).map(|(file, _)| file)
+    }
+
+    /// [`ProjectCache::of`], and whether it was read just now.
+    pub fn of_reading(&mut self, path: &Path) -> Option<(Arc<ProjectFile>, bool)> {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let folder = if path.is_dir() {
+            path
+        } else {
+            path.parent()?.to_path_buf()
+        };
+        let found = match self.folders.get(&folder) {
+            Some(found) => found.clone(),
+            None => {
+                let found = ProjectFile::find(&folder);
+                self.folders.insert(folder, found.clone());
+                found
+            }
+        }?;
+        if let Some(file) = self.files.get(&found) {
+            return Some((file.clone(), false));
+        }
+        let file = Arc::new(ProjectFile::load(&found));
+        self.files.insert(found, file.clone());
+        self.fresh.push(file.clone());
+        Some((file, true))
+    }
+
+    /// The project files read since the last call (to show their mistakes).
+    pub fn take_fresh(&mut self) -> Vec<Arc<ProjectFile>> {
+        std::mem::take(&mut self.fresh)
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &Arc<ProjectFile>> {
+        self.files.values()
+    }
+
+    /// Forgets everything: a project file appeared, changed or went.
+    pub fn clear(&mut self) {
+        self.folders.clear();
+        self.files.clear();
+        self.fresh.clear();
     }
 }
 
