@@ -10,20 +10,24 @@
 //! Exit status: 1 when there is an error (with `--deny warnings` also a
 //! warning), 0 otherwise; usage errors give 2 (from clap).
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::discover::{compile_globs, default_globs, find_files, MAX_FILE_BYTES};
+use crate::discover::{compile_globs, default_globs, find_files_from, MAX_FILE_BYTES};
 
 use crate::i18n::{Lang, Message};
 use crate::lints::{
     lint, workspace_lints_with, Diagnostic, LintLevels, Severity, BINARY_FILE, INTERNAL_ERROR,
-    INVALID_UTF8,
+    INVALID_UTF8, PROJECT_FILE,
 };
+use crate::project::baseline::{self, Baseline, Entry};
+use crate::project::{ProjectCache, ProjectFile};
 use crate::text::{decode, decode_borrowed, probably_windows_1252, LineIndex, PositionEncoding};
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::{msg, Dossier};
@@ -32,10 +36,13 @@ pub struct Options {
     pub json: bool,
     pub deny_warnings: bool,
     pub color: bool,
-    /// Severities chosen with `--lint CODE=LEVEL`.
+    /// Severities chosen with `--lint CODE=LEVEL` (over the project file's).
     pub levels: LintLevels,
-    /// The language of messages and the summary (`--lang`).
-    pub lang: Lang,
+    /// The language of messages and the summary: `--lang`, else the
+    /// project file's `language`, else the environment's.
+    pub lang: Option<Lang>,
+    /// Write the findings to the project's baseline instead of reporting.
+    pub write_baseline: bool,
 }
 
 /// The findings for one file, ready to print.
@@ -207,13 +214,30 @@ fn findings(text: &str, index: Option<LineIndex>, diagnostics: Vec<Diagnostic>) 
 /// folders as [`crate::discover`] finds them (`*.txt` and `*.md`, links
 /// followed, version control and build folders skipped), in path order.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Message>) {
-    let (globs, _) = compile_globs(&default_globs());
+    collect_files_in(paths, &mut ProjectCache::default())
+}
+
+/// [`collect_files`], a folder searched with the `files` of its project
+/// file (relative to the project's folder) when it names some.
+fn collect_files_in(
+    paths: &[PathBuf],
+    projects: &mut ProjectCache,
+) -> (Vec<PathBuf>, Vec<Message>) {
+    let (default, _) = compile_globs(&default_globs());
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => {
-                let (found, problems) = find_files(p, &globs, usize::MAX);
+                let project = projects.of(p);
+                let (found, problems) = match project.as_ref().and_then(|f| f.files.as_ref()) {
+                    Some(patterns) => {
+                        let (globs, _) = compile_globs(patterns);
+                        let root = &project.as_ref().expect("a project").root;
+                        find_files_from(p, root, &globs, usize::MAX)
+                    }
+                    None => find_files_from(p, p, &default, usize::MAX),
+                };
                 files.extend(found);
                 errors.extend(problems.into_iter().map(|e| {
                     msg!(
@@ -236,7 +260,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Message>) {
 
 /// Reads and analyses the files on all cores: each file's findings and
 /// summary, in the order given, or the error that kept it unread.
-fn analyse_all(files: &[PathBuf], levels: &LintLevels) -> Vec<Result<Checked, Message>> {
+fn analyse_all(files: &[PathBuf], levels: &[LintLevels]) -> Vec<Result<Checked, Message>> {
     // Each worker reads into one buffer of its own: the text is not kept,
     // so no file's bytes land on freshly mapped memory.
     thread_local! {
@@ -244,7 +268,8 @@ fn analyse_all(files: &[PathBuf], levels: &LintLevels) -> Vec<Result<Checked, Me
     }
     files
         .par_iter()
-        .map(|file| {
+        .zip(levels)
+        .map(|(file, levels)| {
             let shown = file.display().to_string();
             BUFFER.with_borrow_mut(|bytes| match read_file(file, bytes) {
                 Ok(Ok(stamp)) => Ok(analyse_bytes(&shown, bytes, stamp, levels)),
@@ -339,7 +364,91 @@ fn read_again(path: &Path, stamp: Stamp) -> Result<String, Message> {
 
 /// A file's findings' severities, its printed report, and a problem met
 /// on the way (the file changed under the check).
-type Printed = Result<(Vec<Severity>, Vec<u8>, Option<Message>), Message>;
+/// A file's findings' severities, its printed report, a problem met on
+/// the way (the file changed under the check), and its findings as
+/// baseline entries (with `--write-baseline`).
+type Printed = Result<(Vec<Severity>, Vec<u8>, Option<Message>, Vec<Entry>), Message>;
+
+/// A path as it is on this machine, for finding project files above it.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The mistakes of a project file as its findings (`project-file`).
+fn project_report(project: &ProjectFile) -> Option<FileReport> {
+    if project.problems.is_empty() {
+        return None;
+    }
+    let text = std::fs::read(&project.path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let diagnostics = project
+        .problems
+        .iter()
+        .map(|p| PROJECT_FILE.at(p.span.clone(), p.message.clone()))
+        .collect();
+    // Named as the checked files are: from the current folder when below it.
+    let here = std::env::current_dir().unwrap_or_default();
+    let shown = match project.path.strip_prefix(&here) {
+        Ok(rel) => Path::new(".").join(rel),
+        Err(_) => project.path.clone(),
+    };
+    Some(FileReport {
+        path: shown.display().to_string(),
+        diagnostics: findings(&text, None, diagnostics),
+    })
+}
+
+/// Writes each project's findings to the baseline its file names, and
+/// says so; a project file that names none is an error.
+fn write_baselines(
+    projects: &ProjectCache,
+    project_of: &[Option<Arc<ProjectFile>>],
+    mut accepted: HashMap<PathBuf, Vec<Entry>>,
+    lang: Lang,
+    mut failed: bool,
+) -> ExitCode {
+    if project_of.iter().any(Option::is_none) {
+        eprintln!(
+            "{}",
+            msg!("check-error", error = msg!("baseline-no-project")).render(lang)
+        );
+        failed = true;
+    }
+    for project in projects.all() {
+        let entries = accepted.remove(&project.path).unwrap_or_default();
+        let Some(path) = &project.baseline else {
+            let e = msg!(
+                "baseline-not-named",
+                project = project.path.display().to_string()
+            );
+            eprintln!("{}", msg!("check-error", error = e).render(lang));
+            failed = true;
+            continue;
+        };
+        let count = entries.len();
+        match Baseline::write(path, entries) {
+            Ok(()) => println!(
+                "{}",
+                msg!(
+                    "baseline-written",
+                    count = count,
+                    path = path.display().to_string()
+                )
+                .render(lang)
+            ),
+            Err(e) => {
+                eprintln!("{}", msg!("check-error", error = e).render(lang));
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
 
 /// A file's findings that need the other files. Its text is read again
 /// only when there are some to show, or when the findings need it.
@@ -369,17 +478,44 @@ fn workspace_findings(
 }
 
 pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
-    let (files, errors) = collect_files(paths);
+    let mut projects = ProjectCache::default();
+    let (files, errors) = collect_files_in(paths, &mut projects);
+    // Each file's project file, and its levels: the command line's over
+    // the project file's.
+    let project_of: Vec<Option<Arc<ProjectFile>>> = files.iter().map(|f| projects.of(f)).collect();
+    let levels: Vec<LintLevels> = files
+        .iter()
+        .zip(&project_of)
+        .map(|(file, project)| {
+            let mut levels = match project {
+                Some(p) => p.levels_for(&absolute(file)),
+                None => LintLevels::default(),
+            };
+            levels.overlay(&options.levels);
+            levels
+        })
+        .collect();
+    let lang = options
+        .lang
+        .or_else(|| projects.all().find_map(|p| p.language))
+        .unwrap_or_else(Lang::from_env);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut worst: Option<Severity> = None;
     let mut failed_io = !errors.is_empty();
-    let lang = options.lang;
     let error = |e: &Message| eprintln!("{}", msg!("check-error", error = e.clone()).render(lang));
     for e in &errors {
         error(e);
     }
-    let mut checked = analyse_all(&files, &options.levels);
+    // The project files' own mistakes come first.
+    let mut project_reports = Vec::new();
+    for project in projects.all() {
+        if let Some(report) = project_report(project) {
+            project_reports.push(report);
+        }
+    }
+    let hidden = std::sync::atomic::AtomicUsize::new(0);
+    let mut checked = analyse_all(&files, &levels);
     // The files checked together are each other's workspace.
     let mut workspace = Workspace::without_citers();
     if files.len() > 1 {
@@ -392,10 +528,11 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
     // Each file's cross-document findings and its printed report, on all
     // cores; then printed in order.
-    let work: Vec<(&PathBuf, Result<Checked, Message>)> = files.iter().zip(checked).collect();
+    let work: Vec<(usize, Result<Checked, Message>)> = checked.into_iter().enumerate().collect();
     let rendered: Vec<Printed> = work
         .into_par_iter()
-        .map(|(file, c)| {
+        .map(|(i, c)| {
+            let file = &files[i];
             let shown = file.display().to_string();
             let c = c?;
             let mut report = FileReport {
@@ -404,12 +541,40 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
             };
             let mut problem = None;
             if let Some(summary) = workspace.get(&report.path) {
-                let levels = &options.levels;
+                let levels = &levels[i];
                 match workspace_findings(file, &report.path, c.stamp, summary, &workspace, levels) {
                     Ok(found) => report.diagnostics.extend(found),
                     Err(e) => problem = Some(e),
                 }
                 report.diagnostics.sort_by_key(|f| (f.start, f.end, f.code));
+            }
+            let project = project_of[i].as_deref();
+            let relative = project.map(|p| baseline::relative(&p.root, &absolute(file)));
+            if options.write_baseline {
+                let entries = report
+                    .diagnostics
+                    .iter()
+                    .map(|f| Entry {
+                        path: relative.clone().unwrap_or_default(),
+                        code: f.code.to_owned(),
+                        line: f.line,
+                        text: f.source_line.trim().to_owned(),
+                    })
+                    .collect();
+                return Ok((Vec::new(), Vec::new(), problem, entries));
+            }
+            if let (Some(p), Some(relative)) = (project, &relative) {
+                if let Some(accepted) = p.accepted.as_ref().filter(|_| !options.write_baseline) {
+                    let mut accepted = accepted.for_file(relative);
+                    let before = report.diagnostics.len();
+                    report
+                        .diagnostics
+                        .retain(|f| !accepted.accepts(f.code, &f.source_line));
+                    hidden.fetch_add(
+                        before - report.diagnostics.len(),
+                        std::sync::atomic::Ordering::Relaxed,
+                    );
+                }
             }
             let mut printed = Vec::new();
             let _ = if options.json {
@@ -418,12 +583,26 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
                 write_human(&mut printed, &report, lang)
             };
             let severities: Vec<Severity> = report.diagnostics.iter().map(|f| f.severity).collect();
-            Ok((severities, printed, problem))
+            Ok((severities, printed, problem, Vec::new()))
         })
         .collect();
     let (mut n_err, mut n_warn, mut n_other) = (0, 0, 0);
-    for result in rendered {
-        let (severities, printed, problem) = match result {
+    for report in &project_reports {
+        let mut printed = Vec::new();
+        let _ = if options.json {
+            write_json(&mut printed, report, lang)
+        } else {
+            write_human(&mut printed, report, lang)
+        };
+        let _ = out.write_all(&printed);
+        n_err += report.diagnostics.len();
+        if !report.diagnostics.is_empty() {
+            worst = Some(Severity::Error);
+        }
+    }
+    let mut accepted: HashMap<PathBuf, Vec<Entry>> = HashMap::new();
+    for (i, result) in rendered.into_iter().enumerate() {
+        let (severities, printed, problem, entries) = match result {
             Ok(r) => r,
             Err(e) => {
                 error(&e);
@@ -444,6 +623,20 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
             }
         }
         let _ = out.write_all(&printed);
+        if let Some(p) = &project_of[i] {
+            accepted.entry(p.path.clone()).or_default().extend(entries);
+        }
+    }
+    if options.write_baseline {
+        return write_baselines(&projects, &project_of, accepted, lang, failed_io);
+    }
+    let hidden = hidden.into_inner();
+    if hidden > 0 && !options.json {
+        let _ = writeln!(
+            out,
+            "{}",
+            msg!("check-baseline-hidden", count = hidden).render(lang)
+        );
     }
     if !options.json {
         let summary = msg!(

@@ -70,8 +70,20 @@ pub fn compile_globs(patterns: &[String]) -> (GlobSet, Vec<Message>) {
 /// path order, at most `max_files` of them (a problem says when there were
 /// more).
 pub fn find_files(root: &Path, globs: &GlobSet, max_files: usize) -> (Vec<PathBuf>, Vec<Problem>) {
+    find_files_from(root, root, globs, max_files)
+}
+
+/// [`find_files`] under `root`, the globs matched against paths relative
+/// to `base` (a project's folder above `root`).
+pub fn find_files_from(
+    root: &Path,
+    base: &Path,
+    globs: &GlobSet,
+    max_files: usize,
+) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut search = Search {
         root,
+        base,
         globs,
         max_files,
         seen: HashSet::default(),
@@ -84,6 +96,8 @@ pub fn find_files(root: &Path, globs: &GlobSet, max_files: usize) -> (Vec<PathBu
 
 struct Search<'a> {
     root: &'a Path,
+    /// What the globs are relative to.
+    base: &'a Path,
     globs: &'a GlobSet,
     max_files: usize,
     /// The real paths of the folders searched.
@@ -140,7 +154,14 @@ impl Search<'_> {
                 }
                 continue;
             }
-            let relative = path.strip_prefix(self.root).unwrap_or(&path);
+            let absolute;
+            let relative = if self.base == self.root {
+                path.strip_prefix(self.root).unwrap_or(&path)
+            } else {
+                // The base is a project's folder, named absolutely.
+                absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+                absolute.strip_prefix(self.base).unwrap_or(&absolute)
+            };
             if !self.globs.is_match(relative) {
                 continue;
             }

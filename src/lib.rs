@@ -14,6 +14,7 @@ pub mod ide;
 pub mod inspect;
 pub mod layout;
 pub mod lints;
+pub mod project;
 pub mod server;
 pub mod text;
 pub mod workspace;

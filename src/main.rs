@@ -42,9 +42,15 @@ enum Command {
         /// (repeatable), e.g. `--lint citation-not-in-workspace=information`.
         #[arg(long = "lint", value_name = "CODE=LEVEL")]
         lints: Vec<String>,
-        /// The language of messages: nl or en (default: from LC_ALL, LC_MESSAGES or LANG).
+        /// The language of messages: nl or en (default: the project file's
+        /// `language`, else LC_ALL, LC_MESSAGES or LANG).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Write the findings to the baseline that `.dossier-lsp.toml` names,
+        /// instead of reporting them; later runs leave them out while their
+        /// lines read the same.
+        #[arg(long)]
+        write_baseline: bool,
     },
     /// Show a document as the analyser reads it: pages, notes, markers and
     /// the notes they resolve to, questions with their answers, citations.
@@ -110,7 +116,9 @@ fn main() -> ExitCode {
             deny,
             lints,
             lang: lang_arg,
+            write_baseline,
         } => {
+            let chosen = lang_arg.map(|l| lang(Some(l)));
             let lang = lang(lang_arg);
             let mut levels = dossier_lsp::lints::LintLevels::default();
             for spec in &lints {
@@ -125,7 +133,8 @@ fn main() -> ExitCode {
                 deny_warnings: deny.is_some(),
                 color: false,
                 levels,
-                lang,
+                lang: chosen,
+                write_baseline,
             };
             dossier_lsp::check::run(&paths, &options)
         }

@@ -18,11 +18,12 @@ const LAYERS: &[(&str, u32)] = &[
     ("workspace", 3),
     ("lints", 4),
     ("assist", 4),
-    ("ide", 5),
-    ("check", 5),
-    ("inspect", 5),
-    ("server", 6),
-    ("main", 7),
+    ("project", 5),
+    ("ide", 6),
+    ("check", 6),
+    ("inspect", 6),
+    ("server", 7),
+    ("main", 8),
 ];
 
 /// Items of `src/lib.rs`, by the layer they belong to.

@@ -422,3 +422,149 @@ fn a_finding_over_several_lines_gets_its_own_end_column() {
         "{human}"
     );
 }
+
+/// `.dossier-lsp.toml` above the files: its lints and overrides apply, the
+/// command line goes over it, its mistakes are errors at their line and
+/// column, and its language is the messages' unless `--lang` says other.
+#[test]
+fn a_project_file_sets_what_check_reports() {
+    let dir = scratch("project");
+    let seed = std::fs::read_to_string(root().join("seeds/000_0dbf1fc7ba84b8b6.txt")).unwrap();
+    std::fs::create_dir_all(dir.join("bijlagen")).unwrap();
+    std::fs::write(dir.join("brief.txt"), &seed).unwrap();
+    std::fs::write(dir.join("bijlagen/annex.txt"), &seed).unwrap();
+    std::fs::write(dir.join("notities.text"), &seed).unwrap();
+    std::fs::write(
+        dir.join(".dossier-lsp.toml"),
+        concat!(
+            "files = [\"**/*.txt\", \"**/*.text\"]\n",
+            "language = \"nl\"\n",
+            "\n",
+            "[lints]\n",
+            "unreferenced-footnote = \"off\"\n",
+            "citation-format = \"warning\"\n",
+            "\n",
+            "[[overrides]]\n",
+            "files = [\"bijlagen/**\"]\n",
+            "lints = { placeholder-source = \"off\" }\n",
+        ),
+    )
+    .unwrap();
+    let codes = |args: &[&str]| -> (Vec<String>, String, Option<i32>) {
+        let out = bin()
+            .current_dir(&*dir)
+            .arg("check")
+            .args(args)
+            .arg(".")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let found = stdout
+            .lines()
+            .filter(|l| l.contains("]: "))
+            .map(|l| {
+                let (place, rest) = l.split_once(": ").unwrap();
+                let code = rest.split(']').next().unwrap();
+                format!("{place} {code}]")
+            })
+            .collect();
+        (found, stdout, out.status.code())
+    };
+    let (found, stdout, status) = codes(&[]);
+    assert_eq!(
+        found,
+        [
+            "./bijlagen/annex.txt:63:34 hint[quotation-without-source]",
+            "./bijlagen/annex.txt:242:4 waarschuwing[citation-format]",
+            "./brief.txt:63:34 hint[quotation-without-source]",
+            "./brief.txt:182:4 waarschuwing[placeholder-source]",
+            "./brief.txt:242:4 waarschuwing[citation-format]",
+            "./notities.text:63:34 hint[quotation-without-source]",
+            "./notities.text:182:4 waarschuwing[placeholder-source]",
+            "./notities.text:242:4 waarschuwing[citation-format]",
+        ],
+        "{stdout}"
+    );
+    assert_eq!(status, Some(0), "{stdout}");
+    // The command line over the project file; `--lang` over its language.
+    let (found, _, _) = codes(&["--lang", "en", "--lint", "citation-format=off"]);
+    assert_eq!(found.len(), 5, "{found:?}");
+    assert!(found.iter().all(|f| !f.contains("citation-format")));
+    assert!(found.contains(&"./brief.txt:182:4 warning[placeholder-source]".to_owned()));
+
+    // A mistake is an error at its place; the rest still applies.
+    std::fs::write(
+        dir.join(".dossier-lsp.toml"),
+        "[lints]\nunreferenced-footnote = \"off\"\nplaceholder-sorce = \"off\"\n",
+    )
+    .unwrap();
+    let (found, stdout, status) = codes(&["--lang", "en"]);
+    assert_eq!(status, Some(1), "{stdout}");
+    assert_eq!(
+        found[0], "./.dossier-lsp.toml:3:1 error[project-file]",
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("unknown lint code `placeholder-sorce`"),
+        "{stdout}"
+    );
+    assert!(!found.iter().any(|f| f.contains("unreferenced-footnote")));
+    assert!(found.iter().any(|f| f.contains("placeholder-source")));
+}
+
+/// `--write-baseline` accepts today's findings; they stay away while the
+/// line they are on reads the same, and come back when it changes.
+#[test]
+fn a_baseline_keeps_accepted_findings_out() {
+    let dir = scratch("baseline");
+    let seed = std::fs::read_to_string(root().join("seeds/000_0dbf1fc7ba84b8b6.txt")).unwrap();
+    std::fs::write(dir.join("brief.txt"), &seed).unwrap();
+    std::fs::write(
+        dir.join(".dossier-lsp.toml"),
+        "baseline = \"basislijn.json\"\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = bin()
+            .current_dir(&*dir)
+            .arg("check")
+            .args(args)
+            .arg(".")
+            .output()
+            .unwrap();
+        (String::from_utf8(out.stdout).unwrap(), out.status.code())
+    };
+    let (before, _) = run(&[]);
+    assert!(before.contains("warning[placeholder-source]"), "{before}");
+    let (written, status) = run(&["--write-baseline"]);
+    assert_eq!(status, Some(0), "{written}");
+    assert!(
+        written.contains("4 findings written to the baseline"),
+        "{written}"
+    );
+    let baseline: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("basislijn.json")).unwrap()).unwrap();
+    assert_eq!(baseline["findings"].as_array().unwrap().len(), 4);
+    let (after, status) = run(&["--deny", "warnings"]);
+    assert_eq!(status, Some(0), "{after}");
+    assert!(!after.contains("]: "), "{after}");
+    assert!(
+        after.contains("4 findings accepted in the baseline not shown"),
+        "{after}"
+    );
+    // Lines added above move the findings, which stay accepted; a changed
+    // line brings its finding back.
+    let edited = format!(
+        "Een nieuwe eerste regel.\n{}",
+        seed.replace("14 PM BRON", "14 PM BRON (nog)")
+    );
+    std::fs::write(dir.join("brief.txt"), edited).unwrap();
+    let (after, status) = run(&["--deny", "warnings"]);
+    assert_eq!(status, Some(1), "{after}");
+    let found: Vec<&str> = after.lines().filter(|l| l.contains("]: ")).collect();
+    assert_eq!(found.len(), 1, "{after}");
+    assert!(
+        found[0].starts_with("./brief.txt:183:4: warning[placeholder-source]"),
+        "{after}"
+    );
+}

@@ -2171,3 +2171,177 @@ fn a_closed_document_is_indexed_as_its_file_on_disk_again() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
+
+/// The workspace's `.dossier-lsp.toml`: its levels apply (under the
+/// editor's settings), its language is the session's, its mistakes are
+/// diagnostics on it at their line and column, and a change on disk is
+/// read at once.
+#[test]
+fn a_project_file_is_read_shown_and_read_again() {
+    let folder = TempFolder::new("project");
+    std::fs::write(folder.0.join("brief.txt"), SEED).unwrap();
+    let toml = folder.0.join(".dossier-lsp.toml");
+    std::fs::write(
+        &toml,
+        "language = \"en\"\n\n[lints]\nplaceholder-source = \"off\"\nunreferenced-footnote = \"hint\"\ncitation-formaat = \"off\"\n",
+    )
+    .unwrap();
+    let mut caps = capabilities(None);
+    caps["workspace"] = json!({"didChangeWatchedFiles": {"dynamicRegistration": true}});
+    // A Dutch client: the project file's `language` wins over its locale.
+    let (mut s, _) = started_in_locale(&folder, caps, "nl");
+    let toml_uri = folder.uri(".dossier-lsp.toml");
+    let shown = s.conn.diagnostics(&toml_uri);
+    let problems = shown["diagnostics"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{shown}");
+    assert_eq!(problems[0]["code"], "project-file");
+    assert_eq!(problems[0]["severity"], 1);
+    assert_eq!(
+        problems[0]["range"]["start"],
+        json!({"line": 5, "character": 0})
+    );
+    assert!(
+        problems[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("unknown lint code `citation-formaat`"),
+        "{shown}"
+    );
+    let registered = s.conn.take_notification("file watchers", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    let watchers = &registered["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert!(
+        watchers
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["globPattern"] == "**/.dossier-lsp.toml"),
+        "{registered}"
+    );
+
+    let uri = folder.uri("brief.txt");
+    s.conn.open(&uri, "text", SEED);
+    let codes = |d: &Value| -> Vec<(String, u64)> {
+        d["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_owned(),
+                    d["severity"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let first = s.conn.diagnostics(&uri);
+    let found = codes(&first);
+    assert!(
+        !found.iter().any(|(c, _)| c == "placeholder-source"),
+        "{first}"
+    );
+    assert!(
+        found.contains(&("unreferenced-footnote".to_owned(), 4)),
+        "{first}"
+    );
+    assert!(
+        found.contains(&("citation-format".to_owned(), 4)),
+        "{first}"
+    );
+    let message_of = |d: &Value, code: &str| -> String {
+        d["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["code"] == code)
+            .map(|x| x["message"].as_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    let message = message_of(&first, "unreferenced-footnote");
+    assert!(
+        message.starts_with("footnote 1 "),
+        "English from the project file: {first}"
+    );
+
+    // The editor's settings over the project file.
+    s.conn.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"dossier": {"lints": {"placeholder-source": "error"}}}}),
+    );
+    let again = s.conn.diagnostics(&uri);
+    assert!(
+        codes(&again).contains(&("placeholder-source".to_owned(), 1)),
+        "{again}"
+    );
+
+    // The file mended on disk: read again, its diagnostics cleared, its
+    // levels in force.
+    std::fs::write(&toml, "[lints]\nunreferenced-footnote = \"off\"\n").unwrap();
+    s.conn.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": toml_uri, "type": 2}]}),
+    );
+    let mended = s.conn.diagnostics(&toml_uri);
+    assert_eq!(mended["diagnostics"], json!([]), "{mended}");
+    let last = s.conn.diagnostics(&uri);
+    let found = codes(&last);
+    assert!(
+        !found.iter().any(|(c, _)| c == "unreferenced-footnote"),
+        "{last}"
+    );
+    assert!(
+        found.contains(&("placeholder-source".to_owned(), 1)),
+        "{last}"
+    );
+    // No `language` any more: the client's Dutch.
+    let message = message_of(&last, "placeholder-source");
+    assert!(message.starts_with("voetnoot 14 "), "{last}");
+}
+
+/// The project's baseline holds in the editor as in `check`: an accepted
+/// finding is not shown while its line reads the same.
+#[test]
+fn the_editor_leaves_out_what_the_baseline_accepts() {
+    let folder = TempFolder::new("baseline");
+    std::fs::write(folder.0.join("brief.txt"), SEED).unwrap();
+    std::fs::write(
+        folder.0.join(".dossier-lsp.toml"),
+        "baseline = \"basislijn.json\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.0.join("basislijn.json"),
+        r#"{"version": 1, "findings": [{"path": "brief.txt", "code": "placeholder-source", "line": 182, "text": "14 PM BRON"}]}"#,
+    )
+    .unwrap();
+    let (mut s, _) = started_in(&folder, capabilities(None));
+    let uri = folder.uri("brief.txt");
+    s.conn.open(&uri, "text", SEED);
+    let shown = s.conn.diagnostics(&uri);
+    let codes: Vec<&str> = shown["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.contains(&"placeholder-source"), "{shown}");
+    assert!(codes.contains(&"citation-format"), "{shown}");
+    // The line edited: the finding is back.
+    let line = line_starting(SEED, "14 PM BRON");
+    s.conn.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": line, "character": 10}, "end": {"line": line, "character": 10}},
+                "text": " (nog)"}]}),
+    );
+    let edited = s.conn.diagnostics(&uri);
+    assert!(
+        edited["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "placeholder-source"),
+        "{edited}"
+    );
+}

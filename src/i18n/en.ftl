@@ -175,3 +175,31 @@ lint-level-unknown = `{ $level }` is not one of error, warning, information, hin
 setting-not-an-object = `{ $key }` should be an object, not { $value }
 setting-not-a-boolean = `{ $key }` should be true or false, not { $value }
 setting-language-unknown = `language` should be "nl", "en" or "auto", not { $value }
+
+## The project file and its baseline
+
+project-toml = not valid TOML: { $error }
+project-unreadable = cannot read the project file: { $error }
+project-unknown-key = unknown key `{ $key }`; known: { $known }
+project-wrong-kind = `{ $key }` should be { $expected }, not { $found }
+project-kind-string = a string
+project-kind-globs = a list of glob patterns
+project-kind-glob = a glob pattern (a string)
+project-kind-table = a table of lint codes and levels
+project-kind-level = a level: "error", "warning", "information", "hint" or "off"
+project-kind-overrides = a list of tables (`[[overrides]]`)
+project-override-without-files = an override needs `files`, the globs of the files it applies to
+baseline-unreadable = cannot read the baseline { $path }: { $error }
+baseline-invalid = the baseline { $path } is not a baseline file: { $error }
+baseline-version = the baseline { $path } has version { $version }, which this dossier-lsp does not read
+baseline-unwritable = cannot write the baseline { $path }: { $error }
+baseline-no-project = some files have no `.dossier-lsp.toml` above them, so no baseline for them
+baseline-not-named = { $project } names no `baseline` file
+baseline-written = { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+  } written to the baseline { $path }
+check-baseline-hidden = { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+  } accepted in the baseline not shown

@@ -175,3 +175,31 @@ lint-level-unknown = `{ $level }` is niet een van error, warning, information, h
 setting-not-an-object = `{ $key }` hoort een object te zijn, niet { $value }
 setting-not-a-boolean = `{ $key }` hoort true of false te zijn, niet { $value }
 setting-language-unknown = `language` hoort "nl", "en" of "auto" te zijn, niet { $value }
+
+## Het projectbestand en zijn basislijn
+
+project-toml = geen geldige TOML: { $error }
+project-unreadable = het projectbestand is niet te lezen: { $error }
+project-unknown-key = onbekende sleutel `{ $key }`; bekend zijn: { $known }
+project-wrong-kind = `{ $key }` hoort { $expected } te zijn, niet { $found }
+project-kind-string = een tekenreeks
+project-kind-globs = een lijst van glob-patronen
+project-kind-glob = een glob-patroon (een tekenreeks)
+project-kind-table = een tabel van codes en niveaus
+project-kind-level = een niveau: "error", "warning", "information", "hint" of "off"
+project-kind-overrides = een lijst van tabellen (`[[overrides]]`)
+project-override-without-files = een override heeft `files` nodig, de patronen van de bestanden waarvoor hij geldt
+baseline-unreadable = de basislijn { $path } is niet te lezen: { $error }
+baseline-invalid = de basislijn { $path } is geen basislijnbestand: { $error }
+baseline-version = de basislijn { $path } heeft versie { $version }, die deze dossier-lsp niet leest
+baseline-unwritable = de basislijn { $path } kan niet worden geschreven: { $error }
+baseline-no-project = boven sommige bestanden staat geen `.dossier-lsp.toml`, dus geen basislijn voor die bestanden
+baseline-not-named = { $project } noemt geen `baseline`-bestand
+baseline-written = { $count ->
+    [one] 1 bevinding
+   *[other] { $count } bevindingen
+  } in de basislijn { $path } geschreven
+check-baseline-hidden = { $count ->
+    [one] 1 in de basislijn aanvaarde bevinding
+   *[other] { $count } in de basislijn aanvaarde bevindingen
+  } niet getoond

@@ -166,6 +166,11 @@ pub const BINARY_FILE: Lint = Lint::new(
     Severity::Error,
     "(`check`) the file contains NUL bytes and is skipped",
 );
+pub const PROJECT_FILE: Lint = Lint::new(
+    "project-file",
+    Severity::Error,
+    "a mistake in `.dossier-lsp.toml` (bad TOML, an unknown key or lint code, a value of the wrong kind), at its line and column; the rest of the file applies",
+);
 pub const INTERNAL_ERROR: Lint = Lint::new(
     "internal-error",
     Severity::Error,
@@ -190,6 +195,7 @@ pub const LINTS: &[Lint] = &[
     INVALID_UTF8,
     REPLACEMENT_CHARACTERS,
     BINARY_FILE,
+    PROJECT_FILE,
     INTERNAL_ERROR,
 ];
 
@@ -227,6 +233,13 @@ impl LintLevels {
         let level = parse_level(level).ok_or_else(|| msg!("lint-level-unknown", level = level))?;
         self.chosen.insert(code.to_string(), level);
         Ok(())
+    }
+
+    /// `other`'s choices over these (a setting over the project file).
+    pub fn overlay(&mut self, other: &LintLevels) {
+        for (code, level) in &other.chosen {
+            self.chosen.insert(code.clone(), *level);
+        }
     }
 
     /// The severity to report `code` with, or `None` when it is off.

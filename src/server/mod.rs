@@ -172,6 +172,8 @@ pub(crate) struct Shared {
     progress: AtomicBool,
     /// The language of the client's `locale` (else of the environment).
     client_lang: RwLock<Lang>,
+    /// The project files (`.dossier-lsp.toml`) read so far.
+    projects: Mutex<crate::project::ProjectCache>,
     /// The client asks for inlay hints again when told to.
     refresh_inlay_hints: AtomicBool,
     /// The client takes semantic tokens that cross a line break.
@@ -218,14 +220,51 @@ impl Shared {
         self.progress.load(Ordering::Relaxed)
     }
 
-    /// The session's language: the `language` setting, else the client's.
+    /// The session's language: the `language` setting, else the project
+    /// file's (of the first workspace folder), else the client's.
     pub fn lang(&self) -> Lang {
         let client = *self.client_lang.read().unwrap_or_else(|e| e.into_inner());
-        self.settings
+        let chosen = self
+            .settings
             .read()
             .unwrap_or_else(|e| e.into_inner())
-            .language
+            .language;
+        chosen
+            .or_else(|| self.root_project().and_then(|p| p.language))
             .unwrap_or(client)
+    }
+
+    pub fn projects(&self) -> std::sync::MutexGuard<'_, crate::project::ProjectCache> {
+        self.projects.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The project file of the first workspace folder.
+    pub fn root_project(&self) -> Option<Arc<crate::project::ProjectFile>> {
+        let root = self
+            .roots
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .first()
+            .cloned()?;
+        self.projects().of(&root)
+    }
+
+    /// The project file of a document, if it is a file that has one, and
+    /// whether it was read just now.
+    pub fn project_of(&self, uri: &Url) -> Option<(Arc<crate::project::ProjectFile>, bool)> {
+        let path = uri.to_file_path().ok()?;
+        self.projects().of_reading(&path)
+    }
+
+    /// The globs of the dossiers: the `files` setting, else the project
+    /// file's, else the defaults.
+    pub fn file_globs(&self) -> Vec<String> {
+        self.settings()
+            .files
+            .filter(|f| !f.is_empty())
+            .or_else(|| self.root_project().and_then(|p| p.files.clone()))
+            .filter(|f| !f.is_empty())
+            .unwrap_or_else(crate::discover::default_globs)
     }
 
     pub fn settings(&self) -> Settings {
@@ -349,6 +388,7 @@ where
         watch_files: AtomicBool::new(false),
         progress: AtomicBool::new(false),
         client_lang: RwLock::new(Lang::from_env()),
+        projects: Mutex::new(Default::default()),
         refresh_inlay_hints: AtomicBool::new(false),
         multiline_tokens: AtomicBool::new(false),
         others_epoch: Default::default(),
@@ -382,6 +422,12 @@ fn run_effect(shared: &Arc<Shared>, client: &Client, effect: Effect) {
         Effect::Clear(uri) => diagnostics::clear(shared, client, uri),
         Effect::Republish => {
             tracing::debug!("changed files re-indexed");
+            diagnostics::republish(shared, client);
+        }
+        Effect::ProjectFileChanged(uri) => {
+            tracing::info!("project file {uri} changed: read again");
+            shared.projects().clear();
+            diagnostics::publish_project_file(shared, client, &uri);
             diagnostics::republish(shared, client);
         }
         Effect::Log(typ, message) => {
@@ -467,12 +513,9 @@ impl Backend {
 
     /// Asks the client to report dossiers changed outside the editor.
     fn watch_files(&self) {
-        let globs = self
-            .shared
-            .settings()
-            .files
-            .filter(|f| !f.is_empty())
-            .unwrap_or_else(crate::discover::default_globs);
+        let mut globs = self.shared.file_globs();
+        // The project file too: a change is read at once.
+        globs.push(format!("**/{}", crate::project::FILE_NAME));
         let options = DidChangeWatchedFilesRegistrationOptions {
             watchers: globs
                 .into_iter()
@@ -749,6 +792,8 @@ impl LanguageServer for Backend {
             let (shared, client) = (self.shared.clone(), self.client.clone());
             tokio::spawn(async move {
                 workspace::scan(&shared, &client, roots).await;
+                // The root's project file was read for its globs: its mistakes.
+                diagnostics::publish_fresh_project_files(&shared, &client).await;
                 // The workspace lints of the open documents, with the index.
                 diagnostics::publish_open(&shared, &client);
             });

@@ -112,6 +112,8 @@ pub enum Effect {
     /// Files changed on disk are in the index: every open document's
     /// diagnostics again (and inlay hints refreshed).
     Republish,
+    /// A project file (`.dossier-lsp.toml`) appeared, changed or went.
+    ProjectFileChanged(Url),
     Log(MessageType, crate::i18n::Message),
 }
 
@@ -439,6 +441,13 @@ impl Owner {
         let mut removed = false;
         let ticket = self.ticket();
         for (uri, deleted) in changes {
+            if uri
+                .path()
+                .ends_with(&format!("/{}", crate::project::FILE_NAME))
+            {
+                self.effects.push(Effect::ProjectFileChanged(uri));
+                continue;
+            }
             let key = key_of(&uri);
             if self.open_keys.contains_key(&key) {
                 continue; // the editor's text stays

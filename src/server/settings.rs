@@ -16,7 +16,7 @@
 use serde_json::Value;
 
 use crate::i18n::{Lang, Message};
-use crate::lints::{LintLevels, Severity};
+use crate::lints::LintLevels;
 use crate::msg;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -107,17 +107,12 @@ impl Settings {
         }
         Some((settings, problems))
     }
-
-    /// The severity to publish a diagnostic with, or `None` when it is off
-    /// (set so, or off by default and not set).
-    pub fn level(&self, code: &str, default: Severity) -> Option<Severity> {
-        self.lints.level(code, default)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lints::Severity;
     use serde_json::json;
 
     #[test]
@@ -127,15 +122,16 @@ mod tests {
             "no-such-lint": "off", "citation-format": "loud"}}}))
         .unwrap();
         assert_eq!(
-            s.level("unreferenced-footnote", Severity::Information),
+            s.lints
+                .level("unreferenced-footnote", Severity::Information),
             None
         );
         assert_eq!(
-            s.level("placeholder-source", Severity::Warning),
+            s.lints.level("placeholder-source", Severity::Warning),
             Some(Severity::Error)
         );
         assert_eq!(
-            s.level("citation-format", Severity::Hint),
+            s.lints.level("citation-format", Severity::Hint),
             Some(Severity::Hint)
         );
         assert_eq!(problems.len(), 2, "{problems:?}");
@@ -147,13 +143,16 @@ mod tests {
         // Off by default until turned on.
         let quiet = Settings::default();
         assert_eq!(
-            quiet.level("citation-not-in-workspace", Severity::Information),
+            quiet
+                .lints
+                .level("citation-not-in-workspace", Severity::Information),
             None
         );
         let (on, _) =
             Settings::from_json(&json!({"lints": {"citation-not-in-workspace": "hint"}})).unwrap();
         assert_eq!(
-            on.level("citation-not-in-workspace", Severity::Information),
+            on.lints
+                .level("citation-not-in-workspace", Severity::Information),
             Some(Severity::Hint)
         );
         assert!(Settings::from_json(&json!({"other": 1})).is_none());

@@ -51,11 +51,7 @@ pub fn roots(params: &InitializeParams) -> Vec<PathBuf> {
 /// diagnostics published again). Documents open in the editor keep the
 /// editor's text.
 pub async fn scan(shared: &Shared, client: &Client, roots: Vec<PathBuf>) {
-    let globs: Vec<String> = shared
-        .settings()
-        .files
-        .filter(|f| !f.is_empty())
-        .unwrap_or_else(crate::discover::default_globs);
+    let globs: Vec<String> = shared.file_globs();
     for root in roots {
         let started = Instant::now();
         let progress = Progress::begin(shared, client, &root).await;

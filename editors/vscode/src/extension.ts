@@ -17,6 +17,8 @@ import {
 
 const LANGUAGE_ID = "dossier";
 const SECTION = "dossier";
+/** The server's default globs, for the attach rule when `dossier.files` is unset. */
+const DEFAULT_FILES = ["**/*.txt", "**/*.md"];
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
@@ -76,7 +78,7 @@ export async function deactivate(): Promise<void> {
 // "Dossier: Use for this file" or Change Language Mode decide per file.
 
 function matchesFilesSetting(doc: vscode.TextDocument): boolean {
-  const globs = vscode.workspace.getConfiguration(SECTION, doc).get<string[]>("files", ["**/*.txt", "**/*.md"]);
+  const globs = vscode.workspace.getConfiguration(SECTION, doc).get<string[] | null>("files") ?? DEFAULT_FILES;
   return globs.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
 }
 
@@ -237,7 +239,8 @@ function findOnPath(name: string): string | undefined {
 function serverSettings(): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration(SECTION);
   return {
-    files: config.get<string[]>("files", ["**/*.txt", "**/*.md"]),
+    // Unset: the project file's `files`, else the server's defaults.
+    files: config.get<string[] | null>("files") ?? null,
     lints: config.get<Record<string, string>>("lints", {}),
     inlayHints: { markers: config.get<boolean>("inlayHints.markers", false) },
     language: config.get<string>("language", "auto"),
