@@ -124,6 +124,17 @@ impl FootnoteMarker {
     pub fn key(&self) -> NoteKey<'_> {
         (self.convention, self.number, self.label.as_deref())
     }
+
+    /// The marker as written: a Markdown marker with its `[^` and `]`, so
+    /// that a cursor on either finds it; the others are their digits.
+    pub fn written_span(&self) -> Span {
+        match self.convention {
+            NoteConvention::Markdown => {
+                self.span.start.saturating_sub(2)..self.span.end.saturating_add(1)
+            }
+            _ => self.span.clone(),
+        }
+    }
 }
 
 /// A letter inside the document, by its heading.
@@ -295,8 +306,17 @@ impl Dossier {
 
     /// The marker whose digits contain `offset` (or end at it).
     pub fn marker_at(&self, offset: usize) -> Option<&FootnoteMarker> {
-        let i = self.markers.partition_point(|m| m.span.end < offset);
-        self.markers.get(i).filter(|m| m.span.start <= offset)
+        // A written form is at most one byte longer after its digits.
+        let i = self
+            .markers
+            .partition_point(|m| m.span.end.saturating_add(1) < offset);
+        self.markers[i..]
+            .iter()
+            .take_while(|m| m.span.start <= offset.saturating_add(2))
+            .find(|m| {
+                let w = m.written_span();
+                w.start <= offset && offset <= w.end
+            })
     }
 
     /// The innermost citation containing `offset` (in one of its parts: not

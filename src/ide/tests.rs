@@ -1739,3 +1739,27 @@ fn definition_of_a_typed_note_goes_back_to_its_own_marker() {
         "#]],
     );
 }
+
+/// A Markdown marker is found with the cursor anywhere on `[^1]`, brackets
+/// included, as a reader points at it.
+#[test]
+fn a_markdown_marker_is_found_from_its_brackets() {
+    let draft =
+        "Het wetsvoorstel$0[^1] is ingediend.\n\n[^1]: Kamerstukken II 2023/24, 36 200, nr. 5.\n";
+    let expected = expect![[r#"
+        /main.txt 3: [^1]: Kamerstukken II 2023/24, 36 200, nr. 5.
+                       ^
+    "#]];
+    check_definition(draft, expected);
+    for at in ["[$0^1]", "[^1$0]", "[^1]$0"] {
+        let moved = draft.replace("$0", "").replacen("[^1]", at, 1);
+        assert_eq!(
+            super::fixture::definition(&moved),
+            super::fixture::definition(draft),
+            "{at}"
+        );
+    }
+    // Just before the `[` is the word, not the marker.
+    let before = draft.replace("$0", "").replacen("l[^1]", "$0l[^1]", 1);
+    assert_eq!(super::fixture::definition(&before), "(nothing)\n");
+}
