@@ -8,7 +8,13 @@
 //! ```
 //!
 //! Exit status: 1 when there is an error (with `--deny warnings` also a
-//! warning), 0 otherwise; usage errors give 2 (from clap).
+//! warning), 0 otherwise; usage errors give 2 (from clap). With `--diff`:
+//! 1 when there is a diff.
+//!
+//! `--fix` and `--diff` are in [`fix`], `--format sarif` in [`sarif`].
+
+pub mod fix;
+pub mod sarif;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -28,8 +34,31 @@ use crate::text::{decode, decode_borrowed, probably_windows_1252, LineIndex, Pos
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::{msg, Dossier};
 
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Compiler style, with a summary line.
+    Human,
+    /// One JSON object per file and line.
+    Json,
+    /// One SARIF 2.1.0 log.
+    Sarif,
+}
+
+/// Whether the safe fixes are applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only report.
+    Off,
+    /// `--fix`: write them, then report what remains.
+    Write,
+    /// `--diff`: print them as a unified diff, write nothing.
+    Diff,
+}
+
 pub struct Options {
-    pub json: bool,
+    pub format: Format,
+    pub fix: FixMode,
     pub deny_warnings: bool,
     pub color: bool,
     /// Severities chosen with `--lint CODE=LEVEL`.
@@ -84,7 +113,7 @@ struct Checked {
 
 /// A file's length and modification time when it was read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-struct Stamp {
+pub struct Stamp {
     len: u64,
     modified: Option<std::time::SystemTime>,
 }
@@ -309,7 +338,7 @@ fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, Message
 /// Reads a file into `bytes`, or gives its length when that is more than
 /// [`MAX_FILE_BYTES`] (one open, one fstat, the reads: no stat by name
 /// first).
-fn read_file(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<Result<Stamp, u64>> {
+pub(crate) fn read_file(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<Result<Stamp, u64>> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
     let meta = file.metadata()?;
@@ -337,9 +366,10 @@ fn read_again(path: &Path, stamp: Stamp) -> Result<String, Message> {
     }
 }
 
-/// A file's findings' severities, its printed report, and a problem met
+/// A file's findings' severities, its printed report (or, for SARIF, the
+/// report itself, printed with the others at the end), and a problem met
 /// on the way (the file changed under the check).
-type Printed = Result<(Vec<Severity>, Vec<u8>, Option<Message>), Message>;
+type Printed = Result<(Vec<Severity>, Vec<u8>, Option<FileReport>, Option<Message>), Message>;
 
 /// A file's findings that need the other files. Its text is read again
 /// only when there are some to show, or when the findings need it.
@@ -370,20 +400,106 @@ fn workspace_findings(
 
 pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let (files, errors) = collect_files(paths);
+    let lang = options.lang;
+    for e in &errors {
+        print_error(e, lang);
+    }
+    match options.fix {
+        FixMode::Off => report(&files, !errors.is_empty(), errors, options),
+        FixMode::Diff => {
+            let (changed, failed) = fix_all(&files, options);
+            if changed || failed || !errors.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        FixMode::Write => {
+            let (_, failed) = fix_all(&files, options);
+            // What remains, read from the files as they are now.
+            report(&files, failed || !errors.is_empty(), errors, options)
+        }
+    }
+}
+
+fn print_error(e: &Message, lang: Lang) {
+    eprintln!("{}", msg!("check-error", error = e.clone()).render(lang));
+}
+
+/// Fixes the files on all cores; then, in order, writes each (`--fix`,
+/// saying what it fixed) or prints its diff (`--diff`). Whether any file
+/// had fixes, and whether any could not be read or written.
+fn fix_all(files: &[PathBuf], options: &Options) -> (bool, bool) {
+    let lang = options.lang;
+    let fixed: Vec<Result<Option<fix::FileFix>, Message>> = files
+        .par_iter()
+        .map(|file| fix::fix_file(file, &options.levels))
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let (mut changed, mut failed) = (false, false);
+    for result in fixed {
+        let f = match result {
+            Ok(Some(f)) => f,
+            Ok(None) => continue,
+            Err(e) => {
+                print_error(&e, lang);
+                failed = true;
+                continue;
+            }
+        };
+        changed = true;
+        if f.unsettled {
+            let rounds = fix::MAX_ROUNDS;
+            let m = msg!(
+                "check-fix-unfinished",
+                path = f.shown.clone(),
+                rounds = rounds
+            );
+            eprintln!("{}", m.render(lang));
+        }
+        if options.fix == FixMode::Diff {
+            let _ = out.write_all(f.diff().as_bytes());
+            continue;
+        }
+        match f.write() {
+            Ok(()) => {
+                let said = f.summary().render(lang);
+                // Machine-read output keeps stdout to itself.
+                if options.format == Format::Human {
+                    let _ = writeln!(out, "{said}");
+                } else {
+                    eprintln!("{said}");
+                }
+            }
+            Err(e) => {
+                let _ = out.flush();
+                print_error(&e, lang);
+                failed = true;
+            }
+        }
+    }
+    let _ = out.flush();
+    (changed, failed)
+}
+
+/// Checks the files and prints their findings; `failed_io` when some file
+/// already could not be read, `problems` what kept it (for SARIF's log).
+fn report(
+    files: &[PathBuf],
+    mut failed_io: bool,
+    mut problems: Vec<Message>,
+    options: &Options,
+) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut worst: Option<Severity> = None;
-    let mut failed_io = !errors.is_empty();
     let lang = options.lang;
-    let error = |e: &Message| eprintln!("{}", msg!("check-error", error = e.clone()).render(lang));
-    for e in &errors {
-        error(e);
-    }
-    let mut checked = analyse_all(&files, &options.levels);
+    let mut checked = analyse_all(files, &options.levels);
     // The files checked together are each other's workspace.
     let mut workspace = Workspace::without_citers();
     if files.len() > 1 {
-        hash_words_if_asked(&files, &mut checked);
+        hash_words_if_asked(files, &mut checked);
         for (file, c) in files.iter().zip(&mut checked) {
             if let Some(summary) = c.as_mut().ok().and_then(|c| c.summary.take()) {
                 workspace.insert(&file.display().to_string(), summary);
@@ -411,28 +527,31 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
                 }
                 report.diagnostics.sort_by_key(|f| (f.start, f.end, f.code));
             }
-            let mut printed = Vec::new();
-            let _ = if options.json {
-                write_json(&mut printed, &report, lang)
-            } else {
-                write_human(&mut printed, &report, lang)
-            };
             let severities: Vec<Severity> = report.diagnostics.iter().map(|f| f.severity).collect();
-            Ok((severities, printed, problem))
+            let mut printed = Vec::new();
+            let _ = match options.format {
+                Format::Json => write_json(&mut printed, &report, lang),
+                Format::Human => write_human(&mut printed, &report, lang),
+                Format::Sarif => return Ok((severities, printed, Some(report), problem)),
+            };
+            Ok((severities, printed, None, problem))
         })
         .collect();
     let (mut n_err, mut n_warn, mut n_other) = (0, 0, 0);
+    let mut reports = Vec::new();
     for result in rendered {
-        let (severities, printed, problem) = match result {
+        let (severities, printed, report, problem) = match result {
             Ok(r) => r,
             Err(e) => {
-                error(&e);
+                print_error(&e, lang);
+                problems.push(e);
                 failed_io = true;
                 continue;
             }
         };
         if let Some(e) = problem {
-            error(&e);
+            print_error(&e, lang);
+            problems.push(e);
             failed_io = true;
         }
         for severity in severities {
@@ -443,17 +562,24 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
                 _ => n_other += 1,
             }
         }
+        reports.extend(report);
         let _ = out.write_all(&printed);
     }
-    if !options.json {
-        let summary = msg!(
-            "check-summary",
-            files = files.len(),
-            errors = n_err,
-            warnings = n_warn,
-            others = n_other
-        );
-        let _ = writeln!(out, "{}", summary.render(lang));
+    match options.format {
+        Format::Human => {
+            let summary = msg!(
+                "check-summary",
+                files = files.len(),
+                errors = n_err,
+                warnings = n_warn,
+                others = n_other
+            );
+            let _ = writeln!(out, "{}", summary.render(lang));
+        }
+        Format::Sarif => {
+            let _ = sarif::write(&mut out, &reports, &problems, lang);
+        }
+        Format::Json => {}
     }
     let _ = out.flush();
     // The process ends here: freeing the index piece by piece would only
