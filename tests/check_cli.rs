@@ -680,3 +680,28 @@ fn sarif_names_the_seed_placeholder_with_its_line_and_column() {
         .collect();
     assert_eq!(levels, ["note", "note", "warning", "note"]);
 }
+
+/// With `--format json` what `--fix` did goes to standard error; standard
+/// output stays one JSON object per file.
+#[test]
+fn fix_with_json_keeps_stdout_to_the_findings() {
+    let dir = scratch("fix-json");
+    std::fs::write(dir.join("brief.txt"), OUT_OF_ORDER).unwrap();
+    let out = bin()
+        .current_dir(&*dir)
+        .args(["check", "--fix", "--format", "json", "brief.txt"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "brief.txt: fixed 2 findings (citation-format ×1, footnote-numbering ×1)\n"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["path"], "brief.txt");
+    assert_eq!(report["diagnostics"], serde_json::json!([]));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("brief.txt")).unwrap(),
+        IN_ORDER
+    );
+}

@@ -76,7 +76,7 @@ pub fn fix_text(text: &str, levels: &LintLevels) -> Option<FixedText> {
             *applied.entry(fix.code).or_default() += 1;
             edits.extend(fix.edits.iter().cloned().map(|e| line_endings(e, crlf)));
         }
-        if edits.iter().any(|e| text.get(e.span.clone()).is_none()) {
+        if !applicable(&text, &mut edits) {
             return None;
         }
         let next = assist::apply(&text, &edits);
@@ -87,6 +87,18 @@ pub fn fix_text(text: &str, levels: &LintLevels) -> Option<FixedText> {
         (after, fixes) = analyse(&text)?;
     }
     Some(done(text, &before, &after, &applied, false))
+}
+
+/// Whether the edits, sorted, fall on character boundaries of `text` and
+/// do not overlap (`assist::apply` takes that for granted).
+fn applicable(text: &str, edits: &mut [Edit]) -> bool {
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut at = 0;
+    edits.iter().all(|e| {
+        let ok = at <= e.span.start && text.get(e.span.clone()).is_some();
+        at = e.span.end;
+        ok
+    })
 }
 
 /// The outcome, counting for each code that was fixed the findings that
@@ -356,6 +368,18 @@ mod tests {
     }
 
     #[test]
+    fn edits_that_overlap_or_split_a_character_are_not_applied() {
+        let edit = |start, end| Edit {
+            span: start..end,
+            text: String::new(),
+        };
+        assert!(applicable("abcdef", &mut [edit(3, 4), edit(0, 3)]));
+        assert!(!applicable("abcdef", &mut [edit(0, 3), edit(2, 4)]));
+        assert!(!applicable("é", &mut [edit(0, 1)]));
+        assert!(!applicable("abc", &mut [edit(2, 9)]));
+    }
+
+    #[test]
     fn crlf_stays_crlf() {
         let crlf = OUT_OF_ORDER.replace('\n', "\r\n");
         let fixed = fix_text(&crlf, &LintLevels::default()).unwrap();
@@ -445,6 +469,25 @@ mod tests {
         let mut want = BOM.to_vec();
         want.extend_from_slice(IN_ORDER.as_bytes());
         assert_eq!(std::fs::read(&path).unwrap(), want);
+    }
+
+    /// A link stays a link; the file it points to gets the fixes.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_stays_a_link() {
+        let d = dir("link");
+        let target = d.0.join("echt.txt");
+        let link = d.0.join("brief.txt");
+        std::fs::write(&target, OUT_OF_ORDER).unwrap();
+        std::os::unix::fs::symlink("echt.txt", &link).unwrap();
+        let f = fix_file(&link, &LintLevels::default()).unwrap().unwrap();
+        f.write().unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), IN_ORDER);
+        assert_eq!(names(&d.0), ["brief.txt", "echt.txt"]);
     }
 
     /// Bytes that are not UTF-8 would not survive the round trip.
