@@ -1,10 +1,10 @@
-//! The fixes safe to apply without asking: what the server offers as
-//! preferred quick fixes and `check --fix` applies. A citation slip's own
-//! fix (a comma, a period, `II` for `ll`) and renumbering every note when
-//! the numbering is off. Placeholder sources and definition stubs are
+//! The fixes safe to apply without asking, which `check --fix` applies,
+//! from the same functions as the server's quick fixes: a citation slip's
+//! own fix (a comma, a period, `II` for `ll`) and renumbering every note
+//! when the numbering is off. Placeholder sources and definition stubs are
 //! guesses and are left out.
 
-use super::{renumber_footnotes, Edit};
+use super::{conventions, renumber_convention, Edit};
 use crate::citation::{Citation, FormatSlip};
 use crate::dossier::Dossier;
 use crate::Span;
@@ -65,7 +65,10 @@ pub struct Fix {
 }
 
 /// Every safe fix of the document: each slip's, then renumbering when the
-/// numbering is off.
+/// numbering is off. Notes read with doubt ([`Dossier::notes_in_doubt`],
+/// as on an OCR page) are not renumbered: a number misread as a marker
+/// would be changed in the running text. (The server still offers that
+/// renumbering, where the user sees it before it is made.)
 pub fn safe_fixes(d: &Dossier, text: &str) -> Vec<Fix> {
     let mut out: Vec<Fix> = slip_fixes(d, text)
         .into_iter()
@@ -75,7 +78,13 @@ pub fn safe_fixes(d: &Dossier, text: &str) -> Vec<Fix> {
             edits: vec![s.edit],
         })
         .collect();
-    let renumber = renumber_footnotes(d);
+    let mut renumber = Vec::new();
+    for convention in conventions(d) {
+        if !d.notes_in_doubt(convention) {
+            renumber_convention(d, convention, &mut renumber);
+        }
+    }
+    renumber.sort_by_key(|e| e.span.start);
     if !renumber.is_empty() {
         out.push(Fix {
             code: RENUMBER_CODE,
