@@ -32,9 +32,16 @@ enum Command {
         /// Files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        /// Output format: human, json (one object per file per line), or sarif (SARIF 2.1.0,
+        /// for code scanning).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Apply the safe fixes (citation slips, footnote renumbering), then report what remains.
+        #[arg(long, conflicts_with = "diff")]
+        fix: bool,
+        /// Print the safe fixes as a unified diff and write nothing; exit 1 when there is one.
+        #[arg(long)]
+        diff: bool,
         /// Also fail (exit 1) on warnings.
         #[arg(long, value_name = "LEVEL")]
         deny: Option<Deny>,
@@ -94,6 +101,13 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Deny {
     Warnings,
 }
@@ -113,6 +127,8 @@ fn main() -> ExitCode {
         Command::Check {
             paths,
             format,
+            fix,
+            diff,
             deny,
             lints,
             lang: lang_arg,
@@ -129,7 +145,16 @@ fn main() -> ExitCode {
                 }
             }
             let options = dossier_lsp::check::Options {
-                json: matches!(format, Format::Json),
+                format: match format {
+                    CheckFormat::Human => dossier_lsp::check::Format::Human,
+                    CheckFormat::Json => dossier_lsp::check::Format::Json,
+                    CheckFormat::Sarif => dossier_lsp::check::Format::Sarif,
+                },
+                fix: match (fix, diff) {
+                    (_, true) => dossier_lsp::check::FixMode::Diff,
+                    (true, false) => dossier_lsp::check::FixMode::Write,
+                    (false, false) => dossier_lsp::check::FixMode::Off,
+                },
                 deny_warnings: deny.is_some(),
                 color: false,
                 levels,

@@ -290,6 +290,33 @@ impl Dossier {
         markers::explain(text, &self.layout, &self.footnotes)
     }
 
+    /// Whether the notes of `convention` are read with doubt: fewer than
+    /// three in five of its markers and definitions find each other (OCR
+    /// noise, notes the reading does not see). Findings about them are
+    /// then given mildly, and no fix is applied to them unasked: they say
+    /// more about the reading than the text. Markdown notes are written
+    /// unambiguously and never in doubt.
+    pub fn notes_in_doubt(&self, convention: NoteConvention) -> bool {
+        if convention == NoteConvention::Markdown {
+            return false;
+        }
+        let markers: Vec<_> = self
+            .markers
+            .iter()
+            .filter(|m| m.convention == convention)
+            .collect();
+        let resolved = markers.iter().filter(|m| m.footnote.is_some()).count();
+        let referenced: std::collections::HashSet<usize> =
+            markers.iter().filter_map(|m| m.footnote).collect();
+        let notes = self
+            .footnotes
+            .iter()
+            .filter(|f| f.convention == convention)
+            .count();
+        let all = markers.len() + notes;
+        all > 0 && (resolved + referenced.len()) * 5 < all * 3
+    }
+
     /// The footnote numbered `n`, if defined (the first one if duplicated).
     pub fn footnote(&self, n: u32) -> Option<&Footnote> {
         self.footnotes.iter().find(|f| f.number == n)

@@ -83,6 +83,13 @@ check-summary = { $files ->
     [one] 1 hint or note
    *[other] { $others } hints and notes
   }
+check-fixed = { $path }: fixed { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+  } ({ $codes })
+check-not-written-changed = { $path }: changed since it was read; not written (run `check --fix` again)
+check-not-written-io = { $path }: not written: { $problem }
+check-fix-unfinished = { $path }: the fixes did not settle after { $rounds } rounds; what they gave so far is kept
 severity-error = error
 severity-warning = warning
 severity-information = info

@@ -83,6 +83,13 @@ check-summary = { $files ->
     [one] 1 hint of opmerking
    *[other] { $others } hints en opmerkingen
   }
+check-fixed = { $path }: { $count ->
+    [one] 1 bevinding
+   *[other] { $count } bevindingen
+  } hersteld ({ $codes })
+check-not-written-changed = { $path }: gewijzigd sinds het werd gelezen; niet geschreven (draai `check --fix` opnieuw)
+check-not-written-io = { $path }: niet geschreven: { $problem }
+check-fix-unfinished = { $path }: de herstellingen kwamen na { $rounds } rondes niet tot rust; wat ze tot dan gaven, is behouden
 severity-error = fout
 severity-warning = waarschuwing
 severity-information = info

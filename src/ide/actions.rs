@@ -56,48 +56,29 @@ pub fn code_actions(snap: &Snapshot, range: Span) -> Vec<Action> {
 fn slips(snap: &Snapshot, range: &Span) -> Vec<Action> {
     let a = &snap.analysis;
     let (from, to) = (range.start, range.end);
-    let mut out = Vec::new();
-    for c in &a.dossier.citations {
-        // Offer the fixes of the citations the range touches (a part of
-        // it: not the footnote block between the parts of a cut one).
-        if !c.spans().iter().any(|s| s.start <= to && from <= s.end) {
-            continue;
-        }
-        for slip in &c.slips {
-            // Spans are into the document and inside one part of the
-            // citation; anything else would edit the wrong text (or what
-            // lies between the parts), so it is not offered.
-            let inside = c
+    assist::slip_fixes(&a.dossier, &a.text)
+        .into_iter()
+        // The fixes of the citations the range touches (a part of one:
+        // not the footnote block between the parts of a cut one).
+        .filter(|s| {
+            s.citation
                 .spans()
                 .iter()
-                .any(|p| p.start <= slip.span.start && slip.span.end <= p.end);
-            if !inside || slip.span.start > slip.span.end || a.text.get(slip.span.clone()).is_none()
-            {
-                tracing::debug!(
-                    "slip {:?} outside its citation {:?}; no fix offered",
-                    slip.span,
-                    c.span
-                );
-                continue;
-            }
-            out.push(Action {
-                title: msg!("action-fix-slip", slip = slip.message.clone()).render(snap.lang),
-                kind: ActionKind::QuickFix,
-                edits: vec![Edit {
-                    span: slip.span.clone(),
-                    text: slip.fix.clone(),
-                }],
-                versioned: false,
-                preferred: true,
-                fixes: Some(Fixes {
-                    code: "citation-format",
-                    at: slip.span.clone(),
-                }),
-                needs_finding: false,
-            });
-        }
-    }
-    out
+                .any(|p| p.start <= to && from <= p.end)
+        })
+        .map(|s| Action {
+            title: msg!("action-fix-slip", slip = s.slip.message.clone()).render(snap.lang),
+            kind: ActionKind::QuickFix,
+            fixes: Some(Fixes {
+                code: assist::SLIP_CODE,
+                at: s.edit.span.clone(),
+            }),
+            edits: vec![s.edit],
+            versioned: false,
+            preferred: true,
+            needs_finding: false,
+        })
+        .collect()
 }
 
 fn editing(snap: &Snapshot, range: &Span) -> Vec<Action> {
@@ -120,7 +101,7 @@ fn editing(snap: &Snapshot, range: &Span) -> Vec<Action> {
     if !renumber.is_empty() {
         let title = msg!("action-renumber").render(snap.lang);
         let fixes = Fixes {
-            code: "footnote-numbering",
+            code: assist::RENUMBER_CODE,
             at: range.clone(),
         };
         out.push(Action {

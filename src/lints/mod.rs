@@ -330,29 +330,10 @@ fn push_at(
     out.push(finding);
 }
 
-/// Whether the notes of `convention` are read with doubt: fewer than three
-/// in five of its markers and definitions find each other (OCR noise,
-/// notes the reading does not see). Findings about them are then given
-/// mildly, as information: they say more about the reading than the text.
-/// Markdown notes are written unambiguously and never in doubt.
+/// Findings about notes read with doubt are given mildly
+/// ([`Dossier::notes_in_doubt`]).
 fn doubtful(d: &Dossier, convention: NoteConvention) -> bool {
-    if convention == NoteConvention::Markdown {
-        return false;
-    }
-    let markers: Vec<_> = d
-        .markers
-        .iter()
-        .filter(|m| m.convention == convention)
-        .collect();
-    let resolved = markers.iter().filter(|m| m.footnote.is_some()).count();
-    let referenced: HashSet<usize> = markers.iter().filter_map(|m| m.footnote).collect();
-    let notes = d
-        .footnotes
-        .iter()
-        .filter(|f| f.convention == convention)
-        .count();
-    let all = markers.len() + notes;
-    all > 0 && (resolved + referenced.len()) * 5 < all * 3
+    d.notes_in_doubt(convention)
 }
 
 fn undefined_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {

@@ -8,7 +8,13 @@
 //! ```
 //!
 //! Exit status: 1 when there is an error (with `--deny warnings` also a
-//! warning), 0 otherwise; usage errors give 2 (from clap).
+//! warning), 0 otherwise; usage errors give 2 (from clap). With `--diff`:
+//! 1 when there is a diff.
+//!
+//! `--fix` and `--diff` are in [`fix`], `--format sarif` in [`sarif`].
+
+pub mod fix;
+pub mod sarif;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -32,8 +38,31 @@ use crate::text::{decode, decode_borrowed, probably_windows_1252, LineIndex, Pos
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::{msg, Dossier};
 
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Compiler style, with a summary line.
+    Human,
+    /// One JSON object per file and line.
+    Json,
+    /// One SARIF 2.1.0 log.
+    Sarif,
+}
+
+/// Whether the safe fixes are applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only report.
+    Off,
+    /// `--fix`: write them, then report what remains.
+    Write,
+    /// `--diff`: print them as a unified diff, write nothing.
+    Diff,
+}
+
 pub struct Options {
-    pub json: bool,
+    pub format: Format,
+    pub fix: FixMode,
     pub deny_warnings: bool,
     pub color: bool,
     /// Severities chosen with `--lint CODE=LEVEL` (over the project file's).
@@ -43,6 +72,15 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// Write the findings to the project's baseline instead of reporting.
     pub write_baseline: bool,
+}
+
+/// What the project files make of one run: each file's project file and
+/// lint levels, and the language.
+struct Context {
+    projects: ProjectCache,
+    project_of: Vec<Option<Arc<ProjectFile>>>,
+    levels: Vec<LintLevels>,
+    lang: Lang,
 }
 
 /// The findings for one file, ready to print.
@@ -91,7 +129,7 @@ struct Checked {
 
 /// A file's length and modification time when it was read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-struct Stamp {
+pub struct Stamp {
     len: u64,
     modified: Option<std::time::SystemTime>,
 }
@@ -334,7 +372,7 @@ fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, Message
 /// Reads a file into `bytes`, or gives its length when that is more than
 /// [`MAX_FILE_BYTES`] (one open, one fstat, the reads: no stat by name
 /// first).
-fn read_file(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<Result<Stamp, u64>> {
+pub(crate) fn read_file(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<Result<Stamp, u64>> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
     let meta = file.metadata()?;
@@ -362,12 +400,20 @@ fn read_again(path: &Path, stamp: Stamp) -> Result<String, Message> {
     }
 }
 
-/// A file's findings' severities, its printed report, and a problem met
+/// A file's findings' severities, its printed report (or, for SARIF, the
+/// report itself, printed with the others at the end), and a problem met
 /// on the way (the file changed under the check).
-/// A file's findings' severities, its printed report, a problem met on
-/// the way (the file changed under the check), and its findings as
-/// baseline entries (with `--write-baseline`).
-type Printed = Result<(Vec<Severity>, Vec<u8>, Option<Message>, Vec<Entry>), Message>;
+/// With `--write-baseline`, its findings as baseline entries instead.
+type Printed = Result<
+    (
+        Vec<Severity>,
+        Vec<u8>,
+        Option<FileReport>,
+        Option<Message>,
+        Vec<Entry>,
+    ),
+    Message,
+>;
 
 /// A path as it is on this machine, for finding project files above it.
 fn absolute(path: &Path) -> PathBuf {
@@ -499,27 +545,121 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         .lang
         .or_else(|| projects.all().find_map(|p| p.language))
         .unwrap_or_else(Lang::from_env);
+    let ctx = Context {
+        projects,
+        project_of,
+        levels,
+        lang,
+    };
+    for e in &errors {
+        print_error(e, lang);
+    }
+    match options.fix {
+        FixMode::Off => report(&files, !errors.is_empty(), errors, options, &ctx),
+        FixMode::Diff => {
+            let (changed, failed) = fix_all(&files, options, &ctx);
+            if changed || failed || !errors.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        FixMode::Write => {
+            let (_, failed) = fix_all(&files, options, &ctx);
+            // What remains, read from the files as they are now.
+            report(&files, failed || !errors.is_empty(), errors, options, &ctx)
+        }
+    }
+}
+
+fn print_error(e: &Message, lang: Lang) {
+    eprintln!("{}", msg!("check-error", error = e.clone()).render(lang));
+}
+
+/// Fixes the files on all cores; then, in order, writes each (`--fix`,
+/// saying what it fixed) or prints its diff (`--diff`). Whether any file
+/// had fixes, and whether any could not be read or written.
+fn fix_all(files: &[PathBuf], options: &Options, ctx: &Context) -> (bool, bool) {
+    let lang = ctx.lang;
+    let fixed: Vec<Result<Option<fix::FileFix>, Message>> = files
+        .par_iter()
+        .zip(&ctx.levels)
+        .map(|(file, levels)| fix::fix_file(file, levels))
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let (mut changed, mut failed) = (false, false);
+    for result in fixed {
+        let f = match result {
+            Ok(Some(f)) => f,
+            Ok(None) => continue,
+            Err(e) => {
+                print_error(&e, lang);
+                failed = true;
+                continue;
+            }
+        };
+        changed = true;
+        if f.unsettled {
+            let rounds = fix::MAX_ROUNDS;
+            let m = msg!(
+                "check-fix-unfinished",
+                path = f.shown.clone(),
+                rounds = rounds
+            );
+            eprintln!("{}", m.render(lang));
+        }
+        if options.fix == FixMode::Diff {
+            let _ = out.write_all(f.diff().as_bytes());
+            continue;
+        }
+        match f.write() {
+            Ok(()) => {
+                let said = f.summary().render(lang);
+                // Machine-read output keeps stdout to itself.
+                if options.format == Format::Human {
+                    let _ = writeln!(out, "{said}");
+                } else {
+                    eprintln!("{said}");
+                }
+            }
+            Err(e) => {
+                let _ = out.flush();
+                print_error(&e, lang);
+                failed = true;
+            }
+        }
+    }
+    let _ = out.flush();
+    (changed, failed)
+}
+
+/// Checks the files and prints their findings; `failed_io` when some file
+/// already could not be read, `problems` what kept it (for SARIF's log).
+fn report(
+    files: &[PathBuf],
+    mut failed_io: bool,
+    mut problems: Vec<Message>,
+    options: &Options,
+    ctx: &Context,
+) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut worst: Option<Severity> = None;
-    let mut failed_io = !errors.is_empty();
-    let error = |e: &Message| eprintln!("{}", msg!("check-error", error = e.clone()).render(lang));
-    for e in &errors {
-        error(e);
-    }
+    let lang = ctx.lang;
+    let (project_of, levels) = (&ctx.project_of, &ctx.levels);
     // The project files' own mistakes come first.
-    let mut project_reports = Vec::new();
-    for project in projects.all() {
-        if let Some(report) = project_report(project) {
-            project_reports.push(report);
-        }
-    }
+    let project_reports: Vec<FileReport> = ctx
+        .projects
+        .all()
+        .filter_map(|p| project_report(p))
+        .collect();
     let hidden = std::sync::atomic::AtomicUsize::new(0);
-    let mut checked = analyse_all(&files, &levels);
+    let mut checked = analyse_all(files, levels);
     // The files checked together are each other's workspace.
     let mut workspace = Workspace::without_citers();
     if files.len() > 1 {
-        hash_words_if_asked(&files, &mut checked);
+        hash_words_if_asked(files, &mut checked);
         for (file, c) in files.iter().zip(&mut checked) {
             if let Some(summary) = c.as_mut().ok().and_then(|c| c.summary.take()) {
                 workspace.insert(&file.display().to_string(), summary);
@@ -561,10 +701,10 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
                         text: f.source_line.trim().to_owned(),
                     })
                     .collect();
-                return Ok((Vec::new(), Vec::new(), problem, entries));
+                return Ok((Vec::new(), Vec::new(), None, problem, entries));
             }
             if let (Some(p), Some(relative)) = (project, &relative) {
-                if let Some(accepted) = p.accepted.as_ref().filter(|_| !options.write_baseline) {
+                if let Some(accepted) = &p.accepted {
                     let mut accepted = accepted.for_file(relative);
                     let before = report.diagnostics.len();
                     report
@@ -576,42 +716,50 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
                     );
                 }
             }
-            let mut printed = Vec::new();
-            let _ = if options.json {
-                write_json(&mut printed, &report, lang)
-            } else {
-                write_human(&mut printed, &report, lang)
-            };
             let severities: Vec<Severity> = report.diagnostics.iter().map(|f| f.severity).collect();
-            Ok((severities, printed, problem, Vec::new()))
+            let mut printed = Vec::new();
+            let _ = match options.format {
+                Format::Json => write_json(&mut printed, &report, lang),
+                Format::Human => write_human(&mut printed, &report, lang),
+                Format::Sarif => {
+                    return Ok((severities, printed, Some(report), problem, Vec::new()))
+                }
+            };
+            Ok((severities, printed, None, problem, Vec::new()))
         })
         .collect();
     let (mut n_err, mut n_warn, mut n_other) = (0, 0, 0);
-    for report in &project_reports {
-        let mut printed = Vec::new();
-        let _ = if options.json {
-            write_json(&mut printed, report, lang)
-        } else {
-            write_human(&mut printed, report, lang)
-        };
-        let _ = out.write_all(&printed);
+    let mut reports = Vec::new();
+    for report in project_reports {
         n_err += report.diagnostics.len();
         if !report.diagnostics.is_empty() {
             worst = Some(Severity::Error);
         }
+        let mut printed = Vec::new();
+        let _ = match options.format {
+            Format::Json => write_json(&mut printed, &report, lang),
+            Format::Human => write_human(&mut printed, &report, lang),
+            Format::Sarif => {
+                reports.push(report);
+                continue;
+            }
+        };
+        let _ = out.write_all(&printed);
     }
     let mut accepted: HashMap<PathBuf, Vec<Entry>> = HashMap::new();
     for (i, result) in rendered.into_iter().enumerate() {
-        let (severities, printed, problem, entries) = match result {
+        let (severities, printed, report, problem, entries) = match result {
             Ok(r) => r,
             Err(e) => {
-                error(&e);
+                print_error(&e, lang);
+                problems.push(e);
                 failed_io = true;
                 continue;
             }
         };
         if let Some(e) = problem {
-            error(&e);
+            print_error(&e, lang);
+            problems.push(e);
             failed_io = true;
         }
         for severity in severities {
@@ -622,31 +770,39 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
                 _ => n_other += 1,
             }
         }
+        reports.extend(report);
         let _ = out.write_all(&printed);
         if let Some(p) = &project_of[i] {
             accepted.entry(p.path.clone()).or_default().extend(entries);
         }
     }
     if options.write_baseline {
-        return write_baselines(&projects, &project_of, accepted, lang, failed_io);
+        let _ = out.flush();
+        return write_baselines(&ctx.projects, project_of, accepted, lang, failed_io);
     }
     let hidden = hidden.into_inner();
-    if hidden > 0 && !options.json {
+    if hidden > 0 && options.format == Format::Human {
         let _ = writeln!(
             out,
             "{}",
             msg!("check-baseline-hidden", count = hidden).render(lang)
         );
     }
-    if !options.json {
-        let summary = msg!(
-            "check-summary",
-            files = files.len(),
-            errors = n_err,
-            warnings = n_warn,
-            others = n_other
-        );
-        let _ = writeln!(out, "{}", summary.render(lang));
+    match options.format {
+        Format::Human => {
+            let summary = msg!(
+                "check-summary",
+                files = files.len(),
+                errors = n_err,
+                warnings = n_warn,
+                others = n_other
+            );
+            let _ = writeln!(out, "{}", summary.render(lang));
+        }
+        Format::Sarif => {
+            let _ = sarif::write(&mut out, &reports, &problems, lang);
+        }
+        Format::Json => {}
     }
     let _ = out.flush();
     // The process ends here: freeing the index piece by piece would only
