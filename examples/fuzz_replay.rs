@@ -39,7 +39,9 @@ pub fn problems(text: &str) -> Vec<String> {
         if !ok(&diag.span) {
             found.push(format!(
                 "lint {} span {:?}: {}",
-                diag.code, diag.span, diag.message
+                diag.code,
+                diag.span,
+                diag.message.render(dossier_lsp::i18n::Lang::En)
             ));
         }
     }

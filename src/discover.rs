@@ -14,6 +14,9 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rustc_hash::FxHashSet as HashSet;
 
+use crate::i18n::Message;
+use crate::msg;
+
 /// The dossiers in a folder unless a setting says otherwise.
 pub const DEFAULT_GLOBS: &[&str] = &["**/*.txt", "**/*.md"];
 
@@ -39,7 +42,7 @@ pub const MAX_DEPTH: usize = 32;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: PathBuf,
-    pub message: String,
+    pub message: Message,
 }
 
 /// The default globs, as settings hold them.
@@ -49,7 +52,7 @@ pub fn default_globs() -> Vec<String> {
 
 /// Compiles glob patterns (`**/*.txt`); a bad pattern is a message, not a
 /// failure.
-pub fn compile_globs(patterns: &[String]) -> (GlobSet, Vec<String>) {
+pub fn compile_globs(patterns: &[String]) -> (GlobSet, Vec<Message>) {
     let mut builder = GlobSetBuilder::new();
     let mut bad = Vec::new();
     for p in patterns {
@@ -57,7 +60,7 @@ pub fn compile_globs(patterns: &[String]) -> (GlobSet, Vec<String>) {
             Ok(g) => {
                 builder.add(g);
             }
-            Err(e) => bad.push(format!("glob `{p}`: {e}")),
+            Err(e) => bad.push(msg!("glob-invalid", glob = p, error = e.to_string())),
         }
     }
     (builder.build().unwrap_or_else(|_| GlobSet::empty()), bad)
@@ -67,8 +70,20 @@ pub fn compile_globs(patterns: &[String]) -> (GlobSet, Vec<String>) {
 /// path order, at most `max_files` of them (a problem says when there were
 /// more).
 pub fn find_files(root: &Path, globs: &GlobSet, max_files: usize) -> (Vec<PathBuf>, Vec<Problem>) {
+    find_files_from(root, root, globs, max_files)
+}
+
+/// [`find_files`] under `root`, the globs matched against paths relative
+/// to `base` (a project's folder above `root`).
+pub fn find_files_from(
+    root: &Path,
+    base: &Path,
+    globs: &GlobSet,
+    max_files: usize,
+) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut search = Search {
         root,
+        base,
         globs,
         max_files,
         seen: HashSet::default(),
@@ -81,6 +96,8 @@ pub fn find_files(root: &Path, globs: &GlobSet, max_files: usize) -> (Vec<PathBu
 
 struct Search<'a> {
     root: &'a Path,
+    /// What the globs are relative to.
+    base: &'a Path,
     globs: &'a GlobSet,
     max_files: usize,
     /// The real paths of the folders searched.
@@ -93,10 +110,7 @@ impl Search<'_> {
     /// Searches `dir`; false when the file count ran out.
     fn folder(&mut self, dir: &Path, depth: usize) -> bool {
         if depth > MAX_DEPTH {
-            self.problem(
-                dir,
-                format!("more than {MAX_DEPTH} folders deep; not searched further"),
-            );
+            self.problem(dir, msg!("folder-too-deep", depth = MAX_DEPTH));
             return true;
         }
         // A folder reached again through a link (a loop, or two links to
@@ -108,14 +122,14 @@ impl Search<'_> {
                 }
             }
             Err(e) => {
-                self.problem(dir, format!("cannot read folder: {e}"));
+                self.problem(dir, msg!("folder-unreadable", error = e.to_string()));
                 return true;
             }
         }
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) => {
-                self.problem(dir, format!("cannot read folder: {e}"));
+                self.problem(dir, msg!("folder-unreadable", error = e.to_string()));
                 return true;
             }
         };
@@ -140,16 +154,20 @@ impl Search<'_> {
                 }
                 continue;
             }
-            let relative = path.strip_prefix(self.root).unwrap_or(&path);
+            let absolute;
+            let relative = if self.base == self.root {
+                path.strip_prefix(self.root).unwrap_or(&path)
+            } else {
+                // The base is a project's folder, named absolutely.
+                absolute = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+                absolute.strip_prefix(self.base).unwrap_or(&absolute)
+            };
             if !self.globs.is_match(relative) {
                 continue;
             }
             if self.files.len() >= self.max_files {
                 let root = self.root.to_path_buf();
-                let message = format!(
-                    "more than {} matching files; the rest is left out",
-                    self.max_files
-                );
+                let message = msg!("too-many-files", count = self.max_files);
                 self.problem(&root, message);
                 return false;
             }
@@ -158,7 +176,7 @@ impl Search<'_> {
         true
     }
 
-    fn problem(&mut self, path: &Path, message: String) {
+    fn problem(&mut self, path: &Path, message: Message) {
         self.problems.push(Problem {
             path: path.to_path_buf(),
             message,
@@ -224,7 +242,10 @@ mod tests {
         let (files, problems) = find_files(&root, &globs, 2);
         assert_eq!(files.len(), 2);
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].message.contains("more than 2 matching files"));
+        assert!(problems[0]
+            .message
+            .render(crate::i18n::Lang::En)
+            .contains("more than 2 matching files"));
 
         std::fs::remove_dir_all(&root).unwrap();
         std::fs::remove_dir_all(&elsewhere).unwrap();

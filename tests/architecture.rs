@@ -9,23 +9,25 @@ use std::path::{Path, PathBuf};
 /// The layers from the bottom up; one rank may not import another of the
 /// same rank.
 const LAYERS: &[(&str, u32)] = &[
+    ("i18n", 0),
     ("text", 0),
-    ("discover", 0),
+    ("discover", 1),
     ("layout", 1),
     ("citation", 1),
     ("dossier", 2),
     ("workspace", 3),
     ("lints", 4),
     ("assist", 4),
-    ("ide", 5),
-    ("check", 5),
-    ("inspect", 5),
-    ("server", 6),
-    ("main", 7),
+    ("project", 5),
+    ("ide", 6),
+    ("check", 6),
+    ("inspect", 6),
+    ("server", 7),
+    ("main", 8),
 ];
 
 /// Items of `src/lib.rs`, by the layer they belong to.
-const ROOT_ITEMS: &[(&str, &str)] = &[("Span", "text"), ("Dossier", "dossier")];
+const ROOT_ITEMS: &[(&str, &str)] = &[("Span", "text"), ("Dossier", "dossier"), ("msg", "i18n")];
 
 fn rank(layer: &str) -> Option<u32> {
     LAYERS.iter().find(|(l, _)| *l == layer).map(|(_, r)| *r)

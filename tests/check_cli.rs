@@ -3,8 +3,15 @@
 use std::path::Path;
 use std::process::Command;
 
+/// The binary in an English environment (`--lang` and a Dutch locale are
+/// tested as such).
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dossier-lsp"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dossier-lsp"));
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    command
 }
 
 fn root() -> &'static Path {
@@ -67,7 +74,70 @@ fn check_prints_the_seed_findings_compiler_style() {
         "{stdout}"
     );
     assert!(
-        stdout.ends_with("1 file(s) checked: 0 error(s), 1 warning(s), 2 hint(s) and note(s)\n")
+        stdout.ends_with("1 file checked: 0 errors, 1 warning, 2 hints and notes\n"),
+        "{stdout}"
+    );
+}
+
+/// The same findings in Dutch, from `--lang nl` or from the locale; codes,
+/// paths and positions do not change, nor does JSON's `severity`.
+#[test]
+fn check_speaks_the_users_language() {
+    let seed = root().join("seeds/000_0dbf1fc7ba84b8b6.txt");
+    let path = seed.display().to_string();
+    let by_flag = bin()
+        .args(["check", "--lang", "nl"])
+        .arg(&seed)
+        .output()
+        .unwrap();
+    let by_locale = bin()
+        .env("LANG", "nl_NL.UTF-8")
+        .arg("check")
+        .arg(&seed)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(by_flag.stdout).unwrap();
+    assert_eq!(stdout, String::from_utf8(by_locale.stdout).unwrap());
+    let firsts: Vec<&str> = stdout.lines().filter(|l| l.contains("]: ")).collect();
+    assert_eq!(
+        firsts,
+        [
+            format!("{path}:19:1: info[unreferenced-footnote]: voetnoot 1 is gedefinieerd maar wordt in de tekst nergens aangehaald"),
+            format!("{path}:182:4: waarschuwing[placeholder-source]: voetnoot 14 heeft een plaatshouder `PM BRON` in plaats van een bron"),
+            format!("{path}:242:4: hint[citation-format]: voetnoot 15: komma ontbreekt voor `nr.` in `Kamerstuk 22 112 nr. 2956`"),
+        ]
+    );
+    assert!(
+        stdout.ends_with(
+            "1 bestand gecontroleerd: 0 fouten, 1 waarschuwing, 2 hints en opmerkingen\n"
+        ),
+        "{stdout}"
+    );
+    // `--lang` over the locale; JSON keeps its field names and severities.
+    let json = bin()
+        .env("LANG", "nl_NL.UTF-8")
+        .args(["check", "--lang", "en", "--format", "json"])
+        .arg(&seed)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let placeholder = &report["diagnostics"][1];
+    assert_eq!(placeholder["severity"], "warning");
+    assert_eq!(
+        placeholder["message"],
+        "footnote 14 has a placeholder `PM BRON` instead of a source"
+    );
+    let json = bin()
+        .args(["check", "--lang", "nl", "--format", "json"])
+        .arg(&seed)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["diagnostics"][1]["severity"], "warning");
+    assert_eq!(report["diagnostics"][1]["code"], "placeholder-source");
+    assert_eq!(
+        report["diagnostics"][1]["message"],
+        "voetnoot 14 heeft een plaatshouder `PM BRON` in plaats van een bron"
     );
 }
 
@@ -386,5 +456,442 @@ fn check_looks_quotations_up_in_the_files_it_is_given() {
     assert_eq!(
         altered,
         ["verslag.txt:71:1: info[quote-altered]: the quotation «De voorstellen van de Commissie op …» differs from Kamerstukken II 2020/21, 22 112, nr. 2955, page 14: `grote` is quoted as `betekenisvolle`"]
+    );
+    // The same finding in Dutch; its code does not change.
+    let dutch = bin()
+        .args(["check", "--lang", "nl"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let dutch = String::from_utf8(dutch.stdout).unwrap();
+    assert!(
+        dutch.contains("info[quote-altered]: het citaat «De voorstellen van de Commissie op …» wijkt af van Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 14: `grote` is geciteerd als `betekenisvolle`"),
+        "{dutch}"
+    );
+}
+
+/// `.dossier-lsp.toml` above the files: its lints and overrides apply, the
+/// command line goes over it, its mistakes are errors at their line and
+/// column, and its language is the messages' unless `--lang` says other.
+#[test]
+fn a_project_file_sets_what_check_reports() {
+    let dir = scratch("project");
+    let seed = std::fs::read_to_string(root().join("seeds/000_0dbf1fc7ba84b8b6.txt")).unwrap();
+    std::fs::create_dir_all(dir.join("bijlagen")).unwrap();
+    std::fs::write(dir.join("brief.txt"), &seed).unwrap();
+    std::fs::write(dir.join("bijlagen/annex.txt"), &seed).unwrap();
+    std::fs::write(dir.join("notities.text"), &seed).unwrap();
+    std::fs::write(
+        dir.join(".dossier-lsp.toml"),
+        concat!(
+            "files = [\"**/*.txt\", \"**/*.text\"]\n",
+            "language = \"nl\"\n",
+            "\n",
+            "[lints]\n",
+            "unreferenced-footnote = \"off\"\n",
+            "citation-format = \"warning\"\n",
+            "\n",
+            "[[overrides]]\n",
+            "files = [\"bijlagen/**\"]\n",
+            "lints = { placeholder-source = \"off\" }\n",
+        ),
+    )
+    .unwrap();
+    let codes = |args: &[&str]| -> (Vec<String>, String, Option<i32>) {
+        let out = bin()
+            .current_dir(&*dir)
+            .arg("check")
+            .args(args)
+            .arg(".")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let found = stdout
+            .lines()
+            .filter(|l| l.contains("]: "))
+            .map(|l| {
+                let (place, rest) = l.split_once(": ").unwrap();
+                let code = rest.split(']').next().unwrap();
+                format!("{place} {code}]")
+            })
+            .collect();
+        (found, stdout, out.status.code())
+    };
+    let (found, stdout, status) = codes(&[]);
+    assert_eq!(
+        found,
+        [
+            "./bijlagen/annex.txt:242:4 waarschuwing[citation-format]",
+            "./brief.txt:182:4 waarschuwing[placeholder-source]",
+            "./brief.txt:242:4 waarschuwing[citation-format]",
+            "./notities.text:182:4 waarschuwing[placeholder-source]",
+            "./notities.text:242:4 waarschuwing[citation-format]",
+        ],
+        "{stdout}"
+    );
+    assert_eq!(status, Some(0), "{stdout}");
+    // The command line over the project file; `--lang` over its language.
+    let (found, _, _) = codes(&["--lang", "en", "--lint", "citation-format=off"]);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|f| !f.contains("citation-format")));
+    assert!(found.contains(&"./brief.txt:182:4 warning[placeholder-source]".to_owned()));
+
+    // A mistake is an error at its place; the rest still applies.
+    std::fs::write(
+        dir.join(".dossier-lsp.toml"),
+        "[lints]\nunreferenced-footnote = \"off\"\nplaceholder-sorce = \"off\"\n",
+    )
+    .unwrap();
+    let (found, stdout, status) = codes(&["--lang", "en"]);
+    assert_eq!(status, Some(1), "{stdout}");
+    assert_eq!(
+        found[0], "./.dossier-lsp.toml:3:1 error[project-file]",
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("unknown lint code `placeholder-sorce`"),
+        "{stdout}"
+    );
+    assert!(!found.iter().any(|f| f.contains("unreferenced-footnote")));
+    assert!(found.iter().any(|f| f.contains("placeholder-source")));
+}
+
+/// `--write-baseline` accepts today's findings; they stay away while the
+/// line they are on reads the same, and come back when it changes.
+#[test]
+fn a_baseline_keeps_accepted_findings_out() {
+    let dir = scratch("baseline");
+    let seed = std::fs::read_to_string(root().join("seeds/000_0dbf1fc7ba84b8b6.txt")).unwrap();
+    std::fs::write(dir.join("brief.txt"), &seed).unwrap();
+    std::fs::write(
+        dir.join(".dossier-lsp.toml"),
+        "baseline = \"basislijn.json\"\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = bin()
+            .current_dir(&*dir)
+            .arg("check")
+            .args(args)
+            .arg(".")
+            .output()
+            .unwrap();
+        (String::from_utf8(out.stdout).unwrap(), out.status.code())
+    };
+    let (before, _) = run(&[]);
+    assert!(before.contains("warning[placeholder-source]"), "{before}");
+    let (written, status) = run(&["--write-baseline"]);
+    assert_eq!(status, Some(0), "{written}");
+    assert!(
+        written.contains("3 findings written to the baseline"),
+        "{written}"
+    );
+    let baseline: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("basislijn.json")).unwrap()).unwrap();
+    assert_eq!(baseline["findings"].as_array().unwrap().len(), 3);
+    let (after, status) = run(&["--deny", "warnings"]);
+    assert_eq!(status, Some(0), "{after}");
+    assert!(!after.contains("]: "), "{after}");
+    assert!(
+        after.contains("3 findings accepted in the baseline not shown"),
+        "{after}"
+    );
+    // Lines added above move the findings, which stay accepted; a changed
+    // line brings its finding back.
+    let edited = format!(
+        "Een nieuwe eerste regel.\n{}",
+        seed.replace("14 PM BRON", "14 PM BRON (nog)")
+    );
+    std::fs::write(dir.join("brief.txt"), edited).unwrap();
+    let (after, status) = run(&["--deny", "warnings"]);
+    assert_eq!(status, Some(1), "{after}");
+    let found: Vec<&str> = after.lines().filter(|l| l.contains("]: ")).collect();
+    assert_eq!(found.len(), 1, "{after}");
+    assert!(
+        found[0].starts_with("./brief.txt:183:4: warning[placeholder-source]"),
+        "{after}"
+    );
+}
+
+/// What the server's quick fixes make of `text`: each round, every quick
+/// fix on `citation-format` or `footnote-numbering` that the server would
+/// show (one that needs its finding only where it stands), those that do
+/// not overlap applied together; again until none is left.
+fn server_quick_fixes(text: &str) -> String {
+    use dossier_lsp::ide::{code_actions, ActionKind, Analysis, NoFileTexts, Snapshot};
+    use std::sync::Arc;
+    let mut text = text.to_owned();
+    for _ in 0..8 {
+        let analysis = Arc::new(Analysis::new(1, &text));
+        let snap = Snapshot {
+            file: Arc::from("seed.txt"),
+            analysis: analysis.clone(),
+            workspace: Arc::new(dossier_lsp::workspace::Workspace::new()),
+            files: Arc::new(NoFileTexts),
+            lang: dossier_lsp::i18n::Lang::En,
+        };
+        let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut edits = Vec::new();
+        for action in code_actions(&snap, 0..text.len()) {
+            let Some(fixes) = &action.fixes else { continue };
+            let safe = matches!(fixes.code, "citation-format" | "footnote-numbering");
+            let shown =
+                !action.needs_finding || analysis.diagnostics.iter().any(|d| d.code == fixes.code);
+            if action.kind != ActionKind::QuickFix || !safe || !shown {
+                continue;
+            }
+            let clash = action.edits.iter().any(|e| {
+                taken
+                    .iter()
+                    .any(|t| t.start < e.span.end && e.span.start < t.end || *t == e.span)
+            });
+            if !clash {
+                taken.extend(action.edits.iter().map(|e| e.span.clone()));
+                edits.extend(action.edits);
+            }
+        }
+        if edits.is_empty() {
+            break;
+        }
+        text = dossier_lsp::assist::apply(&text, &edits);
+    }
+    text
+}
+
+#[test]
+fn fix_makes_the_seed_what_the_servers_quick_fixes_make_it() {
+    let dir = scratch("fix-seed");
+    let seed = std::fs::read_to_string(root().join("seeds/000_0dbf1fc7ba84b8b6.txt")).unwrap();
+    let path = dir.join("seed.txt");
+    std::fs::write(&path, &seed).unwrap();
+    let out = bin()
+        .current_dir(&*dir)
+        .args(["check", "--fix", "seed.txt"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    let expected = server_quick_fixes(&seed);
+    assert_ne!(expected, seed, "the seed has a slip the server fixes");
+    assert_eq!(fixed, expected);
+    assert!(fixed.contains("\n15 Kamerstuk 22 112, nr. 2956.\n"));
+    // What it changed, then what remains (the slip is gone).
+    assert!(
+        stdout.starts_with("seed.txt: fixed 1 finding (citation-format ×1)\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("citation-format]"), "{stdout}");
+    assert!(stdout.contains("warning[placeholder-source]"), "{stdout}");
+    assert!(
+        stdout.ends_with("1 file checked: 0 errors, 1 warning, 1 hint or note\n"),
+        "{stdout}"
+    );
+    // Nothing is left to fix, and no temporary file stayed behind.
+    let again = bin()
+        .current_dir(&*dir)
+        .args(["check", "--fix", "seed.txt"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(again.stdout).unwrap().contains("fixed"));
+    let names: Vec<_> = std::fs::read_dir(&*dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["seed.txt"]);
+}
+
+const OUT_OF_ORDER: &str = "Eerst1 dan3 en2.\n1 Kamerstuk 19 637, nr. 2375.\n3 Kamerstuk 19 637 nr. 2376.\n2 Kamerstuk 19 637, nr. 2377.\n";
+const IN_ORDER: &str = "Eerst1 dan2 en3.\n1 Kamerstuk 19 637, nr. 2375.\n2 Kamerstuk 19 637, nr. 2376.\n3 Kamerstuk 19 637, nr. 2377.\n";
+
+#[test]
+fn fix_renumbers_footnotes_out_of_order_and_fixes_a_slip_in_one() {
+    let dir = scratch("fix-order");
+    let path = dir.join("brief.txt");
+    std::fs::write(&path, OUT_OF_ORDER).unwrap();
+    let out = bin()
+        .current_dir(&*dir)
+        .args(["check", "--fix", "--lang", "nl", "brief.txt"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), IN_ORDER);
+    assert_eq!(server_quick_fixes(OUT_OF_ORDER), IN_ORDER);
+    assert_eq!(
+        stdout,
+        "brief.txt: 2 bevindingen hersteld (citation-format ×1, footnote-numbering ×1)\n\
+         1 bestand gecontroleerd: 0 fouten, 0 waarschuwingen, 0 hints en opmerkingen\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn diff_prints_the_fixes_and_writes_nothing() {
+    let dir = scratch("diff");
+    let path = dir.join("brief.txt");
+    std::fs::write(&path, OUT_OF_ORDER).unwrap();
+    let out = bin()
+        .current_dir(&*dir)
+        .args(["check", "--diff", "brief.txt"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        "--- a/brief.txt\n+++ b/brief.txt\n@@ -1,4 +1,4 @@\n\
+         -Eerst1 dan3 en2.\n+Eerst1 dan2 en3.\n 1 Kamerstuk 19 637, nr. 2375.\n\
+         -3 Kamerstuk 19 637 nr. 2376.\n-2 Kamerstuk 19 637, nr. 2377.\n\
+         +2 Kamerstuk 19 637, nr. 2376.\n+3 Kamerstuk 19 637, nr. 2377.\n"
+    );
+    assert_eq!(out.status.code(), Some(1), "a diff: exit 1");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), OUT_OF_ORDER);
+    // Nothing to fix: no diff, exit 0.
+    std::fs::write(&path, IN_ORDER).unwrap();
+    let out = bin()
+        .current_dir(&*dir)
+        .args(["check", "--diff", "brief.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.stdout, b"");
+    assert_eq!(out.status.code(), Some(0));
+    // --fix and --diff together are a usage error.
+    let out = bin()
+        .current_dir(&*dir)
+        .args(["check", "--fix", "--diff", "brief.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn fix_keeps_crlf_and_the_byte_order_mark() {
+    let dir = scratch("fix-crlf");
+    let path = dir.join("brief.txt");
+    let crlf = |s: &str| {
+        let mut b = b"\xEF\xBB\xBF".to_vec();
+        b.extend_from_slice(s.replace('\n', "\r\n").as_bytes());
+        b
+    };
+    std::fs::write(&path, crlf(OUT_OF_ORDER)).unwrap();
+    let out = bin()
+        .current_dir(&*dir)
+        .args(["check", "--fix", "brief.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(std::fs::read(&path).unwrap(), crlf(IN_ORDER));
+}
+
+#[test]
+fn fix_leaves_a_file_that_is_not_utf8_alone() {
+    let dir = scratch("fix-latin1");
+    let path = dir.join("brief.txt");
+    let mut bytes = OUT_OF_ORDER.as_bytes().to_vec();
+    bytes.extend_from_slice(b"De financi\xEBle garantie.\n");
+    std::fs::write(&path, &bytes).unwrap();
+    let out = bin()
+        .current_dir(&*dir)
+        .args(["check", "--fix", "brief.txt"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert!(!stdout.contains("fixed"), "{stdout}");
+    assert!(stdout.contains("warning[invalid-utf8]"), "{stdout}");
+}
+
+#[test]
+fn sarif_names_the_seed_placeholder_with_its_line_and_column() {
+    let out = bin()
+        .current_dir(root())
+        .args([
+            "check",
+            "--format",
+            "sarif",
+            "--lang",
+            "nl",
+            "seeds/000_0dbf1fc7ba84b8b6.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    assert!(log["$schema"].as_str().unwrap().contains("sarif"));
+    let runs = log["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1);
+    let run = &runs[0];
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "dossier-lsp");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    let rules = driver["rules"].as_array().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = dossier_lsp::lints::LINTS.iter().map(|l| l.code).collect();
+    assert_eq!(ids, codes);
+    let placeholder = rules
+        .iter()
+        .find(|r| r["id"] == "placeholder-source")
+        .unwrap();
+    assert!(placeholder["shortDescription"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("PM BRON"));
+    // Columns in characters, and the run says so.
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3, "{results:#?}");
+    let found = results
+        .iter()
+        .find(|r| r["ruleId"] == "placeholder-source")
+        .unwrap();
+    assert_eq!(found["level"], "warning");
+    assert_eq!(
+        found["message"]["text"],
+        "voetnoot 14 heeft een plaatshouder `PM BRON` in plaats van een bron"
+    );
+    assert_eq!(
+        ids[found["ruleIndex"].as_u64().unwrap() as usize],
+        "placeholder-source"
+    );
+    let location = &found["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "seeds/000_0dbf1fc7ba84b8b6.txt"
+    );
+    let region = &location["region"];
+    assert_eq!(region["startLine"], 182);
+    assert_eq!(region["startColumn"], 4);
+    assert_eq!(region["endLine"], 182);
+    assert_eq!(region["endColumn"], 11, "just after `PM BRON`");
+    // Hints and information are notes.
+    let levels: Vec<&str> = results
+        .iter()
+        .map(|r| r["level"].as_str().unwrap())
+        .collect();
+    assert_eq!(levels, ["note", "warning", "note"]);
+}
+
+/// With `--format json` what `--fix` did goes to standard error; standard
+/// output stays one JSON object per file.
+#[test]
+fn fix_with_json_keeps_stdout_to_the_findings() {
+    let dir = scratch("fix-json");
+    std::fs::write(dir.join("brief.txt"), OUT_OF_ORDER).unwrap();
+    let out = bin()
+        .current_dir(&*dir)
+        .args(["check", "--fix", "--format", "json", "brief.txt"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "brief.txt: fixed 2 findings (citation-format ×1, footnote-numbering ×1)\n"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["path"], "brief.txt");
+    assert_eq!(report["diagnostics"], serde_json::json!([]));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("brief.txt")).unwrap(),
+        IN_ORDER
     );
 }

@@ -10,6 +10,9 @@ const BIN: &str = env!("CARGO_BIN_EXE_dossier-lsp");
 
 fn cite_stdin(input: &[u8], args: &[&str]) -> (Vec<Value>, i32) {
     let mut child = Command::new(BIN)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .arg("cite")
         .args(args)
         .stdin(Stdio::piped())
@@ -50,6 +53,13 @@ fn seed_footnotes_on_stdin() {
     );
     assert_eq!(k["canonical"], "Kamerstuk 22 112, nr. 2956");
     assert_eq!(k["slips"][0], "missing comma before `nr.`");
+    // In Dutch only the slip's words change.
+    let (dutch, _) = cite_stdin(
+        b"14 PM BRON.\n15 Kamerstuk 22 112 nr. 2956.\n",
+        &["--lang", "nl"],
+    );
+    assert_eq!(dutch[1]["slips"][0], "komma ontbreekt voor `nr.`");
+    assert_eq!(dutch[1]["canonical"], k["canonical"]);
 }
 
 #[test]

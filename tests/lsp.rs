@@ -637,7 +637,7 @@ fn scrambled(text: &str) -> (dossier_lsp::Dossier, Vec<dossier_lsp::lints::Diagn
                 via: vec![9999, 0],
             },
             _ => dossier_lsp::dossier::Source::Unresolved {
-                reason: "`*_[".to_owned(),
+                reason: dossier_lsp::msg!("reason-empty-before", note = "`*_["),
             },
         };
     }
@@ -774,7 +774,7 @@ fn changes_with_gaps_in_their_versions_apply_at_once() {
 #[test]
 fn lint_settings_change_severities_and_turn_lints_off() {
     let mut s = start(Options::default());
-    let init = json!({"processId": null, "rootUri": null, "capabilities": capabilities(None),
+    let init = json!({"processId": null, "rootUri": null, "locale": "nl", "capabilities": capabilities(None),
         "initializationOptions": {"files": ["**/*.txt"], "lints": {
             "placeholder-source": "error", "unreferenced-footnote": "off", "geen-lint": "off"}}});
     s.conn.call("initialize", init);
@@ -1051,13 +1051,17 @@ impl Drop for TempFolder {
 /// A server started on `folder` as its workspace, with these client
 /// capabilities, once its index is built; and the "indexed" log message.
 fn started_in(folder: &TempFolder, caps: Value) -> (InProcess, Value) {
+    started_in_locale(folder, caps, "nl")
+}
+
+fn started_in_locale(folder: &TempFolder, caps: Value, locale: &str) -> (InProcess, Value) {
     let root = tower_lsp::lsp_types::Url::from_file_path(&folder.0)
         .unwrap()
         .to_string();
     let mut s = start(Options::default());
     s.conn.call(
         "initialize",
-        json!({"processId": null, "rootUri": root, "capabilities": caps,
+        json!({"processId": null, "rootUri": root, "locale": locale, "capabilities": caps,
             "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
     );
     s.conn.notify("initialized", json!({}));
@@ -1065,9 +1069,134 @@ fn started_in(folder: &TempFolder, caps: Value) -> (InProcess, Value) {
         m["method"] == "window/logMessage"
             && m["params"]["message"]
                 .as_str()
-                .is_some_and(|t| t.contains("indexed"))
+                .is_some_and(|t| t.contains("geïndexeerd") || t.contains("indexed"))
     });
     (s, indexed)
+}
+
+/// One session speaks one language: with `locale: "nl"` the diagnostics,
+/// hovers, lenses, action titles, progress and log lines are Dutch, with
+/// `"en"` English, and the codes the same. The words scanned for are the
+/// catalogs' own (the seed holds none of them).
+#[test]
+fn a_session_speaks_the_language_of_its_client() {
+    const DUTCH: &[&str] = &[
+        "voetnoot",
+        "Voetnoot",
+        "Beantwoord",
+        "regel ",
+        "Schrijfwijze",
+        "schrijfwijze",
+        "ontbreekt",
+        "plaatshouder",
+        "documenten",
+        "herstellen",
+        "hernummeren",
+        "Niet beantwoord",
+        "indexeren",
+        "geïndexeerd",
+        "gereed",
+        "Vraag",
+        "Antwoord",
+    ];
+    const ENGLISH: &[&str] = &[
+        "footnote",
+        "Footnote",
+        "Answered",
+        "line ",
+        "missing",
+        "placeholder",
+        "documents",
+        "Fix ",
+        "Renumber",
+        "Indexing",
+        "indexed",
+        "ready",
+        "source",
+        "Question",
+        "Answer",
+    ];
+    let mut codes = Vec::new();
+    for (locale, own, other) in [("nl", DUTCH, ENGLISH), ("en", ENGLISH, DUTCH)] {
+        let folder = TempFolder::new(&format!("lang-{locale}"));
+        std::fs::write(folder.0.join("000_seed.txt"), SEED).unwrap();
+        let mut caps = capabilities(None);
+        caps["window"] = json!({"workDoneProgress": true});
+        let (mut s, indexed) = started_in_locale(&folder, caps, locale);
+        let uri = folder.uri("000_seed.txt");
+        s.conn.open(&uri, "text", SEED);
+        let mut shown: Vec<(&str, String)> = Vec::new();
+        let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+        shown.push(("log", text(&indexed["params"]["message"])));
+        let progress = s.conn.take_notification("the progress's title", |m| {
+            m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin"
+        });
+        shown.push(("progress", text(&progress["params"]["value"]["title"])));
+        let end = s.conn.take_notification("the progress's end", |m| {
+            m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+        });
+        shown.push(("progress", text(&end["params"]["value"]["message"])));
+        let diags = s.conn.diagnostics(&uri);
+        let mut own_codes = Vec::new();
+        for d in diags["diagnostics"].as_array().unwrap() {
+            shown.push(("diagnostic", text(&d["message"])));
+            own_codes.push(text(&d["code"]));
+        }
+        codes.push(own_codes);
+        // The footnotes with a placeholder and with a slip; an answer's
+        // heading (its first paragraph: the rest is the document's text).
+        for (line, first_paragraph) in [
+            (line_starting(SEED, "14 PM BRON"), false),
+            (line_starting(SEED, "15 Kamerstuk"), false),
+            (line_starting(SEED, "Antwoord"), true),
+        ] {
+            let hover = s.conn.call(
+                "textDocument/hover",
+                text_position(&uri, json!({"line": line, "character": 0})),
+            );
+            let md = text(&hover["contents"]["value"]);
+            let md = if first_paragraph {
+                md.split("\n\n").next().unwrap_or_default().to_owned()
+            } else {
+                md
+            };
+            shown.push(("hover", md));
+        }
+        for (_, title) in lenses(&mut s, &uri) {
+            // Above an answer: `Vraag 1: ` and the question's first words.
+            let ours = title.split(": De ").next().unwrap_or_default().to_owned();
+            shown.push(("lens", ours));
+        }
+        let end_line = SEED.lines().count();
+        let actions = s.conn.call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri},
+                "range": {"start": {"line": 0, "character": 0}, "end": {"line": end_line, "character": 0}},
+                "context": {"diagnostics": []}}),
+        );
+        for a in actions.as_array().unwrap() {
+            shown.push(("action", text(&a["title"])));
+        }
+        for kind in ["log", "progress", "diagnostic", "hover", "lens", "action"] {
+            let of_kind: Vec<&String> = shown
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, t)| t)
+                .collect();
+            assert!(
+                of_kind.iter().any(|t| own.iter().any(|w| t.contains(w))),
+                "{locale}: no {kind} in its own language: {of_kind:?}"
+            );
+            for t in of_kind {
+                let foreign: Vec<&&str> = other.iter().filter(|w| t.contains(**w)).collect();
+                assert!(foreign.is_empty(), "{locale}: {kind} `{t}` has {foreign:?}");
+            }
+        }
+    }
+    assert_eq!(
+        codes[0], codes[1],
+        "the codes do not change with the language"
+    );
 }
 
 /// The seed's committee letter and its answering letter as two files,
@@ -1108,7 +1237,7 @@ fn the_workspace_is_indexed_and_citations_lead_to_their_documents() {
         indexed["params"]["message"]
             .as_str()
             .unwrap()
-            .contains("indexed 2 documents"),
+            .contains("2 documenten geïndexeerd"),
         "{indexed}"
     );
 
@@ -1315,7 +1444,10 @@ fn a_lens_above_a_committee_question_names_the_file_that_answers_it() {
     assert!(
         lensed.contains(&(
             ten_slotte,
-            format!("Answered in antwoorden.txt: vraag 4, line {}", repeat + 1)
+            format!(
+                "Beantwoord in antwoorden.txt: vraag 4, regel {}",
+                repeat + 1
+            )
         )),
         "{lensed:?}"
     );
@@ -1426,7 +1558,7 @@ fn markers_show_their_footnote_when_the_setting_asks() {
     assert_eq!(inlay_hints(&mut s, SEED_URI, SEED).len(), 3);
     // With it: after each marker, its footnote's first words.
     let mut s = start(Options::default());
-    let init = json!({"processId": null, "rootUri": null, "capabilities": capabilities(None),
+    let init = json!({"processId": null, "rootUri": null, "locale": "nl", "capabilities": capabilities(None),
         "initializationOptions": {"inlayHints": {"markers": true}}});
     s.conn.call("initialize", init);
     s.conn.notify("initialized", json!({}));
@@ -1932,7 +2064,7 @@ fn requests_are_answered_while_the_workspace_is_being_indexed() {
     let mut s = start(options);
     s.conn.call(
         "initialize",
-        json!({"processId": null, "rootUri": root, "capabilities": capabilities(None),
+        json!({"processId": null, "rootUri": root, "locale": "nl", "capabilities": capabilities(None),
             "workspaceFolders": [{"uri": root, "name": "dossiers"}]}),
     );
     s.conn.notify("initialized", json!({}));
@@ -1965,7 +2097,7 @@ fn requests_are_answered_while_the_workspace_is_being_indexed() {
         m["method"] == "window/logMessage"
             && m["params"]["message"]
                 .as_str()
-                .is_some_and(|t| t.contains("indexed"))
+                .is_some_and(|t| t.contains("geïndexeerd"))
     };
     assert!(!s.conn.notifications.iter().any(indexed));
 
@@ -1977,7 +2109,7 @@ fn requests_are_answered_while_the_workspace_is_being_indexed() {
         message["params"]["message"]
             .as_str()
             .unwrap()
-            .contains("indexed 2 documents"),
+            .contains("2 documenten geïndexeerd"),
         "{message}"
     );
     let location = s.conn.call(
@@ -2122,4 +2254,178 @@ fn a_quoted_document_on_disk_is_read_to_look_quotations_up() {
         seen.push(found);
     }
     panic!("no quotation finding: {seen:#?}");
+}
+
+/// The workspace's `.dossier-lsp.toml`: its levels apply (under the
+/// editor's settings), its language is the session's, its mistakes are
+/// diagnostics on it at their line and column, and a change on disk is
+/// read at once.
+#[test]
+fn a_project_file_is_read_shown_and_read_again() {
+    let folder = TempFolder::new("project");
+    std::fs::write(folder.0.join("brief.txt"), SEED).unwrap();
+    let toml = folder.0.join(".dossier-lsp.toml");
+    std::fs::write(
+        &toml,
+        "language = \"en\"\n\n[lints]\nplaceholder-source = \"off\"\nunreferenced-footnote = \"hint\"\ncitation-formaat = \"off\"\n",
+    )
+    .unwrap();
+    let mut caps = capabilities(None);
+    caps["workspace"] = json!({"didChangeWatchedFiles": {"dynamicRegistration": true}});
+    // A Dutch client: the project file's `language` wins over its locale.
+    let (mut s, _) = started_in_locale(&folder, caps, "nl");
+    let toml_uri = folder.uri(".dossier-lsp.toml");
+    let shown = s.conn.diagnostics(&toml_uri);
+    let problems = shown["diagnostics"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{shown}");
+    assert_eq!(problems[0]["code"], "project-file");
+    assert_eq!(problems[0]["severity"], 1);
+    assert_eq!(
+        problems[0]["range"]["start"],
+        json!({"line": 5, "character": 0})
+    );
+    assert!(
+        problems[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("unknown lint code `citation-formaat`"),
+        "{shown}"
+    );
+    let registered = s.conn.take_notification("file watchers", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    let watchers = &registered["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert!(
+        watchers
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["globPattern"] == "**/.dossier-lsp.toml"),
+        "{registered}"
+    );
+
+    let uri = folder.uri("brief.txt");
+    s.conn.open(&uri, "text", SEED);
+    let codes = |d: &Value| -> Vec<(String, u64)> {
+        d["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_owned(),
+                    d["severity"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let first = s.conn.diagnostics(&uri);
+    let found = codes(&first);
+    assert!(
+        !found.iter().any(|(c, _)| c == "placeholder-source"),
+        "{first}"
+    );
+    assert!(
+        found.contains(&("unreferenced-footnote".to_owned(), 4)),
+        "{first}"
+    );
+    assert!(
+        found.contains(&("citation-format".to_owned(), 4)),
+        "{first}"
+    );
+    let message_of = |d: &Value, code: &str| -> String {
+        d["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["code"] == code)
+            .map(|x| x["message"].as_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    let message = message_of(&first, "unreferenced-footnote");
+    assert!(
+        message.starts_with("footnote 1 "),
+        "English from the project file: {first}"
+    );
+
+    // The editor's settings over the project file.
+    s.conn.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"dossier": {"lints": {"placeholder-source": "error"}}}}),
+    );
+    let again = s.conn.diagnostics(&uri);
+    assert!(
+        codes(&again).contains(&("placeholder-source".to_owned(), 1)),
+        "{again}"
+    );
+
+    // The file mended on disk: read again, its diagnostics cleared, its
+    // levels in force.
+    std::fs::write(&toml, "[lints]\nunreferenced-footnote = \"off\"\n").unwrap();
+    s.conn.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": toml_uri, "type": 2}]}),
+    );
+    let mended = s.conn.diagnostics(&toml_uri);
+    assert_eq!(mended["diagnostics"], json!([]), "{mended}");
+    let last = s.conn.diagnostics(&uri);
+    let found = codes(&last);
+    assert!(
+        !found.iter().any(|(c, _)| c == "unreferenced-footnote"),
+        "{last}"
+    );
+    assert!(
+        found.contains(&("placeholder-source".to_owned(), 1)),
+        "{last}"
+    );
+    // No `language` any more: the client's Dutch.
+    let message = message_of(&last, "placeholder-source");
+    assert!(message.starts_with("voetnoot 14 "), "{last}");
+}
+
+/// The project's baseline holds in the editor as in `check`: an accepted
+/// finding is not shown while its line reads the same.
+#[test]
+fn the_editor_leaves_out_what_the_baseline_accepts() {
+    let folder = TempFolder::new("baseline");
+    std::fs::write(folder.0.join("brief.txt"), SEED).unwrap();
+    std::fs::write(
+        folder.0.join(".dossier-lsp.toml"),
+        "baseline = \"basislijn.json\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.0.join("basislijn.json"),
+        r#"{"version": 1, "findings": [{"path": "brief.txt", "code": "placeholder-source", "line": 182, "text": "14 PM BRON"}]}"#,
+    )
+    .unwrap();
+    let (mut s, _) = started_in(&folder, capabilities(None));
+    let uri = folder.uri("brief.txt");
+    s.conn.open(&uri, "text", SEED);
+    let shown = s.conn.diagnostics(&uri);
+    let codes: Vec<&str> = shown["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.contains(&"placeholder-source"), "{shown}");
+    assert!(codes.contains(&"citation-format"), "{shown}");
+    // The line edited: the finding is back.
+    let line = line_starting(SEED, "14 PM BRON");
+    s.conn.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": line, "character": 10}, "end": {"line": line, "character": 10}},
+                "text": " (nog)"}]}),
+    );
+    let edited = s.conn.diagnostics(&uri);
+    assert!(
+        edited["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "placeholder-source"),
+        "{edited}"
+    );
 }

@@ -48,7 +48,13 @@ fn question_lints(d: &Dossier, text: &str) -> Vec<String> {
     lints::lint(d, text)
         .into_iter()
         .filter(|x| x.code.contains("question") || x.code.contains("answer"))
-        .map(|x| format!("{} {}", x.code, x.message))
+        .map(|x| {
+            format!(
+                "{} {}",
+                x.code,
+                x.message.render(dossier_lsp::i18n::Lang::En)
+            )
+        })
         .collect()
 }
 

@@ -15,7 +15,10 @@ fn a_text_with_replacement_characters_gets_one_finding() {
     assert_eq!(replaced.len(), 1, "{found:?}");
     assert_eq!(replaced[0].span, 10..13);
     assert_eq!(replaced[0].severity, Severity::Warning);
-    assert!(replaced[0].message.contains("3 replacement character"));
+    assert!(replaced[0]
+        .message
+        .render(dossier_lsp::i18n::Lang::En)
+        .contains("3 replacement character"));
     let (_, clean) = analyse("De financiële garantie.\n");
     assert!(clean.iter().all(|d| d.code != "replacement-characters"));
 }

@@ -45,7 +45,7 @@ fn a_session_over_stdio_ends_with_status_0_after_shutdown_and_exit() {
             l["range"]["start"]["line"] == first
                 && l["command"]["title"]
                     .as_str()
-                    .is_some_and(|t| t.starts_with("Answered: Antwoord 1, line "))
+                    .is_some_and(|t| t.starts_with("Beantwoord: Antwoord 1, regel "))
         }),
         "{lenses}"
     );

@@ -51,7 +51,11 @@ fn three_thousand_documents_citing_each_other() {
         &|_, _| {},
     );
     assert_eq!(scan.documents.len(), n as usize);
-    let problems: Vec<String> = scan.problems.iter().map(|p| p.message.clone()).collect();
+    let problems: Vec<String> = scan
+        .problems
+        .iter()
+        .map(|p| p.message.render(dossier_lsp::i18n::Lang::En))
+        .collect();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("binary"), "{problems:?}");
 
@@ -95,6 +99,7 @@ fn three_thousand_documents_citing_each_other() {
     assert_eq!(scan.problems.len(), 300);
     assert!(scan.problems[0]
         .message
+        .render(dossier_lsp::i18n::Lang::En)
         .contains("more than the limit of 40"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -99,7 +99,7 @@ run_vscode() {
     say "npm ci (extension)"
     (cd "$ext" && npm ci --no-audit --no-fund --loglevel=error)
   fi
-  local sources=("$ext/src" "$ext/package.json" "$ext/package-lock.json" "$ext/language-configuration.json" "$ext/esbuild.mjs" "$ext/.vscodeignore" "$ext/scripts")
+  local sources=("$ext/src" "$ext/package.json" "$ext/package-lock.json" "$ext/language-configuration.json" "$ext/esbuild.mjs" "$ext/.vscodeignore" "$ext/scripts" "$ext/l10n" "$ext"/package.nls*.json)
   if [ ! -f "$ext/dossier-lsp.vsix" ] || [ -n "$(find "${sources[@]}" -newer "$ext/dossier-lsp.vsix" -print -quit)" ]; then
     say "npm run package (extension, universal)"
     (cd "$ext" && npm run --silent package >/dev/null)
@@ -137,6 +137,10 @@ run_vscode() {
   #    anywhere: the message, then dossier-lsp on PATH
   local rc=0
   rm -rf "$ext/test-artifacts"
+  # the Dutch translations are complete (no editor needed): every vscode.l10n.t text and
+  # every %key% of package.json has its entry
+  say "VS Code extension: translations complete (test/l10n-check.mjs)"
+  ARTIFACTS="$ext/test-artifacts/l10n" node "$ext/test/l10n-check.mjs" || rc=1
   say "VS Code (code-server $code_server_version + Chromium): $(basename "$pvsix"), the server inside"
   run_group vscode env DOSSIER_LSP_BIN="$bin" E2E_TOOLS="$tools" E2E_PIDFILE="$pidfile" E2E_MODE=bundled \
     VSIX="$pvsix" ARTIFACTS="$ext/test-artifacts/bundled" \

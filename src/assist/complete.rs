@@ -22,7 +22,9 @@ pub struct Completion {
     pub label: String,
     /// What replaces `replace`.
     pub insert: String,
-    pub detail: String,
+    /// The footnote's text, the question, the document's title; `None`
+    /// for a document known only as cited here.
+    pub detail: Option<String>,
     /// The part already typed that the completion replaces.
     pub replace: Span,
 }
@@ -63,7 +65,7 @@ pub fn completions(
                 kind: CompletionKind::Footnote,
                 label: f.number.to_string(),
                 insert: f.number.to_string(),
-                detail: f.text.chars().take(80).collect(),
+                detail: Some(f.text.chars().take(80).collect()),
                 replace: replace.clone(),
             });
         }
@@ -83,7 +85,7 @@ pub fn completions(
             kind: CompletionKind::Question,
             label: next.to_string(),
             insert: next.to_string(),
-            detail: format!("Vraag {next}"),
+            detail: Some(format!("Vraag {next}")),
             replace: line_start + typed.start()..offset,
         });
         return out;
@@ -95,7 +97,9 @@ pub fn completions(
         let year_form = year_form(d, text);
         let replace = line_start + typed.start()..offset;
         let mut seen = HashSet::new();
-        let mut push = |id: &str, citation: Option<&crate::citation::Citation>, detail: String| {
+        let mut push = |id: &str,
+                        citation: Option<&crate::citation::Citation>,
+                        detail: Option<String>| {
             if !seen.insert(id.to_string()) {
                 return;
             }
@@ -126,7 +130,7 @@ pub fn completions(
             .filter(|c| c.kind == crate::citation::CitationKind::Kamerstuk)
         {
             if let Some(id) = &c.id {
-                push(id, Some(c), "cited in this document".into());
+                push(id, Some(c), None);
             }
         }
         if let Some(ws) = workspace {
@@ -140,7 +144,7 @@ pub fn completions(
                     .display
                     .as_deref()
                     .and_then(|disp| crate::citation::find_citations(disp).into_iter().next());
-                push(id, parsed.as_ref(), s.title.clone());
+                push(id, parsed.as_ref(), Some(s.title.clone()));
             }
         }
     }

@@ -3,9 +3,11 @@
 //! are byte ranges; the server turns them into LSP types.
 
 mod complete;
+mod fix;
 mod tokens;
 
 pub use complete::{completions, Completion, CompletionKind};
+pub use fix::{non_overlapping, safe_fixes, slip_fixes, Fix, SlipFix, RENUMBER_CODE, SLIP_CODE};
 pub use tokens::{semantic_tokens, TokenKind};
 
 use std::collections::HashMap;

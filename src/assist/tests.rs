@@ -211,3 +211,61 @@ fn completion_of_note_numbers_question_numbers_and_documents() {
         c.iter().map(|c| &c.insert).collect::<Vec<_>>()
     );
 }
+
+/// Of fixes whose edits overlap, the first is taken and the other waits;
+/// two insertions at one place overlap, edits end to end do not.
+#[test]
+fn fixes_that_overlap_wait_for_the_next_round() {
+    let fix = |code, spans: &[(usize, usize)]| Fix {
+        code,
+        at: 0..0,
+        edits: spans
+            .iter()
+            .map(|&(start, end)| Edit {
+                span: start..end,
+                text: String::new(),
+            })
+            .collect(),
+    };
+    let taken = non_overlapping(vec![
+        fix("a", &[(2, 5), (9, 9)]),
+        fix("b", &[(4, 6)]),
+        fix("c", &[(5, 7)]),
+        fix("d", &[(9, 9)]),
+        fix("e", &[(0, 2), (12, 14)]),
+        fix("f", &[(8, 10)]),
+    ]);
+    let codes: Vec<&str> = taken.iter().map(|f| f.code).collect();
+    assert_eq!(codes, ["a", "c", "e"]);
+}
+
+/// The safe fixes of the seed: its one slip, and no renumbering.
+#[test]
+fn the_seeds_safe_fix_is_its_slip() {
+    let text = seed();
+    let d = Dossier::analyze(&text);
+    let fixes = safe_fixes(&d, &text);
+    assert_eq!(fixes.len(), 1, "{fixes:?}");
+    assert_eq!(fixes[0].code, SLIP_CODE);
+    let fixed = apply(&text, &fixes[0].edits);
+    assert!(fixed.contains("\n15 Kamerstuk 22 112, nr. 2956.\n"));
+}
+
+/// Notes that no marker finds are read with doubt: the server offers to
+/// renumber them, but that is no safe fix.
+#[test]
+fn notes_read_with_doubt_are_not_renumbered_unasked() {
+    let text = "Een tekst zonder verwijzingen.\n1 Kamerstuk 19 637, nr. 2375.\n3 Kamerstuk 19 637, nr. 2376.\n4 Kamerstuk 19 637, nr. 2377.\n";
+    let d = Dossier::analyze(text);
+    assert_eq!(d.footnotes.len(), 3);
+    assert!(d.notes_in_doubt(d.footnotes[0].convention));
+    assert!(!renumber_footnotes(&d).is_empty());
+    assert_eq!(safe_fixes(&d, text), []);
+    // Markers that find their notes: no doubt, and the renumbering is safe.
+    let text = text.replace("zonder verwijzingen", "met1 drie3 vier4");
+    let d = Dossier::analyze(&text);
+    let fixes = safe_fixes(&d, &text);
+    assert_eq!(fixes.len(), 1, "{fixes:?}");
+    assert_eq!(fixes[0].code, RENUMBER_CODE);
+    assert_eq!(fixes[0].edits, renumber_footnotes(&d));
+}

@@ -5,10 +5,12 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
+use crate::i18n::Lang;
+
 use super::{find_citations, Chamber, Citation, ShortFormKind};
 
 /// One citation as the JSON object `cite` prints.
-pub fn to_json(text: &str, c: &Citation) -> Value {
+pub fn to_json(text: &str, c: &Citation, lang: Lang) -> Value {
     let (short_form, note) = match c.short_form {
         Some(ShortFormKind::Idem) => (Some("idem"), None),
         Some(ShortFormKind::Ibidem) => (Some("ibidem"), None),
@@ -33,13 +35,13 @@ pub fn to_json(text: &str, c: &Citation) -> Value {
         "short_form": short_form,
         "note": note,
         "bijlage": c.bijlage,
-        "slips": c.slips.iter().map(|s| s.message.clone()).collect::<Vec<_>>(),
+        "slips": c.slips.iter().map(|s| s.message.render(lang)).collect::<Vec<_>>(),
     })
 }
 
 /// Prints the citations of `text` (or of standard input with `-` or none)
 /// as JSON lines. Invalid UTF-8 on standard input is decoded lossily.
-pub fn run(text: Option<&str>) -> ExitCode {
+pub fn run(text: Option<&str>, lang: Lang) -> ExitCode {
     let owned;
     let text = match text {
         Some(t) if t != "-" => t,
@@ -56,7 +58,7 @@ pub fn run(text: Option<&str>) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for c in find_citations(text) {
-        if writeln!(out, "{}", to_json(text, &c)).is_err() {
+        if writeln!(out, "{}", to_json(text, &c, lang)).is_err() {
             // A closed pipe (`| head`) is not an error worth reporting.
             return ExitCode::SUCCESS;
         }

@@ -149,7 +149,7 @@ pub(crate) fn find_ecli(text: &str, out: &mut Vec<Citation>) {
             }
             c.slips.push(FormatSlip {
                 span: sep.range(),
-                message: "comma instead of colon in the ECLI".into(),
+                message: crate::msg!("slip-ecli-comma"),
                 fix: ":".into(),
             });
         }

@@ -148,7 +148,7 @@ fn parse_chamber(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<Chamber> {
         if steps::year(c.rest()).is_some() {
             slips.push(FormatSlip {
                 span: span.end..span.end,
-                message: format!("missing space after `{word}`"),
+                message: crate::msg!("slip-missing-space-after", word = word),
                 fix: " ".into(),
             });
         } else {
@@ -172,12 +172,12 @@ fn parse_chamber(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<Chamber> {
     match word {
         "ll" => slips.push(FormatSlip {
             span,
-            message: "`ll` (two letters l) written for `II`".into(),
+            message: crate::msg!("slip-ll-for-ii"),
             fix: "II".into(),
         }),
         "11" => slips.push(FormatSlip {
             span,
-            message: "`11` written for `II`".into(),
+            message: crate::msg!("slip-11-for-ii"),
             fix: "II".into(),
         }),
         _ => {}
@@ -215,9 +215,7 @@ fn parse_year(c: &mut Cur, slips: &mut Vec<FormatSlip>) -> Option<String> {
         };
         slips.push(FormatSlip {
             span: whole,
-            message: format!(
-                "doubtful vergaderjaar `{written}`: the second year should follow the first"
-            ),
+            message: crate::msg!("slip-doubtful-year", written = written),
             fix: fixed,
         });
     }
@@ -435,7 +433,7 @@ struct Number {
 fn nr_slip(span: crate::Span) -> FormatSlip {
     FormatSlip {
         span,
-        message: "`nr` without its period".into(),
+        message: crate::msg!("slip-nr-without-period"),
         fix: "nr.".into(),
     }
 }
@@ -563,7 +561,7 @@ fn parse_kamerstuk(
         if !comma {
             slips.push(FormatSlip {
                 span: before_sep..before_sep,
-                message: "missing comma before `nr.`".into(),
+                message: crate::msg!("slip-missing-comma-before-nr"),
                 fix: ",".into(),
             });
         }
@@ -593,7 +591,7 @@ fn parse_kamerstuk(
                     let at = at.start;
                     slips.push(FormatSlip {
                         span: at..at,
-                        message: "missing `nr.` before the document number".into(),
+                        message: crate::msg!("slip-missing-nr"),
                         fix: "nr. ".into(),
                     });
                     value = Some(n.to_string());
@@ -621,7 +619,7 @@ fn parse_kamerstuk(
                     let at = at.start;
                     slips.push(FormatSlip {
                         span: before_sep..at,
-                        message: "missing `, nr.` before the document number".into(),
+                        message: crate::msg!("slip-missing-comma-nr"),
                         fix: ", nr. ".into(),
                     });
                     value = Some(n.to_string());
@@ -835,6 +833,7 @@ fn parse_aanhangsel(text: &str, start: usize, label_end: usize) -> Option<Vec<Ci
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn cites(text: &str) -> Vec<Citation> {
         let mut out = Vec::new();
@@ -914,7 +913,10 @@ mod tests {
         let c = one(t);
         assert_eq!(c.id.as_deref(), Some("kst-22112-2956"));
         assert_eq!(c.slips.len(), 1);
-        assert_eq!(c.slips[0].message, "missing comma before `nr.`");
+        assert_eq!(
+            c.slips[0].message.render(Lang::En),
+            "missing comma before `nr.`"
+        );
         assert_eq!(c.slips[0].span, 16..16);
         assert_eq!(c.slips[0].fix, ",");
     }
@@ -939,7 +941,10 @@ mod tests {
         assert_eq!(c.slips[0].fix, "2023–24");
         let c = one("6 Kamerstukken II2015–16, 34 104, nr. 128.");
         assert_eq!(c.year.as_deref(), Some("2015-2016"));
-        assert_eq!(c.slips[0].message, "missing space after `II`");
+        assert_eq!(
+            c.slips[0].message.render(Lang::En),
+            "missing space after `II`"
+        );
     }
 
     #[test]
@@ -978,7 +983,7 @@ mod tests {
         let c = one(t);
         assert_eq!(c.id.as_deref(), Some("kst-22112-2962"));
         assert_eq!(
-            c.slips[0].message,
+            c.slips[0].message.render(Lang::En),
             "missing `nr.` before the document number"
         );
         let mut fixed = t.to_string();

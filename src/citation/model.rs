@@ -71,7 +71,8 @@ pub struct FormatSlip {
     /// something is missing).
     pub span: Span,
     /// What is off, in plain words: "missing comma before `nr.`".
-    pub message: String,
+    #[serde(skip)]
+    pub message: crate::i18n::Message,
     /// The replacement text for `span` that fixes it.
     pub fix: String,
 }

@@ -292,7 +292,7 @@ pub(super) fn resolve_sources(footnotes: &mut [Footnote], citations: &[Citation]
 fn resolve(short: &Citation, antecedent: Option<&Footnote>, citations: &[Citation]) -> Source {
     let Some(prev) = antecedent else {
         return Source::Unresolved {
-            reason: "there is no earlier footnote to refer to".into(),
+            reason: crate::msg!("reason-no-earlier-footnote"),
         };
     };
     let (base, mut via) = match &prev.source {
@@ -304,15 +304,12 @@ fn resolve(short: &Citation, antecedent: Option<&Footnote>, citations: &[Citatio
         }
         Source::Placeholder(_) => {
             return Source::Unresolved {
-                reason: format!(
-                    "footnote {} before it is a placeholder, not a source",
-                    prev.number
-                ),
+                reason: crate::msg!("reason-placeholder-before", note = prev.name()),
             }
         }
         Source::Unresolved { .. } => {
             return Source::Unresolved {
-                reason: format!("footnote {} before it does not resolve either", prev.number),
+                reason: crate::msg!("reason-unresolved-before", note = prev.name()),
             }
         }
         // A source we do not read as a citation (a report, a newspaper):
@@ -320,7 +317,7 @@ fn resolve(short: &Citation, antecedent: Option<&Footnote>, citations: &[Citatio
         Source::None if !prev.text.trim().is_empty() => return Source::None,
         Source::None => {
             return Source::Unresolved {
-                reason: format!("footnote {} before it is empty", prev.number),
+                reason: crate::msg!("reason-empty-before", note = prev.name()),
             }
         }
     };

@@ -105,7 +105,7 @@ pub enum Source {
         via: Vec<u32>,
     },
     /// A short form that could not be resolved, and why.
-    Unresolved { reason: String },
+    Unresolved { reason: crate::i18n::Message },
     /// A placeholder such as `PM BRON` (index into `Dossier::citations`).
     Placeholder(usize),
 }
@@ -130,6 +130,17 @@ pub struct FootnoteMarker {
 impl FootnoteMarker {
     pub fn key(&self) -> NoteKey<'_> {
         (self.convention, self.number, self.label.as_deref())
+    }
+
+    /// The marker as written: a Markdown marker with its `[^` and `]`, so
+    /// that a cursor on either finds it; the others are their digits.
+    pub fn written_span(&self) -> Span {
+        match self.convention {
+            NoteConvention::Markdown => {
+                self.span.start.saturating_sub(2)..self.span.end.saturating_add(1)
+            }
+            _ => self.span.clone(),
+        }
     }
 }
 
@@ -289,6 +300,33 @@ impl Dossier {
         markers::explain(text, &self.layout, &self.footnotes)
     }
 
+    /// Whether the notes of `convention` are read with doubt: fewer than
+    /// three in five of its markers and definitions find each other (OCR
+    /// noise, notes the reading does not see). Findings about them are
+    /// then given mildly, and no fix is applied to them unasked: they say
+    /// more about the reading than the text. Markdown notes are written
+    /// unambiguously and never in doubt.
+    pub fn notes_in_doubt(&self, convention: NoteConvention) -> bool {
+        if convention == NoteConvention::Markdown {
+            return false;
+        }
+        let markers: Vec<_> = self
+            .markers
+            .iter()
+            .filter(|m| m.convention == convention)
+            .collect();
+        let resolved = markers.iter().filter(|m| m.footnote.is_some()).count();
+        let referenced: std::collections::HashSet<usize> =
+            markers.iter().filter_map(|m| m.footnote).collect();
+        let notes = self
+            .footnotes
+            .iter()
+            .filter(|f| f.convention == convention)
+            .count();
+        let all = markers.len() + notes;
+        all > 0 && (resolved + referenced.len()) * 5 < all * 3
+    }
+
     /// The footnote numbered `n`, if defined (the first one if duplicated).
     pub fn footnote(&self, n: u32) -> Option<&Footnote> {
         self.footnotes.iter().find(|f| f.number == n)
@@ -305,8 +343,17 @@ impl Dossier {
 
     /// The marker whose digits contain `offset` (or end at it).
     pub fn marker_at(&self, offset: usize) -> Option<&FootnoteMarker> {
-        let i = self.markers.partition_point(|m| m.span.end < offset);
-        self.markers.get(i).filter(|m| m.span.start <= offset)
+        // A written form is at most one byte longer after its digits.
+        let i = self
+            .markers
+            .partition_point(|m| m.span.end.saturating_add(1) < offset);
+        self.markers[i..]
+            .iter()
+            .take_while(|m| m.span.start <= offset.saturating_add(2))
+            .find(|m| {
+                let w = m.written_span();
+                w.start <= offset && offset <= w.end
+            })
     }
 
     /// The innermost citation containing `offset` (in one of its parts: not

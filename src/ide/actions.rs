@@ -13,7 +13,7 @@ use super::lookup;
 use super::snapshot::Snapshot;
 use crate::assist::{self, Edit};
 use crate::dossier::{PinEdit, QuoteMatch, Source};
-use crate::Span;
+use crate::{msg, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActionKind {
@@ -86,7 +86,7 @@ fn quote_pin(snap: &Snapshot, range: &Span) -> Vec<Action> {
         None => return Vec::new(),
     };
     vec![Action {
-        title: format!("Paginanummer in de voetnoot op blz. {page} zetten"),
+        title: msg!("action-quote-pin", page = page).render(snap.lang),
         kind: ActionKind::QuickFix,
         edits: vec![edit],
         versioned: true,
@@ -102,48 +102,29 @@ fn quote_pin(snap: &Snapshot, range: &Span) -> Vec<Action> {
 fn slips(snap: &Snapshot, range: &Span) -> Vec<Action> {
     let a = &snap.analysis;
     let (from, to) = (range.start, range.end);
-    let mut out = Vec::new();
-    for c in &a.dossier.citations {
-        // Offer the fixes of the citations the range touches (a part of
-        // it: not the footnote block between the parts of a cut one).
-        if !c.spans().iter().any(|s| s.start <= to && from <= s.end) {
-            continue;
-        }
-        for slip in &c.slips {
-            // Spans are into the document and inside one part of the
-            // citation; anything else would edit the wrong text (or what
-            // lies between the parts), so it is not offered.
-            let inside = c
+    assist::slip_fixes(&a.dossier, &a.text)
+        .into_iter()
+        // The fixes of the citations the range touches (a part of one:
+        // not the footnote block between the parts of a cut one).
+        .filter(|s| {
+            s.citation
                 .spans()
                 .iter()
-                .any(|p| p.start <= slip.span.start && slip.span.end <= p.end);
-            if !inside || slip.span.start > slip.span.end || a.text.get(slip.span.clone()).is_none()
-            {
-                tracing::debug!(
-                    "slip {:?} outside its citation {:?}; no fix offered",
-                    slip.span,
-                    c.span
-                );
-                continue;
-            }
-            out.push(Action {
-                title: format!("Schrijfwijze herstellen: {}", slip.message),
-                kind: ActionKind::QuickFix,
-                edits: vec![Edit {
-                    span: slip.span.clone(),
-                    text: slip.fix.clone(),
-                }],
-                versioned: false,
-                preferred: true,
-                fixes: Some(Fixes {
-                    code: "citation-format",
-                    at: slip.span.clone(),
-                }),
-                needs_finding: false,
-            });
-        }
-    }
-    out
+                .any(|p| p.start <= to && from <= p.end)
+        })
+        .map(|s| Action {
+            title: msg!("action-fix-slip", slip = s.slip.message.clone()).render(snap.lang),
+            kind: ActionKind::QuickFix,
+            fixes: Some(Fixes {
+                code: assist::SLIP_CODE,
+                at: s.edit.span.clone(),
+            }),
+            edits: vec![s.edit],
+            versioned: false,
+            preferred: true,
+            needs_finding: false,
+        })
+        .collect()
 }
 
 fn editing(snap: &Snapshot, range: &Span) -> Vec<Action> {
@@ -164,9 +145,9 @@ fn editing(snap: &Snapshot, range: &Span) -> Vec<Action> {
     // Renumber every footnote.
     let renumber = assist::renumber_footnotes(d);
     if !renumber.is_empty() {
-        let title = "Voetnoten doorlopend hernummeren (1, 2, 3 …)".to_owned();
+        let title = msg!("action-renumber").render(snap.lang);
         let fixes = Fixes {
-            code: "footnote-numbering",
+            code: assist::RENUMBER_CODE,
             at: range.clone(),
         };
         out.push(Action {
@@ -196,7 +177,12 @@ fn editing(snap: &Snapshot, range: &Span) -> Vec<Action> {
         let written = citation.written(&a.text);
         let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push(action(
-            format!("`{written}` uitschrijven: {}", edit.text),
+            msg!(
+                "action-expand-short-form",
+                written = written,
+                full = edit.text.clone()
+            )
+            .render(snap.lang),
             ActionKind::RefactorRewrite,
             vec![edit],
             false,
@@ -213,7 +199,7 @@ fn editing(snap: &Snapshot, range: &Span) -> Vec<Action> {
             continue;
         };
         out.push(action(
-            format!("Voetnoot {} toevoegen onderaan de pagina", m.number),
+            msg!("action-add-footnote", note = m.number).render(snap.lang),
             ActionKind::QuickFix,
             vec![edit],
             true,
@@ -250,7 +236,7 @@ fn editing(snap: &Snapshot, range: &Span) -> Vec<Action> {
                 },
             };
             out.push(action(
-                format!("Bron invullen: {candidate}"),
+                msg!("action-fill-source", source = candidate).render(snap.lang),
                 ActionKind::QuickFix,
                 vec![edit],
                 false,

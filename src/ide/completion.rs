@@ -7,11 +7,18 @@
 use super::guard::guarded;
 use super::snapshot::Snapshot;
 use crate::assist::{completions, Completion};
+use crate::msg;
 
-/// In the order to show them.
+/// In the order to show them, each with a detail.
 pub fn completion(snap: &Snapshot, offset: usize) -> Vec<Completion> {
     let a = &snap.analysis;
-    guarded("completion", Vec::new(), || {
+    let mut found = guarded("completion", Vec::new(), || {
         completions(&a.dossier, &a.text, offset, Some(&snap.workspace))
-    })
+    });
+    for c in &mut found {
+        if c.detail.is_none() {
+            c.detail = Some(msg!("completion-cited-here").render(snap.lang));
+        }
+    }
+    found
 }

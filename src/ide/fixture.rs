@@ -1,6 +1,7 @@
 //! Fixtures for the features' tests: the dossier text itself, `$0` where
 //! the cursor stands, and, for a workspace, each file after a line
-//! `//- /name.txt`. Every file is analysed and put in the workspace index
+//! `//- /name.txt`; a first line `//- lang: en` gives the session English
+//! (Dutch otherwise). Every file is analysed and put in the workspace index
 //! (as the server has it once a document's diagnostics are out); the
 //! snapshot is that of the file with the cursor.
 //!
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use expect_test::Expect;
 
 use super::snapshot::{Analysis, FileTexts, NavigationTarget, Snapshot};
+use crate::i18n::Lang;
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::Span;
 
@@ -25,13 +27,21 @@ pub struct Fixture {
     pub files: Vec<(String, String)>,
     /// The file and byte offset of `$0`.
     pub cursor: Option<(usize, usize)>,
+    /// The session's language: Dutch, as most users have it, unless a
+    /// test asks for English.
+    pub lang: Lang,
 }
 
 impl Fixture {
     pub fn parse(fixture: &str) -> Fixture {
         let fixture = fixture.strip_prefix('\n').unwrap_or(fixture);
         let mut files: Vec<(String, String)> = Vec::new();
+        let mut lang = Lang::Nl;
         for line in fixture.split_inclusive('\n') {
+            if let Some(code) = line.strip_prefix("//- lang: ") {
+                lang = Lang::parse(code).expect("`//- lang: nl` or `en`");
+                continue;
+            }
             if let Some(name) = line.strip_prefix("//- ") {
                 files.push((name.trim().to_owned(), String::new()));
                 continue;
@@ -49,7 +59,11 @@ impl Fixture {
                 cursor = Some((i, at));
             }
         }
-        Fixture { files, cursor }
+        Fixture {
+            files,
+            cursor,
+            lang,
+        }
     }
 
     pub fn key(&self, i: usize) -> String {
@@ -78,7 +92,8 @@ impl Fixture {
             Arc::new(own.expect("the cursor's file")),
             Arc::new(workspace),
             Arc::new(Texts(texts)),
-        );
+        )
+        .with_lang(self.lang);
         (snapshot, offset)
     }
 
@@ -347,7 +362,8 @@ pub fn check_completion(fixture: &str, expect: Expect) {
                 .lines()
                 .next_back()
                 .unwrap_or("");
-            format!("{:?} {} ({})\n  {line}\n", c.kind, c.label, c.detail)
+            let detail = c.detail.as_deref().unwrap_or("");
+            format!("{:?} {} ({detail})\n  {line}\n", c.kind, c.label)
         })
         .collect();
     expect.assert_eq(&actual);

@@ -52,7 +52,7 @@ pub fn inlay_hints(snap: &Snapshot, range: Span, markers: bool) -> Vec<InlayHint
             .map(|(offset, label)| InlayHint {
                 offset,
                 label: format!("[{label}]"),
-                tooltip: Some("De eerste woorden van de voetnoot".to_owned()),
+                tooltip: Some(crate::msg!("hint-marker-tooltip").render(snap.lang)),
                 kind: HintKind::Marker,
             }),
         );

@@ -14,8 +14,10 @@ use super::render::{collapse, escape, footnote_body, list};
 use super::snapshot::{file_name, Analysis, Snapshot};
 use crate::citation::{Citation, CitationKind};
 use crate::dossier::passage::Change;
-use crate::dossier::{Answer, Footnote, Passage, Question, QuestionKind, QuoteMatch, Source};
-use crate::Span;
+use crate::dossier::{Answer, Footnote, Passage, QuestionKind, QuoteMatch, Source};
+use crate::i18n::Lang;
+use crate::lints::pages_of;
+use crate::{msg, Span};
 
 /// What a hover shows: the span it is about and Markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +34,7 @@ pub fn hover(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
     if let Some(found) = question_elsewhere(snap, offset) {
         return Some(found);
     }
-    let Some((span, mut markdown)) = hover_at(&snap.analysis, offset) else {
+    let Some((span, mut markdown)) = hover_at(&snap.analysis, offset, snap.lang) else {
         return identity(snap, offset);
     };
     if let Some(note) = in_workspace(snap, offset) {
@@ -43,34 +45,36 @@ pub fn hover(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
 }
 
 /// The hovered span and the Markdown to show for it.
-fn hover_at(a: &Analysis, offset: usize) -> Option<(Span, String)> {
+fn hover_at(a: &Analysis, offset: usize, lang: Lang) -> Option<(Span, String)> {
     let d = &a.dossier;
     if let Some(marker) = d.marker_at(offset) {
         let md = match d.note_of(marker) {
-            Some(f) => footnote_markdown(a, f),
+            Some(f) => footnote_markdown(a, f, lang),
             None => format!(
-                "**Voetnoot {}**\n\n⚠ Deze voetnoot staat niet in het document.",
-                marker.number
+                "**{}**\n\n⚠ {}",
+                msg!("hover-footnote", note = marker.number).render(lang),
+                msg!("hover-footnote-not-found").render(lang)
             ),
         };
         return Some((marker.span.clone(), md));
     }
     if let Some(f) = footnote_on_number(d, offset) {
-        return Some((f.number_span.clone(), footnote_markdown(a, f)));
+        return Some((f.number_span.clone(), footnote_markdown(a, f, lang)));
     }
     if let Some(q) = lookup::question_at_heading(a, offset) {
         let span = q.heading_span.clone().unwrap_or(q.span.clone());
-        return Some((span, answer_markdown(a, q)));
+        return Some((span, questions::answer_hover(a, q, lang)));
     }
     if let Some(ans) = lookup::answer_at_heading(a, offset) {
-        return Some((ans.heading_span.clone(), question_markdown(a, ans)));
+        return Some((ans.heading_span.clone(), question_markdown(a, ans, lang)));
     }
     if let Some(r) = lookup::question_ref_at(a, offset) {
         let md = match lookup::referred_question(a, r) {
-            Some(q) => answer_markdown(a, q),
+            Some(q) => questions::answer_hover(a, q, lang),
             None => format!(
-                "**Vraag{}**\n\n⚠ Deze vraag staat niet in het document.",
-                list(&r.numbers)
+                "**{}**\n\n⚠ {}",
+                msg!("hover-question", numbers = list(&r.numbers)).render(lang),
+                msg!("hover-question-not-found").render(lang)
             ),
         };
         return Some((r.span.clone(), md));
@@ -84,46 +88,49 @@ fn hover_at(a: &Analysis, offset: usize) -> Option<(Span, String)> {
         } else {
             q.span.clone()
         };
-        return Some((span, questions::answer_hover(a, q)));
+        return Some((span, questions::answer_hover(a, q, lang)));
     };
     let md = match c.kind {
         CitationKind::ShortForm => {
             let f = d.footnote_at(offset)?;
-            short_form_markdown(a, f)?
+            short_form_markdown(a, f, lang)?
         }
-        CitationKind::Placeholder => missing_source(a, c),
-        _ => citation_markdown(c),
+        CitationKind::Placeholder => missing_source(a, c, lang),
+        _ => citation_markdown(c, lang),
     };
     Some((c.part_at(offset).clone(), md))
 }
 
-/// Hover on a question: its answer.
-fn answer_markdown(a: &Analysis, q: &Question) -> String {
-    questions::answer_hover(a, q)
-}
-
 /// Hover on an `Antwoord` heading: the question it answers.
-fn question_markdown(a: &Analysis, ans: &Answer) -> String {
+fn question_markdown(a: &Analysis, ans: &Answer, lang: Lang) -> String {
     match lookup::question_of(a, ans) {
         Some(q) => format!(
-            "**Vraag{}** (regel {})\n\n{}",
-            list(&q.numbers),
-            a.line_number(questions::question_anchor(a, q).start),
+            "**{}** ({})\n\n{}",
+            msg!("hover-question", numbers = list(&q.numbers)).render(lang),
+            msg!(
+                "hover-line",
+                line = a.line_number(questions::question_anchor(a, q).start)
+            )
+            .render(lang),
             escape(&lookup::question_text(a, q))
         ),
         None => format!(
-            "**Antwoord{}**\n\n⚠ Bij dit antwoord is geen vraag gevonden.",
-            list(&ans.numbers)
+            "**{}**\n\n⚠ {}",
+            msg!("hover-answer", numbers = list(&ans.numbers)).render(lang),
+            msg!("hover-answer-without-question").render(lang)
         ),
     }
 }
 
-fn footnote_markdown(a: &Analysis, f: &Footnote) -> String {
-    let mut parts = vec![format!("**Voetnoot {}**", f.number)];
+fn footnote_markdown(a: &Analysis, f: &Footnote, lang: Lang) -> String {
+    let mut parts = vec![format!(
+        "**{}**",
+        msg!("hover-footnote", note = f.number).render(lang)
+    )];
     let body = footnote_body(a, f);
     match &f.source {
         Source::Resolved { .. } => {
-            if let Some(md) = short_form_markdown(a, f) {
+            if let Some(md) = short_form_markdown(a, f, lang) {
                 parts.push(md);
             }
         }
@@ -131,15 +138,15 @@ fn footnote_markdown(a: &Analysis, f: &Footnote) -> String {
             parts.push(escape(&body));
             let placeholder = a.dossier.citations.get(*i);
             parts.push(match placeholder {
-                Some(c) => missing_source(a, c),
-                None => "⚠ **De bron ontbreekt.**".to_owned(),
+                Some(c) => missing_source(a, c, lang),
+                None => format!("⚠ **{}**", msg!("hover-source-missing").render(lang)),
             });
         }
         Source::Unresolved { reason } => {
             parts.push(escape(&body));
             parts.push(format!(
-                "⚠ Verwijzing niet op te lossen: {}",
-                escape(reason)
+                "⚠ {}",
+                escape(&msg!("hover-unresolved", reason = reason.clone()).render(lang))
             ));
         }
         Source::Cited(_) | Source::None => {
@@ -150,7 +157,7 @@ fn footnote_markdown(a: &Analysis, f: &Footnote) -> String {
                 .filter_map(|&i| a.dossier.citations.get(i))
             {
                 if c.is_full() {
-                    parts.push(citation_line(c));
+                    parts.push(citation_line(c, lang));
                 }
             }
         }
@@ -159,13 +166,13 @@ fn footnote_markdown(a: &Analysis, f: &Footnote) -> String {
 }
 
 /// `Idem, blz. 12 → Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 12`.
-fn short_form_markdown(a: &Analysis, f: &Footnote) -> Option<String> {
+fn short_form_markdown(a: &Analysis, f: &Footnote, lang: Lang) -> Option<String> {
     let Source::Resolved { citation, via } = &f.source else {
         return match &f.source {
             Source::Unresolved { reason } => Some(format!(
-                "{}\n\n⚠ Verwijzing niet op te lossen: {}",
+                "{}\n\n⚠ {}",
                 escape(&short_form_text(a, f)),
-                escape(reason)
+                escape(&msg!("hover-unresolved", reason = reason.clone()).render(lang))
             )),
             _ => None,
         };
@@ -177,7 +184,8 @@ fn short_form_markdown(a: &Analysis, f: &Footnote) -> Option<String> {
     );
     if !via.is_empty() {
         let list: Vec<String> = via.iter().map(|n| n.to_string()).collect();
-        md.push_str(&format!("\n\n_via voetnoot {}_", list.join(", ")));
+        let via = msg!("hover-via-footnote", notes = list.join(", ")).render(lang);
+        md.push_str(&format!("\n\n_{via}_"));
     }
     if let Some(url) = citation.url() {
         md.push_str(&format!("\n\n[{url}]({url})"));
@@ -185,19 +193,20 @@ fn short_form_markdown(a: &Analysis, f: &Footnote) -> Option<String> {
     Some(md)
 }
 
-fn citation_markdown(c: &Citation) -> String {
+fn citation_markdown(c: &Citation, lang: Lang) -> String {
     let mut md = format!("**{}**", escape(&c.canonical()));
     if let Some(url) = c.url() {
         md.push_str(&format!("\n\n[{url}]({url})"));
     }
     for slip in &c.slips {
         // Our own message, with `code` meant as such.
-        md.push_str(&format!("\n\nSchrijfwijze: {}", slip.message));
+        let slip = msg!("hover-slip", slip = slip.message.clone()).render(lang);
+        md.push_str(&format!("\n\n{slip}"));
     }
     md
 }
 
-fn citation_line(c: &Citation) -> String {
+fn citation_line(c: &Citation, lang: Lang) -> String {
     let canonical = c.canonical();
     let mut line = match c.url() {
         Some(url) if c.kind == CitationKind::Url || url.trim_end_matches('/') == canonical => {
@@ -207,7 +216,8 @@ fn citation_line(c: &Citation) -> String {
         None => format!("→ {}", escape(&canonical)),
     };
     for slip in &c.slips {
-        line.push_str(&format!(" (schrijfwijze: {})", slip.message));
+        let slip = msg!("hover-slip-short", slip = slip.message.clone()).render(lang);
+        line.push_str(&format!(" ({slip})"));
     }
     line
 }
@@ -219,11 +229,12 @@ fn host(url: &str) -> String {
     escape(host)
 }
 
-fn missing_source(a: &Analysis, c: &Citation) -> String {
-    let written = collapse(&c.written(&a.text));
+fn missing_source(a: &Analysis, c: &Citation, lang: Lang) -> String {
+    let written = collapse(&c.written(&a.text)).replace('`', "'");
     format!(
-        "⚠ **De bron ontbreekt**: `{}` staat hier in plaats van een bron.",
-        written.replace('`', "'")
+        "⚠ **{}**: {}",
+        msg!("hover-source-missing").render(lang),
+        msg!("hover-placeholder-here", written = written).render(lang)
     )
 }
 
@@ -256,21 +267,22 @@ fn question_elsewhere(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
     let found = snap
         .workspace
         .taken_up_elsewhere_by_words(&snap.file, d.question_words(q))?;
+    let lang = snap.lang;
     let line = snap
         .lines()
         .line(&found.key, found.span.start)
-        .map(|n| format!(", regel {n}"))
+        .map(|n| format!(", {}", msg!("hover-line", line = n).render(lang)))
         .unwrap_or_default();
     let name = file_name(&found.key).replace(['[', ']'], "");
-    let numbers: Vec<String> = found.numbers.iter().map(|n| n.to_string()).collect();
     let state = if found.answered {
-        "Beantwoord in"
+        msg!("answered-in")
     } else {
-        "Overgenomen, (nog) niet beantwoord, in"
+        msg!("taken-up-in")
     };
     let markdown = format!(
-        "**Vraag {}**\n\n{state} [{name}]({}){line}",
-        numbers.join(", "),
+        "**{}**\n\n{} [{name}]({}){line}",
+        msg!("hover-question", numbers = list(&found.numbers)).render(lang),
+        state.render(lang),
         found.key
     );
     Some(HoverResult {
@@ -321,7 +333,8 @@ fn in_workspace(snap: &Snapshot, offset: usize) -> Option<String> {
             ));
         }
     }
-    (!links.is_empty()).then(|| format!("In de werkruimte: {}", links.join(", ")))
+    (!links.is_empty())
+        .then(|| msg!("hover-in-workspace", documents = links.join(", ")).render(snap.lang))
 }
 
 /// On a quotation whose source is in the workspace (or is this document):
@@ -329,15 +342,12 @@ fn in_workspace(snap: &Snapshot, offset: usize) -> Option<String> {
 /// differs from it.
 fn quote(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
     let q = lookup::quote_at(snap, offset)?;
+    let lang = snap.lang;
     let place = match *q.file == *snap.file {
-        true => "dit document".to_string(),
+        true => msg!("hover-quote-this-document").render(lang),
         false => file_name(&q.file),
     };
-    let pages = |p: &Passage| match (p.first_page, p.last_page) {
-        (Some(a), Some(b)) if a != b => format!("blz. {a}–{b}"),
-        (Some(a), _) => format!("blz. {a}"),
-        _ => "een pagina zonder nummer".to_string(),
-    };
+    let pages = |p: &Passage| pages_of(p).render(lang);
     let passage = |p: &Passage| {
         let words: Vec<&str> = q.index.text[p.span.clone()].split_whitespace().collect();
         let mut s = words[..words.len().min(80)].join(" ");
@@ -346,21 +356,35 @@ fn quote(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
         }
         format!("> {}", escape(&s))
     };
-    let document = escape(&q.quoted.document);
+    let document = q.quoted.document.as_str();
+    let title = |p: Option<&Passage>| {
+        let source = match p {
+            Some(p) => msg!(
+                "hover-quote-source",
+                document = document,
+                pages = pages(p),
+                place = &place
+            ),
+            None => msg!(
+                "hover-quote-source-no-page",
+                document = document,
+                place = &place
+            ),
+        };
+        format!(
+            "**{}** {}",
+            msg!("hover-quote").render(lang),
+            escape(&source.render(lang))
+        )
+    };
     let md = match &q.found {
         QuoteMatch::Found(p) => {
-            let mut md = format!(
-                "**Citaat** uit {document}, {} ({place})\n\n{}",
-                pages(p),
-                passage(p)
-            );
+            let mut md = format!("{}\n\n{}", title(Some(p)), passage(p));
             let pin = q.quoted.pin();
             if pin.as_ref().and_then(|x| p.on_pinned_page(x)) == Some(false) {
                 let written = q.quoted.pin.clone().unwrap_or_default().replace('-', "–");
-                md.push_str(&format!(
-                    "\n\n⚠ De noot noemt blz. {written}; de passage staat op {}.",
-                    pages(p)
-                ));
+                let warning = msg!("hover-quote-wrong-page", pin = written, pages = pages(p));
+                md.push_str(&format!("\n\n⚠ {}", escape(&warning.render(lang))));
             }
             md
         }
@@ -371,12 +395,20 @@ fn quote(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
                     Change::Changed { source, quoted } => {
                         format!("~~{}~~ → **{}**", escape(source), escape(quoted))
                     }
-                    Change::Added(a) => format!("toegevoegd: **{}**", escape(a)),
-                    Change::LeftOut(l) => format!("weggelaten zonder `…`: ~~{}~~", escape(l)),
+                    Change::Added(a) => format!(
+                        "{} **{}**",
+                        msg!("hover-quote-added").render(lang),
+                        escape(a)
+                    ),
+                    Change::LeftOut(l) => format!(
+                        "{} ~~{}~~",
+                        msg!("hover-quote-left-out").render(lang),
+                        escape(l)
+                    ),
                 })
                 .collect();
             let marked = match marked.is_empty() {
-                true => "- de woorden wijken op enkele plaatsen af".to_string(),
+                true => format!("- {}", msg!("quote-words-differ").render(lang)),
                 false => marked
                     .iter()
                     .map(|m| format!("- {m}"))
@@ -384,19 +416,22 @@ fn quote(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
                     .join("\n"),
             };
             format!(
-                "**Citaat** uit {document}, {} ({place})\n\n{}\n\n⚠ Het citaat wijkt af van de bron:\n\n{marked}",
-                pages(p),
-                passage(p)
+                "{}\n\n{}\n\n⚠ {}\n\n{marked}",
+                title(Some(p)),
+                passage(p),
+                msg!("hover-quote-differs").render(lang)
             )
         }
         QuoteMatch::NotFound(closest) => {
             let mut md = format!(
-                "**Citaat** uit {document} ({place})\n\n⚠ De geciteerde woorden staan niet in dit stuk."
+                "{}\n\n⚠ {}",
+                title(None),
+                msg!("hover-quote-not-found").render(lang)
             );
             if let Some(p) = closest {
                 md.push_str(&format!(
-                    "\n\nDichtstbijzijnde passage, {}:\n\n{}",
-                    pages(p),
+                    "\n\n{}\n\n{}",
+                    escape(&msg!("hover-quote-closest", pages = pages(p)).render(lang)),
                     passage(p)
                 ));
             }
@@ -425,14 +460,12 @@ fn identity(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
         .filter(|k| *k != key)
         .collect();
     let mut markdown = format!("**{}**\n\n`{}`", own.display, own.id);
-    markdown.push_str(&match elsewhere {
-        0 => "\n\nNergens anders in de werkruimte aangehaald.".to_owned(),
-        n => format!(
-            "\n\n{n}× aangehaald in {} {} van de werkruimte (zoek de verwijzingen op voor de plaatsen).",
-            files.len(),
-            if files.len() == 1 { "ander document" } else { "andere documenten" }
-        ),
-    });
+    let cited = match elsewhere {
+        0 => msg!("hover-cited-nowhere"),
+        n => msg!("hover-cited-in", count = n, documents = files.len()),
+    };
+    markdown.push_str("\n\n");
+    markdown.push_str(&cited.render(snap.lang));
     Some(HoverResult {
         span: own.span.clone(),
         markdown,

@@ -9,7 +9,7 @@ use super::questions::{self, answer_numbers};
 use super::render::list;
 use super::snapshot::{file_name, Snapshot};
 use crate::dossier::QuestionKind;
-use crate::Span;
+use crate::{msg, Span};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lens {
@@ -21,6 +21,7 @@ pub struct Lens {
 pub fn code_lenses(snap: &Snapshot) -> Vec<Lens> {
     let a = &snap.analysis;
     let d = &a.dossier;
+    let lang = snap.lang;
     // Each other document is read once, for its line numbers.
     let mut lines = snap.lines();
     let mut out = Vec::new();
@@ -28,23 +29,22 @@ pub fn code_lenses(snap: &Snapshot) -> Vec<Lens> {
     for q in &d.questions {
         let at = questions::question_anchor(a, q);
         if let Some(ans) = lookup::answer_of(a, q) {
-            push(
-                at,
-                format!(
-                    "Answered: Antwoord{}, line {}",
-                    list(answer_numbers(a, ans, Some(q))),
-                    a.line_number(ans.heading_span.start)
-                ),
+            let title = msg!(
+                "lens-answered",
+                numbers = list(answer_numbers(a, ans, Some(q))),
+                line = a.line_number(ans.heading_span.start)
             );
+            push(at, title.render(lang));
             continue;
         }
         let repeat = q.related.iter().filter_map(|&i| d.questions.get(i)).next();
         let title = match (q.kind, repeat) {
-            (QuestionKind::LetterParagraph, Some(r)) => format!(
-                "Not answered (taken up as question{}, line {})",
-                list(&r.numbers),
-                a.line_number(questions::question_anchor(a, r).start)
-            ),
+            (QuestionKind::LetterParagraph, Some(r)) => msg!(
+                "lens-taken-up-unanswered",
+                numbers = list(&r.numbers),
+                line = a.line_number(questions::question_anchor(a, r).start)
+            )
+            .render(lang),
             (QuestionKind::LetterParagraph, None) => {
                 let words = d.question_words(q);
                 match snap
@@ -54,34 +54,39 @@ pub fn code_lenses(snap: &Snapshot) -> Vec<Lens> {
                     Some(t) => {
                         let line = lines
                             .line(&t.key, t.span.start)
-                            .map(|n| format!(", line {n}"))
+                            .map(|n| format!(", {}", msg!("hover-line", line = n).render(lang)))
                             .unwrap_or_default();
                         let what = if t.answered {
-                            "Answered in"
+                            msg!("answered-in")
                         } else {
-                            "Taken up, not answered, in"
+                            msg!("taken-up-in")
                         };
                         format!(
-                            "{what} {}: vraag{}{line}",
+                            "{} {}: {}{line}",
+                            what.render(lang),
                             file_name(&t.key),
-                            list(&t.numbers)
+                            msg!("lens-question", numbers = list(&t.numbers)).render(lang)
                         )
                     }
-                    None => "Not answered".to_owned(),
+                    None => msg!("lens-unanswered").render(lang),
                 }
             }
-            _ => "Not answered".to_owned(),
+            _ => msg!("lens-unanswered").render(lang),
         };
         push(at, title);
     }
     for ans in &d.answers {
         let title = match lookup::question_of(a, ans) {
             Some(q) => format!(
-                "Vraag{}: {}",
-                list(answer_numbers(a, ans, Some(q))),
+                "{}: {}",
+                msg!(
+                    "hover-question",
+                    numbers = list(answer_numbers(a, ans, Some(q)))
+                )
+                .render(lang),
                 questions::first_words(a, q, 10)
             ),
-            None => "No question found for this answer".to_owned(),
+            None => msg!("hover-answer-without-question").render(lang),
         };
         push(ans.heading_span.clone(), title);
     }

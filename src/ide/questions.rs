@@ -7,8 +7,9 @@ use super::lookup;
 use super::render::{escape, footnote_body, list};
 use super::snapshot::Analysis;
 use crate::dossier::{Answer, Footnote, Question, QuestionKind, Source};
+use crate::i18n::Lang;
 use crate::layout::LineKind;
-use crate::Span;
+use crate::{msg, Span};
 
 /// The question (a `Vraag N` heading or its text, a numbered repeat, a
 /// committee letter's paragraph) whose running text holds `offset`; not
@@ -70,33 +71,44 @@ fn first_line(text: &str, span: &Span) -> Span {
 
 /// Hover on a question: where its answer stands and its first lines, with
 /// footnote markers resolved.
-pub fn answer_hover(a: &Analysis, q: &Question) -> String {
-    let numbers = list(&q.numbers);
+pub fn answer_hover(a: &Analysis, q: &Question, lang: Lang) -> String {
+    let line = |offset: usize| msg!("hover-line", line = a.line_number(offset)).render(lang);
     match lookup::answer_of(a, q) {
         Some(ans) => {
             let shown = list(answer_numbers(a, ans, Some(q)));
             format!(
-                "**Antwoord{shown}** (regel {})\n\n{}",
-                a.line_number(ans.heading_span.start),
-                answer_preview(a, ans, 700)
+                "**{}** ({})\n\n{}",
+                msg!("hover-answer", numbers = shown).render(lang),
+                line(ans.heading_span.start),
+                answer_preview(a, ans, 700, lang)
             )
         }
-        None => match q.related.iter().filter_map(|&i| a.dossier.questions.get(i)).next() {
+        None => match q
+            .related
+            .iter()
+            .filter_map(|&i| a.dossier.questions.get(i))
+            .next()
+        {
             Some(repeat) if q.kind == QuestionKind::LetterParagraph => format!(
-                "**Vraag{}** (regel {})\n\n⚠ Deze vraag is overgenomen maar heeft (nog) geen antwoord.",
-                list(&repeat.numbers),
-                a.line_number(question_anchor(a, repeat).start)
+                "**{}** ({})\n\n⚠ {}",
+                msg!("hover-question", numbers = list(&repeat.numbers)).render(lang),
+                line(question_anchor(a, repeat).start),
+                msg!("hover-taken-up-unanswered").render(lang)
             ),
-            _ => format!("**Vraag{numbers}**\n\n⚠ Deze vraag heeft (nog) geen antwoord."),
+            _ => format!(
+                "**{}**\n\n⚠ {}",
+                msg!("hover-question", numbers = list(&q.numbers)).render(lang),
+                msg!("hover-unanswered").render(lang)
+            ),
         },
     }
 }
 
 /// An answer's first lines (about `max_chars` characters) as Markdown,
 /// each footnote marker followed by what its footnote cites.
-pub fn answer_preview(a: &Analysis, ans: &Answer, max_chars: usize) -> String {
+pub fn answer_preview(a: &Analysis, ans: &Answer, max_chars: usize, lang: Lang) -> String {
     let from = ans.heading_span.end.min(ans.span.end);
-    let preview = running_markdown(a, from, ans.span.end, max_chars);
+    let preview = running_markdown(a, from, ans.span.end, max_chars, lang);
     if preview.trim().is_empty() {
         return escape(&lookup::answer_text(a, ans));
     }
@@ -108,7 +120,7 @@ const CLOSE: char = '\u{E001}';
 
 /// The running text from `from` to `to` (footnote blocks and footers left
 /// out, hyphenation undone) as Markdown paragraphs, markers resolved.
-fn running_markdown(a: &Analysis, from: usize, to: usize, max_chars: usize) -> String {
+fn running_markdown(a: &Analysis, from: usize, to: usize, max_chars: usize, lang: Lang) -> String {
     let d = &a.dossier;
     let body = &d.layout.body;
     let (b0, b1) = (body.from_source(from), body.from_source(to));
@@ -147,10 +159,15 @@ fn running_markdown(a: &Analysis, from: usize, to: usize, max_chars: usize) -> S
         }
         marked.push_str(&text[at..s]);
         let footnote = d.note_of(m);
-        notes.push(match footnote {
-            Some(f) => format!("_(voetnoot {}: {})_", m.number, escape(&note_summary(a, f))),
-            None => format!("_(voetnoot {}: niet gevonden)_", m.number),
-        });
+        let note = match footnote {
+            Some(f) => msg!(
+                "hover-note-inline",
+                note = m.number,
+                summary = note_summary(a, f, lang)
+            ),
+            None => msg!("hover-note-inline-missing", note = m.number),
+        };
+        notes.push(format!("_({})_", escape(&note.render(lang))));
         marked.push(OPEN);
         marked.push_str(&(notes.len() - 1).to_string());
         marked.push(CLOSE);
@@ -218,7 +235,7 @@ fn paragraphs(raw: &str, max_chars: usize) -> String {
 
 /// What a footnote comes to, in one line: its (resolved) citation, that its
 /// source is missing, or its text.
-pub fn note_summary(a: &Analysis, f: &Footnote) -> String {
+pub fn note_summary(a: &Analysis, f: &Footnote, lang: Lang) -> String {
     let d = &a.dossier;
     match &f.source {
         Source::Resolved { citation, .. } => citation.canonical(),
@@ -226,7 +243,7 @@ pub fn note_summary(a: &Analysis, f: &Footnote) -> String {
             Some(c) => c.canonical(),
             None => shorten(&footnote_body(a, f), 100),
         },
-        Source::Placeholder(_) => "⚠ bron ontbreekt".to_owned(),
+        Source::Placeholder(_) => format!("⚠ {}", msg!("source-missing-short").render(lang)),
         Source::Unresolved { .. } | Source::None => shorten(&footnote_body(a, f), 100),
     }
 }

@@ -7,7 +7,7 @@ use super::lookup::footnote_on_number;
 use super::snapshot::{Analysis, Snapshot};
 use crate::assist::{self, Edit};
 use crate::dossier::NoteConvention;
-use crate::Span;
+use crate::{msg, Span};
 
 /// The footnote number at `offset`, the digits written there and the note
 /// convention it belongs to (a Markdown label is no number to rename).
@@ -42,30 +42,19 @@ pub fn prepare_rename(snap: &Snapshot, offset: usize) -> Option<(Span, String)> 
 pub fn rename(snap: &Snapshot, offset: usize, new_name: &str) -> Result<Vec<Edit>, String> {
     let a = &snap.analysis;
     let Some((from, _, convention)) = number_at(a, offset) else {
-        return Err(
-            "Alleen een voetnootnummer (een verwijzing of het nummer van een voetnoot) kan worden hernoemd.".to_owned(),
-        );
+        return Err(msg!("rename-not-a-note").render(snap.lang));
     };
     let to: u32 = match new_name.trim().parse() {
         Ok(n) if n > 0 => n,
-        _ => {
-            return Err(format!(
-                "`{new_name}` is geen voetnootnummer (een getal vanaf 1)."
-            ))
-        }
+        _ => return Err(msg!("rename-not-a-number", name = new_name).render(snap.lang)),
     };
     let d = &a.dossier;
     if !defined(d, convention, from) {
-        return Err(format!(
-            "Voetnoot {from} staat niet in het document; voeg eerst de voetnoot toe."
-        ));
+        return Err(msg!("rename-note-missing", note = from).render(snap.lang));
     }
     if to == from {
         return Ok(Vec::new());
     }
-    assist::rename_footnote(d, convention, from, to).ok_or_else(|| {
-        format!(
-            "Voetnoot {to} bestaat al; kies een ander nummer of hernummer alle voetnoten (bronactie)."
-        )
-    })
+    assist::rename_footnote(d, convention, from, to)
+        .ok_or_else(|| msg!("rename-note-exists", note = to).render(snap.lang))
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::dossier::Dossier;
+use crate::i18n::Lang;
 use crate::lints;
 use crate::text::LineIndex;
 use crate::workspace::Workspace;
@@ -73,6 +74,8 @@ pub struct Snapshot {
     pub analysis: Arc<Analysis>,
     pub workspace: Arc<Workspace>,
     pub files: Arc<dyn FileTexts>,
+    /// The session's language, for every text a feature gives.
+    pub lang: Lang,
 }
 
 impl Snapshot {
@@ -87,7 +90,14 @@ impl Snapshot {
             analysis,
             workspace,
             files,
+            lang: Lang::default(),
         }
+    }
+
+    /// The same moment, its texts in `lang`.
+    pub fn with_lang(mut self, lang: Lang) -> Snapshot {
+        self.lang = lang;
+        self
     }
 
     pub fn text(&self) -> &str {

@@ -2,9 +2,10 @@
 //! answers, and the footnotes, nested by where they stand: every symbol
 //! sits inside the innermost symbol whose range holds it.
 
-use super::render::{collapse, footnote_body};
+use super::render::{collapse, footnote_body, list};
 use super::snapshot::{Analysis, Snapshot};
-use crate::Span;
+use crate::i18n::Lang;
+use crate::{msg, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SymbolKind {
@@ -29,7 +30,7 @@ pub struct Symbol {
 
 /// The symbols as a tree, in document order.
 pub fn symbols(snap: &Snapshot) -> Vec<Symbol> {
-    let mut items = items(&snap.analysis);
+    let mut items = items(&snap.analysis, snap.lang);
     // Outer before inner: by start, then longest first.
     items.sort_by(|x, y| {
         x.span
@@ -62,7 +63,7 @@ pub fn symbols(snap: &Snapshot) -> Vec<Symbol> {
     roots
 }
 
-fn items(a: &Analysis) -> Vec<Symbol> {
+fn items(a: &Analysis, lang: Lang) -> Vec<Symbol> {
     let d = &a.dossier;
     let len = a.text.len();
     let mut items = Vec::new();
@@ -73,7 +74,7 @@ fn items(a: &Analysis) -> Vec<Symbol> {
             .filter(|s| span.start <= s.start && s.end <= span.end)
             .unwrap_or_else(|| first_line(&a.text, &span));
         let name = if name.trim().is_empty() {
-            "(zonder titel)".to_owned()
+            msg!("symbol-untitled").render(lang)
         } else {
             name
         };
@@ -96,10 +97,7 @@ fn items(a: &Analysis) -> Vec<Symbol> {
         );
     }
     for q in &d.questions {
-        let name = match numbers(&q.numbers) {
-            Some(n) => format!("Vraag {n}"),
-            None => "Vraag".to_owned(),
-        };
+        let name = msg!("hover-question", numbers = list(&q.numbers)).render(lang);
         let detail = snippet(&a.text, &q.span, q.heading_span.as_ref());
         push(
             name,
@@ -116,10 +114,7 @@ fn items(a: &Analysis) -> Vec<Symbol> {
         } else {
             &ans.numbers
         };
-        let name = match numbers(nums) {
-            Some(n) => format!("Antwoord {n}"),
-            None => "Antwoord".to_owned(),
-        };
+        let name = msg!("hover-answer", numbers = list(nums)).render(lang);
         let detail = snippet(&a.text, &ans.span, Some(&ans.heading_span));
         push(
             name,
@@ -131,8 +126,8 @@ fn items(a: &Analysis) -> Vec<Symbol> {
     }
     for f in &d.footnotes {
         let name = format!(
-            "Voetnoot {}: {}",
-            f.number,
+            "{}: {}",
+            msg!("hover-footnote", note = f.number).render(lang),
             shorten(&footnote_body(a, f), 80)
         );
         push(
@@ -144,14 +139,6 @@ fn items(a: &Analysis) -> Vec<Symbol> {
         );
     }
     items
-}
-
-fn numbers(ns: &[u32]) -> Option<String> {
-    if ns.is_empty() {
-        return None;
-    }
-    let list: Vec<String> = ns.iter().map(|n| n.to_string()).collect();
-    Some(list.join(", "))
 }
 
 /// A span inside the text, start before end.

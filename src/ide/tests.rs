@@ -199,6 +199,63 @@ mogelijkheden bieden.
     );
 }
 
+/// The same hover in an English session: our words change, the
+/// document's do not.
+#[test]
+fn an_english_session_hovers_in_english() {
+    check_hover(
+        r#"
+//- lang: en
+Antwoord 
+Over de aanpak van overlastgevers verwijs ik u graag naar brieven die 
+hierover aan de Tweede Kamer zijn gezonden.$014 Het kabinet zal zo veel 
+mogelijk gebruik blijven maken van de ruimte die de huidige (Europese) 
+mogelijkheden bieden. 
+
+13 A Renewed agenda on migration, 31 maart 2019, bijlage bij Kamerstuk 21 501-20, AH.
+14 PM BRON
+"#,
+        expect![[r#"
+            3: hierover aan de Tweede Kamer zijn gezonden.14 Het kabinet zal zo veel
+                                                          ^^
+
+            **Footnote 14**
+
+            PM BRON
+
+            ⚠ **The source is missing**: `PM BRON` stands here instead of a source.
+        "#]],
+    );
+}
+
+#[test]
+fn an_english_session_has_english_lenses() {
+    check_lenses(
+        r#"
+//- lang: en
+Vraag 1
+Kent u het bericht «Brieven blijven liggen»?$0
+
+Vraag 2
+Waarom is dat zo?
+
+Antwoord 1
+Ja.
+"#,
+        expect![[r#"
+            1: Vraag 1
+               ^^^^^^^
+              Answered: Answer 1, line 7
+            4: Vraag 2
+               ^^^^^^^
+              Not answered
+            7: Antwoord 1
+               ^^^^^^^^^^
+              Question 1: Kent u het bericht «Brieven blijven liggen»?
+        "#]],
+    );
+}
+
 #[test]
 fn hover_on_a_footnote_number_shows_the_footnote() {
     check_hover(
@@ -803,46 +860,46 @@ fn every_seed_question_and_answer_has_a_lens() {
     check_lenses(
         SEED,
         expect![[r#"
-        44: De leden van de PVV-fractie lezen de volgende passage in het BNC-fiche:
-            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-          Answered: Antwoord 1, line 135
-        54: Vervolgens lezen deze leden het volgende: «Wel had het kabinet graag
-            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-          Answered: Antwoord 2, line 167
-        63: Op dezelfde pagina staat verder: «Het kabinet is daarbij voorstander van
-            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-          Answered: Antwoord 3, line 221
-        71: «De voorstellen van de Commissie op het gebied van solidariteit bieden
-            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-          Answered: Antwoord 3, line 221
-        82: Ten slotte lezen deze leden in het BNC-fiche: «De Commissie stelt voor om
-            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-          Answered: Antwoord 4, line 267
-        124: 1.
-             ^^
-          Answered: Antwoord 1, line 135
-        157: 2.
-             ^^
-          Answered: Antwoord 2, line 167
-        202: 3.
-             ^^
-          Answered: Antwoord 3, line 221
-        254: 4.
-             ^^
-          Answered: Antwoord 4, line 267
-        135: Antwoord
-             ^^^^^^^^
-          Vraag 1: De leden van de PVV-fractie lezen de volgende passage in …
-        167: Antwoord
-             ^^^^^^^^
-          Vraag 2: Vervolgens lezen deze leden het volgende: «Wel had het kabinet …
-        221: Antwoord
-             ^^^^^^^^
-          Vraag 3: Op dezelfde pagina staat verder: «Het kabinet is daarbij voorstander …
-        267: Antwoord
-             ^^^^^^^^
-          Vraag 4: Ten slotte lezen deze leden in het BNC-fiche: «De Commissie …
-    "#]],
+            44: De leden van de PVV-fractie lezen de volgende passage in het BNC-fiche:
+                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              Beantwoord: Antwoord 1, regel 135
+            54: Vervolgens lezen deze leden het volgende: «Wel had het kabinet graag
+                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              Beantwoord: Antwoord 2, regel 167
+            63: Op dezelfde pagina staat verder: «Het kabinet is daarbij voorstander van
+                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              Beantwoord: Antwoord 3, regel 221
+            71: «De voorstellen van de Commissie op het gebied van solidariteit bieden
+                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              Beantwoord: Antwoord 3, regel 221
+            82: Ten slotte lezen deze leden in het BNC-fiche: «De Commissie stelt voor om
+                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              Beantwoord: Antwoord 4, regel 267
+            124: 1.
+                 ^^
+              Beantwoord: Antwoord 1, regel 135
+            157: 2.
+                 ^^
+              Beantwoord: Antwoord 2, regel 167
+            202: 3.
+                 ^^
+              Beantwoord: Antwoord 3, regel 221
+            254: 4.
+                 ^^
+              Beantwoord: Antwoord 4, regel 267
+            135: Antwoord
+                 ^^^^^^^^
+              Vraag 1: De leden van de PVV-fractie lezen de volgende passage in …
+            167: Antwoord
+                 ^^^^^^^^
+              Vraag 2: Vervolgens lezen deze leden het volgende: «Wel had het kabinet …
+            221: Antwoord
+                 ^^^^^^^^
+              Vraag 3: Op dezelfde pagina staat verder: «Het kabinet is daarbij voorstander …
+            267: Antwoord
+                 ^^^^^^^^
+              Vraag 4: Ten slotte lezen deze leden in het BNC-fiche: «De Commissie …
+        "#]],
     );
 }
 
@@ -851,22 +908,22 @@ fn a_lens_above_a_committee_question_names_the_file_that_answers_it() {
     check_lenses(
         &at(&seed_split(), "Ten slotte"),
         expect![[r#"
-        44: De leden van de PVV-fractie lezen de volgende passage in het BNC-fiche:
-            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-          Answered in antwoorden.txt: vraag 1, line 17
-        54: Vervolgens lezen deze leden het volgende: «Wel had het kabinet graag
-            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-          Answered in antwoorden.txt: vraag 2, line 50
-        63: Op dezelfde pagina staat verder: «Het kabinet is daarbij voorstander van
-            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-          Answered in antwoorden.txt: vraag 3, line 95
-        71: «De voorstellen van de Commissie op het gebied van solidariteit bieden
-            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-          Answered in antwoorden.txt: vraag 3, line 95
-        82: Ten slotte lezen deze leden in het BNC-fiche: «De Commissie stelt voor om
-            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-          Answered in antwoorden.txt: vraag 4, line 147
-    "#]],
+            44: De leden van de PVV-fractie lezen de volgende passage in het BNC-fiche:
+                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              Beantwoord in antwoorden.txt: vraag 1, regel 17
+            54: Vervolgens lezen deze leden het volgende: «Wel had het kabinet graag
+                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              Beantwoord in antwoorden.txt: vraag 2, regel 50
+            63: Op dezelfde pagina staat verder: «Het kabinet is daarbij voorstander van
+                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              Beantwoord in antwoorden.txt: vraag 3, regel 95
+            71: «De voorstellen van de Commissie op het gebied van solidariteit bieden
+                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              Beantwoord in antwoorden.txt: vraag 3, regel 95
+            82: Ten slotte lezen deze leden in het BNC-fiche: «De Commissie stelt voor om
+                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              Beantwoord in antwoorden.txt: vraag 4, regel 147
+        "#]],
     );
 }
 
@@ -877,19 +934,19 @@ fn kamervragen_with_merged_numbers_have_their_lenses() {
         expect![[r#"
             10: Vraag 1
                 ^^^^^^^
-              Answered: Antwoord 1, line 13
+              Beantwoord: Antwoord 1, regel 13
             15: Vraag 2
                 ^^^^^^^
-              Answered: Antwoord 2, line 19
+              Beantwoord: Antwoord 2, regel 19
             25: Vraag 3, 4, 5 en 6
                 ^^^^^^^^^^^^^^^^^^
-              Answered: Antwoord 3, 4, 5, 6, line 44
+              Beantwoord: Antwoord 3, 4, 5, 6, regel 44
             84: Vraag 7, 8, 9 10 en 11
                 ^^^^^^^^^^^^^^^^^^^^^^
-              Answered: Antwoord 7, 8, 9, 10, 11, line 100
+              Beantwoord: Antwoord 7, 8, 9, 10, 11, regel 100
             136: Vraag 12
                  ^^^^^^^^
-              Answered: Antwoord 12, line 139
+              Beantwoord: Antwoord 12, regel 139
             13: Antwoord 1
                 ^^^^^^^^^^
               Vraag 1: Bent u bekend met het NRC-artikel «Bunq-werknemers keken stiekem in …
@@ -910,79 +967,79 @@ fn kamervragen_with_merged_numbers_have_their_lenses() {
     check_lenses(
         KAMERVRAGEN,
         expect![[r#"
-        13: Vraag 1
-            ^^^^^^^
-          Answered: Antwoord 1, line 19
-        21: Vraag 2
-            ^^^^^^^
-          Answered: Antwoord 2, line 24
-        70: Vraag 3
-            ^^^^^^^
-          Answered: Antwoord 3, line 75
-        80: Vraag 4
-            ^^^^^^^
-          Answered: Antwoord 4, line 82
-        94: Vraag 5
-            ^^^^^^^
-          Answered: Antwoord 5, line 102
-        110: Vraag 6
-             ^^^^^^^
-          Answered: Antwoord 6, line 114
-        176: Vraag 7
-             ^^^^^^^
-          Answered: Antwoord 7, line 180
-        190: Vraag 8
-             ^^^^^^^
-          Answered: Antwoord 8, line 197
-        210: Vraag 9
-             ^^^^^^^
-          Answered: Antwoord 9, line 214
-        228: Vraag 10
-             ^^^^^^^^
-          Answered: Antwoord 10, line 232
-        247: Vraag 11
-             ^^^^^^^^
-          Answered: Antwoord 11, line 251
-        258: Vraag 12
-             ^^^^^^^^
-          Answered: Antwoord 12, line 264
-        19: Antwoord 1
-            ^^^^^^^^^^
-          Vraag 1: Bent u bekend met de opmerkingen van uw ambtsvoorgangers die …
-        24: Antwoord 2
-            ^^^^^^^^^^
-          Vraag 2: Wat is er sinds deze duidelijke kwalificatie in 2021 gedaan …
-        75: Antwoord 3
-            ^^^^^^^^^^
-          Vraag 3: Hoeveel extra behandelaren voor eetstoornissen zijn er gekomen? Hoeveel extra …
-        82: Antwoord 4
-            ^^^^^^^^^^
-          Vraag 4: Bent u tevreden met wat er de afgelopen jaren is …
-        102: Antwoord 5
-             ^^^^^^^^^^
-          Vraag 5: Wat is er concreet gedaan met het gespecialiseerde hulpaanbod, waaronder …
-        114: Antwoord 6
-             ^^^^^^^^^^
-          Vraag 6: Wat is er concreet gedaan met de bevindingen en aanbevelingen …
-        180: Antwoord 7
-             ^^^^^^^^^^
-          Vraag 7: Is het volgens u gelukt om eetstoornissen bij kinderen en …
-        197: Antwoord 8
-             ^^^^^^^^^^
-          Vraag 8: Hoe verklaart u het dat ondanks de alarmerende berichten en …
-        214: Antwoord 9
-             ^^^^^^^^^^
-          Vraag 9: Wat is er concreet gebeurd toen duidelijk werd dat de …
-        232: Antwoord 10
-             ^^^^^^^^^^^
-          Vraag 10: Wat gebeurt er specifiek om ouders en anderen in het …
-        251: Antwoord 11
-             ^^^^^^^^^^^
-          Vraag 11: Wat zijn uw specifieke plannen om de hulp aan jongeren …
-        264: Antwoord 12
-             ^^^^^^^^^^^
-          Vraag 12: Welk aanbod is er voor cliënten die op een wachtlijst …
-    "#]],
+            13: Vraag 1
+                ^^^^^^^
+              Beantwoord: Antwoord 1, regel 19
+            21: Vraag 2
+                ^^^^^^^
+              Beantwoord: Antwoord 2, regel 24
+            70: Vraag 3
+                ^^^^^^^
+              Beantwoord: Antwoord 3, regel 75
+            80: Vraag 4
+                ^^^^^^^
+              Beantwoord: Antwoord 4, regel 82
+            94: Vraag 5
+                ^^^^^^^
+              Beantwoord: Antwoord 5, regel 102
+            110: Vraag 6
+                 ^^^^^^^
+              Beantwoord: Antwoord 6, regel 114
+            176: Vraag 7
+                 ^^^^^^^
+              Beantwoord: Antwoord 7, regel 180
+            190: Vraag 8
+                 ^^^^^^^
+              Beantwoord: Antwoord 8, regel 197
+            210: Vraag 9
+                 ^^^^^^^
+              Beantwoord: Antwoord 9, regel 214
+            228: Vraag 10
+                 ^^^^^^^^
+              Beantwoord: Antwoord 10, regel 232
+            247: Vraag 11
+                 ^^^^^^^^
+              Beantwoord: Antwoord 11, regel 251
+            258: Vraag 12
+                 ^^^^^^^^
+              Beantwoord: Antwoord 12, regel 264
+            19: Antwoord 1
+                ^^^^^^^^^^
+              Vraag 1: Bent u bekend met de opmerkingen van uw ambtsvoorgangers die …
+            24: Antwoord 2
+                ^^^^^^^^^^
+              Vraag 2: Wat is er sinds deze duidelijke kwalificatie in 2021 gedaan …
+            75: Antwoord 3
+                ^^^^^^^^^^
+              Vraag 3: Hoeveel extra behandelaren voor eetstoornissen zijn er gekomen? Hoeveel extra …
+            82: Antwoord 4
+                ^^^^^^^^^^
+              Vraag 4: Bent u tevreden met wat er de afgelopen jaren is …
+            102: Antwoord 5
+                 ^^^^^^^^^^
+              Vraag 5: Wat is er concreet gedaan met het gespecialiseerde hulpaanbod, waaronder …
+            114: Antwoord 6
+                 ^^^^^^^^^^
+              Vraag 6: Wat is er concreet gedaan met de bevindingen en aanbevelingen …
+            180: Antwoord 7
+                 ^^^^^^^^^^
+              Vraag 7: Is het volgens u gelukt om eetstoornissen bij kinderen en …
+            197: Antwoord 8
+                 ^^^^^^^^^^
+              Vraag 8: Hoe verklaart u het dat ondanks de alarmerende berichten en …
+            214: Antwoord 9
+                 ^^^^^^^^^^
+              Vraag 9: Wat is er concreet gebeurd toen duidelijk werd dat de …
+            232: Antwoord 10
+                 ^^^^^^^^^^^
+              Vraag 10: Wat gebeurt er specifiek om ouders en anderen in het …
+            251: Antwoord 11
+                 ^^^^^^^^^^^
+              Vraag 11: Wat zijn uw specifieke plannen om de hulp aan jongeren …
+            264: Antwoord 12
+                 ^^^^^^^^^^^
+              Vraag 12: Welk aanbod is er voor cliënten die op een wachtlijst …
+        "#]],
     );
 }
 
@@ -1075,11 +1132,11 @@ fn completion_offers_cited_documents_after_kamerstuk() {
     check_completion(
         TO_COMPLETE,
         expect![[r#"
-        Document 19 637, nr. 2375 (cited in this document)
-          Zie Kamerstuk 19 637, nr. 2375
-        Document 22 112, nr. 2955 (cited in this document)
-          Zie Kamerstuk 22 112, nr. 2955
-    "#]],
+            Document 19 637, nr. 2375 (in dit document aangehaald)
+              Zie Kamerstuk 19 637, nr. 2375
+            Document 22 112, nr. 2955 (in dit document aangehaald)
+              Zie Kamerstuk 22 112, nr. 2955
+        "#]],
     );
 }
 
@@ -1434,10 +1491,10 @@ fn a_citation_slip_has_a_quick_fix() {
     check_actions(
         &at(SEED, "\n15 Kamer"),
         expect![[r#"
-        QuickFix Schrijfwijze herstellen: missing comma before `nr.` (preferred) [fixes citation-format]
-          242: - 15 Kamerstuk 22 112 nr. 2956.
-          242: + 15 Kamerstuk 22 112, nr. 2956.
-    "#]],
+            QuickFix Schrijfwijze herstellen: komma ontbreekt voor `nr.` (preferred) [fixes citation-format]
+              242: - 15 Kamerstuk 22 112 nr. 2956.
+              242: + 15 Kamerstuk 22 112, nr. 2956.
+        "#]],
     );
 }
 
@@ -1493,34 +1550,34 @@ fn a_question_that_lost_its_answer_says_so() {
     check_lenses(
         &text,
         expect![[r#"
-        10: Vraag 1
-            ^^^^^^^
-          Answered: Antwoord 1, line 13
-        15: Vraag 2
-            ^^^^^^^
-          Answered: Antwoord 2, line 19
-        25: Vraag 3, 4, 5 en 6
-            ^^^^^^^^^^^^^^^^^^
-          Answered: Antwoord 3, 4, 5, 6, line 44
-        84: Vraag 7, 8, 9 10 en 11
-            ^^^^^^^^^^^^^^^^^^^^^^
-          Answered: Antwoord 7, 8, 9, 10, 11, line 100
-        136: Vraag 12
-             ^^^^^^^^
-          Not answered
-        13: Antwoord 1
-            ^^^^^^^^^^
-          Vraag 1: Bent u bekend met het NRC-artikel «Bunq-werknemers keken stiekem in …
-        19: Antwoord 2
-            ^^^^^^^^^^
-          Vraag 2: Deelt u de opvatting dat het bekijken van gegevens van …
-        44: Antwoord 3, 4, 5 en 6
-            ^^^^^^^^^^^^^^^^^^^^^
-          Vraag 3, 4, 5, 6: Herkent u het beeld dat Bunq-bank verzaakt? Herkent u het …
-        100: Antwoord 7, 8, 9 10 en 11
-             ^^^^^^^^^^^^^^^^^^^^^^^^^
-          Vraag 7, 8, 9, 10, 11: Wat gaat u, samen met de toezichthouders (DNB en de …
-    "#]],
+            10: Vraag 1
+                ^^^^^^^
+              Beantwoord: Antwoord 1, regel 13
+            15: Vraag 2
+                ^^^^^^^
+              Beantwoord: Antwoord 2, regel 19
+            25: Vraag 3, 4, 5 en 6
+                ^^^^^^^^^^^^^^^^^^
+              Beantwoord: Antwoord 3, 4, 5, 6, regel 44
+            84: Vraag 7, 8, 9 10 en 11
+                ^^^^^^^^^^^^^^^^^^^^^^
+              Beantwoord: Antwoord 7, 8, 9, 10, 11, regel 100
+            136: Vraag 12
+                 ^^^^^^^^
+              Niet beantwoord
+            13: Antwoord 1
+                ^^^^^^^^^^
+              Vraag 1: Bent u bekend met het NRC-artikel «Bunq-werknemers keken stiekem in …
+            19: Antwoord 2
+                ^^^^^^^^^^
+              Vraag 2: Deelt u de opvatting dat het bekijken van gegevens van …
+            44: Antwoord 3, 4, 5 en 6
+                ^^^^^^^^^^^^^^^^^^^^^
+              Vraag 3, 4, 5, 6: Herkent u het beeld dat Bunq-bank verzaakt? Herkent u het …
+            100: Antwoord 7, 8, 9 10 en 11
+                 ^^^^^^^^^^^^^^^^^^^^^^^^^
+              Vraag 7, 8, 9, 10, 11: Wat gaat u, samen met de toezichthouders (DNB en de …
+        "#]],
     );
 }
 
@@ -1538,19 +1595,19 @@ fn a_quick_fix_in_a_cut_citation_edits_only_its_part() {
     check_actions(
         &at(&text, "gegaan (Ka"),
         expect![[r#"
-        QuickFix Schrijfwijze herstellen: missing comma before `nr.` (preferred) [fixes citation-format]
-          276: - op deze voorbeelden in gegaan (Kamerstuk 25 424
-          276: + op deze voorbeelden in gegaan (Kamerstuk 25 424,
-    "#]],
+            QuickFix Schrijfwijze herstellen: komma ontbreekt voor `nr.` (preferred) [fixes citation-format]
+              276: - op deze voorbeelden in gegaan (Kamerstuk 25 424
+              276: + op deze voorbeelden in gegaan (Kamerstuk 25 424,
+        "#]],
     );
     // On the second part too.
     check_actions(
         &at_column(&text, "nr. 678). Ook", 1),
         expect![[r#"
-        QuickFix Schrijfwijze herstellen: missing comma before `nr.` (preferred) [fixes citation-format]
-          276: - op deze voorbeelden in gegaan (Kamerstuk 25 424
-          276: + op deze voorbeelden in gegaan (Kamerstuk 25 424,
-    "#]],
+            QuickFix Schrijfwijze herstellen: komma ontbreekt voor `nr.` (preferred) [fixes citation-format]
+              276: - op deze voorbeelden in gegaan (Kamerstuk 25 424
+              276: + op deze voorbeelden in gegaan (Kamerstuk 25 424,
+        "#]],
     );
     // In the footnote block between them, none.
     check_actions(
@@ -1606,7 +1663,7 @@ Zoals eerder gemeld1 blijft dit zo.
 
             Idem, blz. 4
 
-            ⚠ Verwijzing niet op te lossen: there is no earlier footnote to refer to
+            ⚠ Verwijzing niet op te lossen: er is geen eerdere voetnoot om naar te verwijzen
         "#]],
     );
 }
@@ -1715,41 +1772,41 @@ fn hover_on_a_quotation_shows_its_source_passage() {
     check_hover(
         &at(QUOTED, "De leden lezen: «Het kabinet"),
         expect![[r#"
-        3: De leden lezen: «Het kabinet verwelkomt de mededeling van de Commissie
-                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ …
+            3: De leden lezen: «Het kabinet verwelkomt de mededeling van de Commissie
+                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ …
 
-        **Citaat** uit Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 1 (kst-22112-2955.txt)
+            **Citaat** uit Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 1 (kst-22112-2955.txt)
 
-        > Het kabinet verwelkomt de mededeling van de Commissie over het pact
-    "#]],
+            > Het kabinet verwelkomt de mededeling van de Commissie over het pact
+        "#]],
     );
     check_hover(
         &at(QUOTED, "Ook lezen zij: «Van elke"),
         expect![[r#"
-        6: Ook lezen zij: «Van elke lidstaat wordt een betekenisvolle bijdrage
-                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ …
+            6: Ook lezen zij: «Van elke lidstaat wordt een betekenisvolle bijdrage
+                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ …
 
-        **Citaat** uit Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 2 (kst-22112-2955.txt)
+            **Citaat** uit Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 2 (kst-22112-2955.txt)
 
-        > Van elke lidstaat wordt een betekenisvolle bijdrage verwacht
+            > Van elke lidstaat wordt een betekenisvolle bijdrage verwacht
 
-        ⚠ De noot noemt blz. 1; de passage staat op blz. 2.
-    "#]],
+            ⚠ De noot noemt blz. 1; de passage staat op blz. 2.
+        "#]],
     );
     check_hover(
         &at(QUOTED, "Van elke lidstaat wordt een grote"),
         expect![[r#"
-        9: En: «Van elke lidstaat wordt een grote bijdrage verwacht.»3 Hoe groot?
-               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+            9: En: «Van elke lidstaat wordt een grote bijdrage verwacht.»3 Hoe groot?
+                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 
-        **Citaat** uit Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 2 (kst-22112-2955.txt)
+            **Citaat** uit Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 2 (kst-22112-2955.txt)
 
-        > Van elke lidstaat wordt een betekenisvolle bijdrage verwacht
+            > Van elke lidstaat wordt een betekenisvolle bijdrage verwacht
 
-        ⚠ Het citaat wijkt af van de bron:
+            ⚠ Het citaat wijkt af van de bron:
 
-        - ~~betekenisvolle~~ → **grote**
-    "#]],
+            - ~~betekenisvolle~~ → **grote**
+        "#]],
     );
 }
 
@@ -1791,4 +1848,28 @@ fn references_of_a_quoted_passage_are_the_quotations() {
                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
     "#]],
     );
+}
+
+/// A Markdown marker is found with the cursor anywhere on `[^1]`, brackets
+/// included, as a reader points at it.
+#[test]
+fn a_markdown_marker_is_found_from_its_brackets() {
+    let draft =
+        "Het wetsvoorstel$0[^1] is ingediend.\n\n[^1]: Kamerstukken II 2023/24, 36 200, nr. 5.\n";
+    let expected = expect![[r#"
+        /main.txt 3: [^1]: Kamerstukken II 2023/24, 36 200, nr. 5.
+                       ^
+    "#]];
+    check_definition(draft, expected);
+    for at in ["[$0^1]", "[^1$0]", "[^1]$0"] {
+        let moved = draft.replace("$0", "").replacen("[^1]", at, 1);
+        assert_eq!(
+            super::fixture::definition(&moved),
+            super::fixture::definition(draft),
+            "{at}"
+        );
+    }
+    // Just before the `[` is the word, not the marker.
+    let before = draft.replace("$0", "").replacen("l[^1]", "$0l[^1]", 1);
+    assert_eq!(super::fixture::definition(&before), "(nothing)\n");
 }

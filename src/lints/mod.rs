@@ -13,6 +13,8 @@ use crate::dossier::{
     Dossier, Footnote, NoteConvention, Passage, PassageIndex, QuestionKind, QuoteMatch,
     QuotedPassage, Source,
 };
+use crate::i18n::Message;
+use crate::msg;
 use crate::workspace::{DocumentSummary, Workspace};
 use crate::Span;
 use serde::Serialize;
@@ -37,13 +39,13 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Stable code, e.g. `undefined-footnote`.
     pub code: &'static str,
     pub severity: Severity,
     pub span: Span,
-    pub message: String,
+    pub message: Message,
 }
 
 /// A diagnostic's entry in the registry.
@@ -70,7 +72,7 @@ impl Lint {
     }
 
     /// A finding of this lint at its default severity.
-    pub fn at(&self, span: Span, message: String) -> Diagnostic {
+    pub fn at(&self, span: Span, message: Message) -> Diagnostic {
         Diagnostic {
             code: self.code,
             severity: self.severity,
@@ -183,6 +185,11 @@ pub const BINARY_FILE: Lint = Lint::new(
     Severity::Error,
     "(`check`) the file contains NUL bytes and is skipped",
 );
+pub const PROJECT_FILE: Lint = Lint::new(
+    "project-file",
+    Severity::Error,
+    "a mistake in `.dossier-lsp.toml` (bad TOML, an unknown key or lint code, a value of the wrong kind), at its line and column; the rest of the file applies",
+);
 pub const INTERNAL_ERROR: Lint = Lint::new(
     "internal-error",
     Severity::Error,
@@ -210,6 +217,7 @@ pub const LINTS: &[Lint] = &[
     INVALID_UTF8,
     REPLACEMENT_CHARACTERS,
     BINARY_FILE,
+    PROJECT_FILE,
     INTERNAL_ERROR,
 ];
 
@@ -235,23 +243,25 @@ pub struct LintLevels {
 
 impl LintLevels {
     /// Parses `code=level`; the error says what is wrong.
-    pub fn set(&mut self, spec: &str) -> Result<(), String> {
-        let (code, level) = spec.split_once('=').ok_or_else(|| {
-            format!("`{spec}`: expected CODE=LEVEL, e.g. placeholder-source=error")
-        })?;
+    pub fn set(&mut self, spec: &str) -> Result<(), Message> {
+        let (code, level) = spec
+            .split_once('=')
+            .ok_or_else(|| msg!("lint-spec-malformed", spec = spec))?;
         let code = code.trim();
         if Lint::named(code).is_none() {
             let known: Vec<&str> = LINTS.iter().map(|l| l.code).collect();
-            return Err(format!(
-                "unknown lint code `{code}`; known: {}",
-                known.join(", ")
-            ));
+            return Err(msg!("lint-unknown", code = code, known = known.join(", ")));
         }
-        let level = parse_level(level).ok_or_else(|| {
-            format!("`{level}` is not one of error, warning, information, hint, off")
-        })?;
+        let level = parse_level(level).ok_or_else(|| msg!("lint-level-unknown", level = level))?;
         self.chosen.insert(code.to_string(), level);
         Ok(())
+    }
+
+    /// `other`'s choices over these (a setting over the project file).
+    pub fn overlay(&mut self, other: &LintLevels) {
+        for (code, level) in &other.chosen {
+            self.chosen.insert(code.clone(), *level);
+        }
     }
 
     /// The severity to report `code` with, or `None` when it is off.
@@ -321,13 +331,11 @@ pub fn replacement_characters(text: &str) -> Option<Diagnostic> {
     let n = text.matches('\u{FFFD}').count();
     Some(REPLACEMENT_CHARACTERS.at(
         first..first + '\u{FFFD}'.len_utf8(),
-        format!(
-            "the text holds {n} replacement character(s) (U+FFFD): the file was probably not saved as UTF-8 (Windows-1252?); reopen it in its encoding and save it as UTF-8"
-        ),
+        msg!("replacement-characters", count = n),
     ))
 }
 
-fn push(out: &mut Vec<Diagnostic>, lint: &Lint, span: Span, message: String) {
+fn push(out: &mut Vec<Diagnostic>, lint: &Lint, span: Span, message: Message) {
     out.push(lint.at(span, message));
 }
 
@@ -338,36 +346,17 @@ fn push_at(
     lint: &Lint,
     severity: Severity,
     span: Span,
-    message: String,
+    message: Message,
 ) {
     let mut finding = lint.at(span, message);
     finding.severity = severity;
     out.push(finding);
 }
 
-/// Whether the notes of `convention` are read with doubt: fewer than three
-/// in five of its markers and definitions find each other (OCR noise,
-/// notes the reading does not see). Findings about them are then given
-/// mildly, as information: they say more about the reading than the text.
-/// Markdown notes are written unambiguously and never in doubt.
+/// Findings about notes read with doubt are given mildly
+/// ([`Dossier::notes_in_doubt`]).
 fn doubtful(d: &Dossier, convention: NoteConvention) -> bool {
-    if convention == NoteConvention::Markdown {
-        return false;
-    }
-    let markers: Vec<_> = d
-        .markers
-        .iter()
-        .filter(|m| m.convention == convention)
-        .collect();
-    let resolved = markers.iter().filter(|m| m.footnote.is_some()).count();
-    let referenced: HashSet<usize> = markers.iter().filter_map(|m| m.footnote).collect();
-    let notes = d
-        .footnotes
-        .iter()
-        .filter(|f| f.convention == convention)
-        .count();
-    let all = markers.len() + notes;
-    all > 0 && (resolved + referenced.len()) * 5 < all * 3
+    d.notes_in_doubt(convention)
 }
 
 fn undefined_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {
@@ -382,9 +371,9 @@ fn undefined_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {
             &UNDEFINED_FOOTNOTE,
             severity,
             m.span.clone(),
-            format!(
-                "footnote {} is referenced here but never defined",
-                m.label.clone().unwrap_or_else(|| m.number.to_string())
+            msg!(
+                "undefined-footnote",
+                note = m.label.clone().unwrap_or_else(|| m.number.to_string())
             ),
         );
     }
@@ -398,10 +387,7 @@ fn unreferenced_footnote(d: &Dossier, out: &mut Vec<Diagnostic>) {
                 out,
                 &UNREFERENCED_FOOTNOTE,
                 f.number_span.clone(),
-                format!(
-                    "footnote {} is defined but no marker in the text refers to it",
-                    f.name()
-                ),
+                msg!("unreferenced-footnote", note = f.name()),
             );
         }
     }
@@ -416,11 +402,12 @@ fn placeholder_source(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         let written = c.written(text);
         let written = written.trim();
         let message = match d.footnote_at(c.span.start) {
-            Some(f) => format!(
-                "footnote {} has a placeholder `{written}` instead of a source",
-                f.name()
+            Some(f) => msg!(
+                "placeholder-in-footnote",
+                note = f.name(),
+                written = written
             ),
-            None => format!("placeholder `{written}` instead of a source"),
+            None => msg!("placeholder", written = written),
         };
         push(
             out,
@@ -445,16 +432,21 @@ fn unresolved_short_form(d: &Dossier, out: &mut Vec<Diagnostic>) {
                 .get(f.citations.first().copied().unwrap_or(usize::MAX));
             let what = written
                 .and_then(|c| c.short_form)
-                .map_or("the short form", |k| match k {
-                    crate::citation::ShortFormKind::Idem => "`Idem`",
-                    crate::citation::ShortFormKind::Ibidem => "`Ibidem`",
-                    crate::citation::ShortFormKind::SeeNote(_) => "`zie noot`",
+                .map_or(msg!("short-form-generic"), |k| match k {
+                    crate::citation::ShortFormKind::Idem => Message::new("short-form-idem"),
+                    crate::citation::ShortFormKind::Ibidem => Message::new("short-form-ibidem"),
+                    crate::citation::ShortFormKind::SeeNote(_) => msg!("short-form-see-note"),
                 });
             push(
                 out,
                 &UNRESOLVED_SHORT_FORM,
                 span,
-                format!("footnote {}: {what} cannot be resolved: {reason}", f.number),
+                msg!(
+                    "unresolved-short-form",
+                    note = f.name(),
+                    what = what,
+                    reason = reason.clone()
+                ),
             );
         }
     }
@@ -490,31 +482,29 @@ fn numbering_of<'a>(
             continue;
         }
         let message = if seen.contains_key(&f.number) {
-            Some(format!("footnote {} is defined twice", f.number))
+            Some(msg!("footnote-twice", note = f.number))
         } else {
             match prev {
-                Some(p) if f.number < p => Some(format!(
-                    "footnote {} comes after footnote {p}: out of order",
-                    f.number
-                )),
+                Some(p) if f.number < p => {
+                    Some(msg!("footnote-out-of-order", note = f.number, previous = p))
+                }
                 Some(p) if f.number > p + 1 => Some(if f.number == p + 2 {
-                    format!(
-                        "footnote {} follows footnote {p}: footnote {} is missing",
-                        f.number,
-                        p + 1
+                    msg!(
+                        "footnote-one-missing",
+                        note = f.number,
+                        previous = p,
+                        missing = p + 1
                     )
                 } else {
-                    format!(
-                        "footnote {} follows footnote {p}: footnotes {} to {} are missing",
-                        f.number,
-                        p + 1,
-                        f.number - 1
+                    msg!(
+                        "footnote-several-missing",
+                        note = f.number,
+                        previous = p,
+                        from = p + 1,
+                        to = f.number - 1
                     )
                 }),
-                None if f.number > 1 => Some(format!(
-                    "the first footnote is numbered {}, not 1",
-                    f.number
-                )),
+                None if f.number > 1 => Some(msg!("footnote-first-not-one", note = f.number)),
                 _ => None,
             }
         };
@@ -540,9 +530,18 @@ fn citation_format(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let place = match d.footnote_at(c.span.start) {
-                Some(f) => format!("footnote {}: ", f.number),
-                None => String::new(),
+            let message = match d.footnote_at(c.span.start) {
+                Some(f) => msg!(
+                    "citation-slip-in-footnote",
+                    note = f.name(),
+                    slip = slip.message.clone(),
+                    written = &written
+                ),
+                None => msg!(
+                    "citation-slip",
+                    slip = slip.message.clone(),
+                    written = &written
+                ),
             };
             push(
                 out,
@@ -552,7 +551,7 @@ fn citation_format(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
                 } else {
                     slip.span.clone()
                 },
-                format!("{place}{} in `{written}`", slip.message),
+                message,
             );
         }
     }
@@ -582,7 +581,7 @@ fn unanswered_question(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
             out,
             &UNANSWERED_QUESTION,
             span,
-            format!("`{name}` has no answer"),
+            msg!("unanswered-question", name = name),
         );
     }
 }
@@ -598,9 +597,9 @@ fn answer_without_question(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
     for a in d.answers.iter().filter(|a| a.questions.is_empty()) {
         let name = heading_name(text, &a.heading_span);
         let message = match a.numbers.as_slice() {
-            [] => format!("`{name}` follows no question"),
-            [n] => format!("`{name}`: there is no question {n} before it"),
-            _ => format!("`{name}`: there are no such questions before it"),
+            [] => msg!("answer-follows-no-question", name = name),
+            [n] => msg!("answer-no-such-question", name = name, number = *n),
+            _ => msg!("answer-no-such-questions", name = name),
         };
         push(
             out,
@@ -631,7 +630,7 @@ fn question_not_taken_up(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
             out,
             &QUESTION_NOT_TAKEN_UP,
             first_line(text, &q.span),
-            format!("this question («{words} …») is not taken up in the answering letter"),
+            msg!("question-not-taken-up", words = words),
         );
     }
 }
@@ -682,7 +681,7 @@ fn quotation_without_source(d: &Dossier, out: &mut Vec<Diagnostic>) {
             out,
             &QUOTATION_WITHOUT_SOURCE,
             q.span.clone(),
-            format!("the quotation «{first} …» has no footnote giving its source"),
+            msg!("quotation-without-source", words = first),
         );
     }
 }
@@ -723,80 +722,87 @@ fn quote_findings(
 ) {
     let pin = q.pin();
     let exclude = itself.then_some(&q.span);
-    let pages = |p: &Passage| match (p.first_page, p.last_page) {
-        (Some(a), Some(b)) if a != b => format!("pages {a}–{b}"),
-        (Some(a), _) => format!("page {a}"),
-        _ => "a page without a number".to_string(),
-    };
     match index.find(&q.text, pin.as_ref(), exclude) {
         QuoteMatch::Found(p) => {
             if let (Some(pin), Some(false)) =
                 (&q.pin, pin.as_ref().and_then(|x| p.on_pinned_page(x)))
             {
-                let shown = pin.replace('-', "–");
                 push(
                     out,
                     &QUOTE_PAGE_MISMATCH,
                     q.span.clone(),
-                    format!(
-                        "the quoted passage «{}» is on {} of {}, not on page {shown}",
-                        q.first_words(6),
-                        pages(&p),
-                        q.document
+                    msg!(
+                        "quote-page-mismatch",
+                        words = q.first_words(6),
+                        pages = pages_of(&p),
+                        document = &q.document,
+                        pin = pin.replace('-', "–"),
                     ),
                 );
             }
         }
         QuoteMatch::Altered(p, changes) => {
-            let what = match changes.is_empty() {
-                true => "its words differ in places".to_string(),
-                false => changes
-                    .iter()
-                    .map(|c| match c {
-                        Change::Changed { source, quoted } => {
-                            format!("`{source}` is quoted as `{quoted}`")
-                        }
-                        Change::Added(a) => format!("`{a}` is added"),
-                        Change::LeftOut(l) => format!("`{l}` is left out without `…`"),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
+            let changes = match changes.is_empty() {
+                true => vec![msg!("quote-words-differ")],
+                false => changes.iter().map(change_message).collect(),
             };
             push(
                 out,
                 &QUOTE_ALTERED,
                 q.span.clone(),
-                format!(
-                    "the quotation «{}» differs from {}, {}: {what}",
-                    q.first_words(6),
-                    q.document,
-                    pages(&p)
+                msg!(
+                    "quote-altered",
+                    words = q.first_words(6),
+                    document = &q.document,
+                    pages = pages_of(&p),
+                    changes = changes,
                 ),
             );
         }
         QuoteMatch::NotFound(closest) => {
-            let near = match closest {
+            let message = match closest {
                 Some(p) => {
                     let words: Vec<&str> = index.text[p.span.clone()].split_whitespace().collect();
                     let mut shown = words[..words.len().min(10)].join(" ");
                     if words.len() > 10 {
                         shown.push_str(" …");
                     }
-                    format!("; the closest passage is on {}: «{shown}»", pages(&p))
+                    msg!(
+                        "quote-not-found-near",
+                        words = q.first_words(6),
+                        document = &q.document,
+                        pages = pages_of(&p),
+                        near = shown,
+                    )
                 }
-                None => String::new(),
-            };
-            push(
-                out,
-                &QUOTE_NOT_FOUND,
-                q.span.clone(),
-                format!(
-                    "the quoted passage «{}» is not in {}{near}",
-                    q.first_words(6),
-                    q.document
+                None => msg!(
+                    "quote-not-found",
+                    words = q.first_words(6),
+                    document = &q.document,
                 ),
-            );
+            };
+            push(out, &QUOTE_NOT_FOUND, q.span.clone(), message);
         }
+    }
+}
+
+/// The pages a passage stands on, as a finding or a hover names them.
+pub(crate) fn pages_of(p: &Passage) -> Message {
+    match (p.first_page, p.last_page) {
+        (Some(a), Some(b)) if a != b => msg!("quote-pages", first = a, last = b),
+        (Some(a), _) => msg!("quote-page", page = a),
+        _ => msg!("quote-page-unnumbered"),
+    }
+}
+
+/// One difference between a quotation and its source, in words.
+pub(crate) fn change_message(change: &Change) -> Message {
+    match change {
+        Change::Changed { source, quoted } => {
+            msg!("quote-change-changed", source = source, quoted = quoted)
+        }
+        Change::Added(a) => msg!("quote-change-added", words = a),
+        Change::LeftOut(l) => msg!("quote-change-left-out", words = l),
     }
 }
 
@@ -873,7 +879,7 @@ fn mixed_citation_style(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         .filter(|c| d.footnote_at(c.span.start).is_some())
         .map(|c| (c, style_of(&text[c.span.clone()])))
         .collect();
-    for (what, pick) in [("year", 0usize), ("dossier number", 1)] {
+    for (what, pick) in [("mixed-style-year", 0usize), ("mixed-style-dossier", 1)] {
         let mut counts: HashMap<&str, usize> = HashMap::default();
         for (_, st) in &cites {
             if let Some(v) = if pick == 0 { st.0 } else { st.1 } {
@@ -894,7 +900,10 @@ fn mixed_citation_style(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
                     out,
                     &MIXED_CITATION_STYLE,
                     c.span.clone(),
-                    format!("this citation writes the {what} in the form {v}; the other footnotes use {usual} ({n}×)"),
+                    Message::new(what)
+                        .with("form", v)
+                        .with("usual", usual)
+                        .with("count", n),
                 );
             }
         }
@@ -966,7 +975,7 @@ pub fn workspace_lints_reading(
                     &mut out,
                     &CITATION_NOT_IN_WORKSPACE,
                     c.span.clone(),
-                    format!("{} is not in the workspace", c.document()),
+                    msg!("citation-not-in-workspace", document = c.document()),
                 );
             }
             continue;
@@ -982,9 +991,11 @@ pub fn workspace_lints_reading(
                     &mut out,
                     &PAGE_BEYOND_DOCUMENT,
                     c.span.clone(),
-                    format!(
-                        "page {pin} is past the end of {}, which has {last} pages",
-                        c.document()
+                    msg!(
+                        "page-beyond-document",
+                        page = pin,
+                        document = c.document(),
+                        last = last
                     ),
                 );
             }
@@ -1030,7 +1041,7 @@ pub fn workspace_lints_reading(
                         &mut out,
                         &QUESTION_NOT_TAKEN_UP,
                         first,
-                        format!("no answering letter in the workspace takes up this question («{words} …»)"),
+                        msg!("question-not-taken-up-workspace", words = words),
                     );
                 }
             }

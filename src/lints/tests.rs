@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::Lang;
 
 fn diagnostics(text: &str) -> Vec<(&'static str, Severity, String, String)> {
     let d = Dossier::analyze(text);
@@ -9,7 +10,7 @@ fn diagnostics(text: &str) -> Vec<(&'static str, Severity, String, String)> {
                 x.code,
                 x.severity,
                 text[x.span.clone()].to_string(),
-                x.message,
+                x.message.render(Lang::En),
             )
         })
         .collect()
@@ -129,7 +130,7 @@ fn workspace_lints_page_past_the_end_and_missing_documents() {
     let d = Dossier::analyze(text);
     let got: Vec<(&str, String)> = workspace_lints("note.txt", &d, text, &ws)
         .into_iter()
-        .map(|x| (x.code, x.message))
+        .map(|x| (x.code, x.message.render(Lang::En)))
         .collect();
     assert_eq!(
         got,
@@ -344,7 +345,14 @@ fn quote_findings_of(quote: &str, note: &str, fiche_in_workspace: bool) -> Vec<S
     found
         .into_iter()
         .filter(|x| x.code.starts_with("quote-"))
-        .map(|x| format!("{} {}: {}", x.severity.as_str(), x.code, x.message))
+        .map(|x| {
+            format!(
+                "{} {}: {}",
+                x.severity.as_str(),
+                x.code,
+                x.message.render(Lang::En)
+            )
+        })
         .collect()
 }
 
@@ -449,7 +457,7 @@ fn an_answer_quoting_the_committees_letter_in_the_same_file() {
         lint(&d, t)
             .into_iter()
             .filter(|x| x.code.starts_with("quote-"))
-            .map(|x| format!("{}: {}", x.code, x.message))
+            .map(|x| format!("{}: {}", x.code, x.message.render(Lang::En)))
             .collect()
     };
     assert_eq!(

@@ -9,6 +9,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::convert;
+use crate::i18n::Lang;
 use crate::ide::{self, ActionKind, Analysis};
 use crate::text::PositionEncoding;
 
@@ -18,6 +19,7 @@ pub fn to_lsp(
     found: Vec<ide::Action>,
     context: &CodeActionContext,
     enc: PositionEncoding,
+    lang: Lang,
 ) -> Vec<CodeActionOrCommand> {
     let mut out = Vec::new();
     for action in found {
@@ -31,7 +33,7 @@ pub fn to_lsp(
                 } else {
                     &[]
                 };
-                findings(a, fixes.code, &at, client, enc)
+                findings(a, fixes.code, &at, client, enc, lang)
             }
             None => Vec::new(),
         };
@@ -88,6 +90,7 @@ fn findings(
     range: &Range,
     client: &[Diagnostic],
     enc: PositionEncoding,
+    lang: Lang,
 ) -> Vec<Diagnostic> {
     let code = NumberOrString::String(code.to_owned());
     let wanted = |d: &Diagnostic| d.code.as_ref() == Some(&code) && ranges_meet(&d.range, range);
@@ -95,7 +98,7 @@ fn findings(
     if !found.is_empty() {
         return found;
     }
-    super::diagnostics::to_lsp(a, enc, &Default::default())
+    super::diagnostics::to_lsp(a, enc, &Default::default(), lang)
         .into_iter()
         .filter(wanted)
         .collect()

@@ -23,7 +23,7 @@ pub fn to_lsp(
                 CompletionKind::Document => CompletionItemKind::FILE,
                 CompletionKind::Question => CompletionItemKind::ENUM_MEMBER,
             }),
-            detail: Some(c.detail.clone()),
+            detail: c.detail.clone(),
             sort_text: Some(format!("{i:05}")),
             filter_text: Some(c.insert.clone()),
             text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(

@@ -15,11 +15,12 @@ use tower_lsp::Client;
 
 use super::documents::{self, Analysis, Document};
 use super::owner::Message;
-use super::settings::Settings;
 use super::state::key_of;
 use super::{convert, Shared};
-use crate::lints;
-use crate::text::PositionEncoding;
+use crate::i18n::Lang;
+use crate::lints::{self, LintLevels};
+use crate::project::{baseline, ProjectFile};
+use crate::text::{LineIndex, PositionEncoding};
 use crate::workspace::DocumentSummary;
 
 /// Analyses `generation` of `uri` after `delay`, unless a newer generation
@@ -79,9 +80,8 @@ pub fn analyse(
                 client
                     .log_message(
                         MessageType::ERROR,
-                        format!(
-                            "dossier-lsp: the analysis of {uri} failed ({e}); your text is kept"
-                        ),
+                        crate::msg!("log-analysis-failed", uri = uri.to_string(), error = e)
+                            .render(shared.lang()),
                     )
                     .await;
             }
@@ -153,13 +153,37 @@ pub fn publish(shared: &Arc<Shared>, client: &Client, uri: Url, cascade: bool) {
             return;
         }
         let settings = shared.settings();
-        let mut diagnostics = to_lsp(&analysis, shared.encoding(), &settings);
-        diagnostics.extend(convert_all(
-            &analysis,
-            &across,
-            shared.encoding(),
-            &settings,
-        ));
+        let lang = shared.lang();
+        // The project file's levels under the editor's; its baseline.
+        let project = shared.project_of(&uri);
+        publish_fresh_project_files(&shared, &client).await;
+        let mut levels = match &project {
+            Some((file, _)) => match uri.to_file_path() {
+                Ok(path) => file.levels_for(&path),
+                Err(_) => file.lints.clone(),
+            },
+            None => LintLevels::default(),
+        };
+        levels.overlay(&settings.lints);
+        let mut found: Vec<lints::Diagnostic> = analysis.diagnostics.clone();
+        found.extend(across);
+        if let (Some((file, _)), Ok(path)) = (&project, uri.to_file_path()) {
+            if let Some(accepted) = &file.accepted {
+                let mut accepted = accepted.for_file(&baseline::relative(&file.root, &path));
+                found.retain(|d| {
+                    let line = analysis
+                        .line_index
+                        .line_of(d.span.start.min(analysis.text.len()));
+                    let text = analysis
+                        .line_index
+                        .line_span(&analysis.text, line)
+                        .and_then(|s| analysis.text.get(s))
+                        .unwrap_or("");
+                    !accepted.accepts(d.code, text)
+                });
+            }
+        }
+        let diagnostics = convert_all(&analysis, &found, shared.encoding(), &levels, lang);
         tracing::debug!("publish {} diagnostics for {uri}", diagnostics.len());
         client
             .publish_diagnostics(uri.clone(), diagnostics, Some(analysis.version))
@@ -235,26 +259,96 @@ fn republish_others(shared: &Arc<Shared>, client: &Client, changed: &Url, quiet:
 }
 
 /// The analysis's diagnostics as LSP's, with the user's lint levels.
-pub fn to_lsp(analysis: &Analysis, enc: PositionEncoding, settings: &Settings) -> Vec<Diagnostic> {
-    convert_all(analysis, &analysis.diagnostics, enc, settings)
+pub fn to_lsp(
+    analysis: &Analysis,
+    enc: PositionEncoding,
+    levels: &LintLevels,
+    lang: Lang,
+) -> Vec<Diagnostic> {
+    convert_all(analysis, &analysis.diagnostics, enc, levels, lang)
 }
 
 fn convert_all(
     analysis: &Analysis,
     found: &[lints::Diagnostic],
     enc: PositionEncoding,
-    settings: &Settings,
+    levels: &LintLevels,
+    lang: Lang,
 ) -> Vec<Diagnostic> {
     found
         .iter()
-        .filter_map(|d| Some((d, settings.level(d.code, d.severity)?)))
+        .filter_map(|d| Some((d, levels.level(d.code, d.severity)?)))
         .map(|(d, severity)| Diagnostic {
             range: convert::range(&analysis.text, &analysis.line_index, &d.span, enc),
             severity: Some(convert::severity(severity)),
             code: Some(NumberOrString::String(d.code.to_owned())),
             source: Some("dossier-lsp".to_owned()),
-            message: d.message.clone(),
+            message: d.message.render(lang),
             ..Default::default()
         })
         .collect()
+}
+
+/// The project file at `uri`, read again, and its mistakes published on
+/// it (none when it went: that clears them).
+pub fn publish_project_file(shared: &Arc<Shared>, client: &Client, uri: &Url) {
+    let (shared, client, uri) = (shared.clone(), client.clone(), uri.clone());
+    tokio::spawn(async move {
+        let Ok(path) = uri.to_file_path() else {
+            return;
+        };
+        if !path.exists() {
+            if !shared.exited.load(Ordering::SeqCst) {
+                client.publish_diagnostics(uri, Vec::new(), None).await;
+            }
+            return;
+        }
+        // Read again (the cache was cleared), then shown with any other
+        // project file read meanwhile.
+        let _ = shared.projects().of_reading(&path);
+        publish_fresh_project_files(&shared, &client).await;
+    });
+}
+
+/// The mistakes of the project files read since the last call.
+pub async fn publish_fresh_project_files(shared: &Shared, client: &Client) {
+    let fresh = shared.projects().take_fresh();
+    for file in fresh {
+        publish_project_file_now(shared, client, &file).await;
+    }
+}
+
+/// A project file's mistakes as `project-file` diagnostics on it.
+async fn publish_project_file_now(shared: &Shared, client: &Client, file: &ProjectFile) {
+    let Ok(uri) = Url::from_file_path(&file.path) else {
+        return;
+    };
+    if shared.exited.load(Ordering::SeqCst) {
+        return;
+    }
+    let text = std::fs::read(&file.path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let index = LineIndex::new(&text);
+    let (lang, enc, settings) = (shared.lang(), shared.encoding(), shared.settings());
+    let Some(severity) = settings
+        .lints
+        .level(lints::PROJECT_FILE.code, lints::PROJECT_FILE.severity)
+    else {
+        return;
+    };
+    let diagnostics = file
+        .problems
+        .iter()
+        .map(|p| Diagnostic {
+            range: convert::range(&text, &index, &p.span, enc),
+            severity: Some(convert::severity(severity)),
+            code: Some(NumberOrString::String(lints::PROJECT_FILE.code.to_owned())),
+            source: Some("dossier-lsp".to_owned()),
+            message: p.message.render(lang),
+            ..Default::default()
+        })
+        .collect();
+    tracing::debug!("project file {uri}: {} problems", file.problems.len());
+    client.publish_diagnostics(uri, diagnostics, None).await;
 }

@@ -24,10 +24,11 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::state::key_of_path;
 use crate::discover::compile_globs;
+use crate::i18n::Message;
 use crate::workspace::{summarize_file, DocumentSummary, ScanLimits, ScanProblem};
 
 /// Reads and summarises one file; replaceable for tests.
-pub type Summarizer = Arc<dyn Fn(&Path) -> Result<DocumentSummary, String> + Send + Sync>;
+pub type Summarizer = Arc<dyn Fn(&Path) -> Result<DocumentSummary, Message> + Send + Sync>;
 
 /// What the folder scan does with each file: [`summarize_file`] within the
 /// default limits.
@@ -378,7 +379,7 @@ impl Queue {
                     Some(key) => documents.push((key, summary)),
                     None => problems.push(ScanProblem {
                         path,
-                        message: "no file URI for this path; not indexed".to_owned(),
+                        message: crate::msg!("index-no-uri"),
                     }),
                 },
                 Err(message) => problems.push(ScanProblem { path, message }),
@@ -527,7 +528,8 @@ mod tests {
         assert_eq!(documents.len(), n);
         assert!(documents[0].ends_with("/doc-000.txt"), "{}", documents[0]);
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].message.contains("binary"), "{problems:?}");
+        let shown = problems[0].message.render(crate::i18n::Lang::En);
+        assert!(shown.contains("binary"), "{problems:?}");
         // Progress up to the whole folder; the channel closes with the scan.
         let mut last = (0, 0);
         while let Ok(p) = heard.try_recv() {

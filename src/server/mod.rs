@@ -79,8 +79,10 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer, LspService, Server};
 
 use crate::dossier::Dossier;
+use crate::i18n::Lang;
 use crate::ide;
 use crate::lints;
+use crate::msg;
 use crate::text::PositionEncoding;
 use owner::{Effect, Message};
 use settings::Settings;
@@ -168,6 +170,10 @@ pub(crate) struct Shared {
     watch_files: AtomicBool,
     /// The client shows `$/progress` reports.
     progress: AtomicBool,
+    /// The language of the client's `locale` (else of the environment).
+    client_lang: RwLock<Lang>,
+    /// The project files (`.dossier-lsp.toml`) read so far.
+    projects: Mutex<crate::project::ProjectCache>,
     /// The client asks for inlay hints again when told to.
     refresh_inlay_hints: AtomicBool,
     /// The client takes semantic tokens that cross a line break.
@@ -212,6 +218,53 @@ impl Shared {
 
     pub fn work_done_progress(&self) -> bool {
         self.progress.load(Ordering::Relaxed)
+    }
+
+    /// The session's language: the `language` setting, else the project
+    /// file's (of the first workspace folder), else the client's.
+    pub fn lang(&self) -> Lang {
+        let client = *self.client_lang.read().unwrap_or_else(|e| e.into_inner());
+        let chosen = self
+            .settings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .language;
+        chosen
+            .or_else(|| self.root_project().and_then(|p| p.language))
+            .unwrap_or(client)
+    }
+
+    pub fn projects(&self) -> std::sync::MutexGuard<'_, crate::project::ProjectCache> {
+        self.projects.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The project file of the first workspace folder.
+    pub fn root_project(&self) -> Option<Arc<crate::project::ProjectFile>> {
+        let root = self
+            .roots
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .first()
+            .cloned()?;
+        self.projects().of(&root)
+    }
+
+    /// The project file of a document, if it is a file that has one, and
+    /// whether it was read just now.
+    pub fn project_of(&self, uri: &Url) -> Option<(Arc<crate::project::ProjectFile>, bool)> {
+        let path = uri.to_file_path().ok()?;
+        self.projects().of_reading(&path)
+    }
+
+    /// The globs of the dossiers: the `files` setting, else the project
+    /// file's, else the defaults.
+    pub fn file_globs(&self) -> Vec<String> {
+        self.settings()
+            .files
+            .filter(|f| !f.is_empty())
+            .or_else(|| self.root_project().and_then(|p| p.files.clone()))
+            .filter(|f| !f.is_empty())
+            .unwrap_or_else(crate::discover::default_globs)
     }
 
     pub fn settings(&self) -> Settings {
@@ -334,6 +387,8 @@ where
         exited: Arc::default(),
         watch_files: AtomicBool::new(false),
         progress: AtomicBool::new(false),
+        client_lang: RwLock::new(Lang::from_env()),
+        projects: Mutex::new(Default::default()),
         refresh_inlay_hints: AtomicBool::new(false),
         multiline_tokens: AtomicBool::new(false),
         others_epoch: Default::default(),
@@ -369,8 +424,15 @@ fn run_effect(shared: &Arc<Shared>, client: &Client, effect: Effect) {
             tracing::debug!("changed files re-indexed");
             diagnostics::republish(shared, client);
         }
+        Effect::ProjectFileChanged(uri) => {
+            tracing::info!("project file {uri} changed: read again");
+            shared.projects().clear();
+            diagnostics::publish_project_file(shared, client, &uri);
+            diagnostics::republish(shared, client);
+        }
         Effect::Log(typ, message) => {
             if !shared.exited.load(Ordering::SeqCst) {
+                let message = message.render(shared.lang());
                 let client = client.clone();
                 tokio::spawn(async move { client.log_message(typ, message).await });
             }
@@ -402,8 +464,9 @@ impl Backend {
             return false;
         };
         for p in &problems {
-            tracing::debug!("settings ({from}): {p}");
-            self.log(MessageType::WARNING, format!("dossier-lsp settings: {p}"))
+            let shown = msg!("log-settings-problem", problem = p.clone());
+            tracing::debug!("settings ({from}): {}", p.render(Lang::En));
+            self.log(MessageType::WARNING, shown.render(self.shared.lang()))
                 .await;
         }
         let mut current = self
@@ -450,12 +513,9 @@ impl Backend {
 
     /// Asks the client to report dossiers changed outside the editor.
     fn watch_files(&self) {
-        let globs = self
-            .shared
-            .settings()
-            .files
-            .filter(|f| !f.is_empty())
-            .unwrap_or_else(crate::discover::default_globs);
+        let mut globs = self.shared.file_globs();
+        // The project file too: a change is read at once.
+        globs.push(format!("**/{}", crate::project::FILE_NAME));
         let options = DidChangeWatchedFilesRegistrationOptions {
             watchers: globs
                 .into_iter()
@@ -500,12 +560,10 @@ impl Backend {
                 return None;
             }
         };
-        Some(ide::Snapshot::new(
-            state::key_of(uri),
-            analysis,
-            state.workspace.clone(),
-            state,
-        ))
+        Some(
+            ide::Snapshot::new(state::key_of(uri), analysis, state.workspace.clone(), state)
+                .with_lang(self.shared.lang()),
+        )
     }
 
     /// Runs a feature on `snap` on a blocking thread (it may read another
@@ -537,14 +595,12 @@ impl Backend {
 
     /// Says that `what` failed: in the log and as the request's error.
     async fn failed_in(&self, what: &'static str, msg: String) -> jsonrpc::Error {
-        self.log(
-            MessageType::ERROR,
-            format!("dossier-lsp: {what} failed: {msg}"),
-        )
-        .await;
+        let failed = msg!("request-failed", what = what, error = msg).render(self.shared.lang());
+        self.log(MessageType::ERROR, format!("dossier-lsp: {failed}"))
+            .await;
         jsonrpc::Error {
             code: ErrorCode::InternalError,
-            message: format!("{what} failed: {msg}").into(),
+            message: failed.into(),
             data: None,
         }
     }
@@ -584,6 +640,15 @@ fn locations(
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
         let enc = convert::negotiate(&params.capabilities);
+        // The client's language, unless it sends none: then the server's
+        // environment's, as `check` has it.
+        if let Some(locale) = params.locale.as_deref() {
+            *self
+                .shared
+                .client_lang
+                .write()
+                .unwrap_or_else(|e| e.into_inner()) = Lang::from_locale(locale);
+        }
         let pull = params
             .capabilities
             .workspace
@@ -727,6 +792,8 @@ impl LanguageServer for Backend {
             let (shared, client) = (self.shared.clone(), self.client.clone());
             tokio::spawn(async move {
                 workspace::scan(&shared, &client, roots).await;
+                // The root's project file was read for its globs: its mistakes.
+                diagnostics::publish_fresh_project_files(&shared, &client).await;
                 // The workspace lints of the open documents, with the index.
                 diagnostics::publish_open(&shared, &client);
             });
@@ -735,14 +802,13 @@ impl LanguageServer for Backend {
             }
         }
         let enc = convert::encoding_name(self.shared.encoding());
-        self.log(
-            MessageType::INFO,
-            format!(
-                "dossier-lsp {} ready (positions in {enc})",
-                env!("CARGO_PKG_VERSION")
-            ),
-        )
-        .await;
+        let ready = msg!(
+            "log-ready",
+            version = env!("CARGO_PKG_VERSION"),
+            encoding = enc
+        );
+        self.log(MessageType::INFO, ready.render(self.shared.lang()))
+            .await;
     }
 
     async fn shutdown(&self) -> jsonrpc::Result<()> {
@@ -848,7 +914,7 @@ impl LanguageServer for Backend {
             let a = &snap.analysis;
             let span = convert::span(&a.text, &a.line_index, range, enc);
             let found = ide::code_actions(snap, span);
-            Some(actions::to_lsp(a, &u, found, &context, enc))
+            Some(actions::to_lsp(a, &u, found, &context, enc, snap.lang))
         })
         .await
     }

@@ -112,7 +112,9 @@ pub enum Effect {
     /// Files changed on disk are in the index: every open document's
     /// diagnostics again (and inlay hints refreshed).
     Republish,
-    Log(MessageType, String),
+    /// A project file (`.dossier-lsp.toml`) appeared, changed or went.
+    ProjectFileChanged(Url),
+    Log(MessageType, crate::i18n::Message),
 }
 
 /// Runs the effects; called on the owner's thread, so it must only start
@@ -379,7 +381,7 @@ impl Owner {
                 tracing::error!("change {version} of {uri} could not be applied: {msg}");
                 self.effects.push(Effect::Log(
                     MessageType::ERROR,
-                    format!("dossier-lsp: an edit could not be applied ({msg}); close and reopen the document"),
+                    crate::msg!("log-edit-failed", error = msg),
                 ));
                 return;
             }
@@ -439,6 +441,13 @@ impl Owner {
         let mut removed = false;
         let ticket = self.ticket();
         for (uri, deleted) in changes {
+            if uri
+                .path()
+                .ends_with(&format!("/{}", crate::project::FILE_NAME))
+            {
+                self.effects.push(Effect::ProjectFileChanged(uri));
+                continue;
+            }
             let key = key_of(&uri);
             if self.open_keys.contains_key(&key) {
                 continue; // the editor's text stays

@@ -15,7 +15,9 @@
 
 use serde_json::Value;
 
-use crate::lints::{LintLevels, Severity};
+use crate::i18n::{Lang, Message};
+use crate::lints::LintLevels;
+use crate::msg;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
@@ -23,19 +25,22 @@ pub struct Settings {
     pub lints: LintLevels,
     /// Inlay hints after footnote markers.
     pub marker_hints: bool,
+    /// `language`: the session's language when set (else the client's
+    /// locale).
+    pub language: Option<Lang>,
 }
 
 impl Settings {
     /// Reads settings from `{ "dossier": {...} }` or `{...}`; `None` when
     /// the value holds no settings at all. Also returns what was not
     /// understood, for the user's log.
-    pub fn from_json(value: &Value) -> Option<(Settings, Vec<String>)> {
+    pub fn from_json(value: &Value) -> Option<(Settings, Vec<Message>)> {
         let v = match value.get("dossier") {
             Some(inner) if inner.is_object() => inner,
             _ => value,
         };
         let obj = v.as_object()?;
-        if !["lints", "files", "inlayHints"]
+        if !["lints", "files", "inlayHints", "language"]
             .iter()
             .any(|k| obj.contains_key(*k))
         {
@@ -60,39 +65,54 @@ impl Settings {
                         other => other.to_string(),
                     };
                     if let Err(e) = settings.lints.set(&format!("{code}={level}")) {
-                        problems.push(format!("lint `{code}`: {e}"));
+                        problems.push(e);
                     }
                 }
             }
             // Neovim sends an empty table as `[]`.
             Some(Value::Array(a)) if a.is_empty() => {}
-            Some(other) => problems.push(format!("`lints` should be an object, not {other}")),
+            Some(other) => problems.push(msg!(
+                "setting-not-an-object",
+                key = "lints",
+                value = other.to_string()
+            )),
         }
         match obj.get("inlayHints") {
             None | Some(Value::Null) => {}
             Some(Value::Object(hints)) => match hints.get("markers") {
                 None | Some(Value::Null) => {}
                 Some(Value::Bool(b)) => settings.marker_hints = *b,
-                Some(other) => problems.push(format!(
-                    "`inlayHints.markers` should be true or false, not {other}"
+                Some(other) => problems.push(msg!(
+                    "setting-not-a-boolean",
+                    key = "inlayHints.markers",
+                    value = other.to_string()
                 )),
             },
             Some(Value::Array(a)) if a.is_empty() => {}
-            Some(other) => problems.push(format!("`inlayHints` should be an object, not {other}")),
+            Some(other) => problems.push(msg!(
+                "setting-not-an-object",
+                key = "inlayHints",
+                value = other.to_string()
+            )),
+        }
+        match obj.get("language") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) if s.trim().is_empty() || s.trim() == "auto" => {}
+            Some(Value::String(s)) if Lang::parse(s).is_some() => {
+                settings.language = Lang::parse(s)
+            }
+            Some(other) => {
+                problems.push(msg!("setting-language-unknown", value = other.to_string()))
+            }
         }
         Some((settings, problems))
-    }
-
-    /// The severity to publish a diagnostic with, or `None` when it is off
-    /// (set so, or off by default and not set).
-    pub fn level(&self, code: &str, default: Severity) -> Option<Severity> {
-        self.lints.level(code, default)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lints::Severity;
     use serde_json::json;
 
     #[test]
@@ -102,15 +122,16 @@ mod tests {
             "no-such-lint": "off", "citation-format": "loud"}}}))
         .unwrap();
         assert_eq!(
-            s.level("unreferenced-footnote", Severity::Information),
+            s.lints
+                .level("unreferenced-footnote", Severity::Information),
             None
         );
         assert_eq!(
-            s.level("placeholder-source", Severity::Warning),
+            s.lints.level("placeholder-source", Severity::Warning),
             Some(Severity::Error)
         );
         assert_eq!(
-            s.level("citation-format", Severity::Hint),
+            s.lints.level("citation-format", Severity::Hint),
             Some(Severity::Hint)
         );
         assert_eq!(problems.len(), 2, "{problems:?}");
@@ -122,13 +143,16 @@ mod tests {
         // Off by default until turned on.
         let quiet = Settings::default();
         assert_eq!(
-            quiet.level("citation-not-in-workspace", Severity::Information),
+            quiet
+                .lints
+                .level("citation-not-in-workspace", Severity::Information),
             None
         );
         let (on, _) =
             Settings::from_json(&json!({"lints": {"citation-not-in-workspace": "hint"}})).unwrap();
         assert_eq!(
-            on.level("citation-not-in-workspace", Severity::Information),
+            on.lints
+                .level("citation-not-in-workspace", Severity::Information),
             Some(Severity::Hint)
         );
         assert!(Settings::from_json(&json!({"other": 1})).is_none());

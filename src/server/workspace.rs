@@ -20,9 +20,10 @@ use tower_lsp::Client;
 use super::owner::Message;
 use super::state::State;
 use super::{convert, Shared};
+use crate::i18n::Lang;
 use crate::ide::{self, FileTexts, WorkspaceSymbolKind};
 use crate::text::{LineIndex, PositionEncoding};
-use crate::Span;
+use crate::{msg, Span};
 
 /// The workspace folders a client names (or its root).
 #[allow(deprecated)] // root_uri and root_path: older clients send only these
@@ -50,11 +51,7 @@ pub fn roots(params: &InitializeParams) -> Vec<PathBuf> {
 /// diagnostics published again). Documents open in the editor keep the
 /// editor's text.
 pub async fn scan(shared: &Shared, client: &Client, roots: Vec<PathBuf>) {
-    let globs: Vec<String> = shared
-        .settings()
-        .files
-        .filter(|f| !f.is_empty())
-        .unwrap_or_else(crate::discover::default_globs);
+    let globs: Vec<String> = shared.file_globs();
     for root in roots {
         let started = Instant::now();
         let progress = Progress::begin(shared, client, &root).await;
@@ -73,7 +70,8 @@ pub async fn scan(shared: &Shared, client: &Client, roots: Vec<PathBuf>) {
                 let percent = (done * 100 / total.max(1)) as u32;
                 if percent >= last + 5 {
                     last = percent;
-                    p.report(percent, format!("{done} van {total}")).await;
+                    let shown = msg!("progress-report", done = done, total = total);
+                    p.report(percent, shown.render(shared.lang())).await;
                 }
             }
         }
@@ -82,23 +80,33 @@ pub async fn scan(shared: &Shared, client: &Client, roots: Vec<PathBuf>) {
         };
         let found = scan.documents;
         if let Some(p) = progress {
-            p.end(format!("{found} documenten")).await;
+            p.end(msg!("progress-end", count = found).render(shared.lang()))
+                .await;
         }
         for p in &scan.problems {
-            tracing::warn!("{}: {}", p.path.display(), p.message);
+            tracing::warn!("{}: {}", p.path.display(), p.message.render(Lang::En));
         }
-        let mut message = format!(
-            "dossier-lsp: indexed {found} documents under {} in {:.1} s",
-            root.display(),
-            started.elapsed().as_secs_f64()
+        let lang = shared.lang();
+        let mut seconds = format!("{:.1}", started.elapsed().as_secs_f64());
+        if lang == Lang::Nl {
+            seconds = seconds.replace('.', ",");
+        }
+        let indexed = msg!(
+            "log-indexed",
+            count = found,
+            root = root.display().to_string(),
+            seconds = seconds
         );
+        let mut message = indexed.render(lang);
         if let Some(p) = scan.problems.first() {
-            message.push_str(&format!(
-                "; {} left out, e.g. {}: {}",
-                scan.problems.len(),
-                p.path.display(),
-                p.message
-            ));
+            let left_out = msg!(
+                "log-left-out",
+                count = scan.problems.len(),
+                path = p.path.display().to_string(),
+                problem = p.message.clone()
+            );
+            message.push_str("; ");
+            message.push_str(&left_out.render(lang));
         }
         tracing::debug!("{message}"); // the client shows the logMessage
         let kind = if scan.problems.is_empty() {
@@ -136,7 +144,7 @@ impl Progress {
             token,
         };
         p.send(WorkDoneProgress::Begin(WorkDoneProgressBegin {
-            title: "Dossiers indexeren".to_owned(),
+            title: msg!("progress-title").render(shared.lang()),
             cancellable: Some(false),
             message: Some(root.display().to_string()),
             percentage: Some(0),

@@ -7,8 +7,9 @@ use rayon::prelude::*;
 
 use super::DocumentSummary;
 use crate::discover::{compile_globs, find_files, MAX_FILE_BYTES};
+use crate::i18n::Message;
 use crate::text::decode;
-use crate::Dossier;
+use crate::{msg, Dossier};
 
 /// Bounds that keep a badly chosen root (a home folder) from taking the
 /// machine: files past the count or over the size are left out, with a
@@ -33,7 +34,7 @@ impl Default for ScanLimits {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScanProblem {
     pub path: PathBuf,
-    pub message: String,
+    pub message: Message,
 }
 
 #[derive(Debug, Default)]
@@ -67,7 +68,7 @@ pub fn scan_folder(
     }));
     let total = files.len();
     let done = AtomicUsize::new(0);
-    let summaries: Vec<Result<DocumentSummary, String>> = files
+    let summaries: Vec<Result<DocumentSummary, Message>> = files
         .par_iter()
         .map(|path| {
             let summary = summarize_file(path, limits);
@@ -90,19 +91,20 @@ pub fn scan_folder(
 
 /// Reads and analyses one file; a file that vanished, is too big, or is
 /// binary gives a message instead. A panic in the analysis is caught.
-pub fn summarize_file(path: &Path, limits: &ScanLimits) -> Result<DocumentSummary, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+pub fn summarize_file(path: &Path, limits: &ScanLimits) -> Result<DocumentSummary, Message> {
+    let unreadable = |e: std::io::Error| msg!("index-unreadable", error = e.to_string());
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.len() > limits.max_file_bytes {
-        return Err(format!(
-            "{} bytes is more than the limit of {}; not indexed",
-            meta.len(),
-            limits.max_file_bytes
+        return Err(msg!(
+            "index-too-large",
+            bytes = meta.len(),
+            limit = limits.max_file_bytes
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     let decoded = decode(&bytes);
     if decoded.binary {
-        return Err("a binary file (it contains NUL bytes); not indexed".into());
+        return Err(msg!("index-binary"));
     }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let text = decoded.text;
@@ -110,5 +112,5 @@ pub fn summarize_file(path: &Path, limits: &ScanLimits) -> Result<DocumentSummar
         let d = Dossier::analyze(&text);
         DocumentSummary::new(name, &text, &d)
     })
-    .map_err(|_| "the analysis failed on this file (an internal error); not indexed".to_string())
+    .map_err(|_| msg!("index-internal-error"))
 }

@@ -137,6 +137,7 @@ fn scanning_the_corpus_in_parallel_with_limits() {
     assert_eq!(scan.documents.len(), 10);
     assert!(scan.problems[0]
         .message
+        .render(crate::i18n::Lang::En)
         .contains("more than 10 matching files"));
 }
 

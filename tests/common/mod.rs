@@ -206,10 +206,15 @@ impl Conn {
         }
     }
 
+    /// As a Dutch client: most users' editors send `locale: "nl"`.
     pub fn initialize(&mut self, capabilities: Value) -> Value {
+        self.initialize_in("nl", capabilities)
+    }
+
+    pub fn initialize_in(&mut self, locale: &str, capabilities: Value) -> Value {
         let result = self.call(
             "initialize",
-            json!({"processId": null, "rootUri": null, "capabilities": capabilities}),
+            json!({"processId": null, "rootUri": null, "locale": locale, "capabilities": capabilities}),
         );
         self.notify("initialized", json!({}));
         result

@@ -1,10 +1,12 @@
 -- End-to-end test of the shipped Neovim configuration, run inside a real headless
 -- Neovim 0.11 by editors/nvim/test/run.sh, after the user's init.lua (which holds
 -- only the README's lines) has run. Opens the seed with :edit, as a user would,
--- and checks diagnostics, definition and hover on a footnote marker.
+-- and checks diagnostics, definition and hover on a footnote marker; then opens a
+-- Markdown draft (filetype markdown, as Neovim detects it) and checks the same on a
+-- `[^1]` note.
 --
--- Environment: SEED (the file to open), EXPECT_ENCODING ('utf-8' or 'utf-16'),
--- RESULTS (file to write the outcome to).
+-- Environment: SEED (the file to open), DRAFT (the Markdown draft to open),
+-- EXPECT_ENCODING ('utf-8' or 'utf-16'), RESULTS (file to write the outcome to).
 local seed = assert(vim.env.SEED, 'SEED not set')
 local expect_encoding = vim.env.EXPECT_ENCODING or 'utf-8'
 local label = vim.env.TEST_LABEL or expect_encoding
@@ -186,6 +188,79 @@ local function main()
     and hover14:find('Kamerstukken II, 2020–2021, 22 112, nr. 2955, blz. 7.', 1, true) ~= nil, hover14 and hover14:gsub('\n', ' / '):sub(1, 160) or 'no hover window')
 end
 
+--- A Markdown draft (editors/nvim/test/concept-brief.md): the config attaches to
+--- filetype markdown too, and `[^1]` notes work through Neovim's LSP client.
+local function markdown()
+  local draft = assert(vim.env.DRAFT, 'DRAFT not set')
+  local lines = vim.fn.readfile(draft)
+  local marker_line, marker_col, def_line, undef_line, undef_col
+  for i, l in ipairs(lines) do
+    local s = l:find('Miljoenennota.[^1]', 1, true)
+    if s then marker_line, marker_col = i, s - 1 + #'Miljoenennota.[^' end -- 0-based byte column of the 1
+    if l:find('^%[%^1%]: ') then def_line = i end
+    local u = l:find('[^3]', 1, true)
+    if u then undef_line, undef_col = i, u - 1 end
+  end
+  assert(marker_line and def_line and undef_line, 'draft does not have the expected lines')
+
+  close_floats()
+  vim.cmd.edit(vim.fn.fnameescape(draft))
+  local buf = vim.api.nvim_get_current_buf()
+  local name = vim.fn.fnamemodify(draft, ':t')
+  check(string.format('%s opens with filetype markdown (detected by Neovim)', name),
+    vim.bo[buf].filetype == 'markdown', 'filetype ' .. vim.bo[buf].filetype)
+
+  local client
+  local attached = vim.wait(20000, function()
+    client = vim.lsp.get_clients({ bufnr = buf, name = 'dossier' })[1]
+    return client ~= nil and client.initialized == true
+  end, 50)
+  check('the shipped config attaches dossier-lsp to the markdown buffer', attached,
+    client and ('client ' .. client.id .. ', root ' .. tostring(client.root_dir)) or 'no client')
+  if not attached then return end
+
+  -- the marker without a definition, `[^3]`, is an undefined-footnote within its
+  -- characters (the server marks the note's number, the `3`); the two defined markers
+  -- are not
+  local undef = {}
+  vim.wait(20000, function()
+    undef = vim.tbl_filter(function(d) return d.code == 'undefined-footnote' end, vim.diagnostic.get(buf))
+    return #undef > 0
+  end, 50)
+  local diags = vim.diagnostic.get(buf)
+  local d = undef[1]
+  check(string.format('undefined-footnote on `[^3]` (line %d), and only there', undef_line),
+    #undef == 1 and d.lnum == undef_line - 1 and d.end_lnum == d.lnum
+      and d.col >= undef_col and d.end_col > d.col and d.end_col <= undef_col + #'[^3]',
+    #diags == 0 and 'no diagnostics' or table.concat(vim.tbl_map(function(x)
+      return string.format('%d:%d-%d:%d [%s] %s', x.lnum + 1, x.col, x.end_lnum + 1, x.end_col, tostring(x.code), x.message)
+    end, diags), ' | '))
+
+  -- Ctrl-] on the 1 of `Miljoenennota.[^1]` lands on `[^1]: Kamerstukken II …`, within
+  -- its `[^1]` (the server points at the note's number, column 2)
+  vim.api.nvim_win_set_cursor(0, { marker_line, marker_col })
+  vim.api.nvim_feedkeys(vim.keycode('<C-]>'), 'mx', false)
+  local jumped = vim.wait(10000, function() return vim.api.nvim_win_get_cursor(0)[1] ~= marker_line end, 50)
+  local pos = vim.api.nvim_win_get_cursor(0)
+  check(string.format('Ctrl-] (definition) on marker [^1] (line %d) lands on its definition `[^1]:` (line %d)', marker_line, def_line),
+    jumped and pos[1] == def_line and pos[2] < #'[^1]' and vim.api.nvim_get_current_buf() == buf,
+    string.format('cursor at %d:%d: %s', pos[1], pos[2], vim.api.nvim_get_current_line()))
+
+  -- K on the marker shows the note's text
+  vim.api.nvim_win_set_cursor(0, { marker_line, marker_col })
+  vim.api.nvim_feedkeys('K', 'mx', false)
+  local text = float_text(function(t) return t:find('36 200', 1, true) ~= nil end)
+  check('K (hover) on marker [^1] shows its note, Kamerstukken II 2023/24, 36 200, nr. 5',
+    text ~= nil and text:find('Kamerstukken II 2023/24, 36 200, nr. 5', 1, true) ~= nil,
+    text and text:gsub('\n', ' / '):sub(1, 160) or 'no hover window')
+  if text then
+    local f = io.open(vim.env.ARTIFACTS .. '/hover-md-' .. label .. '.txt', 'w')
+    if f then f:write(text, '\n'); f:close() end
+  end
+end
+
 local ok, err = xpcall(main, debug.traceback)
 if not ok then check('the test ran to the end', false, err) end
+ok, err = xpcall(markdown, debug.traceback)
+if not ok then check('the Markdown part ran to the end', false, err) end
 finish()

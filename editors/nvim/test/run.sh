@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs editors/nvim/test/e2e.lua in a real headless Neovim 0.11, twice: with
 # Neovim's default position encodings (it offers utf-8 first) and offering only
-# utf-16. Each run gets a scratch XDG_CONFIG_HOME holding exactly what the README
+# utf-16. Each run opens the seed and then the Markdown draft concept-brief.md. Each run gets a scratch XDG_CONFIG_HOME holding exactly what the README
 # tells a user to install: lsp/dossier.lua and `vim.lsp.enable('dossier')`.
 # The server is found on PATH as `dossier-lsp`, as a user's would be.
 #
@@ -28,6 +28,7 @@ for mode in default utf-16; do
   mkdir -p "$home/config/nvim/lsp" "$home/data" "$home/state" "$home/cache" "$home/workspace/.git"
   cp "$nvim_dir/lsp/dossier.lua" "$home/config/nvim/lsp/dossier.lua"
   cp "$SEED" "$home/workspace/"
+  cp "$here/concept-brief.md" "$home/workspace/"
   {
     echo "-- what editors/README.md tells a user to add"
     echo "vim.lsp.enable('dossier')"
@@ -53,7 +54,7 @@ LUA
   ( cd "$home/workspace" &&
     env PATH="$scratch/bin:$PATH" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
       XDG_STATE_HOME="$home/state" XDG_CACHE_HOME="$home/cache" \
-      SEED="$home/workspace/$(basename "$SEED")" EXPECT_ENCODING=$expect TEST_LABEL=$mode \
+      SEED="$home/workspace/$(basename "$SEED")" DRAFT="$home/workspace/concept-brief.md" EXPECT_ENCODING=$expect TEST_LABEL=$mode \
       EXPECT_LINT_SETTINGS=$([ "$mode" = utf-16 ] && echo 1 || echo 0) \
       RESULTS="$results" ARTIFACTS="$ARTIFACTS" \
       timeout 120 "$NVIM" --headless -i NONE -n \

@@ -17,6 +17,8 @@ import {
 
 const LANGUAGE_ID = "dossier";
 const SECTION = "dossier";
+/** The server's default globs, for the attach rule when `dossier.files` is unset. */
+const DEFAULT_FILES = ["**/*.txt", "**/*.md"];
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
@@ -33,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   output = vscode.window.createOutputChannel("Dossier Language Server", { log: true });
   traceOutput = vscode.window.createOutputChannel("Dossier Language Server Trace");
   status = vscode.window.createStatusBarItem("dossier.status", vscode.StatusBarAlignment.Left, 10);
-  status.name = "Dossier language server";
+  status.name = vscode.l10n.t("Dossier language server");
   status.command = "dossier.showOutput";
   context.subscriptions.push(output, traceOutput, status);
 
@@ -44,10 +46,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument(sortDocument),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration(`${SECTION}.files`)) {
-        output.info(`dossier.files is now ${JSON.stringify(vscode.workspace.getConfiguration(SECTION).get("files"))}`);
+        output.info(vscode.l10n.t("dossier.files is now {0}", JSON.stringify(vscode.workspace.getConfiguration(SECTION).get("files"))));
       }
       if (e.affectsConfiguration(`${SECTION}.server`)) {
-        output.info("server settings changed; restarting");
+        output.info(vscode.l10n.t("server settings changed; restarting"));
         await restart();
       }
     }),
@@ -76,7 +78,7 @@ export async function deactivate(): Promise<void> {
 // "Dossier: Use for this file" or Change Language Mode decide per file.
 
 function matchesFilesSetting(doc: vscode.TextDocument): boolean {
-  const globs = vscode.workspace.getConfiguration(SECTION, doc).get<string[]>("files", ["**/*.txt", "**/*.md"]);
+  const globs = vscode.workspace.getConfiguration(SECTION, doc).get<string[] | null>("files") ?? DEFAULT_FILES;
   return globs.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
 }
 
@@ -88,21 +90,21 @@ async function sortDocument(doc: vscode.TextDocument): Promise<void> {
   try {
     if (doc.languageId === LANGUAGE_ID) {
       if (doc.uri.scheme === "file" && doc.uri.path.toLowerCase().endsWith(".txt") && !matchesFilesSetting(doc)) {
-        output.info(`${doc.uri.fsPath}: not in dossier.files, opened as plain text`);
+        output.info(vscode.l10n.t("{0}: not in dossier.files, opened as plain text", doc.uri.fsPath));
         await vscode.languages.setTextDocumentLanguage(doc, "plaintext");
       }
     } else if (doc.languageId === "plaintext" && doc.uri.scheme === "file" && matchesFilesSetting(doc)) {
       await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     }
   } catch (e) {
-    output.warn(`could not set the language of ${doc.uri.toString()}: ${String(e)}`);
+    output.warn(vscode.l10n.t("could not set the language of {0}: {1}", doc.uri.toString(), String(e)));
   }
 }
 
 async function useForThisFile(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage("Dossier: open a file first.");
+    void vscode.window.showInformationMessage(vscode.l10n.t("Dossier: open a file first."));
     return;
   }
   sorted.add(editor.document.uri.toString());
@@ -117,11 +119,16 @@ async function useForThisFile(): Promise<void> {
 
 /** Where the server to start came from. */
 type ServerSource = "setting" | "bundled" | "path";
-const SOURCE_TEXT: Record<ServerSource, string> = {
-  setting: "named by dossier.server.path",
-  bundled: "the server inside the extension",
-  path: "dossier-lsp found on PATH",
-};
+function sourceText(source: ServerSource): string {
+  switch (source) {
+    case "setting":
+      return vscode.l10n.t("named by dossier.server.path");
+    case "bundled":
+      return vscode.l10n.t("the server inside the extension");
+    case "path":
+      return vscode.l10n.t("dossier-lsp found on PATH");
+  }
+}
 type ServerChoice = { command: string; source: ServerSource } | { problem: string };
 
 const EXE = process.platform === "win32" ? "dossier-lsp.exe" : "dossier-lsp";
@@ -160,10 +167,15 @@ function chooseServer(): ServerChoice {
     const found = isBareName(command) ? findOnPath(command) : fs.existsSync(command) ? command : undefined;
     if (found) return { command: found, source: "setting" };
     return {
-      problem:
-        `Dossier: the language server \`${configured}\` that the setting dossier.server.path names was not found` +
-        (isBareName(command) ? " on PATH." : ".") +
-        " Correct the setting, or empty it to use the server inside the extension or `dossier-lsp` on PATH.",
+      problem: isBareName(command)
+        ? vscode.l10n.t(
+            "Dossier: the language server `{0}` that the setting dossier.server.path names was not found on PATH. Correct the setting, or empty it to use the server inside the extension or `dossier-lsp` on PATH.",
+            configured,
+          )
+        : vscode.l10n.t(
+            "Dossier: the language server `{0}` that the setting dossier.server.path names was not found. Correct the setting, or empty it to use the server inside the extension or `dossier-lsp` on PATH.",
+            configured,
+          ),
     };
   }
   const bundled = path.join(extensionPath, "server", EXE);
@@ -174,10 +186,10 @@ function chooseServer(): ServerChoice {
   const onPath = findOnPath("dossier-lsp");
   if (onPath) return { command: onPath, source: "path" };
   return {
-    problem:
-      "Dossier: no language server found. This copy of the extension has no server inside, and `dossier-lsp` is not on PATH. " +
-      `Install the extension for your computer (dossier-lsp-${platformName()}.vsix), which has the server inside, ` +
-      "or set dossier.server.path to the dossier-lsp program.",
+    problem: vscode.l10n.t(
+      "Dossier: no language server found. This copy of the extension has no server inside, and `dossier-lsp` is not on PATH. Install the extension for your computer ({0}), which has the server inside, or set dossier.server.path to the dossier-lsp program.",
+      `dossier-lsp-${platformName()}.vsix`,
+    ),
   };
 }
 
@@ -191,7 +203,7 @@ async function openServerPathSetting(): Promise<void> {
       await vscode.commands.executeCommand("workbench.action.openRemoteSettings", { query });
       return;
     } catch (e) {
-      output.warn(`could not open the remote settings: ${String(e)}`);
+      output.warn(vscode.l10n.t("could not open the remote settings: {0}", String(e)));
     }
   }
   await vscode.commands.executeCommand("workbench.action.openSettings", query);
@@ -209,10 +221,14 @@ function makeExecutable(file: string): string | undefined {
   }
   try {
     fs.chmodSync(file, fs.statSync(file).mode | 0o755);
-    output.info(`made ${file} executable`);
+    output.info(vscode.l10n.t("made {0} executable", file));
     return undefined;
   } catch (e) {
-    return `Dossier: the server inside the extension (${file}) is not executable and could not be made so: ${e instanceof Error ? e.message : String(e)}. Set dossier.server.path to another dossier-lsp program.`;
+    return vscode.l10n.t(
+      "Dossier: the server inside the extension ({0}) is not executable and could not be made so: {1}. Set dossier.server.path to another dossier-lsp program.",
+      file,
+      e instanceof Error ? e.message : String(e),
+    );
   }
 }
 
@@ -237,15 +253,41 @@ function findOnPath(name: string): string | undefined {
 function serverSettings(): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration(SECTION);
   return {
-    files: config.get<string[]>("files", ["**/*.txt", "**/*.md"]),
+    // Unset: the project file's `files`, else the server's defaults.
+    files: config.get<string[] | null>("files") ?? null,
     lints: config.get<Record<string, string>>("lints", {}),
     inlayHints: { markers: config.get<boolean>("inlayHints.markers", false) },
+    language: config.get<string>("language", "auto"),
   };
 }
 
-function setStatus(text: string, tooltip: string, kind?: "error" | "warning"): void {
-  status.text = `$(book) ${text}`;
-  status.tooltip = `${tooltip}\nClick to show the server log.`;
+/** What the status bar item shows. Kept here, not read back from the item's text,
+ * so that the translated texts cannot change what the extension does. */
+type ServerState = "starting" | "ready" | "stopped" | "crashed" | "failed" | "notFound";
+let serverState: ServerState | undefined;
+
+function stateText(state: ServerState): string {
+  switch (state) {
+    case "starting":
+      return vscode.l10n.t("Dossier: starting");
+    case "ready":
+      return vscode.l10n.t("Dossier: ready");
+    case "stopped":
+      return vscode.l10n.t("Dossier: stopped");
+    case "crashed":
+      return vscode.l10n.t("Dossier: crashed");
+    case "failed":
+      return vscode.l10n.t("Dossier: failed");
+    case "notFound":
+      return vscode.l10n.t("Dossier: not found");
+  }
+}
+
+function setStatus(state: ServerState, tooltip: string): void {
+  serverState = state;
+  status.text = `$(book) ${stateText(state)}`;
+  status.tooltip = `${tooltip}\n${vscode.l10n.t("Click to show the server log.")}`;
+  const kind = state === "crashed" || state === "failed" || state === "notFound" ? "error" : state === "stopped" ? "warning" : undefined;
   status.backgroundColor =
     kind === "error"
       ? new vscode.ThemeColor("statusBarItem.errorBackground")
@@ -261,14 +303,15 @@ async function start(): Promise<void> {
   if ("problem" in choice) {
     const message = choice.problem;
     output.error(message);
-    setStatus("Dossier: not found", message, "error");
-    void vscode.window.showErrorMessage(message, "Open settings").then((button) => {
-      if (button) void openServerPathSetting();
+    setStatus("notFound", message);
+    const openSettings = vscode.l10n.t("Open settings");
+    void vscode.window.showErrorMessage(message, openSettings).then((button) => {
+      if (button === openSettings) void openServerPathSetting();
     });
     return;
   }
   const found = choice.command;
-  const from = SOURCE_TEXT[choice.source];
+  const from = sourceText(choice.source);
   const extraArgs = vscode.workspace.getConfiguration(SECTION).get<string[]>("server.extraArgs", []);
   const executable = { command: found, args: extraArgs, transport: TransportKind.stdio };
   const serverOptions: ServerOptions = { run: executable, debug: executable };
@@ -291,13 +334,13 @@ async function start(): Promise<void> {
         crashes.push(now);
         while (crashes.length > 0 && now - crashes[0] > 3 * 60 * 1000) crashes.shift();
         if (crashes.length <= 4) {
-          output.warn(`the server stopped; restarting (${crashes.length} of 4 in three minutes)`);
+          output.warn(vscode.l10n.t("the server stopped; restarting ({0} of 4 in three minutes)", crashes.length));
           return { action: CloseAction.Restart };
         }
-        setStatus("Dossier: crashed", "The server stopped five times in three minutes. Run 'Dossier: Restart server' to try again.", "error");
+        setStatus("crashed", vscode.l10n.t("The server stopped five times in three minutes. Run 'Dossier: Restart server' to try again."));
         return {
           action: CloseAction.DoNotRestart,
-          message: "The dossier language server stopped five times in three minutes; run 'Dossier: Restart server' to try again.",
+          message: vscode.l10n.t("The dossier language server stopped five times in three minutes; run 'Dossier: Restart server' to try again."),
         };
       },
     },
@@ -307,31 +350,32 @@ async function start(): Promise<void> {
   client.onDidChangeState((e) => {
     switch (e.newState) {
       case State.Starting:
-        setStatus("Dossier: starting", `Starting ${found}`);
+        setStatus("starting", vscode.l10n.t("Starting {0}", found));
         break;
       case State.Running: {
         const info = client?.initializeResult?.serverInfo;
         const name = info ? `${info.name}${info.version ? " " + info.version : ""}` : found;
-        setStatus("Dossier: ready", `${name} is running (${found}: ${from})`);
+        setStatus("ready", vscode.l10n.t("{0} is running ({1}: {2})", name, found, from));
         break;
       }
       case State.Stopped:
-        if (!status.text.includes("crashed") && !status.text.includes("failed")) {
-          setStatus("Dossier: stopped", "The server is not running. Run 'Dossier: Restart server' to start it.", "warning");
+        if (serverState !== "crashed" && serverState !== "failed") {
+          setStatus("stopped", vscode.l10n.t("The server is not running. Run 'Dossier: Restart server' to start it."));
         }
         break;
     }
   });
-  setStatus("Dossier: starting", `Starting ${found}`);
-  output.info(`starting ${found} ${["--stdio", ...extraArgs].join(" ")} (${from})`);
+  setStatus("starting", vscode.l10n.t("Starting {0}", found));
+  output.info(vscode.l10n.t("starting {0} ({1})", `${found} ${["--stdio", ...extraArgs].join(" ")}`, from));
   try {
     await client.start();
   } catch (e) {
-    const message = `Dossier: the server ${found} failed to start: ${e instanceof Error ? e.message : String(e)}`;
+    const message = vscode.l10n.t("Dossier: the server {0} failed to start: {1}", found, e instanceof Error ? e.message : String(e));
     output.error(message);
-    setStatus("Dossier: failed", message, "error");
-    void vscode.window.showErrorMessage(message, "Show log").then((choice) => {
-      if (choice) output.show(true);
+    setStatus("failed", message);
+    const showLog = vscode.l10n.t("Show log");
+    void vscode.window.showErrorMessage(message, showLog).then((button) => {
+      if (button === showLog) output.show(true);
     });
     const failed = client;
     client = undefined;
@@ -350,12 +394,12 @@ async function stop(): Promise<void> {
   try {
     await old.dispose(2000);
   } catch (e) {
-    output.warn(`stopping the server: ${String(e)}`);
+    output.warn(vscode.l10n.t("stopping the server: {0}", String(e)));
   }
 }
 
 async function restart(): Promise<void> {
-  output.info("restarting the server");
+  output.info(vscode.l10n.t("restarting the server"));
   await stop();
   await start();
 }

@@ -96,6 +96,8 @@ fs.writeFileSync(
   JSON.stringify(
     {
       "dossier.trace.server": "messages",
+      // The server speaks Dutch whatever language the editor shows.
+      "dossier.language": "nl",
       "workbench.startupEditor": "none",
       "workbench.tips.enabled": false,
       "workbench.welcomePage.walkthroughs.openOnInstall": false,
@@ -305,6 +307,12 @@ async function main() {
   record("the .vsix installs into code-server", /successfully installed/i.test(inst.stdout + inst.stderr), inst.stdout.trim().split("\n").pop());
   const installed = fs.readdirSync(dirs.extensions).filter((d) => d.startsWith("dossier-lsp.dossier-lsp-"));
   const inside = installed.map((d) => path.join(dirs.extensions, d, "server", "dossier-lsp")).filter((f) => fs.existsSync(f));
+  // The translations travel in the .vsix (l10n/ and package.nls*.json; see .vscodeignore).
+  // English is what this code-server shows: the command titles the test runs below come
+  // from package.nls.json, and a VS Code in Dutch takes the *.nl.json files.
+  const l10nFiles = ["package.nls.json", "package.nls.nl.json", "l10n/bundle.l10n.nl.json"];
+  const l10nMissing = installed.length === 1 ? l10nFiles.filter((f) => !fs.existsSync(path.join(dirs.extensions, installed[0], f))) : l10nFiles;
+  record("the .vsix holds the translations (Dutch and English)", l10nMissing.length === 0, l10nMissing.length ? `missing: ${l10nMissing.join(", ")}` : l10nFiles.join(", "));
   if (mode === "bundled") {
     const stat = inside.length === 1 ? fs.statSync(inside[0]) : undefined;
     const same = stat !== undefined && stat.size === fs.statSync(serverBin).size;

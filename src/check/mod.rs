@@ -8,45 +8,94 @@
 //! ```
 //!
 //! Exit status: 1 when there is an error (with `--deny warnings` also a
-//! warning), 0 otherwise; usage errors give 2 (from clap).
+//! warning), 0 otherwise; usage errors give 2 (from clap). With `--diff`:
+//! 1 when there is a diff.
+//!
+//! `--fix` and `--diff` are in [`fix`], `--format sarif` in [`sarif`].
 
+pub mod fix;
+pub mod sarif;
+
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::discover::{compile_globs, default_globs, find_files, MAX_FILE_BYTES};
+use crate::discover::{compile_globs, default_globs, find_files_from, MAX_FILE_BYTES};
 
+use crate::i18n::{Lang, Message};
 use crate::lints::{
     lint, workspace_lints_with, Diagnostic, LintLevels, Severity, BINARY_FILE, INTERNAL_ERROR,
-    INVALID_UTF8,
+    INVALID_UTF8, PROJECT_FILE,
 };
+use crate::project::baseline::{self, Baseline, Entry};
+use crate::project::{ProjectCache, ProjectFile};
 use crate::text::{decode, decode_borrowed, probably_windows_1252, LineIndex, PositionEncoding};
 use crate::workspace::{DocumentSummary, Workspace};
-use crate::Dossier;
+use crate::{msg, Dossier};
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Compiler style, with a summary line.
+    Human,
+    /// One JSON object per file and line.
+    Json,
+    /// One SARIF 2.1.0 log.
+    Sarif,
+}
+
+/// Whether the safe fixes are applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only report.
+    Off,
+    /// `--fix`: write them, then report what remains.
+    Write,
+    /// `--diff`: print them as a unified diff, write nothing.
+    Diff,
+}
 
 pub struct Options {
-    pub json: bool,
+    pub format: Format,
+    pub fix: FixMode,
     pub deny_warnings: bool,
     pub color: bool,
-    /// Severities chosen with `--lint CODE=LEVEL`.
+    /// Severities chosen with `--lint CODE=LEVEL` (over the project file's).
     pub levels: LintLevels,
+    /// The language of messages and the summary: `--lang`, else the
+    /// project file's `language`, else the environment's.
+    pub lang: Option<Lang>,
+    /// Write the findings to the project's baseline instead of reporting.
+    pub write_baseline: bool,
+}
+
+/// What the project files make of one run: each file's project file and
+/// lint levels, and the language.
+struct Context {
+    projects: ProjectCache,
+    project_of: Vec<Option<Arc<ProjectFile>>>,
+    levels: Vec<LintLevels>,
+    lang: Lang,
 }
 
 /// The findings for one file, ready to print.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct FileReport {
     pub path: String,
     pub diagnostics: Vec<Finding>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Finding {
     pub code: &'static str,
     pub severity: Severity,
-    pub message: String,
+    /// Rendered in the session's language when printed.
+    pub message: Message,
     /// 1-based line and column (column in characters).
     pub line: usize,
     pub column: usize,
@@ -54,9 +103,7 @@ pub struct Finding {
     pub end_column: usize,
     pub start: usize,
     pub end: usize,
-    #[serde(skip)]
     source_line: String,
-    #[serde(skip)]
     underline: (usize, usize),
 }
 
@@ -82,7 +129,7 @@ struct Checked {
 
 /// A file's length and modification time when it was read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-struct Stamp {
+pub struct Stamp {
     len: u64,
     modified: Option<std::time::SystemTime>,
 }
@@ -118,22 +165,19 @@ fn analyse(
 ) -> (Vec<Finding>, Option<DocumentSummary>) {
     let mut diagnostics = Vec::new();
     if binary {
-        diagnostics.push(BINARY_FILE.at(
-            0..0,
-            "this looks like a binary file (it contains NUL bytes), not a text; skipped".into(),
-        ));
+        diagnostics.push(BINARY_FILE.at(0..0, msg!("check-binary-file")));
         return (findings(text, None, levels.apply(diagnostics)), None);
     }
     if invalid_sequences > 0 {
-        let probably = probable_encoding
-            .map(|e| format!("; it is probably {e} (convert it: `iconv -f {e} -t UTF-8`)"))
-            .unwrap_or_default();
-        diagnostics.push(INVALID_UTF8.at(
-            0..0,
-            format!(
-                "the file is not valid UTF-8: {invalid_sequences} invalid byte sequence(s) were read as U+FFFD{probably}"
+        let message = match probable_encoding {
+            Some(e) => msg!(
+                "check-invalid-utf8-probably",
+                count = invalid_sequences,
+                encoding = e
             ),
-        ));
+            None => msg!("check-invalid-utf8", count = invalid_sequences),
+        };
+        diagnostics.push(INVALID_UTF8.at(0..0, message));
     }
     let outcome = std::panic::catch_unwind(|| {
         let line_index = LineIndex::new(text);
@@ -150,10 +194,7 @@ fn analyse(
             (Some(summary), Some(line_index))
         }
         Err(_) => {
-            diagnostics.push(INTERNAL_ERROR.at(
-                0..0,
-                "the analysis of this file failed (an internal error; please report it with the file)".into(),
-            ));
+            diagnostics.push(INTERNAL_ERROR.at(0..0, msg!("check-internal-error")));
             (None, None)
         }
     };
@@ -210,23 +251,46 @@ fn findings(text: &str, index: Option<LineIndex>, diagnostics: Vec<Diagnostic>) 
 /// Files to check: the given files, and the dossiers under the given
 /// folders as [`crate::discover`] finds them (`*.txt` and `*.md`, links
 /// followed, version control and build folders skipped), in path order.
-pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
-    let (globs, _) = compile_globs(&default_globs());
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Message>) {
+    collect_files_in(paths, &mut ProjectCache::default())
+}
+
+/// [`collect_files`], a folder searched with the `files` of its project
+/// file (relative to the project's folder) when it names some.
+fn collect_files_in(
+    paths: &[PathBuf],
+    projects: &mut ProjectCache,
+) -> (Vec<PathBuf>, Vec<Message>) {
+    let (default, _) = compile_globs(&default_globs());
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => {
-                let (found, problems) = find_files(p, &globs, usize::MAX);
+                let project = projects.of(p);
+                let (found, problems) = match project.as_ref().and_then(|f| f.files.as_ref()) {
+                    Some(patterns) => {
+                        let (globs, _) = compile_globs(patterns);
+                        let root = &project.as_ref().expect("a project").root;
+                        find_files_from(p, root, &globs, usize::MAX)
+                    }
+                    None => find_files_from(p, p, &default, usize::MAX),
+                };
                 files.extend(found);
-                errors.extend(
-                    problems
-                        .into_iter()
-                        .map(|e| format!("{}: {}", e.path.display(), e.message)),
-                );
+                errors.extend(problems.into_iter().map(|e| {
+                    msg!(
+                        "file-problem",
+                        path = e.path.display().to_string(),
+                        problem = e.message
+                    )
+                }));
             }
             Ok(_) => files.push(p.clone()),
-            Err(e) => errors.push(format!("{}: {e}", p.display())),
+            Err(e) => errors.push(msg!(
+                "file-problem",
+                path = p.display().to_string(),
+                problem = e.to_string()
+            )),
         }
     }
     (files, errors)
@@ -234,7 +298,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
 
 /// Reads and analyses the files on all cores: each file's findings and
 /// summary, in the order given, or the error that kept it unread.
-fn analyse_all(files: &[PathBuf], levels: &LintLevels) -> Vec<Result<Checked, String>> {
+fn analyse_all(files: &[PathBuf], levels: &[LintLevels]) -> Vec<Result<Checked, Message>> {
     // Each worker reads into one buffer of its own: the text is not kept,
     // so no file's bytes land on freshly mapped memory.
     thread_local! {
@@ -242,14 +306,18 @@ fn analyse_all(files: &[PathBuf], levels: &LintLevels) -> Vec<Result<Checked, St
     }
     files
         .par_iter()
-        .map(|file| {
+        .zip(levels)
+        .map(|(file, levels)| {
             let shown = file.display().to_string();
             BUFFER.with_borrow_mut(|bytes| match read_file(file, bytes) {
                 Ok(Ok(stamp)) => Ok(analyse_bytes(&shown, bytes, stamp, levels)),
-                Ok(Err(len)) => Err(format!(
-                    "{shown}: {len} bytes is more than the limit of {MAX_FILE_BYTES}; skipped"
+                Ok(Err(len)) => Err(msg!(
+                    "check-too-large",
+                    path = shown,
+                    bytes = len,
+                    limit = MAX_FILE_BYTES
                 )),
-                Err(e) => Err(format!("{shown}: {e}")),
+                Err(e) => Err(msg!("file-problem", path = shown, problem = e.to_string())),
             })
         })
         .collect()
@@ -259,7 +327,7 @@ fn analyse_all(files: &[PathBuf], levels: &LintLevels) -> Vec<Result<Checked, St
 /// without its answers), the words of the others' questions are hashed
 /// for it: their texts are read and analysed again, on all cores. Most
 /// sets of files hold no such letter and skip this.
-fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, String>]) {
+fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, Message>]) {
     let summaries = || {
         checked
             .iter()
@@ -305,8 +373,8 @@ fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, String>
 /// get the normalised text their quotations are looked up in: read and
 /// analysed again, on all cores. Most files are quoted by none and are
 /// not read again.
-fn index_quoted(files: &[PathBuf], checked: &mut [Result<Checked, String>]) {
-    fn summary(c: &Result<Checked, String>) -> Option<&DocumentSummary> {
+fn index_quoted(files: &[PathBuf], checked: &mut [Result<Checked, Message>]) {
+    fn summary(c: &Result<Checked, Message>) -> Option<&DocumentSummary> {
         c.as_ref().ok()?.summary.as_ref()
     }
     let quoted: rustc_hash::FxHashSet<&str> = checked
@@ -353,7 +421,7 @@ fn index_quoted(files: &[PathBuf], checked: &mut [Result<Checked, String>]) {
 /// Reads a file into `bytes`, or gives its length when that is more than
 /// [`MAX_FILE_BYTES`] (one open, one fstat, the reads: no stat by name
 /// first).
-fn read_file(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<Result<Stamp, u64>> {
+pub(crate) fn read_file(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<Result<Stamp, u64>> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
     let meta = file.metadata()?;
@@ -371,21 +439,111 @@ fn read_file(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<Result<Stamp, 
 
 /// A file's text once more, for findings that other files cause; an error
 /// when it is no longer the file that was analysed.
-fn read_again(path: &Path, stamp: Stamp) -> Result<String, String> {
-    let shown = path.display();
+fn read_again(path: &Path, stamp: Stamp) -> Result<String, Message> {
+    let shown = path.display().to_string();
     let mut bytes = Vec::new();
     match read_file(path, &mut bytes) {
         Ok(Ok(now)) if now == stamp && bytes.len() as u64 == stamp.len => Ok(decode(&bytes).text),
-        Err(e) => Err(format!("{shown}: {e}")),
-        _ => Err(format!(
-            "{shown}: changed while it was being checked; its findings that need the other files are left out"
-        )),
+        Err(e) => Err(msg!("file-problem", path = shown, problem = e.to_string())),
+        _ => Err(msg!("check-changed-while-read", path = shown)),
     }
 }
 
-/// A file's findings' severities, its printed report, and a problem met
+/// A file's findings' severities, its printed report (or, for SARIF, the
+/// report itself, printed with the others at the end), and a problem met
 /// on the way (the file changed under the check).
-type Printed = Result<(Vec<Severity>, Vec<u8>, Option<String>), String>;
+/// With `--write-baseline`, its findings as baseline entries instead.
+type Printed = Result<
+    (
+        Vec<Severity>,
+        Vec<u8>,
+        Option<FileReport>,
+        Option<Message>,
+        Vec<Entry>,
+    ),
+    Message,
+>;
+
+/// A path as it is on this machine, for finding project files above it.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The mistakes of a project file as its findings (`project-file`).
+fn project_report(project: &ProjectFile) -> Option<FileReport> {
+    if project.problems.is_empty() {
+        return None;
+    }
+    let text = std::fs::read(&project.path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let diagnostics = project
+        .problems
+        .iter()
+        .map(|p| PROJECT_FILE.at(p.span.clone(), p.message.clone()))
+        .collect();
+    // Named as the checked files are: from the current folder when below it.
+    let here = std::env::current_dir().unwrap_or_default();
+    let shown = match project.path.strip_prefix(&here) {
+        Ok(rel) => Path::new(".").join(rel),
+        Err(_) => project.path.clone(),
+    };
+    Some(FileReport {
+        path: shown.display().to_string(),
+        diagnostics: findings(&text, None, diagnostics),
+    })
+}
+
+/// Writes each project's findings to the baseline its file names, and
+/// says so; a project file that names none is an error.
+fn write_baselines(
+    projects: &ProjectCache,
+    project_of: &[Option<Arc<ProjectFile>>],
+    mut accepted: HashMap<PathBuf, Vec<Entry>>,
+    lang: Lang,
+    mut failed: bool,
+) -> ExitCode {
+    if project_of.iter().any(Option::is_none) {
+        eprintln!(
+            "{}",
+            msg!("check-error", error = msg!("baseline-no-project")).render(lang)
+        );
+        failed = true;
+    }
+    for project in projects.all() {
+        let entries = accepted.remove(&project.path).unwrap_or_default();
+        let Some(path) = &project.baseline else {
+            let e = msg!(
+                "baseline-not-named",
+                project = project.path.display().to_string()
+            );
+            eprintln!("{}", msg!("check-error", error = e).render(lang));
+            failed = true;
+            continue;
+        };
+        let count = entries.len();
+        match Baseline::write(path, entries) {
+            Ok(()) => println!(
+                "{}",
+                msg!(
+                    "baseline-written",
+                    count = count,
+                    path = path.display().to_string()
+                )
+                .render(lang)
+            ),
+            Err(e) => {
+                eprintln!("{}", msg!("check-error", error = e).render(lang));
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
 
 /// A file's findings that need the other files. Its text is read again
 /// only when there are some to show, or when the findings need it.
@@ -396,7 +554,7 @@ fn workspace_findings(
     summary: &DocumentSummary,
     workspace: &Workspace,
     levels: &LintLevels,
-) -> Result<Vec<Finding>, String> {
+) -> Result<Vec<Finding>, Message> {
     let text = if summary.asks_elsewhere() {
         Some(read_again(file, stamp)?)
     } else {
@@ -415,20 +573,143 @@ fn workspace_findings(
 }
 
 pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
-    let (files, errors) = collect_files(paths);
+    let mut projects = ProjectCache::default();
+    let (files, errors) = collect_files_in(paths, &mut projects);
+    // Each file's project file, and its levels: the command line's over
+    // the project file's.
+    let project_of: Vec<Option<Arc<ProjectFile>>> = files.iter().map(|f| projects.of(f)).collect();
+    let levels: Vec<LintLevels> = files
+        .iter()
+        .zip(&project_of)
+        .map(|(file, project)| {
+            let mut levels = match project {
+                Some(p) => p.levels_for(&absolute(file)),
+                None => LintLevels::default(),
+            };
+            levels.overlay(&options.levels);
+            levels
+        })
+        .collect();
+    let lang = options
+        .lang
+        .or_else(|| projects.all().find_map(|p| p.language))
+        .unwrap_or_else(Lang::from_env);
+    let ctx = Context {
+        projects,
+        project_of,
+        levels,
+        lang,
+    };
+    for e in &errors {
+        print_error(e, lang);
+    }
+    match options.fix {
+        FixMode::Off => report(&files, !errors.is_empty(), errors, options, &ctx),
+        FixMode::Diff => {
+            let (changed, failed) = fix_all(&files, options, &ctx);
+            if changed || failed || !errors.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        FixMode::Write => {
+            let (_, failed) = fix_all(&files, options, &ctx);
+            // What remains, read from the files as they are now.
+            report(&files, failed || !errors.is_empty(), errors, options, &ctx)
+        }
+    }
+}
+
+fn print_error(e: &Message, lang: Lang) {
+    eprintln!("{}", msg!("check-error", error = e.clone()).render(lang));
+}
+
+/// Fixes the files on all cores; then, in order, writes each (`--fix`,
+/// saying what it fixed) or prints its diff (`--diff`). Whether any file
+/// had fixes, and whether any could not be read or written.
+fn fix_all(files: &[PathBuf], options: &Options, ctx: &Context) -> (bool, bool) {
+    let lang = ctx.lang;
+    let fixed: Vec<Result<Option<fix::FileFix>, Message>> = files
+        .par_iter()
+        .zip(&ctx.levels)
+        .map(|(file, levels)| fix::fix_file(file, levels))
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let (mut changed, mut failed) = (false, false);
+    for result in fixed {
+        let f = match result {
+            Ok(Some(f)) => f,
+            Ok(None) => continue,
+            Err(e) => {
+                print_error(&e, lang);
+                failed = true;
+                continue;
+            }
+        };
+        changed = true;
+        if f.unsettled {
+            let rounds = fix::MAX_ROUNDS;
+            let m = msg!(
+                "check-fix-unfinished",
+                path = f.shown.clone(),
+                rounds = rounds
+            );
+            eprintln!("{}", m.render(lang));
+        }
+        if options.fix == FixMode::Diff {
+            let _ = out.write_all(f.diff().as_bytes());
+            continue;
+        }
+        match f.write() {
+            Ok(()) => {
+                let said = f.summary().render(lang);
+                // Machine-read output keeps stdout to itself.
+                if options.format == Format::Human {
+                    let _ = writeln!(out, "{said}");
+                } else {
+                    eprintln!("{said}");
+                }
+            }
+            Err(e) => {
+                let _ = out.flush();
+                print_error(&e, lang);
+                failed = true;
+            }
+        }
+    }
+    let _ = out.flush();
+    (changed, failed)
+}
+
+/// Checks the files and prints their findings; `failed_io` when some file
+/// already could not be read, `problems` what kept it (for SARIF's log).
+fn report(
+    files: &[PathBuf],
+    mut failed_io: bool,
+    mut problems: Vec<Message>,
+    options: &Options,
+    ctx: &Context,
+) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut worst: Option<Severity> = None;
-    let mut failed_io = !errors.is_empty();
-    for e in &errors {
-        eprintln!("error: {e}");
-    }
-    let mut checked = analyse_all(&files, &options.levels);
+    let lang = ctx.lang;
+    let (project_of, levels) = (&ctx.project_of, &ctx.levels);
+    // The project files' own mistakes come first.
+    let project_reports: Vec<FileReport> = ctx
+        .projects
+        .all()
+        .filter_map(|p| project_report(p))
+        .collect();
+    let hidden = std::sync::atomic::AtomicUsize::new(0);
+    let mut checked = analyse_all(files, levels);
     // The files checked together are each other's workspace.
     let mut workspace = Workspace::without_citers();
     if files.len() > 1 {
-        hash_words_if_asked(&files, &mut checked);
-        index_quoted(&files, &mut checked);
+        hash_words_if_asked(files, &mut checked);
+        index_quoted(files, &mut checked);
         for (file, c) in files.iter().zip(&mut checked) {
             if let Some(summary) = c.as_mut().ok().and_then(|c| c.summary.take()) {
                 workspace.insert(&file.display().to_string(), summary);
@@ -437,10 +718,11 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
     // Each file's cross-document findings and its printed report, on all
     // cores; then printed in order.
-    let work: Vec<(&PathBuf, Result<Checked, String>)> = files.iter().zip(checked).collect();
+    let work: Vec<(usize, Result<Checked, Message>)> = checked.into_iter().enumerate().collect();
     let rendered: Vec<Printed> = work
         .into_par_iter()
-        .map(|(file, c)| {
+        .map(|(i, c)| {
+            let file = &files[i];
             let shown = file.display().to_string();
             let c = c?;
             let mut report = FileReport {
@@ -449,35 +731,85 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
             };
             let mut problem = None;
             if let Some(summary) = workspace.get(&report.path) {
-                let levels = &options.levels;
+                let levels = &levels[i];
                 match workspace_findings(file, &report.path, c.stamp, summary, &workspace, levels) {
                     Ok(found) => report.diagnostics.extend(found),
                     Err(e) => problem = Some(e),
                 }
                 report.diagnostics.sort_by_key(|f| (f.start, f.end, f.code));
             }
-            let mut printed = Vec::new();
-            let _ = if options.json {
-                write_json(&mut printed, &report)
-            } else {
-                write_human(&mut printed, &report)
-            };
+            let project = project_of[i].as_deref();
+            let relative = project.map(|p| baseline::relative(&p.root, &absolute(file)));
+            if options.write_baseline {
+                let entries = report
+                    .diagnostics
+                    .iter()
+                    .map(|f| Entry {
+                        path: relative.clone().unwrap_or_default(),
+                        code: f.code.to_owned(),
+                        line: f.line,
+                        text: f.source_line.trim().to_owned(),
+                    })
+                    .collect();
+                return Ok((Vec::new(), Vec::new(), None, problem, entries));
+            }
+            if let (Some(p), Some(relative)) = (project, &relative) {
+                if let Some(accepted) = &p.accepted {
+                    let mut accepted = accepted.for_file(relative);
+                    let before = report.diagnostics.len();
+                    report
+                        .diagnostics
+                        .retain(|f| !accepted.accepts(f.code, &f.source_line));
+                    hidden.fetch_add(
+                        before - report.diagnostics.len(),
+                        std::sync::atomic::Ordering::Relaxed,
+                    );
+                }
+            }
             let severities: Vec<Severity> = report.diagnostics.iter().map(|f| f.severity).collect();
-            Ok((severities, printed, problem))
+            let mut printed = Vec::new();
+            let _ = match options.format {
+                Format::Json => write_json(&mut printed, &report, lang),
+                Format::Human => write_human(&mut printed, &report, lang),
+                Format::Sarif => {
+                    return Ok((severities, printed, Some(report), problem, Vec::new()))
+                }
+            };
+            Ok((severities, printed, None, problem, Vec::new()))
         })
         .collect();
     let (mut n_err, mut n_warn, mut n_other) = (0, 0, 0);
-    for result in rendered {
-        let (severities, printed, problem) = match result {
+    let mut reports = Vec::new();
+    for report in project_reports {
+        n_err += report.diagnostics.len();
+        if !report.diagnostics.is_empty() {
+            worst = Some(Severity::Error);
+        }
+        let mut printed = Vec::new();
+        let _ = match options.format {
+            Format::Json => write_json(&mut printed, &report, lang),
+            Format::Human => write_human(&mut printed, &report, lang),
+            Format::Sarif => {
+                reports.push(report);
+                continue;
+            }
+        };
+        let _ = out.write_all(&printed);
+    }
+    let mut accepted: HashMap<PathBuf, Vec<Entry>> = HashMap::new();
+    for (i, result) in rendered.into_iter().enumerate() {
+        let (severities, printed, report, problem, entries) = match result {
             Ok(r) => r,
             Err(e) => {
-                eprintln!("error: {e}");
+                print_error(&e, lang);
+                problems.push(e);
                 failed_io = true;
                 continue;
             }
         };
         if let Some(e) = problem {
-            eprintln!("error: {e}");
+            print_error(&e, lang);
+            problems.push(e);
             failed_io = true;
         }
         for severity in severities {
@@ -488,14 +820,39 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
                 _ => n_other += 1,
             }
         }
+        reports.extend(report);
         let _ = out.write_all(&printed);
+        if let Some(p) = &project_of[i] {
+            accepted.entry(p.path.clone()).or_default().extend(entries);
+        }
     }
-    if !options.json {
+    if options.write_baseline {
+        let _ = out.flush();
+        return write_baselines(&ctx.projects, project_of, accepted, lang, failed_io);
+    }
+    let hidden = hidden.into_inner();
+    if hidden > 0 && options.format == Format::Human {
         let _ = writeln!(
             out,
-            "{} file(s) checked: {n_err} error(s), {n_warn} warning(s), {n_other} hint(s) and note(s)",
-            files.len()
+            "{}",
+            msg!("check-baseline-hidden", count = hidden).render(lang)
         );
+    }
+    match options.format {
+        Format::Human => {
+            let summary = msg!(
+                "check-summary",
+                files = files.len(),
+                errors = n_err,
+                warnings = n_warn,
+                others = n_other
+            );
+            let _ = writeln!(out, "{}", summary.render(lang));
+        }
+        Format::Sarif => {
+            let _ = sarif::write(&mut out, &reports, &problems, lang);
+        }
+        Format::Json => {}
     }
     let _ = out.flush();
     // The process ends here: freeing the index piece by piece would only
@@ -511,14 +868,50 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
 }
 
-/// One JSON object per file, one per line.
-pub fn write_json(out: &mut impl Write, report: &FileReport) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, report)?;
+/// One JSON object per file, one per line; messages in `lang`, field
+/// names and codes the same in every language.
+pub fn write_json(out: &mut impl Write, report: &FileReport, lang: Lang) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct Shown<'a> {
+        path: &'a str,
+        diagnostics: Vec<ShownFinding>,
+    }
+    #[derive(Serialize)]
+    struct ShownFinding {
+        code: &'static str,
+        severity: Severity,
+        message: String,
+        line: usize,
+        column: usize,
+        end_line: usize,
+        end_column: usize,
+        start: usize,
+        end: usize,
+    }
+    let shown = Shown {
+        path: &report.path,
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|f| ShownFinding {
+                code: f.code,
+                severity: f.severity,
+                message: f.message.render(lang),
+                line: f.line,
+                column: f.column,
+                end_line: f.end_line,
+                end_column: f.end_column,
+                start: f.start,
+                end: f.end,
+            })
+            .collect(),
+    };
+    serde_json::to_writer(&mut *out, &shown)?;
     writeln!(out)
 }
 
 /// rustc/ruff style: `path:line:col: severity[code]: message`, the line, a caret.
-pub fn write_human(out: &mut impl Write, report: &FileReport) -> std::io::Result<()> {
+pub fn write_human(out: &mut impl Write, report: &FileReport, lang: Lang) -> std::io::Result<()> {
     for f in &report.diagnostics {
         writeln!(
             out,
@@ -526,9 +919,9 @@ pub fn write_human(out: &mut impl Write, report: &FileReport) -> std::io::Result
             report.path,
             f.line,
             f.column,
-            f.severity.as_str(),
+            severity_name(f.severity).render(lang),
             f.code,
-            f.message
+            f.message.render(lang)
         )?;
         if f.source_line.is_empty() {
             continue;
@@ -550,6 +943,16 @@ pub fn write_human(out: &mut impl Write, report: &FileReport) -> std::io::Result
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// A severity as a person reads it (JSON keeps [`Severity::as_str`]).
+fn severity_name(severity: Severity) -> Message {
+    match severity {
+        Severity::Error => msg!("severity-error"),
+        Severity::Warning => msg!("severity-warning"),
+        Severity::Information => msg!("severity-information"),
+        Severity::Hint => msg!("severity-hint"),
+    }
 }
 
 /// `n` times `byte`.
@@ -588,7 +991,7 @@ mod tests {
             std::str::from_utf8(&bytes).unwrap()
         );
         std::fs::write(&path, "Een andere tekst.\n").unwrap();
-        let err = read_again(&path, stamp).unwrap_err();
+        let err = read_again(&path, stamp).unwrap_err().render(Lang::En);
         assert!(err.contains("changed while it was being checked"), "{err}");
         std::fs::remove_file(&path).unwrap();
         assert!(read_again(&path, stamp).is_err());
@@ -632,7 +1035,7 @@ mod tests {
         let message = |bytes: &[u8]| {
             let found = analyse_bytes("a.txt", bytes, Stamp::default(), &levels).findings;
             assert_eq!(found[0].code, "invalid-utf8");
-            found[0].message.clone()
+            found[0].message.render(Lang::En)
         };
         let m = message(b"De financi\xEBle \x91garantie\x92 \x96 \xE9\xE9n brief.\n");
         assert!(m.contains("probably Windows-1252"), "{m}");
