@@ -470,6 +470,65 @@ fn check_looks_quotations_up_in_the_files_it_is_given() {
     );
 }
 
+/// `check --fix` sets each quotation's note to the page its passage stands
+/// on in the fiche beside it (pages one further on), as the server's quick
+/// fix does; afterwards no quotation finding is left.
+#[test]
+fn fix_sets_the_page_a_quoted_passage_stands_on() {
+    let dir = scratch("quotes-fix");
+    let seed = std::fs::read_to_string(root().join("seeds/000_0dbf1fc7ba84b8b6.txt")).unwrap();
+    let fiche =
+        std::fs::read_to_string(root().join("tests/fixtures/quotes/kst-22112-2955.txt")).unwrap();
+    let shifted = (11..=17).rev().fold(fiche, |f, n| {
+        f.replace(&format!("2955 {n}\n"), &format!("2955 {}\n", n + 1))
+    });
+    std::fs::write(dir.join("verslag.txt"), &seed).unwrap();
+    std::fs::write(dir.join("kst-22112-2955.txt"), &shifted).unwrap();
+    let out = bin()
+        .current_dir(&*dir)
+        .args(["check", "--fix", "verslag.txt", "kst-22112-2955.txt"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with(
+            "verslag.txt: fixed 5 findings (citation-format ×1, quote-page-mismatch ×4)\n"
+        ),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("[quote-"), "{stdout}");
+    let fixed = std::fs::read_to_string(dir.join("verslag.txt")).unwrap();
+    let notes: Vec<&str> = fixed
+        .lines()
+        .filter(|l| ["7 ", "8 ", "9 ", "10 "].iter().any(|n| l.starts_with(n)))
+        .filter(|l| l.contains("blz."))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "7 Idem, blz. 13.",
+            "8 Ibidem, blz. 13.",
+            "9 Kamerstukken II, 2020–2021, 22 112, nr. 2955, blz. 15.",
+            "10 Idem, blz. 18.",
+        ]
+    );
+    // The cited document is not touched; alone, a file has no source to
+    // look in and keeps its pins.
+    assert_eq!(
+        std::fs::read_to_string(dir.join("kst-22112-2955.txt")).unwrap(),
+        shifted
+    );
+    std::fs::write(dir.join("alleen.txt"), &seed).unwrap();
+    bin()
+        .current_dir(&*dir)
+        .args(["check", "--fix", "alleen.txt"])
+        .output()
+        .unwrap();
+    assert!(std::fs::read_to_string(dir.join("alleen.txt"))
+        .unwrap()
+        .contains("\n7 Idem, blz. 12.\n"));
+}
+
 /// `.dossier-lsp.toml` above the files: its lints and overrides apply, the
 /// command line goes over it, its mistakes are errors at their line and
 /// column, and its language is the messages' unless `--lang` says other.

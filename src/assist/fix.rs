@@ -1,18 +1,23 @@
 //! The fixes safe to apply without asking, which `check --fix` applies,
 //! from the same functions as the server's quick fixes: a citation slip's
 //! own fix (a comma, a period, `II` for `ll`) and renumbering every note
-//! when the numbering is off. Placeholder sources and definition stubs are
-//! guesses and are left out.
+//! when the numbering is off, and a quotation's note set to the page its
+//! passage stands on. Placeholder sources and definition stubs are guesses
+//! and are left out.
+
+use std::sync::Arc;
 
 use super::{conventions, renumber_convention, Edit};
 use crate::citation::{Citation, FormatSlip};
-use crate::dossier::Dossier;
+use crate::dossier::{Dossier, PassageIndex, PinEdit, QuoteMatch, QuotedPassage};
 use crate::Span;
 
 /// The lint code whose findings a citation slip's fix removes.
 pub const SLIP_CODE: &str = "citation-format";
 /// The lint code whose findings renumbering removes.
 pub const RENUMBER_CODE: &str = "footnote-numbering";
+/// The lint code whose findings setting a quotation's pin removes.
+pub const QUOTE_PIN_CODE: &str = "quote-page-mismatch";
 
 /// A slip with the edit that fixes it.
 #[derive(Debug, Clone)]
@@ -116,6 +121,68 @@ pub fn non_overlapping(fixes: Vec<Fix>) -> Vec<Fix> {
         }
         taken.extend(fix.edits.iter().map(|e| e.span.clone()));
         out.push(fix);
+    }
+    out
+}
+
+/// The note of a quotation set to the page its passage stands on, when the
+/// passage is found word for word on a numbered page other than the pin
+/// (`Idem, blz. 12` → `Idem, blz. 14`; `Ibidem` → `Ibidem, blz. 14`). A
+/// passage found only with changes, or a note that does not itself name
+/// the source, gets none: the right page is then a guess.
+pub fn quote_pin_fix(q: &QuotedPassage, found: &QuoteMatch) -> Option<Fix> {
+    let QuoteMatch::Found(p) = found else {
+        return None;
+    };
+    let (pin, page) = (q.pin()?, p.first_page?);
+    if p.on_pinned_page(&pin) != Some(false) {
+        return None;
+    }
+    let edit = match q.pin_edit.as_ref()? {
+        PinEdit::Replace(span) => Edit {
+            span: span.clone(),
+            text: page.to_string(),
+        },
+        PinEdit::Insert(at) => Edit {
+            span: *at..*at,
+            text: format!(", blz. {page}"),
+        },
+    };
+    Some(Fix {
+        code: QUOTE_PIN_CODE,
+        at: q.span.clone(),
+        edits: vec![edit],
+    })
+}
+
+/// The pin fixes of a document's quotations: each looked up in the index
+/// `passages` gives for its source's identifier, or in the document
+/// itself when it quotes itself (answers quoting the committee's letter).
+pub fn quote_pin_fixes(
+    d: &Dossier,
+    text: &str,
+    passages: &dyn Fn(&str) -> Option<Arc<PassageIndex>>,
+) -> Vec<Fix> {
+    let own = d.identity.as_ref().map(|i| i.id.as_str());
+    let mut itself: Option<PassageIndex> = None;
+    let mut out = Vec::new();
+    for i in 0..d.quotes.len() {
+        if d.quotes[i].nested {
+            continue;
+        }
+        let Some(q) = d.quoted_passage(text, i) else {
+            continue;
+        };
+        let found = if own == Some(q.id.as_str()) {
+            let index = itself.get_or_insert_with(|| PassageIndex::new(d));
+            index.find(&q.text, q.pin().as_ref(), Some(&q.span))
+        } else {
+            match passages(&q.id) {
+                Some(index) => index.find(&q.text, q.pin().as_ref(), None),
+                None => continue,
+            }
+        };
+        out.extend(quote_pin_fix(&q, &found));
     }
     out
 }

@@ -7,7 +7,10 @@ mod fix;
 mod tokens;
 
 pub use complete::{completions, Completion, CompletionKind};
-pub use fix::{non_overlapping, safe_fixes, slip_fixes, Fix, SlipFix, RENUMBER_CODE, SLIP_CODE};
+pub use fix::{
+    non_overlapping, quote_pin_fix, quote_pin_fixes, safe_fixes, slip_fixes, Fix, SlipFix,
+    QUOTE_PIN_CODE, RENUMBER_CODE, SLIP_CODE,
+};
 pub use tokens::{semantic_tokens, TokenKind};
 
 use std::collections::HashMap;

@@ -5,8 +5,10 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::assist::{self, Edit};
+use crate::dossier::PassageIndex;
 use crate::i18n::Message;
 use crate::lints::{lint, LintLevels};
 use crate::text::decode_borrowed;
@@ -20,6 +22,9 @@ use super::{read_file, Stamp};
 pub const MAX_ROUNDS: usize = 8;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The passage indexes of the files checked together, by identifier.
+pub type Passages = rustc_hash::FxHashMap<String, Arc<PassageIndex>>;
 
 /// What the fixes made of one text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,8 +40,10 @@ pub struct FixedText {
 /// turned off is not fixed), analyses the result and goes on until
 /// nothing changes. Fixes whose edits overlap wait for the next round, and
 /// so does what a renumbering could not see before the first (a note read
-/// only once its neighbours are in order). `None` when the analysis fails.
-pub fn fix_text(text: &str, levels: &LintLevels) -> Option<FixedText> {
+/// only once its neighbours are in order). A quotation's pin is set from
+/// the passage index that `passages` gives for its source (the other files
+/// checked with it). `None` when the analysis fails.
+pub fn fix_text(text: &str, levels: &LintLevels, passages: &Passages) -> Option<FixedText> {
     type Counts = BTreeMap<&'static str, usize>;
     let analyse = |text: &str| {
         let text = text.to_owned();
@@ -48,10 +55,16 @@ pub fn fix_text(text: &str, levels: &LintLevels) -> Option<FixedText> {
                 *counts.entry(f.code).or_default() += 1;
             }
             // What the server offers only where its finding stands.
-            let fixes: Vec<assist::Fix> = assist::safe_fixes(&dossier, &text)
+            let mut fixes: Vec<assist::Fix> = assist::safe_fixes(&dossier, &text)
                 .into_iter()
                 .filter(|f| counts.contains_key(f.code))
                 .collect();
+            // A quotation of another file is found wrong in the workspace's
+            // findings, not this file's: its level decides.
+            if levels.is_on(assist::QUOTE_PIN_CODE) {
+                let lookup = |id: &str| passages.get(id).cloned();
+                fixes.extend(assist::quote_pin_fixes(&dossier, &text, &lookup));
+            }
             (counts, fixes)
         })
         .ok()
@@ -103,7 +116,8 @@ fn applicable(text: &str, edits: &mut [Edit]) -> bool {
 
 /// The outcome, counting for each code that was fixed the findings that
 /// are gone (a round may fix what an earlier one caused: those are not
-/// counted), else, if none is, the fixes made.
+/// counted), else, if none is, the fixes made; for a code this file's own
+/// findings do not hold (a workspace finding), the fixes made.
 fn done(
     text: String,
     before: &BTreeMap<&'static str, usize>,
@@ -115,9 +129,20 @@ fn done(
         let had = before.get(code).copied().unwrap_or(0);
         had.saturating_sub(after.get(code).copied().unwrap_or(0))
     };
+    // A workspace finding (a quotation's page) is not among this file's
+    // own: its fixes made are what counts.
     let mut fixed: Vec<(&'static str, usize)> = applied
-        .keys()
-        .map(|&code| (code, gone(code)))
+        .iter()
+        .map(|(&code, &n)| {
+            (
+                code,
+                if before.contains_key(code) {
+                    gone(code)
+                } else {
+                    n
+                },
+            )
+        })
         .filter(|(_, n)| *n > 0)
         .collect();
     if fixed.is_empty() {
@@ -158,7 +183,11 @@ pub struct FileFix {
 /// Reads one file and fixes it in memory. `Ok(None)` when there is
 /// nothing to fix, or the file is binary or not valid UTF-8 (never
 /// written: its bytes would not survive the round trip).
-pub fn fix_file(path: &Path, levels: &LintLevels) -> Result<Option<FileFix>, Message> {
+pub fn fix_file(
+    path: &Path,
+    levels: &LintLevels,
+    passages: &Passages,
+) -> Result<Option<FileFix>, Message> {
     let shown = path.display().to_string();
     let mut bytes = Vec::new();
     let stamp = match read_file(path, &mut bytes) {
@@ -177,7 +206,7 @@ pub fn fix_file(path: &Path, levels: &LintLevels) -> Result<Option<FileFix>, Mes
     if d.binary || d.invalid_sequences > 0 {
         return Ok(None);
     }
-    let Some(fixed) = fix_text(&d.text, levels) else {
+    let Some(fixed) = fix_text(&d.text, levels, passages) else {
         return Ok(None);
     };
     if fixed.text == d.text {
@@ -344,14 +373,14 @@ mod tests {
     /// second round; the count is of the findings the user saw.
     #[test]
     fn fixes_go_on_until_the_text_settles() {
-        let fixed = fix_text(OUT_OF_ORDER, &LintLevels::default()).unwrap();
+        let fixed = fix_text(OUT_OF_ORDER, &LintLevels::default(), &Passages::default()).unwrap();
         assert_eq!(fixed.text, IN_ORDER);
         assert_eq!(
             fixed.fixed,
             [("citation-format", 1), ("footnote-numbering", 1)]
         );
         assert!(!fixed.unsettled);
-        let again = fix_text(IN_ORDER, &LintLevels::default()).unwrap();
+        let again = fix_text(IN_ORDER, &LintLevels::default(), &Passages::default()).unwrap();
         assert_eq!(again.text, IN_ORDER);
         assert!(again.fixed.is_empty());
     }
@@ -361,7 +390,7 @@ mod tests {
     fn a_code_turned_off_is_not_fixed() {
         let mut levels = LintLevels::default();
         levels.set("citation-format=off").unwrap();
-        let fixed = fix_text(OUT_OF_ORDER, &levels).unwrap();
+        let fixed = fix_text(OUT_OF_ORDER, &levels, &Passages::default()).unwrap();
         assert!(fixed.text.contains("19 637 nr. 2376"), "{}", fixed.text);
         assert!(fixed.text.starts_with("Eerst1 dan2 en3."), "{}", fixed.text);
         assert_eq!(fixed.fixed, [("footnote-numbering", 1)]);
@@ -382,7 +411,7 @@ mod tests {
     #[test]
     fn crlf_stays_crlf() {
         let crlf = OUT_OF_ORDER.replace('\n', "\r\n");
-        let fixed = fix_text(&crlf, &LintLevels::default()).unwrap();
+        let fixed = fix_text(&crlf, &LintLevels::default(), &Passages::default()).unwrap();
         assert_eq!(fixed.text, IN_ORDER.replace('\n', "\r\n"));
         assert!(uses_crlf(&fixed.text));
         let e = line_endings(
@@ -426,7 +455,9 @@ mod tests {
         let d = dir("changed");
         let path = d.0.join("brief.txt");
         std::fs::write(&path, OUT_OF_ORDER).unwrap();
-        let f = fix_file(&path, &LintLevels::default()).unwrap().unwrap();
+        let f = fix_file(&path, &LintLevels::default(), &Passages::default())
+            .unwrap()
+            .unwrap();
         assert_eq!(f.after, IN_ORDER.as_bytes());
         let mut edit = || std::fs::write(&path, "Een andere tekst.\n").unwrap();
         let result = write_fixed(&f.path, &f.before, f.stamp, &f.after, &mut edit);
@@ -441,7 +472,9 @@ mod tests {
         // Same length and modification time, other bytes than were read:
         // still refused.
         std::fs::write(&path, OUT_OF_ORDER).unwrap();
-        let f = fix_file(&path, &LintLevels::default()).unwrap().unwrap();
+        let f = fix_file(&path, &LintLevels::default(), &Passages::default())
+            .unwrap()
+            .unwrap();
         let mut before = f.before.clone();
         before[0] = b'X';
         let result = write_fixed(&f.path, &before, f.stamp, &f.after, &mut || {});
@@ -462,7 +495,9 @@ mod tests {
         bytes.extend_from_slice(OUT_OF_ORDER.as_bytes());
         std::fs::write(&path, &bytes).unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        let f = fix_file(&path, &LintLevels::default()).unwrap().unwrap();
+        let f = fix_file(&path, &LintLevels::default(), &Passages::default())
+            .unwrap()
+            .unwrap();
         f.write().unwrap();
         let meta = std::fs::metadata(&path).unwrap();
         assert_eq!(meta.permissions().mode() & 0o777, 0o640);
@@ -480,7 +515,9 @@ mod tests {
         let link = d.0.join("brief.txt");
         std::fs::write(&target, OUT_OF_ORDER).unwrap();
         std::os::unix::fs::symlink("echt.txt", &link).unwrap();
-        let f = fix_file(&link, &LintLevels::default()).unwrap().unwrap();
+        let f = fix_file(&link, &LintLevels::default(), &Passages::default())
+            .unwrap()
+            .unwrap();
         f.write().unwrap();
         assert!(std::fs::symlink_metadata(&link)
             .unwrap()
@@ -498,11 +535,19 @@ mod tests {
         let mut bytes = OUT_OF_ORDER.as_bytes().to_vec();
         bytes.extend_from_slice(b"caf\xE9\n");
         std::fs::write(&path, &bytes).unwrap();
-        assert!(fix_file(&path, &LintLevels::default()).unwrap().is_none());
+        assert!(
+            fix_file(&path, &LintLevels::default(), &Passages::default())
+                .unwrap()
+                .is_none()
+        );
         let mut binary = OUT_OF_ORDER.as_bytes().to_vec();
         binary.push(0);
         std::fs::write(&path, &binary).unwrap();
-        assert!(fix_file(&path, &LintLevels::default()).unwrap().is_none());
+        assert!(
+            fix_file(&path, &LintLevels::default(), &Passages::default())
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]

@@ -630,10 +630,11 @@ fn print_error(e: &Message, lang: Lang) {
 /// had fixes, and whether any could not be read or written.
 fn fix_all(files: &[PathBuf], options: &Options, ctx: &Context) -> (bool, bool) {
     let lang = ctx.lang;
+    let passages = quoted_passages(files, &ctx.levels);
     let fixed: Vec<Result<Option<fix::FileFix>, Message>> = files
         .par_iter()
         .zip(&ctx.levels)
-        .map(|(file, levels)| fix::fix_file(file, levels))
+        .map(|(file, levels)| fix::fix_file(file, levels, &passages))
         .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -681,6 +682,25 @@ fn fix_all(files: &[PathBuf], options: &Options, ctx: &Context) -> (bool, bool) 
     }
     let _ = out.flush();
     (changed, failed)
+}
+
+/// The passage indexes of the files that another of `files` quotes, for
+/// setting quotations' pins: nothing when no file quotes another.
+fn quoted_passages(files: &[PathBuf], levels: &[LintLevels]) -> fix::Passages {
+    let mut passages = fix::Passages::default();
+    if files.len() < 2 {
+        return passages;
+    }
+    let mut checked = analyse_all(files, levels);
+    index_quoted(files, &mut checked);
+    for c in checked.iter().flatten() {
+        if let Some(s) = &c.summary {
+            if let (Some(id), Some(index)) = (&s.id, s.passages()) {
+                passages.entry(id.clone()).or_insert_with(|| index.clone());
+            }
+        }
+    }
+    passages
 }
 
 /// Checks the files and prints their findings; `failed_io` when some file

@@ -12,7 +12,7 @@ use super::guard::guarded;
 use super::lookup;
 use super::snapshot::Snapshot;
 use crate::assist::{self, Edit};
-use crate::dossier::{PinEdit, QuoteMatch, Source};
+use crate::dossier::{QuoteMatch, Source};
 use crate::{msg, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,35 +65,22 @@ fn quote_pin(snap: &Snapshot, range: &Span) -> Vec<Action> {
     let Some(q) = lookup::quote_at(snap, range.start) else {
         return Vec::new();
     };
+    let Some(fix) = assist::quote_pin_fix(&q.quoted, &q.found) else {
+        return Vec::new();
+    };
     let QuoteMatch::Found(p) = &q.found else {
         return Vec::new();
     };
-    let (Some(pin), Some(page)) = (q.quoted.pin(), p.first_page) else {
-        return Vec::new();
-    };
-    if p.on_pinned_page(&pin) != Some(false) {
-        return Vec::new();
-    }
-    let edit = match &q.quoted.pin_edit {
-        Some(PinEdit::Replace(span)) => Edit {
-            span: span.clone(),
-            text: page.to_string(),
-        },
-        Some(PinEdit::Insert(at)) => Edit {
-            span: *at..*at,
-            text: format!(", blz. {page}"),
-        },
-        None => return Vec::new(),
-    };
+    let page = p.first_page.unwrap_or_default();
     vec![Action {
         title: msg!("action-quote-pin", page = page).render(snap.lang),
         kind: ActionKind::QuickFix,
-        edits: vec![edit],
+        edits: fix.edits,
         versioned: true,
         preferred: true,
         fixes: Some(Fixes {
-            code: "quote-page-mismatch",
-            at: q.quoted.span.clone(),
+            code: fix.code,
+            at: fix.at,
         }),
         needs_finding: false,
     }]
