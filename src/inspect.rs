@@ -7,8 +7,9 @@
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, Message};
 use crate::text::LineIndex;
-use crate::Dossier;
+use crate::{msg, Dossier};
 
 /// What `inspect` shows of one document.
 #[derive(Debug, Serialize)]
@@ -181,7 +182,7 @@ pub fn inspect(path: &str, text: &str) -> Inspection {
 /// Reads each file and prints what the analyser makes of it, plain or as
 /// JSON lines. A file that cannot be read, or is binary, is reported on
 /// standard error and the others are still shown (exit status 1).
-pub fn run(files: &[std::path::PathBuf], json: bool) -> std::process::ExitCode {
+pub fn run(files: &[std::path::PathBuf], json: bool, lang: Lang) -> std::process::ExitCode {
     use std::io::Write;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -191,7 +192,8 @@ pub fn run(files: &[std::path::PathBuf], json: bool) -> std::process::ExitCode {
         let text = match read(file) {
             Ok(text) => text,
             Err(e) => {
-                eprintln!("dossier-lsp inspect: {shown}: {e}");
+                let e = msg!("inspect-error", path = shown, problem = e);
+                eprintln!("{}", e.render(lang));
                 failed = true;
                 continue;
             }
@@ -202,7 +204,7 @@ pub fn run(files: &[std::path::PathBuf], json: bool) -> std::process::ExitCode {
                 .map_err(std::io::Error::from)
                 .and_then(|()| writeln!(out))
         } else {
-            write!(out, "{}", render_plain(&inspection))
+            write!(out, "{}", render_plain(&inspection, lang))
         };
         if written.is_err() {
             // A closed pipe (`| head`): nothing more to say.
@@ -219,18 +221,20 @@ pub fn run(files: &[std::path::PathBuf], json: bool) -> std::process::ExitCode {
 
 /// A file's text, invalid UTF-8 replaced; a binary or oversized file is
 /// refused with a reason.
-fn read(file: &std::path::Path) -> Result<String, String> {
-    let len = std::fs::metadata(file).map_err(|e| e.to_string())?.len();
+fn read(file: &std::path::Path) -> Result<String, Message> {
+    let io = |e: std::io::Error| msg!("inspect-io", error = e.to_string());
+    let len = std::fs::metadata(file).map_err(io)?.len();
     if len > crate::discover::MAX_FILE_BYTES {
-        return Err(format!(
-            "{len} bytes is more than the limit of {}",
-            crate::discover::MAX_FILE_BYTES
+        return Err(msg!(
+            "inspect-too-large",
+            bytes = len,
+            limit = crate::discover::MAX_FILE_BYTES
         ));
     }
-    let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(file).map_err(io)?;
     let decoded = crate::text::decode(&bytes);
     if decoded.binary {
-        return Err("this looks like a binary file (it contains NUL bytes), not a text".into());
+        return Err(msg!("inspect-binary"));
     }
     Ok(decoded.text)
 }
@@ -241,30 +245,50 @@ fn first_page(pin: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// The plain report: a section per kind of item, one line per item.
-pub fn render_plain(i: &Inspection) -> String {
+/// The plain report in `lang`: a section per kind of item, one line per
+/// item. Codes, numbers and citations are as in the JSON.
+pub fn render_plain(i: &Inspection, lang: Lang) -> String {
     use std::fmt::Write;
+    let t = |m: Message| m.render(lang);
     let mut out = String::new();
     let _ = writeln!(out, "{}", i.path);
-    let _ = writeln!(out, "  pages ({}):", i.pages.len());
+    let _ = writeln!(out, "  {}", t(msg!("inspect-pages", count = i.pages.len())));
     for p in &i.pages {
         let number = p.number.map_or("-".to_string(), |n| n.to_string());
-        let _ = writeln!(out, "    page {number:>4}  from line {}", p.line);
-    }
-    let _ = writeln!(out, "  footnotes ({}):", i.footnotes.len());
-    for f in &i.footnotes {
-        let text: String = f.text.chars().take(70).collect();
         let _ = writeln!(
             out,
-            "    {:>4}  lines {}-{}  {:<11} {text}",
-            f.number, f.line, f.end_line, f.convention
+            "    {}",
+            t(msg!(
+                "inspect-page",
+                number = format!("{number:>4}"),
+                line = p.line
+            ))
         );
     }
-    let _ = writeln!(out, "  markers ({}):", i.markers.len());
+    let _ = writeln!(
+        out,
+        "  {}",
+        t(msg!("inspect-footnotes", count = i.footnotes.len()))
+    );
+    for f in &i.footnotes {
+        let text: String = f.text.chars().take(70).collect();
+        let lines = t(msg!("inspect-lines", first = f.line, last = f.end_line));
+        let _ = writeln!(
+            out,
+            "    {:>4}  {lines}  {:<11} {text}",
+            f.number, f.convention
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  {}",
+        t(msg!("inspect-markers", count = i.markers.len()))
+    );
     for m in &i.markers {
-        let target = m
-            .footnote_line
-            .map_or("no definition".to_string(), |l| format!("-> line {l}"));
+        let target = match m.footnote_line {
+            Some(l) => format!("-> {}", t(msg!("inspect-line", line = l))),
+            None => t(msg!("inspect-no-definition")),
+        };
         let _ = writeln!(
             out,
             "    {:>4}  {}:{}  {:<11} {target}",
@@ -273,39 +297,76 @@ pub fn render_plain(i: &Inspection) -> String {
     }
     let _ = writeln!(
         out,
-        "  numbers not read as markers ({}):",
-        i.not_markers.len()
+        "  {}",
+        t(msg!("inspect-not-markers", count = i.not_markers.len()))
     );
     for n in &i.not_markers {
         let _ = writeln!(
             out,
             "    {:>4}  {}:{}  {}",
-            n.number, n.line, n.column, n.reason
+            n.number,
+            n.line,
+            n.column,
+            t(reason_message(n.reason))
         );
     }
-    let _ = writeln!(out, "  questions ({}):", i.questions.len());
+    let _ = writeln!(
+        out,
+        "  {}",
+        t(msg!("inspect-questions", count = i.questions.len()))
+    );
     for q in &i.questions {
         let numbers = list(&q.numbers);
-        let answer = q
-            .answer_line
-            .map_or("no answer".to_string(), |l| format!("answered on line {l}"));
-        let _ = writeln!(out, "    {numbers:>8}  line {}  {answer}", q.line);
+        let answer = match q.answer_line {
+            Some(l) => t(msg!("inspect-answered-on", line = l)),
+            None => t(msg!("inspect-no-answer")),
+        };
+        let line = t(msg!("inspect-line", line = q.line));
+        let _ = writeln!(out, "    {numbers:>8}  {line}  {answer}");
     }
-    let _ = writeln!(out, "  answers ({}):", i.answers.len());
+    let _ = writeln!(
+        out,
+        "  {}",
+        t(msg!("inspect-answers", count = i.answers.len()))
+    );
     for a in &i.answers {
-        let _ = writeln!(out, "    {:>8}  line {}", list(&a.numbers), a.line);
+        let line = t(msg!("inspect-line", line = a.line));
+        let _ = writeln!(out, "    {:>8}  {line}", list(&a.numbers));
     }
-    let _ = writeln!(out, "  citations ({}):", i.citations.len());
+    let _ = writeln!(
+        out,
+        "  {}",
+        t(msg!("inspect-citations", count = i.citations.len()))
+    );
     for c in &i.citations {
         let id = c.id.as_deref().unwrap_or("-");
         let text: String = c.text.chars().take(60).collect();
-        let _ = writeln!(
-            out,
-            "    line {:>5}  {:<13} {id:<24} {text}",
-            c.line, c.kind
-        );
+        let line = t(msg!("inspect-line", line = format!("{:>5}", c.line)));
+        let _ = writeln!(out, "    {line}  {:<13} {id:<24} {text}", c.kind);
     }
     out
+}
+
+/// Why a number was or was not read as a marker, in words.
+fn reason_message(code: &str) -> Message {
+    match code {
+        "markdown-marker" => msg!("number-markdown-marker"),
+        "typed-marker" => msg!("number-typed-marker"),
+        "superscript-marker" => msg!("number-superscript-marker"),
+        "more-than-four-digits" => msg!("number-more-than-four-digits"),
+        "zero" => msg!("number-zero"),
+        "part-of-word" => msg!("number-part-of-word"),
+        "decimal-or-range" => msg!("number-decimal-or-range"),
+        "number-part" => msg!("number-number-part"),
+        "after-quantity-word" => msg!("number-after-quantity-word"),
+        "opens-line" => msg!("number-opens-line"),
+        "in-number-list" => msg!("number-in-number-list"),
+        "after-code" => msg!("number-after-code"),
+        "after-spaces" => msg!("number-after-spaces"),
+        "before-quantity-word" => msg!("number-before-quantity-word"),
+        "not-after-letter" => msg!("number-not-after-letter"),
+        other => msg!("number-other", code = other),
+    }
 }
 
 fn list(numbers: &[u32]) -> String {
@@ -351,21 +412,25 @@ mod tests {
             .iter()
             .map(|n| (n.number, n.line, n.reason))
             .collect();
-        assert_eq!(
-            why,
-            [
-                (
-                    2,
-                    1,
-                    "after a word that makes it a quantity or reference (`nr.`, `van`)"
-                ),
-                (
-                    1,
-                    3,
-                    "opens its line as an item, heading or question (`1. Inleiding`)"
-                ),
-            ]
+        assert_eq!(why, [(2, 1, "after-quantity-word"), (1, 3, "opens-line")]);
+        // In words, in either language.
+        let en = render_plain(&i, Lang::En);
+        assert!(
+            en.contains("1  3:1  opens its line as an item, heading or question (`1. Inleiding`)"),
+            "{en}"
         );
+        let nl = render_plain(&i, Lang::Nl);
+        assert!(
+            nl.contains("  cijfers die niet als noottekens gelezen zijn (2):\n"),
+            "{nl}"
+        );
+        assert!(
+            nl.contains(
+                "1  3:1  opent de regel als opsommingsteken, kop of vraag (`1. Inleiding`)"
+            ),
+            "{nl}"
+        );
+        assert!(!nl.contains("line"), "{nl}");
     }
 
     #[test]

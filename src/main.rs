@@ -68,6 +68,9 @@ enum Command {
         /// Output format: plain for a person, JSON (one object per file per line) for tools.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// The language of the plain output: nl or en (default: from the environment).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Print the citations in TEXT (or standard input with `-` or nothing) as JSON lines.
     Cite {
@@ -163,9 +166,11 @@ fn main() -> ExitCode {
             };
             dossier_lsp::check::run(&paths, &options)
         }
-        Command::Inspect { files, format } => {
-            dossier_lsp::inspect::run(&files, matches!(format, Format::Json))
-        }
+        Command::Inspect {
+            files,
+            format,
+            lang: lang_arg,
+        } => dossier_lsp::inspect::run(&files, matches!(format, Format::Json), lang(lang_arg)),
         Command::Cite {
             text,
             lang: lang_arg,

@@ -462,7 +462,8 @@ fn superscript_runs(s: &str) -> Vec<(u32, std::ops::Range<usize>)> {
 }
 
 /// Why a number in the running text was or was not read as a marker, for
-/// `inspect`.
+/// `inspect`: `reason` is a code (`opens-line`, `after-quantity-word`),
+/// which `inspect` puts in words in the user's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumberReading {
     pub number: u32,
@@ -483,9 +484,9 @@ pub fn explain(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<Numbe
             span: m.span,
             taken: true,
             reason: match m.convention {
-                NoteConvention::Markdown => "a Markdown note's marker",
-                NoteConvention::Typed => "a typed note's marker, defined in that form",
-                _ => "a superscript note's marker, defined",
+                NoteConvention::Markdown => "markdown-marker",
+                NoteConvention::Typed => "typed-marker",
+                _ => "superscript-marker",
             },
         })
         .collect();
@@ -614,7 +615,7 @@ fn next_digit(b: &[u8], mut from: usize) -> usize {
 
 fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str> {
     if end - start > 4 {
-        return Err("more than four digits");
+        return Err("more-than-four-digits");
     }
     let number: u32 = line[start..end].parse().map_err(|_| "not a number")?;
     if number == 0 {
@@ -624,12 +625,12 @@ fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str
     let mut next = after.chars();
     match next.next() {
         Some(c) if c.is_alphanumeric() || matches!(c, '%' | '°' | '‰' | '_' | '@') => {
-            return Err("part of a word or quantity (a letter, digit or unit follows)")
+            return Err("part-of-word")
         }
         Some(',' | '.' | '-' | '–' | '/' | ':')
             if next.next().is_some_and(|c| c.is_ascii_digit()) =>
         {
-            return Err("a decimal, range, time or reference number (`1,5`, `12-13`)")
+            return Err("decimal-or-range")
         }
         _ => {}
     }
@@ -661,10 +662,10 @@ fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str
             let year_then_marker =
                 run == 4 && prev == Some('.') && !after.starts_with(|c: char| c.is_alphanumeric());
             if p2.is_some_and(|c| c.is_ascii_digit()) && !year_then_marker {
-                return Err("a decimal or a number's part (`5.3`)");
+                return Err("number-part");
             }
             if is_quantity_word(word) {
-                return Err("after a word that makes it a quantity or reference (`nr.`, `van`)");
+                return Err("after-quantity-word");
             }
             Ok(candidate(true, false))
         }
@@ -676,7 +677,7 @@ fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str
                 && (after.starts_with(['.', ')'])
                     || (after.starts_with(' ') && line.trim_end().ends_with('?')))
             {
-                return Err("opens its line as an item, heading or question (`1. Inleiding`)");
+                return Err("opens-line");
             }
             let word = last_word(before);
             // `Vraag 3, 4 en 5`, `2019 en 2021`: a list of numbers.
@@ -701,16 +702,16 @@ fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str
             let code =
                 (1..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase());
             if listed {
-                return Err("in a list of numbers (`Vraag 3, 4`)");
+                return Err("in-number-list");
             }
             if code {
-                return Err("after a code or formula (`CO 2`)");
+                return Err("after-code");
             }
             if is_quantity_word(word) {
-                return Err("after a word that makes it a quantity or reference (`nr.`, `van`)");
+                return Err("after-quantity-word");
             }
             if before.chars().rev().take_while(|&c| c == ' ').count() > 1 {
-                return Err("after more than one space (a table or layout)");
+                return Err("after-spaces");
             }
             let next_word = after
                 .trim_start()
@@ -719,11 +720,11 @@ fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str
                 .unwrap_or("");
             let next_word = next_word.trim_end_matches([',', ';', ')']);
             if AFTER.holds(next_word) {
-                return Err("before a word that makes it a quantity or date (`11 weken`)");
+                return Err("before-quantity-word");
             }
             Ok(candidate(false, true))
         }
-        _ => Err("not after a letter, a closing mark or a space"),
+        _ => Err("not-after-letter"),
     }
 }
 

@@ -232,3 +232,42 @@ check-baseline-hidden = { $count ->
     [one] 1 finding
    *[other] { $count } findings
   } accepted in the baseline not shown
+
+## inspect
+
+inspect-error = dossier-lsp inspect: { $path }: { $problem }
+inspect-io = { $error }
+inspect-too-large = { $bytes } bytes is more than the limit of { $limit }
+inspect-binary = this looks like a binary file (it contains NUL bytes), not a text
+inspect-pages = pages ({ $count }):
+inspect-page = page { $number }  from line { $line }
+inspect-footnotes = footnotes ({ $count }):
+inspect-lines = lines { $first }-{ $last }
+inspect-markers = markers ({ $count }):
+inspect-line = line { $line }
+inspect-no-definition = no definition
+inspect-not-markers = numbers not read as markers ({ $count }):
+inspect-questions = questions ({ $count }):
+inspect-answered-on = answered on line { $line }
+inspect-no-answer = no answer
+inspect-answers = answers ({ $count }):
+inspect-citations = citations ({ $count }):
+
+## Why a number was or was not read as a marker (inspect)
+
+number-markdown-marker = a Markdown note's marker
+number-typed-marker = a typed note's marker, defined in that form
+number-superscript-marker = a superscript note's marker, defined
+number-more-than-four-digits = more than four digits
+number-zero = zero
+number-part-of-word = part of a word or quantity (a letter, digit or unit follows)
+number-decimal-or-range = a decimal, range, time or reference number (`1,5`, `12-13`)
+number-number-part = a decimal or a number's part (`5.3`)
+number-after-quantity-word = after a word that makes it a quantity or reference (`nr.`, `van`)
+number-opens-line = opens its line as an item, heading or question (`1. Inleiding`)
+number-in-number-list = in a list of numbers (`Vraag 3, 4`)
+number-after-code = after a code or formula (`CO 2`)
+number-after-spaces = after more than one space (a table or layout)
+number-before-quantity-word = before a word that makes it a quantity or date (`11 weken`)
+number-not-after-letter = not after a letter, a closing mark or a space
+number-other = { $code }

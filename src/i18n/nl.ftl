@@ -232,3 +232,42 @@ check-baseline-hidden = { $count ->
     [one] 1 in de basislijn aanvaarde bevinding
    *[other] { $count } in de basislijn aanvaarde bevindingen
   } niet getoond
+
+## inspect
+
+inspect-error = dossier-lsp inspect: { $path }: { $problem }
+inspect-io = { $error }
+inspect-too-large = { $bytes } bytes is meer dan de grens van { $limit }
+inspect-binary = dit lijkt een binair bestand (het bevat NUL-bytes), geen tekst
+inspect-pages = pagina's ({ $count }):
+inspect-page = pagina { $number }  vanaf regel { $line }
+inspect-footnotes = voetnoten ({ $count }):
+inspect-lines = regels { $first }-{ $last }
+inspect-markers = noottekens ({ $count }):
+inspect-line = regel { $line }
+inspect-no-definition = geen noot
+inspect-not-markers = cijfers die niet als noottekens gelezen zijn ({ $count }):
+inspect-questions = vragen ({ $count }):
+inspect-answered-on = beantwoord op regel { $line }
+inspect-no-answer = geen antwoord
+inspect-answers = antwoorden ({ $count }):
+inspect-citations = bronverwijzingen ({ $count }):
+
+## Waarom een cijfer wel of niet als nootteken gelezen is (inspect)
+
+number-markdown-marker = een nootteken van een Markdown-noot
+number-typed-marker = een nootteken van een getypte noot, in die vorm gedefinieerd
+number-superscript-marker = een nootteken in superscript, met een noot
+number-more-than-four-digits = meer dan vier cijfers
+number-zero = nul
+number-part-of-word = deel van een woord of hoeveelheid (er volgt een letter, cijfer of eenheid)
+number-decimal-or-range = een decimaal getal, bereik, tijd of kenmerk (`1,5`, `12-13`)
+number-number-part = een decimaal getal of deel van een getal (`5.3`)
+number-after-quantity-word = na een woord dat er een hoeveelheid of verwijzing van maakt (`nr.`, `van`)
+number-opens-line = opent de regel als opsommingsteken, kop of vraag (`1. Inleiding`)
+number-in-number-list = in een reeks getallen (`Vraag 3, 4`)
+number-after-code = na een code of formule (`CO 2`)
+number-after-spaces = na meer dan één spatie (een tabel of opmaak)
+number-before-quantity-word = voor een woord dat er een hoeveelheid of datum van maakt (`11 weken`)
+number-not-after-letter = niet na een letter, een sluitteken of een spatie
+number-other = { $code }
