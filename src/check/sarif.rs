@@ -57,7 +57,7 @@ pub fn log(reports: &[FileReport], problems: &[Message], lang: Lang) -> Value {
         .map(|l| {
             json!({
                 "id": l.code,
-                "shortDescription": { "text": l.doc },
+                "shortDescription": { "text": l.description().render(lang) },
                 "defaultConfiguration": {
                     "level": level(l.severity),
                     "enabled": !l.off_by_default,

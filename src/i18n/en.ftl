@@ -271,3 +271,27 @@ number-after-spaces = after more than one space (a table or layout)
 number-before-quantity-word = before a word that makes it a quantity or date (`11 weken`)
 number-not-after-letter = not after a letter, a closing mark or a space
 number-other = { $code }
+
+## What each lint reports (SARIF's rule descriptions)
+
+lint-doc-undefined-footnote = a marker whose footnote is not defined
+lint-doc-unreferenced-footnote = a definition no marker refers to
+lint-doc-placeholder-source = `PM BRON`, `[bron]`, `xxx`, … instead of a source
+lint-doc-unresolved-short-form = `Idem`/`Ibidem` with nothing usable before it
+lint-doc-footnote-numbering = definitions with a gap, a duplicate, or out of order
+lint-doc-citation-format = a slip in how a citation is written
+lint-doc-unanswered-question = a `Vraag`/numbered question without answer, where others are answered
+lint-doc-answer-without-question = an `Antwoord` with no question before it
+lint-doc-question-not-taken-up = a committee letter's question that no numbered repeat (in the file or the workspace) takes up
+lint-doc-quotation-without-source = a «quotation» in a question letter with no footnote after it
+lint-doc-quote-not-found = a quotation whose words are not in the cited document, which is in the workspace (or is this one)
+lint-doc-quote-page-mismatch = a quoted passage that stands on another page of the cited document than the note's pin
+lint-doc-quote-altered = a quoted passage found in the cited document with words changed, added or left out without `…`
+lint-doc-mixed-citation-style = citations in one document that write the year or dossier number two ways
+lint-doc-page-beyond-document = (workspace) a page pin past the last page of the cited document, which is in the workspace
+lint-doc-citation-not-in-workspace = (workspace) a cited document that is not in the workspace
+lint-doc-invalid-utf8 = (`check`) the file is not valid UTF-8; bad bytes were read as U+FFFD
+lint-doc-replacement-characters = (server) the text holds U+FFFD replacement characters: the file was read in another encoding than it was saved in
+lint-doc-binary-file = (`check`) the file contains NUL bytes and is skipped
+lint-doc-project-file = a mistake in `.dossier-lsp.toml` (bad TOML, an unknown key or lint code, a value of the wrong kind), at its line and column; the rest of the file applies
+lint-doc-internal-error = (`check`) the analysis of the file failed; the other files are still checked

@@ -271,3 +271,27 @@ number-after-spaces = na meer dan één spatie (een tabel of opmaak)
 number-before-quantity-word = voor een woord dat er een hoeveelheid of datum van maakt (`11 weken`)
 number-not-after-letter = niet na een letter, een sluitteken of een spatie
 number-other = { $code }
+
+## Wat elke lint meldt (de beschrijving van de regels in SARIF)
+
+lint-doc-undefined-footnote = een verwijzing naar een voetnoot die niet gedefinieerd is
+lint-doc-unreferenced-footnote = een voetnoot waarnaar geen verwijzing in de tekst leidt
+lint-doc-placeholder-source = `PM BRON`, `[bron]`, `xxx`, … in plaats van een bron
+lint-doc-unresolved-short-form = `Idem`/`Ibidem` zonder bruikbare bron ervoor
+lint-doc-footnote-numbering = voetnoten met een gat, een dubbel nummer of in de verkeerde volgorde
+lint-doc-citation-format = een schrijffout in een verwijzing naar een stuk
+lint-doc-unanswered-question = een `Vraag` of genummerde vraag zonder antwoord, waar andere wel beantwoord zijn
+lint-doc-answer-without-question = een `Antwoord` zonder vraag ervoor
+lint-doc-question-not-taken-up = een vraag uit de brief van een commissie die geen genummerde herhaling (in het bestand of de werkruimte) overneemt
+lint-doc-quotation-without-source = een «citaat» in een brief met vragen zonder voetnoot erachter
+lint-doc-quote-not-found = een citaat waarvan de woorden niet in het geciteerde stuk staan, dat in de werkruimte staat (of dit stuk zelf is)
+lint-doc-quote-page-mismatch = een geciteerde passage die op een andere pagina van het geciteerde stuk staat dan de noot zegt
+lint-doc-quote-altered = een geciteerde passage die in het stuk staat, maar met woorden veranderd, toegevoegd of weggelaten zonder `…`
+lint-doc-mixed-citation-style = verwijzingen in één document die het jaar of het dossiernummer op twee manieren schrijven
+lint-doc-page-beyond-document = (werkruimte) een paginanummer voorbij de laatste pagina van het geciteerde stuk, dat in de werkruimte staat
+lint-doc-citation-not-in-workspace = (werkruimte) een geciteerd stuk dat niet in de werkruimte staat
+lint-doc-invalid-utf8 = (`check`) het bestand is geen geldige UTF-8; onleesbare bytes zijn als U+FFFD gelezen
+lint-doc-replacement-characters = (server) de tekst bevat vervangingstekens U+FFFD: het bestand is in een andere codering gelezen dan waarin het is opgeslagen
+lint-doc-binary-file = (`check`) het bestand bevat NUL-bytes en wordt overgeslagen
+lint-doc-project-file = een fout in `.dossier-lsp.toml` (ongeldige TOML, een onbekende sleutel of lintcode, een waarde van de verkeerde soort), op regel en kolom; de rest van het bestand geldt
+lint-doc-internal-error = (`check`) de analyse van het bestand is mislukt; de andere bestanden worden nog gecontroleerd

@@ -100,10 +100,16 @@ fn the_code_uses_the_catalogs_messages_and_only_those() {
         unknown.is_empty(),
         "used but not in the catalogs: {unknown:?}"
     );
-    // Ids a feature builds from a table are listed where they are built.
+    // Ids a feature builds from a table are listed where they are built;
+    // `lint-doc-<code>` is each lint's description, which the lints' tests
+    // hold to the registry.
     let unused: Vec<_> = known
         .iter()
-        .filter(|id| !used.contains(*id) && !DYNAMIC_IDS.contains(&id.as_str()))
+        .filter(|id| {
+            !used.contains(*id)
+                && !DYNAMIC_IDS.contains(&id.as_str())
+                && !id.starts_with("lint-doc-")
+        })
         .collect();
     assert!(
         unused.is_empty(),

@@ -57,18 +57,32 @@ pub struct Lint {
     pub severity: Severity,
     /// Silent unless a setting turns it on (then at `severity`).
     pub off_by_default: bool,
-    /// What it reports, in one line.
-    pub doc: &'static str,
 }
 
 impl Lint {
-    const fn new(code: &'static str, severity: Severity, doc: &'static str) -> Lint {
+    const fn new(code: &'static str, severity: Severity) -> Lint {
         Lint {
             code,
             severity,
             off_by_default: false,
-            doc,
         }
+    }
+
+    /// What it reports, in one line: the catalogs' `lint-doc-<code>` (SARIF's
+    /// rule descriptions).
+    pub fn description(&self) -> Message {
+        static IDS: std::sync::LazyLock<HashMap<&'static str, &'static str>> =
+            std::sync::LazyLock::new(|| {
+                LINTS
+                    .iter()
+                    .map(|l| {
+                        let id: &'static str =
+                            Box::leak(format!("lint-doc-{}", l.code).into_boxed_str());
+                        (l.code, id)
+                    })
+                    .collect()
+            });
+        Message::new(IDS.get(self.code).copied().unwrap_or("lint-doc-unknown"))
     }
 
     /// A finding of this lint at its default severity.
@@ -87,116 +101,33 @@ impl Lint {
     }
 }
 
-pub const UNDEFINED_FOOTNOTE: Lint = Lint::new(
-    "undefined-footnote",
-    Severity::Error,
-    "a marker whose footnote is not defined",
-);
-pub const UNREFERENCED_FOOTNOTE: Lint = Lint::new(
-    "unreferenced-footnote",
-    Severity::Information,
-    "a definition no marker refers to",
-);
-pub const PLACEHOLDER_SOURCE: Lint = Lint::new(
-    "placeholder-source",
-    Severity::Warning,
-    "`PM BRON`, `[bron]`, `xxx`, … instead of a source",
-);
-pub const UNRESOLVED_SHORT_FORM: Lint = Lint::new(
-    "unresolved-short-form",
-    Severity::Warning,
-    "`Idem`/`Ibidem` with nothing usable before it",
-);
-pub const FOOTNOTE_NUMBERING: Lint = Lint::new(
-    "footnote-numbering",
-    Severity::Warning,
-    "definitions with a gap, a duplicate, or out of order",
-);
-pub const CITATION_FORMAT: Lint = Lint::new(
-    "citation-format",
-    Severity::Hint,
-    "a slip in how a citation is written",
-);
-pub const UNANSWERED_QUESTION: Lint = Lint::new(
-    "unanswered-question",
-    Severity::Warning,
-    "a `Vraag`/numbered question without answer, where others are answered",
-);
-pub const ANSWER_WITHOUT_QUESTION: Lint = Lint::new(
-    "answer-without-question",
-    Severity::Warning,
-    "an `Antwoord` with no question before it",
-);
-pub const QUESTION_NOT_TAKEN_UP: Lint = Lint::new(
-    "question-not-taken-up",
-    Severity::Information,
-    "a committee letter's question that no numbered repeat (in the file or the workspace) takes up",
-);
-pub const QUOTATION_WITHOUT_SOURCE: Lint = Lint::new(
-    "quotation-without-source",
-    Severity::Hint,
-    "a «quotation» in a question letter with no footnote after it",
-);
-pub const QUOTE_NOT_FOUND: Lint = Lint::new(
-    "quote-not-found",
-    Severity::Warning,
-    "a quotation whose words are not in the cited document, which is in the workspace (or is this one)",
-);
-pub const QUOTE_PAGE_MISMATCH: Lint = Lint::new(
-    "quote-page-mismatch",
-    Severity::Warning,
-    "a quoted passage that stands on another page of the cited document than the note's pin",
-);
-pub const QUOTE_ALTERED: Lint = Lint::new(
-    "quote-altered",
-    Severity::Information,
-    "a quoted passage found in the cited document with words changed, added or left out without `…`",
-);
-pub const MIXED_CITATION_STYLE: Lint = Lint::new(
-    "mixed-citation-style",
-    Severity::Hint,
-    "citations in one document that write the year or dossier number two ways",
-);
-pub const PAGE_BEYOND_DOCUMENT: Lint = Lint::new(
-    "page-beyond-document",
-    Severity::Warning,
-    "(workspace) a page pin past the last page of the cited document, which is in the workspace",
-);
+pub const UNDEFINED_FOOTNOTE: Lint = Lint::new("undefined-footnote", Severity::Error);
+pub const UNREFERENCED_FOOTNOTE: Lint = Lint::new("unreferenced-footnote", Severity::Information);
+pub const PLACEHOLDER_SOURCE: Lint = Lint::new("placeholder-source", Severity::Warning);
+pub const UNRESOLVED_SHORT_FORM: Lint = Lint::new("unresolved-short-form", Severity::Warning);
+pub const FOOTNOTE_NUMBERING: Lint = Lint::new("footnote-numbering", Severity::Warning);
+pub const CITATION_FORMAT: Lint = Lint::new("citation-format", Severity::Hint);
+pub const UNANSWERED_QUESTION: Lint = Lint::new("unanswered-question", Severity::Warning);
+pub const ANSWER_WITHOUT_QUESTION: Lint = Lint::new("answer-without-question", Severity::Warning);
+pub const QUESTION_NOT_TAKEN_UP: Lint = Lint::new("question-not-taken-up", Severity::Information);
+pub const QUOTATION_WITHOUT_SOURCE: Lint = Lint::new("quotation-without-source", Severity::Hint);
+pub const QUOTE_NOT_FOUND: Lint = Lint::new("quote-not-found", Severity::Warning);
+pub const QUOTE_PAGE_MISMATCH: Lint = Lint::new("quote-page-mismatch", Severity::Warning);
+pub const QUOTE_ALTERED: Lint = Lint::new("quote-altered", Severity::Information);
+pub const MIXED_CITATION_STYLE: Lint = Lint::new("mixed-citation-style", Severity::Hint);
+pub const PAGE_BEYOND_DOCUMENT: Lint = Lint::new("page-beyond-document", Severity::Warning);
 pub const CITATION_NOT_IN_WORKSPACE: Lint = Lint {
     off_by_default: true,
-    ..Lint::new(
-        "citation-not-in-workspace",
-        Severity::Information,
-        "(workspace) a cited document that is not in the workspace",
-    )
+    ..Lint::new("citation-not-in-workspace", Severity::Information)
 };
-pub const INVALID_UTF8: Lint = Lint::new(
-    "invalid-utf8",
-    Severity::Warning,
-    "(`check`) the file is not valid UTF-8; bad bytes were read as U+FFFD",
-);
-pub const REPLACEMENT_CHARACTERS: Lint = Lint::new(
-    "replacement-characters",
-    Severity::Warning,
-    "(server) the text holds U+FFFD replacement characters: the file was read in another encoding than it was saved in",
-);
-pub const BINARY_FILE: Lint = Lint::new(
-    "binary-file",
-    Severity::Error,
-    "(`check`) the file contains NUL bytes and is skipped",
-);
-pub const PROJECT_FILE: Lint = Lint::new(
-    "project-file",
-    Severity::Error,
-    "a mistake in `.dossier-lsp.toml` (bad TOML, an unknown key or lint code, a value of the wrong kind), at its line and column; the rest of the file applies",
-);
-pub const INTERNAL_ERROR: Lint = Lint::new(
-    "internal-error",
-    Severity::Error,
-    "(`check`) the analysis of the file failed; the other files are still checked",
-);
+pub const INVALID_UTF8: Lint = Lint::new("invalid-utf8", Severity::Warning);
+pub const REPLACEMENT_CHARACTERS: Lint = Lint::new("replacement-characters", Severity::Warning);
+pub const BINARY_FILE: Lint = Lint::new("binary-file", Severity::Error);
+pub const PROJECT_FILE: Lint = Lint::new("project-file", Severity::Error);
+pub const INTERNAL_ERROR: Lint = Lint::new("internal-error", Severity::Error);
 
-/// Every diagnostic code, with its default severity and documentation.
+/// Every diagnostic code, with its default severity (its documentation is
+/// the catalogs' `lint-doc-<code>`).
 pub const LINTS: &[Lint] = &[
     UNDEFINED_FOOTNOTE,
     UNREFERENCED_FOOTNOTE,

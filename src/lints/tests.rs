@@ -472,3 +472,39 @@ fn an_answer_quoting_the_committees_letter_in_the_same_file() {
         ["quote-altered: the quotation «of de regering de termijn van …» differs from Kamerstukken II 2020/21, 35 612, nr. 4, page 1: `zes` is quoted as `tien`"]
     );
 }
+
+/// Every lint has its description in both catalogs, and the catalogs
+/// describe no lint the registry does not have.
+#[test]
+fn every_lint_is_described_in_both_languages() {
+    for lint in LINTS {
+        for lang in Lang::ALL {
+            let described = lint.description().render_checked(lang);
+            assert!(
+                described.is_ok(),
+                "{} in {lang:?}: {described:?}",
+                lint.code
+            );
+        }
+    }
+    for catalog in [
+        include_str!("../i18n/en.ftl"),
+        include_str!("../i18n/nl.ftl"),
+    ] {
+        for line in catalog.lines() {
+            if let Some(code) = line
+                .strip_prefix("lint-doc-")
+                .and_then(|l| l.split(" =").next())
+            {
+                assert!(
+                    Lint::named(code).is_some(),
+                    "lint-doc-{code} describes no lint"
+                );
+            }
+        }
+    }
+    assert_eq!(
+        PLACEHOLDER_SOURCE.description().render(Lang::Nl),
+        "`PM BRON`, `[bron]`, `xxx`, … in plaats van een bron"
+    );
+}
