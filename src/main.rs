@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use dossier_lsp::i18n::Lang;
 
 // Both commands allocate with the system allocator. mimalloc made `check`
@@ -116,7 +116,11 @@ enum Deny {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let help_lang = help_lang(std::env::args());
+    let parsed = localise(Cli::command(), help_lang)
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let usage = e.use_stderr();
@@ -176,4 +180,106 @@ fn main() -> ExitCode {
             lang: lang_arg,
         } => dossier_lsp::citation::cli::run(text.as_deref(), lang(lang_arg)),
     }
+}
+
+/// The language of `--help`: a `--lang` on the command line, else the
+/// environment's locale.
+fn help_lang(args: impl Iterator<Item = String>) -> Lang {
+    let args: Vec<String> = args.collect();
+    let given = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).cloned(),
+            Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+            None => None,
+        });
+    given
+        .and_then(|code| Lang::parse(&code))
+        .unwrap_or_else(Lang::from_env)
+}
+
+/// The help texts in `lang`, from the catalogs: the commands, their
+/// arguments, the headings and the help and version flags. (The doc
+/// comments above stay as the English the derive needs; clap's own error
+/// messages are English.)
+fn localise(cmd: clap::Command, lang: Lang) -> clap::Command {
+    use dossier_lsp::i18n::Message;
+    use dossier_lsp::msg;
+    let t = |m: Message| m.render(lang);
+    let texts: [(&str, &str, Message); 13] = [
+        ("check", "paths", msg!("cli-check-paths")),
+        ("check", "format", msg!("cli-check-format")),
+        ("check", "fix", msg!("cli-check-fix")),
+        ("check", "diff", msg!("cli-check-diff")),
+        ("check", "deny", msg!("cli-check-deny")),
+        ("check", "lints", msg!("cli-check-lint")),
+        ("check", "lang", msg!("cli-check-lang")),
+        ("check", "write_baseline", msg!("cli-check-write-baseline")),
+        ("inspect", "files", msg!("cli-inspect-files")),
+        ("inspect", "format", msg!("cli-inspect-format")),
+        ("inspect", "lang", msg!("cli-inspect-lang")),
+        ("cite", "text", msg!("cli-cite-text")),
+        ("cite", "lang", msg!("cli-cite-lang")),
+    ];
+    let abouts: [(&str, Message); 4] = [
+        ("serve", msg!("cli-serve")),
+        ("check", msg!("cli-check")),
+        ("inspect", msg!("cli-inspect")),
+        ("cite", msg!("cli-cite")),
+    ];
+    let template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        t(msg!("cli-usage"))
+    );
+    let (arguments, options) = (t(msg!("cli-arguments")), t(msg!("cli-options")));
+    // Headings, the template and a help flag in this language, for the
+    // command and each subcommand.
+    let dress = |c: clap::Command| {
+        c.help_template(template.clone())
+            .subcommand_help_heading(t(msg!("cli-commands")))
+            .disable_help_flag(true)
+            .arg(
+                Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .help(t(msg!("cli-help"))),
+            )
+            .mut_args(|a| {
+                let heading = if a.is_positional() {
+                    &arguments
+                } else {
+                    &options
+                };
+                let a = a.help_heading(heading.clone());
+                // Defaults and values are in the catalog's text, in words.
+                if a.get_action().takes_values() {
+                    a.hide_default_value(true).hide_possible_values(true)
+                } else {
+                    a
+                }
+            })
+    };
+    let mut cmd = dress(cmd)
+        .about(t(msg!("cli-about")))
+        .long_about(t(msg!("cli-long-about")))
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t(msg!("cli-version")))
+                .help_heading(options.clone()),
+        );
+    for (sub, about) in abouts {
+        cmd = cmd.mut_subcommand(sub, |c| dress(c.about(t(about))));
+    }
+    for (sub, arg, help) in texts {
+        cmd = cmd.mut_subcommand(sub, |c| c.mut_arg(arg, |a| a.help(t(help))));
+    }
+    // The `help` subcommand exists once the command is built.
+    cmd.build();
+    cmd.mut_subcommand("help", |c| c.about(t(msg!("cli-help-command"))))
 }

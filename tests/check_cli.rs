@@ -954,3 +954,50 @@ fn fix_with_json_keeps_stdout_to_the_findings() {
         IN_ORDER
     );
 }
+
+/// `--help` in the user's language: the locale's, or `--lang`'s where the
+/// command has one; the command names, flags and values stay as typed.
+#[test]
+fn help_speaks_the_users_language() {
+    let help = |lang: Option<&str>, args: &[&str]| {
+        let mut command = bin();
+        if let Some(lang) = lang {
+            command.env("LANG", lang);
+        }
+        let out = command.args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let dutch = help(Some("nl_NL.UTF-8"), &["check", "--help"]);
+    for part in [
+        "Bestanden of mappen controleren",
+        "Gebruik: dossier-lsp check",
+        "Opties:",
+        "--fix ",
+        "De veilige correcties toepassen",
+        "-h, --help ",
+        "Hulp tonen",
+    ] {
+        assert!(dutch.contains(part), "{part}: {dutch}");
+    }
+    for english in [
+        "Usage",
+        "Options",
+        "Print help",
+        "[default",
+        "possible values",
+    ] {
+        assert!(!dutch.contains(english), "{english}: {dutch}");
+    }
+    let top = help(Some("nl_BE.UTF-8"), &["--help"]);
+    assert!(
+        top.contains("Opdrachten:\n  serve    LSP spreken op stdio (standaard)\n"),
+        "{top}"
+    );
+    // `--lang` over the locale, before or after `--help`.
+    let english = help(Some("nl_NL.UTF-8"), &["inspect", "--lang", "en", "--help"]);
+    assert!(english.contains("Usage: dossier-lsp inspect"), "{english}");
+    assert!(english.contains("Files to read"), "{english}");
+    let dutch = help(None, &["cite", "--help", "--lang=nl"]);
+    assert!(dutch.contains("De te lezen tekst"), "{dutch}");
+}

@@ -295,3 +295,35 @@ lint-doc-replacement-characters = (server) the text holds U+FFFD replacement cha
 lint-doc-binary-file = (`check`) the file contains NUL bytes and is skipped
 lint-doc-project-file = a mistake in `.dossier-lsp.toml` (bad TOML, an unknown key or lint code, a value of the wrong kind), at its line and column; the rest of the file applies
 lint-doc-internal-error = (`check`) the analysis of the file failed; the other files are still checked
+
+## The command line's help (--help)
+
+cli-about = A language server and checker for Dutch parliamentary dossier texts.
+cli-long-about =
+    A language server and checker for Dutch parliamentary dossier texts.
+
+    Without a subcommand it speaks the Language Server Protocol on stdio.
+cli-usage = Usage:
+cli-commands = Commands
+cli-arguments = Arguments
+cli-options = Options
+cli-help = Print help
+cli-version = Print version
+cli-help-command = Print this message or the help of the given subcommand(s)
+cli-serve = Speak LSP on stdio (the default)
+cli-check = Check files or folders (searched for *.txt and *.md) and print findings
+cli-inspect = Show a document as the analyser reads it: pages, notes, markers and the notes they resolve to, questions with their answers, citations
+cli-cite = Print the citations in TEXT (or standard input with `-` or nothing) as JSON lines
+cli-check-paths = Files or folders
+cli-check-format = Output format: human (the default), json (one object per file per line), or sarif (SARIF 2.1.0, for code scanning)
+cli-check-fix = Apply the safe fixes (citation slips, footnote renumbering, a quotation's page), then report what remains
+cli-check-diff = Print the safe fixes as a unified diff and write nothing; exit 1 when there is one
+cli-check-deny = Also fail (exit 1) on warnings: --deny warnings
+cli-check-lint = Set a diagnostic's severity or turn it off: CODE=error|warning|information|hint|off (repeatable), e.g. `--lint citation-not-in-workspace=information`
+cli-check-lang = The language of messages: nl or en (default: the project file's `language`, else LC_ALL, LC_MESSAGES or LANG)
+cli-check-write-baseline = Write the findings to the baseline that `.dossier-lsp.toml` names, instead of reporting them; later runs leave them out while their lines read the same
+cli-inspect-files = Files to read
+cli-inspect-format = Output format: human (the default) for a person, json (one object per file per line) for tools
+cli-inspect-lang = The language of the plain output: nl or en (default: LC_ALL, LC_MESSAGES or LANG)
+cli-cite-text = The text to read; `-` or nothing reads standard input
+cli-cite-lang = The language of the slips' messages: nl or en (default: LC_ALL, LC_MESSAGES or LANG)

@@ -295,3 +295,35 @@ lint-doc-replacement-characters = (server) de tekst bevat vervangingstekens U+FF
 lint-doc-binary-file = (`check`) het bestand bevat NUL-bytes en wordt overgeslagen
 lint-doc-project-file = een fout in `.dossier-lsp.toml` (ongeldige TOML, een onbekende sleutel of lintcode, een waarde van de verkeerde soort), op regel en kolom; de rest van het bestand geldt
 lint-doc-internal-error = (`check`) de analyse van het bestand is mislukt; de andere bestanden worden nog gecontroleerd
+
+## De hulp van de opdrachtregel (--help)
+
+cli-about = Een taalserver en controle voor Nederlandse parlementaire dossierteksten.
+cli-long-about =
+    Een taalserver en controle voor Nederlandse parlementaire dossierteksten.
+
+    Zonder subopdracht spreekt hij het Language Server Protocol op stdio.
+cli-usage = Gebruik:
+cli-commands = Opdrachten
+cli-arguments = Argumenten
+cli-options = Opties
+cli-help = Hulp tonen
+cli-version = Versie tonen
+cli-help-command = Deze hulp tonen, of die van de gegeven subopdracht(en)
+cli-serve = LSP spreken op stdio (standaard)
+cli-check = Bestanden of mappen controleren (gezocht wordt naar *.txt en *.md) en de bevindingen tonen
+cli-inspect = Een document tonen zoals de analyse het leest: pagina's, noten, verwijzingen en de noten waar ze naar leiden, vragen met hun antwoorden, bronverwijzingen
+cli-cite = De bronverwijzingen in TEXT (of de standaardinvoer, met `-` of niets) als JSON-regels tonen
+cli-check-paths = Bestanden of mappen
+cli-check-format = Uitvoervorm: human (standaard), json (één object per bestand per regel) of sarif (SARIF 2.1.0, voor code scanning)
+cli-check-fix = De veilige correcties toepassen (schrijfwijze van bronverwijzingen, nummering van voetnoten, de pagina van een citaat) en daarna tonen wat overblijft
+cli-check-diff = De veilige correcties als unified diff tonen en niets schrijven; afsluitcode 1 als er een is
+cli-check-deny = Ook bij waarschuwingen mislukken (afsluitcode 1): --deny warnings
+cli-check-lint = De ernst van een melding instellen of haar uitzetten: CODE=error|warning|information|hint|off (herhaalbaar), bijv. `--lint citation-not-in-workspace=information`
+cli-check-lang = De taal van de meldingen: nl of en (standaard: `language` uit het projectbestand, anders LC_ALL, LC_MESSAGES of LANG)
+cli-check-write-baseline = De bevindingen naar de basislijn schrijven die `.dossier-lsp.toml` noemt, in plaats van ze te tonen; later blijven ze weg zolang hun regels gelijk blijven
+cli-inspect-files = Te lezen bestanden
+cli-inspect-format = Uitvoervorm: human (standaard) voor een mens, json (één object per bestand per regel) voor programma's
+cli-inspect-lang = De taal van de gewone uitvoer: nl of en (standaard: LC_ALL, LC_MESSAGES of LANG)
+cli-cite-text = De te lezen tekst; `-` of niets leest de standaardinvoer
+cli-cite-lang = De taal van de meldingen over de schrijfwijze: nl of en (standaard: LC_ALL, LC_MESSAGES of LANG)
