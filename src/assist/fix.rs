@@ -175,10 +175,10 @@ pub fn quote_pin_fixes(
         };
         let found = if own == Some(q.id.as_str()) {
             let index = itself.get_or_insert_with(|| PassageIndex::new(d));
-            index.find(&q.text, q.pin().as_ref(), Some(&q.span))
+            q.look_up(index, true)
         } else {
             match passages(&q.id) {
-                Some(index) => index.find(&q.text, q.pin().as_ref(), None),
+                Some(index) => q.look_up(&index, false),
                 None => continue,
             }
         };

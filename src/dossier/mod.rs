@@ -20,7 +20,7 @@ pub use crate::layout::NoteConvention;
 pub use identity::short_year;
 pub use markers::NumberReading;
 pub use passage::{PagePin, Passage, PassageIndex, QuoteMatch};
-pub use quotes::{BackPage, PinEdit, Quote, QuoteSource, QuotedPassage, Tie};
+pub use quotes::{first_words, BackPage, PinEdit, Quote, QuoteSource, QuotedPassage, Tie};
 pub use words::{shared as shared_words, word_hashes};
 
 /// The analysis of one document.

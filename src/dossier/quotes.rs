@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::passage::{normalise_body, PagePin};
+use super::passage::{normalise_body, PagePin, PassageIndex, QuoteMatch};
 use super::Dossier;
 use crate::citation::Citation;
 use crate::layout::BodyStream;
@@ -111,13 +111,29 @@ impl QuotedPassage {
 
     /// The first words, for a message: `Het kabinet is daarbij …`.
     pub fn first_words(&self, n: usize) -> String {
-        let words: Vec<&str> = self.text.split_whitespace().collect();
-        let mut s = words[..words.len().min(n)].join(" ");
-        if words.len() > n {
-            s.push_str(" …");
-        }
-        s
+        first_words(&self.text, n)
     }
+
+    /// Looks the quotation up in `index`, at its pin first. `itself`: the
+    /// index is the quoting document's own, where the quotation's own
+    /// words do not count.
+    pub fn look_up(&self, index: &PassageIndex, itself: bool) -> QuoteMatch {
+        index.find(
+            &self.text,
+            self.pin().as_ref(),
+            itself.then_some(&self.span),
+        )
+    }
+}
+
+/// The first `n` words of `text`, and `…` when there are more.
+pub fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut s = words[..words.len().min(n)].join(" ");
+    if words.len() > n {
+        s.push_str(" …");
+    }
+    s
 }
 
 /// The quotations of a document, in the order of their opening marks.

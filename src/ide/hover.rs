@@ -14,7 +14,7 @@ use super::render::{collapse, escape, footnote_body, list};
 use super::snapshot::{file_name, Analysis, Snapshot};
 use crate::citation::{Citation, CitationKind};
 use crate::dossier::passage::Change;
-use crate::dossier::{Answer, Footnote, Passage, QuestionKind, QuoteMatch, Source};
+use crate::dossier::{first_words, Answer, Footnote, Passage, QuestionKind, QuoteMatch, Source};
 use crate::i18n::Lang;
 use crate::lints::pages_of;
 use crate::{msg, Span};
@@ -349,12 +349,8 @@ fn quote(snap: &Snapshot, offset: usize) -> Option<HoverResult> {
     };
     let pages = |p: &Passage| pages_of(p).render(lang);
     let passage = |p: &Passage| {
-        let words: Vec<&str> = q.index.text[p.span.clone()].split_whitespace().collect();
-        let mut s = words[..words.len().min(80)].join(" ");
-        if words.len() > 80 {
-            s.push_str(" …");
-        }
-        format!("> {}", escape(&s))
+        let words = first_words(&q.index.text[p.span.clone()], 80);
+        format!("> {}", escape(&words))
     };
     let document = q.quoted.document.as_str();
     let title = |p: Option<&Passage>| {

@@ -246,11 +246,7 @@ pub fn quote_at(snap: &Snapshot, offset: usize) -> Option<QuoteLookup> {
                 Some((Arc::from(k), index.clone()))
             })?
     };
-    let found = index.find(
-        &quoted.text,
-        quoted.pin().as_ref(),
-        itself.then_some(&quoted.span),
-    );
+    let found = quoted.look_up(&index, itself);
     Some(QuoteLookup {
         quoted,
         file,

@@ -76,7 +76,7 @@ fn quotations_of(snap: &Snapshot, offset: usize) -> Vec<NavigationTarget> {
     let index = PassageIndex::new(d);
     let mut out = Vec::new();
     for (key, q) in quoting {
-        let passage = match index.find(&q.text, q.pin().as_ref(), None) {
+        let passage = match q.look_up(&index, false) {
             QuoteMatch::Found(p) | QuoteMatch::Altered(p, _) => p,
             QuoteMatch::NotFound(_) => continue,
         };

@@ -10,8 +10,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::citation::CitationKind;
 use crate::dossier::passage::Change;
 use crate::dossier::{
-    Dossier, Footnote, NoteConvention, Passage, PassageIndex, QuestionKind, QuoteMatch,
-    QuotedPassage, Source,
+    first_words, Dossier, Footnote, NoteConvention, Passage, PassageIndex, QuestionKind,
+    QuoteMatch, QuotedPassage, Source,
 };
 use crate::i18n::Message;
 use crate::msg;
@@ -652,8 +652,7 @@ fn quote_findings(
     out: &mut Vec<Diagnostic>,
 ) {
     let pin = q.pin();
-    let exclude = itself.then_some(&q.span);
-    match index.find(&q.text, pin.as_ref(), exclude) {
+    match q.look_up(index, itself) {
         QuoteMatch::Found(p) => {
             if let (Some(pin), Some(false)) =
                 (&q.pin, pin.as_ref().and_then(|x| p.on_pinned_page(x)))
@@ -693,11 +692,7 @@ fn quote_findings(
         QuoteMatch::NotFound(closest) => {
             let message = match closest {
                 Some(p) => {
-                    let words: Vec<&str> = index.text[p.span.clone()].split_whitespace().collect();
-                    let mut shown = words[..words.len().min(10)].join(" ");
-                    if words.len() > 10 {
-                        shown.push_str(" …");
-                    }
+                    let shown = first_words(&index.text[p.span.clone()], 10);
                     msg!(
                         "quote-not-found-near",
                         words = q.first_words(6),
