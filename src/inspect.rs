@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use crate::dossier::NumberReason;
 use crate::i18n::{Lang, Message};
 use crate::text::LineIndex;
 use crate::{msg, Dossier};
@@ -30,7 +31,10 @@ pub struct NumberRow {
     pub number: u32,
     pub line: usize,
     pub column: usize,
+    /// [`NumberReason::code`], the same in every language.
     pub reason: &'static str,
+    #[serde(skip)]
+    pub why: NumberReason,
 }
 
 #[derive(Debug, Serialize)]
@@ -164,7 +168,8 @@ pub fn inspect(path: &str, text: &str) -> Inspection {
             number: r.number,
             line: line(r.span.start),
             column: column(r.span.start),
-            reason: r.reason,
+            reason: r.reason.code(),
+            why: r.reason,
         })
         .collect();
     Inspection {
@@ -307,7 +312,7 @@ pub fn render_plain(i: &Inspection, lang: Lang) -> String {
             n.number,
             n.line,
             n.column,
-            t(reason_message(n.reason))
+            t(reason_message(n.why))
         );
     }
     let _ = writeln!(
@@ -348,24 +353,32 @@ pub fn render_plain(i: &Inspection, lang: Lang) -> String {
 }
 
 /// Why a number was or was not read as a marker, in words.
-fn reason_message(code: &str) -> Message {
-    match code {
-        "markdown-marker" => msg!("number-markdown-marker"),
-        "typed-marker" => msg!("number-typed-marker"),
-        "superscript-marker" => msg!("number-superscript-marker"),
-        "more-than-four-digits" => msg!("number-more-than-four-digits"),
-        "zero" => msg!("number-zero"),
-        "part-of-word" => msg!("number-part-of-word"),
-        "decimal-or-range" => msg!("number-decimal-or-range"),
-        "number-part" => msg!("number-number-part"),
-        "after-quantity-word" => msg!("number-after-quantity-word"),
-        "opens-line" => msg!("number-opens-line"),
-        "in-number-list" => msg!("number-in-number-list"),
-        "after-code" => msg!("number-after-code"),
-        "after-spaces" => msg!("number-after-spaces"),
-        "before-quantity-word" => msg!("number-before-quantity-word"),
-        "not-after-letter" => msg!("number-not-after-letter"),
-        other => msg!("number-other", code = other),
+fn reason_message(reason: NumberReason) -> Message {
+    match reason {
+        NumberReason::MarkdownMarker => msg!("number-markdown-marker"),
+        NumberReason::TypedMarker => msg!("number-typed-marker"),
+        NumberReason::SuperscriptMarker => msg!("number-superscript-marker"),
+        NumberReason::GluedNextNote => msg!("number-glued-next-note"),
+        NumberReason::GluedNumbered => msg!("number-glued-numbered"),
+        NumberReason::SpacedNextNote => msg!("number-spaced-next-note"),
+        NumberReason::GluedNotNext => msg!("number-glued-not-next"),
+        NumberReason::YearOrPostcode => msg!("number-year-or-postcode"),
+        NumberReason::GluedNoNotes => msg!("number-glued-no-notes"),
+        NumberReason::GluedNoSuchNote => msg!("number-glued-no-such-note"),
+        NumberReason::SpacedNotNext => msg!("number-spaced-not-next"),
+        NumberReason::SpacedNoSuchNote => msg!("number-spaced-no-such-note"),
+        NumberReason::MoreThanFourDigits => msg!("number-more-than-four-digits"),
+        NumberReason::Zero => msg!("number-zero"),
+        NumberReason::PartOfWord => msg!("number-part-of-word"),
+        NumberReason::DecimalOrRange => msg!("number-decimal-or-range"),
+        NumberReason::NumberPart => msg!("number-number-part"),
+        NumberReason::AfterQuantityWord => msg!("number-after-quantity-word"),
+        NumberReason::OpensLine => msg!("number-opens-line"),
+        NumberReason::InNumberList => msg!("number-in-number-list"),
+        NumberReason::AfterCode => msg!("number-after-code"),
+        NumberReason::AfterSpaces => msg!("number-after-spaces"),
+        NumberReason::BeforeQuantityWord => msg!("number-before-quantity-word"),
+        NumberReason::NotAfterLetter => msg!("number-not-after-letter"),
     }
 }
 
@@ -431,6 +444,14 @@ mod tests {
             "{nl}"
         );
         assert!(!nl.contains("line"), "{nl}");
+        // The reasons of the marker search itself too: a year on the seed.
+        let seed = render_plain(&inspect("seed.txt", SEED), Lang::Nl);
+        assert!(
+            seed.contains(
+                "2020  4:59  vier cijfers en geen noot met dat nummer (een jaartal, een postcode)"
+            ),
+            "{seed}"
+        );
     }
 
     #[test]

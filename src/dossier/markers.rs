@@ -279,15 +279,17 @@ fn plain_markers(
             };
             if let Some(sink) = explained.as_mut() {
                 let reason = match (ok, c.exact, c.strong) {
-                    (true, true, _) => "glued on by the extraction; exactly the next note, below it on its page",
-                    (true, false, true) => "glued to a word or a closing mark, with a note of its number or next in turn",
-                    (true, false, false) => "after a space or a capital; the next note, defined below it",
-                    (false, true, _) => "glued to its neighbours and not exactly the next note on its page",
-                    (false, false, _) if c.number >= 1000 && !defined => "four digits and no note of that number (a year, a postcode)",
-                    (false, false, true) if !has_defs => "glued, but the document has no notes at the foot of a page",
-                    (false, false, true) => "glued, but no note has its number and it is not next in turn",
-                    (false, false, false) if !next_in_line => "after a space or a capital, and not the next note in turn",
-                    (false, false, false) => "after a space or a capital, and no note of its number follows",
+                    (true, true, _) => NumberReason::GluedNextNote,
+                    (true, false, true) => NumberReason::GluedNumbered,
+                    (true, false, false) => NumberReason::SpacedNextNote,
+                    (false, true, _) => NumberReason::GluedNotNext,
+                    (false, false, _) if c.number >= 1000 && !defined => {
+                        NumberReason::YearOrPostcode
+                    }
+                    (false, false, true) if !has_defs => NumberReason::GluedNoNotes,
+                    (false, false, true) => NumberReason::GluedNoSuchNote,
+                    (false, false, false) if !next_in_line => NumberReason::SpacedNotNext,
+                    (false, false, false) => NumberReason::SpacedNoSuchNote,
                 };
                 sink.push(NumberReading {
                     number: c.number,
@@ -462,14 +464,74 @@ fn superscript_runs(s: &str) -> Vec<(u32, std::ops::Range<usize>)> {
 }
 
 /// Why a number in the running text was or was not read as a marker, for
-/// `inspect`: `reason` is a code (`opens-line`, `after-quantity-word`),
-/// which `inspect` puts in words in the user's language.
+/// `inspect`, which puts the reason in words in the user's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumberReading {
     pub number: u32,
     pub span: crate::Span,
     pub taken: bool,
-    pub reason: &'static str,
+    pub reason: NumberReason,
+}
+
+/// Why a number was or was not read as a marker; [`NumberReason::code`]
+/// is what `inspect`'s JSON shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberReason {
+    MarkdownMarker,
+    TypedMarker,
+    SuperscriptMarker,
+    GluedNextNote,
+    GluedNumbered,
+    SpacedNextNote,
+    GluedNotNext,
+    YearOrPostcode,
+    GluedNoNotes,
+    GluedNoSuchNote,
+    SpacedNotNext,
+    SpacedNoSuchNote,
+    MoreThanFourDigits,
+    Zero,
+    PartOfWord,
+    DecimalOrRange,
+    NumberPart,
+    AfterQuantityWord,
+    OpensLine,
+    InNumberList,
+    AfterCode,
+    AfterSpaces,
+    BeforeQuantityWord,
+    NotAfterLetter,
+}
+
+impl NumberReason {
+    pub fn code(self) -> &'static str {
+        match self {
+            NumberReason::MarkdownMarker => "markdown-marker",
+            NumberReason::TypedMarker => "typed-marker",
+            NumberReason::SuperscriptMarker => "superscript-marker",
+            NumberReason::GluedNextNote => "glued-next-note",
+            NumberReason::GluedNumbered => "glued-numbered",
+            NumberReason::SpacedNextNote => "spaced-next-note",
+            NumberReason::GluedNotNext => "glued-not-next",
+            NumberReason::YearOrPostcode => "year-or-postcode",
+            NumberReason::GluedNoNotes => "glued-no-notes",
+            NumberReason::GluedNoSuchNote => "glued-no-such-note",
+            NumberReason::SpacedNotNext => "spaced-not-next",
+            NumberReason::SpacedNoSuchNote => "spaced-no-such-note",
+            NumberReason::MoreThanFourDigits => "more-than-four-digits",
+            NumberReason::Zero => "zero",
+            NumberReason::PartOfWord => "part-of-word",
+            NumberReason::DecimalOrRange => "decimal-or-range",
+            NumberReason::NumberPart => "number-part",
+            NumberReason::AfterQuantityWord => "after-quantity-word",
+            NumberReason::OpensLine => "opens-line",
+            NumberReason::InNumberList => "in-number-list",
+            NumberReason::AfterCode => "after-code",
+            NumberReason::AfterSpaces => "after-spaces",
+            NumberReason::BeforeQuantityWord => "before-quantity-word",
+            NumberReason::NotAfterLetter => "not-after-letter",
+        }
+    }
 }
 
 /// Every number of the running text that could be a page's footnote
@@ -484,9 +546,9 @@ pub fn explain(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Vec<Numbe
             span: m.span,
             taken: true,
             reason: match m.convention {
-                NoteConvention::Markdown => "markdown-marker",
-                NoteConvention::Typed => "typed-marker",
-                _ => "superscript-marker",
+                NoteConvention::Markdown => NumberReason::MarkdownMarker,
+                NoteConvention::Typed => NumberReason::TypedMarker,
+                _ => NumberReason::SuperscriptMarker,
             },
         })
         .collect();
@@ -613,24 +675,26 @@ fn next_digit(b: &[u8], mut from: usize) -> usize {
     from
 }
 
-fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str> {
+fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, NumberReason> {
     if end - start > 4 {
-        return Err("more-than-four-digits");
+        return Err(NumberReason::MoreThanFourDigits);
     }
-    let number: u32 = line[start..end].parse().map_err(|_| "not a number")?;
+    let number: u32 = line[start..end]
+        .parse()
+        .map_err(|_| NumberReason::MoreThanFourDigits)?;
     if number == 0 {
-        return Err("zero");
+        return Err(NumberReason::Zero);
     }
     let after = &line[end..];
     let mut next = after.chars();
     match next.next() {
         Some(c) if c.is_alphanumeric() || matches!(c, '%' | '°' | '‰' | '_' | '@') => {
-            return Err("part-of-word")
+            return Err(NumberReason::PartOfWord)
         }
         Some(',' | '.' | '-' | '–' | '/' | ':')
             if next.next().is_some_and(|c| c.is_ascii_digit()) =>
         {
-            return Err("decimal-or-range")
+            return Err(NumberReason::DecimalOrRange)
         }
         _ => {}
     }
@@ -662,10 +726,10 @@ fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str
             let year_then_marker =
                 run == 4 && prev == Some('.') && !after.starts_with(|c: char| c.is_alphanumeric());
             if p2.is_some_and(|c| c.is_ascii_digit()) && !year_then_marker {
-                return Err("number-part");
+                return Err(NumberReason::NumberPart);
             }
             if is_quantity_word(word) {
-                return Err("after-quantity-word");
+                return Err(NumberReason::AfterQuantityWord);
             }
             Ok(candidate(true, false))
         }
@@ -677,7 +741,7 @@ fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str
                 && (after.starts_with(['.', ')'])
                     || (after.starts_with(' ') && line.trim_end().ends_with('?')))
             {
-                return Err("opens-line");
+                return Err(NumberReason::OpensLine);
             }
             let word = last_word(before);
             // `Vraag 3, 4 en 5`, `2019 en 2021`: a list of numbers.
@@ -702,16 +766,16 @@ fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str
             let code =
                 (1..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase());
             if listed {
-                return Err("in-number-list");
+                return Err(NumberReason::InNumberList);
             }
             if code {
-                return Err("after-code");
+                return Err(NumberReason::AfterCode);
             }
             if is_quantity_word(word) {
-                return Err("after-quantity-word");
+                return Err(NumberReason::AfterQuantityWord);
             }
             if before.chars().rev().take_while(|&c| c == ' ').count() > 1 {
-                return Err("after-spaces");
+                return Err(NumberReason::AfterSpaces);
             }
             let next_word = after
                 .trim_start()
@@ -720,11 +784,11 @@ fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, &'static str
                 .unwrap_or("");
             let next_word = next_word.trim_end_matches([',', ';', ')']);
             if AFTER.holds(next_word) {
-                return Err("before-quantity-word");
+                return Err(NumberReason::BeforeQuantityWord);
             }
             Ok(candidate(false, true))
         }
-        _ => Err("not-after-letter"),
+        _ => Err(NumberReason::NotAfterLetter),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::Span;
 
 pub use crate::layout::NoteConvention;
 pub use identity::short_year;
-pub use markers::NumberReading;
+pub use markers::{NumberReading, NumberReason};
 pub use passage::{PagePin, Passage, PassageIndex, QuoteMatch};
 pub use quotes::{first_words, BackPage, PinEdit, Quote, QuoteSource, QuotedPassage, Tie};
 pub use words::{shared as shared_words, word_hashes};

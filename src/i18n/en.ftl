@@ -270,7 +270,15 @@ number-after-code = after a code or formula (`CO 2`)
 number-after-spaces = after more than one space (a table or layout)
 number-before-quantity-word = before a word that makes it a quantity or date (`11 weken`)
 number-not-after-letter = not after a letter, a closing mark or a space
-number-other = { $code }
+number-glued-next-note = glued on by the extraction; exactly the next note, below it on its page
+number-glued-numbered = glued to a word or a closing mark, with a note of its number or next in turn
+number-spaced-next-note = after a space or a capital; the next note, defined below it
+number-glued-not-next = glued to its neighbours and not exactly the next note on its page
+number-year-or-postcode = four digits and no note of that number (a year, a postcode)
+number-glued-no-notes = glued, but the document has no notes at the foot of a page
+number-glued-no-such-note = glued, but no note has its number and it is not next in turn
+number-spaced-not-next = after a space or a capital, and not the next note in turn
+number-spaced-no-such-note = after a space or a capital, and no note of its number follows
 
 ## What each lint reports (SARIF's rule descriptions)
 

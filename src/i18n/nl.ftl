@@ -270,7 +270,15 @@ number-after-code = na een code of formule (`CO 2`)
 number-after-spaces = na meer dan één spatie (een tabel of opmaak)
 number-before-quantity-word = voor een woord dat er een hoeveelheid of datum van maakt (`11 weken`)
 number-not-after-letter = niet na een letter, een sluitteken of een spatie
-number-other = { $code }
+number-glued-next-note = door de extractie vastgeplakt; precies de volgende noot, eronder op de pagina
+number-glued-numbered = vast aan een woord of sluitteken, met een noot van dat nummer of de volgende op rij
+number-spaced-next-note = na een spatie of hoofdletter; de volgende noot, eronder gedefinieerd
+number-glued-not-next = vast aan de buren en niet precies de volgende noot op de pagina
+number-year-or-postcode = vier cijfers en geen noot met dat nummer (een jaartal, een postcode)
+number-glued-no-notes = vastgeplakt, maar het document heeft geen noten onderaan een pagina
+number-glued-no-such-note = vastgeplakt, maar geen noot heeft dit nummer en het is niet de volgende op rij
+number-spaced-not-next = na een spatie of hoofdletter, en niet de volgende noot op rij
+number-spaced-no-such-note = na een spatie of hoofdletter, en er volgt geen noot met dit nummer
 
 ## Wat elke lint meldt (de beschrijving van de regels in SARIF)
 
