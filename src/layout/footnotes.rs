@@ -110,29 +110,59 @@ fn opens_answer(line: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':', '\t']))
 }
 
+/// An `Antwoord` heading under which the answers may follow numbered
+/// (`Antwoord`, `Antwoord van minister …` of an old Aanhangsel), unlike
+/// one that carries its question's number itself (`Antwoord 2`, `Antwoord
+/// op vraag 2`).
+fn opens_numbered_answers(line: &str) -> bool {
+    opens_answer(line) && {
+        let rest = line.trim_start()["Antwoord".len()..].trim_start_matches([' ', ':', '\t']);
+        !(rest.starts_with(|c: char| c.is_ascii_digit()) || rest.starts_with("op vra"))
+    }
+}
+
 pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
     let mut last_def = 0u32;
     for page in 0..layout.pages.len() {
         let lines = layout.pages[page].lines.clone();
-        let Some(start) = lines.clone().find(|&i| {
+        // Old Kamervragen number their questions the same way, and their
+        // answers under the `Antwoord` heading (`1 Ja.`, `2 Het kan …`):
+        // among those, a block opens only with the next note in turn whose
+        // marker is glued into the text above (a heading at a page's foot
+        // stands above that page's notes).
+        let mut under_heading = false;
+        let mut next_answer: Option<u32> = None;
+        let mut start = None;
+        for i in lines.clone() {
             let line = &layout.lines[i];
-            line.kind == LineKind::Body
-                && definition_number(&text[line.span.clone()]).is_some_and(|(n, _)| {
-                    (n > last_def && n <= last_def + MAX_STEP)
-                        // A file that is part of a dossier (an answering
-                        // letter on its own) may start at footnote 11: then
-                        // its marker must stand in the text above.
-                        || (last_def == 0 && glued_marker_before(text, line.span.start, n))
-                })
-                // Old Kamervragen number their questions the same way, and
-                // their answers under the `Antwoord` heading.
-                && !text[line.span.clone()].trim_end().ends_with('?')
-                && !layout.lines[..i]
-                    .iter()
-                    .rev()
-                    .find(|l| l.kind != LineKind::Blank)
-                    .is_some_and(|l| opens_answer(&text[l.span.clone()]))
-        }) else {
+            if line.kind != LineKind::Body {
+                continue;
+            }
+            let s = &text[line.span.clone()];
+            if opens_numbered_answers(s) {
+                (under_heading, next_answer) = (true, None);
+                continue;
+            }
+            let Some((n, _)) = definition_number(s) else {
+                under_heading = false;
+                continue;
+            };
+            let follows = (n > last_def && n <= last_def + MAX_STEP)
+                // A file that is part of a dossier (an answering letter on
+                // its own) may start at footnote 11: then its marker must
+                // stand in the text above.
+                || (last_def == 0 && glued_marker_before(text, line.span.start, n));
+            let an_answer = under_heading || next_answer == Some(n);
+            let next_note = || n == last_def + 1 && glued_marker_before(text, line.span.start, n);
+            if follows && !s.trim_end().ends_with('?') && (!an_answer || next_note()) {
+                start = Some(i);
+                break;
+            }
+            if an_answer {
+                (under_heading, next_answer) = (false, Some(n + 1));
+            }
+        }
+        let Some(start) = start else {
             continue;
         };
         let mut prev = 0u32;

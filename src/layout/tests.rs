@@ -126,6 +126,48 @@ fn aanhangsel_footer_shares_its_line_with_colophon_and_next_page() {
     );
 }
 
+/// An answer heading that falls at a page's foot stands above that page's
+/// notes; under the heading of an old Aanhangsel the answers are numbered.
+#[test]
+fn an_answer_heading_at_the_foot_of_a_page_keeps_its_notes() {
+    let footer = "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 7\n";
+    // The heading runs on over the page break; the notes go on from 2.
+    let letter = format!(
+        "Vraag 1\nKent u het bericht?1\n\n1 NOS, 2 juli 2023.\n{footer}\
+         Vraag 2\nWat vindt u van de brief van 16 april 2023?2\n\n\
+         Antwoord van Minister Dijkgraaf (Onderwijs, Cultuur en\n\n\
+         2 Kamerstuk 36 758, nr. 2421.\n{footer}Wetenschap) (ontvangen 3 juli 2024).\n"
+    );
+    // `Antwoord 2` carries its question's number: what follows is no answer number.
+    let word = format!(
+        "Vraag 2\nDeelt u de mening dat dit jaren duurt.»1 Zo ja, waarom?\n\nAntwoord 2\n\n\
+         1 Kamerstukken II, 2022–2023, 23 074, nr. 2578.\n{footer}Ja.\n"
+    );
+    // The answers of an old Aanhangsel, numbered under their heading, with
+    // no marker of theirs in the text.
+    let aanhangsel = format!(
+        "1\nVindt u dat ook?\n2\nWat gaat u doen?\n\n\
+         Antwoord van minister Hirsch Ballin (Justitie)\n\n\
+         1 Ja, dat vind ik ook.\n2 Het kan ertoe leiden dat dit beleid wordt herzien.\n{footer}"
+    );
+    let starts = |text: &str| {
+        let layout = Layout::analyze(text);
+        line_texts(text, &layout, LineKind::FootnoteStart)
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        starts(&letter),
+        ["1 NOS, 2 juli 2023.", "2 Kamerstuk 36 758, nr. 2421."]
+    );
+    assert_eq!(
+        starts(&word),
+        ["1 Kamerstukken II, 2022–2023, 23 074, nr. 2578."]
+    );
+    assert!(starts(&aanhangsel).is_empty(), "{:?}", starts(&aanhangsel));
+}
+
 #[test]
 fn numbers_that_begin_running_text_do_not_open_a_footnote_block() {
     let text = "op de\n1 ingegaan op het proces\n23 september 2020 en het\n1. De Gezondheidsraad\n1 Kamerstuk 29 383, nr. 406.\n";
