@@ -336,6 +336,12 @@ fn convention_markers(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Ve
         .filter_map(|f| f.label.as_deref().map(|l| (l, f.number)))
         .collect();
     let mut out = Vec::new();
+    // One search of the whole text spares most documents the line by line
+    // look for each convention.
+    let markdown = memchr::memmem::find(text.as_bytes(), b"[^").is_some();
+    if !markdown && typed.is_empty() && superscript.is_empty() {
+        return out;
+    }
     for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
         let s = &text[line.span.clone()];
         let base = line.span.start;
@@ -352,7 +358,10 @@ fn convention_markers(text: &str, layout: &Layout, footnotes: &[Footnote]) -> Ve
         };
         // `[^1]`, `[^bron]`.
         let mut from = 0;
-        while let Some(i) = s[from..].find("[^") {
+        while let Some(i) = markdown
+            .then(|| memchr::memmem::find(&s.as_bytes()[from..], b"[^"))
+            .flatten()
+        {
             let at = from + i + 2;
             from = at;
             let Some(close) = s[at..].find(']') else {

@@ -336,6 +336,13 @@ fn phrase_before(body: &BodyStream, q: &Quote) -> Option<(Span, BackPage)> {
     let sentence = before.get(sentence..).unwrap_or("");
     // ASCII lower case keeps the offsets.
     let lower = sentence.to_ascii_lowercase();
+    // Each phrase holds one of these: most sentences hold none.
+    static KEYS: LazyLock<[memchr::memmem::Finder<'static>; 3]> = LazyLock::new(|| {
+        ["dezelfde", "aldaar", "t.a.p."].map(|k| memchr::memmem::Finder::new(k.as_bytes()))
+    });
+    if !KEYS.iter().any(|k| k.find(lower.as_bytes()).is_some()) {
+        return None;
+    }
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let (at, len, same) = BEFORE
         .iter()

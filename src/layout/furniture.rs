@@ -27,7 +27,17 @@ pub struct PageLabel {
 /// `- 2 -`, `2/7`, with any spaces (extraction breaks `P agina`).
 pub fn written_label(line: &str) -> Option<u32> {
     let t = line.trim();
-    if t.is_empty() || t.len() > 40 {
+    // A label opens with its word (`Pagina`, `Blad`), or is a number
+    // with dashes, spaces and a slash: most lines are turned down without
+    // a copy.
+    let worded = t.starts_with(['P', 'p', 'B', 'b']);
+    let bare =
+        |c: char| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '/' | '-' | '–' | '—');
+    if t.is_empty()
+        || t.len() > 40
+        || !(worded || t.chars().all(bare))
+        || !t.bytes().any(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let squeezed: String = t
