@@ -255,13 +255,19 @@ impl Dossier {
         let identity = identity::find(text, &layout);
         let (letters, questions, answers, question_refs) = structure::find(text, &layout);
         // A question's heading (a nota's margin number `1`) is no marker.
-        markers.retain(|m| {
-            !questions.iter().any(|q| {
-                q.heading_span
-                    .as_ref()
-                    .is_some_and(|h| h.start <= m.span.start && m.span.end <= h.end)
-            })
-        });
+        let mut headings: Vec<&Span> = questions
+            .iter()
+            .filter_map(|q| q.heading_span.as_ref())
+            .collect();
+        if !headings.is_empty() {
+            headings.sort_by_key(|h| h.start);
+            markers.retain(|m| {
+                // Headings do not overlap: only the last one starting at or
+                // before the marker can hold it.
+                let k = headings.partition_point(|h| h.start <= m.span.start);
+                !(k > 0 && m.span.end <= headings[k - 1].end)
+            });
+        }
         let mut d = Dossier {
             layout,
             footnotes,
