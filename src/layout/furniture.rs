@@ -155,7 +155,9 @@ fn mark_side_column(text: &str, layout: &mut Layout) {
             continue;
         }
         let t = text[line.span.clone()].trim();
-        if t.len() > 60 {
+        // A byte's look at the first letters turns most lines down.
+        let first = t.as_bytes().first();
+        if t.len() > 60 || !SIDE_LABELS.iter().any(|l| l.as_bytes().first() == first) {
             continue;
         }
         let labelled = SIDE_LABELS.iter().any(|label| {

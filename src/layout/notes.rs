@@ -45,9 +45,17 @@ pub fn superscript_value(c: char) -> Option<u32> {
 /// `[^bron]: …`, `[1] …` (or `[1]` alone, its text on the next line),
 /// `(1) …`, `1) …`, `¹ …`. Up to three spaces may stand before it.
 pub fn note_head(line: &str) -> Option<NoteHead> {
-    let lead = line.len() - line.trim_start_matches([' ', '\u{c}']).len();
-    if lead > 3 {
-        return None;
+    let lead = line
+        .bytes()
+        .take(4)
+        .take_while(|&b| matches!(b, b' ' | b'\x0c'))
+        .count();
+    // A head opens with `[`, `(`, a digit or a superscript digit (none of
+    // them ASCII): most lines open with a letter and are turned down here.
+    match line.as_bytes().get(lead) {
+        Some(b'[' | b'(' | b'0'..=b'9') if lead <= 3 => {}
+        Some(b) if lead <= 3 && !b.is_ascii() => {}
+        _ => return None,
     }
     let s = &line[lead..];
     let digits_at = |from: usize| {
