@@ -3,55 +3,66 @@
 //! Leidraad-like: Kamer and year only when known, year as `2020/21`,
 //! dossier with a space (`22 112`), Eerste Kamer letters without `nr.`.
 
+use std::fmt::Write;
+
 use super::model::{Chamber, Citation, CitationKind, ShortFormKind};
 
 /// `2020-2021` → `2020/21`.
-fn short_year(year: &str) -> String {
+fn push_short_year(s: &mut String, year: &str) {
     match year.split_once('-') {
-        Some((a, b)) if b.len() == 4 => format!("{a}/{}", &b[2..]),
-        _ => year.to_string(),
+        Some((a, b)) if b.len() == 4 => {
+            s.push_str(a);
+            s.push('/');
+            s.push_str(&b[2..]);
+        }
+        _ => s.push_str(year),
     }
 }
 
 /// `22112` → `22 112`; joint dossiers `9595,9596` → `9595 en 9596`.
-fn dossier(d: &str) -> String {
+fn push_dossier(s: &mut String, d: &str) {
     if let Some((a, b)) = d.split_once(',') {
-        return format!("{} en {}", dossier(a), dossier(b));
-    }
-    if d.len() == 5 && d.bytes().all(|b| b.is_ascii_digit()) {
-        format!("{} {}", &d[..2], &d[2..])
+        push_dossier(s, a);
+        s.push_str(" en ");
+        push_dossier(s, b);
+    } else if d.len() == 5 && d.bytes().all(|b| b.is_ascii_digit()) {
+        s.push_str(&d[..2]);
+        s.push(' ');
+        s.push_str(&d[2..]);
     } else {
-        d.to_string()
+        s.push_str(d);
     }
 }
 
-fn toevoeging(t: &str) -> String {
+fn push_toevoeging(s: &mut String, t: &str) {
     if t.starts_with('R') {
-        format!(" ({t})")
+        let _ = write!(s, " ({t})");
     } else if t.bytes().all(|b| b.is_ascii_digit()) {
-        format!("-{t}")
+        s.push('-');
+        s.push_str(t);
     } else {
-        format!(" {t}")
+        s.push(' ');
+        s.push_str(t);
     }
 }
 
 /// `nr. 2955`, `nrs. 1-3`, or a bare Eerste Kamer letter `D`.
-fn ondernummer(o: &str) -> String {
+fn push_ondernummer(s: &mut String, o: &str) {
     if o.starts_with(|c: char| c.is_ascii_digit()) {
-        if o.contains('-') {
-            format!("nrs. {o}")
-        } else {
-            format!("nr. {o}")
-        }
-    } else {
-        o.to_string()
+        s.push_str(if o.contains('-') { "nrs. " } else { "nr. " });
     }
+    s.push_str(o);
 }
 
-fn pin(page: &str) -> String {
+fn push_pin(s: &mut String, page: &str) {
     match page.strip_suffix('-') {
-        Some(p) => format!(", blz. {p} e.v."),
-        None => format!(", blz. {page}"),
+        Some(p) => {
+            let _ = write!(s, ", blz. {p} e.v.");
+        }
+        None => {
+            s.push_str(", blz. ");
+            s.push_str(page);
+        }
     }
 }
 
@@ -70,8 +81,9 @@ pub(crate) fn render(c: &Citation) -> String {
 /// The canonical form, and where in it the cited document ends (before the
 /// page pin, which comes last).
 pub(crate) fn render_with_document_end(c: &Citation) -> (String, usize) {
-    let mut s = String::new();
-    let year = c.year.as_deref().map(short_year);
+    // Room for most citations at once (`Kamerstukken II 2020/21, 35 612, nr. 7, p. 3`).
+    let mut s = String::with_capacity(64);
+    let year = c.year.as_deref();
     match c.kind {
         CitationKind::Kamerstuk => {
             if c.bijlage {
@@ -82,22 +94,22 @@ pub(crate) fn render_with_document_end(c: &Citation) -> (String, usize) {
             } else {
                 s.push_str("Kamerstukken");
                 s.push_str(chamber(c.chamber));
-                if let Some(y) = &year {
+                if let Some(y) = year {
                     s.push(' ');
-                    s.push_str(y);
+                    push_short_year(&mut s, y);
                 }
                 s.push(',');
             }
             if let Some(d) = &c.dossier {
                 s.push(' ');
-                s.push_str(&dossier(d));
+                push_dossier(&mut s, d);
             }
             if let Some(t) = &c.toevoeging {
-                s.push_str(&toevoeging(t));
+                push_toevoeging(&mut s, t);
             }
             if let Some(o) = &c.ondernummer {
                 s.push_str(", ");
-                s.push_str(&ondernummer(o));
+                push_ondernummer(&mut s, o);
             }
         }
         CitationKind::Handelingen | CitationKind::Aanhangsel => {
@@ -106,13 +118,13 @@ pub(crate) fn render_with_document_end(c: &Citation) -> (String, usize) {
             }
             s.push_str("Handelingen");
             s.push_str(chamber(c.chamber));
-            if let Some(y) = &year {
+            if let Some(y) = year {
                 s.push(' ');
-                s.push_str(y);
+                push_short_year(&mut s, y);
             }
             if let Some(d) = &c.dossier {
                 s.push_str(", ");
-                s.push_str(&dossier(d));
+                push_dossier(&mut s, d);
             }
             if let Some(o) = &c.ondernummer {
                 s.push_str(", nr. ");
@@ -151,11 +163,12 @@ pub(crate) fn render_with_document_end(c: &Citation) -> (String, usize) {
             } else {
                 "PbEU"
             };
-            s.push_str(&format!(
+            let _ = write!(
+                s,
                 "{journal} {}, {}",
                 c.year.as_deref().unwrap_or("?"),
                 c.ondernummer.as_deref().unwrap_or("?")
-            ));
+            );
         }
         CitationKind::Eu
             if !matches!(
@@ -167,18 +180,21 @@ pub(crate) fn render_with_document_end(c: &Citation) -> (String, usize) {
             s.push_str(c.ondernummer.as_deref().unwrap_or_default());
         }
         CitationKind::Eu => {
-            s.push_str(&format!(
+            let _ = write!(
+                s,
                 "{}({}) {}",
                 c.toevoeging.as_deref().unwrap_or("COM"),
                 c.year.as_deref().unwrap_or("?"),
                 c.ondernummer.as_deref().unwrap_or("?")
-            ));
+            );
         }
         CitationKind::Ecli | CitationKind::Url | CitationKind::Europapoort => {
             s.push_str(c.id.as_deref().unwrap_or_default());
         }
         CitationKind::ShortForm => match c.short_form {
-            Some(ShortFormKind::SeeNote(n)) => s.push_str(&format!("zie noot {n}")),
+            Some(ShortFormKind::SeeNote(n)) => {
+                let _ = write!(s, "zie noot {n}");
+            }
             Some(ShortFormKind::Ibidem) => s.push_str("Ibidem"),
             _ => s.push_str("Idem"),
         },
@@ -186,7 +202,7 @@ pub(crate) fn render_with_document_end(c: &Citation) -> (String, usize) {
     }
     let document_end = s.len();
     if let Some(p) = &c.page {
-        s.push_str(&pin(p));
+        push_pin(&mut s, p);
     }
     (s, document_end)
 }

@@ -216,7 +216,7 @@ fn build(text: &str, page: usize, head: Head, pieces: &[Span]) -> Footnote {
     } = head;
     let number_start = number_span.start;
     let last = pieces.last().map_or(text_start, |p| p.end);
-    let mut joined = String::new();
+    let mut joined = String::with_capacity(last.saturating_sub(text_start) + 1);
     for (k, span) in pieces.iter().enumerate() {
         let s = if k == 0 {
             &text[text_start.min(span.end)..span.end]

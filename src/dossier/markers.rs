@@ -254,9 +254,16 @@ fn plain_markers(
     };
     let mut markers: Vec<FootnoteMarker> = Vec::new();
     let mut last = 0u32;
+    // One buffer for every line's candidates.
+    let mut found: Vec<Candidate> = Vec::new();
     for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
-        let found = candidates_explained(text, line.span.clone(), explained.as_deref_mut());
-        for c in found {
+        candidates_explained(
+            text,
+            line.span.clone(),
+            explained.as_deref_mut(),
+            &mut found,
+        );
+        for c in found.drain(..) {
             if overlaps(c.start, c.end) {
                 continue;
             }
@@ -570,10 +577,10 @@ fn candidates_explained(
     text: &str,
     span: crate::Span,
     mut rejected: Option<&mut Vec<NumberReading>>,
-) -> Vec<Candidate> {
+    out: &mut Vec<Candidate>,
+) {
     let line = &text[span.clone()];
     let b = line.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
@@ -614,7 +621,6 @@ fn candidates_explained(
             }
         }
     }
-    out
 }
 
 /// Where a marker may hide in digits that `judge` turned down: after
