@@ -674,7 +674,8 @@ fn parse_kamerstuk(
     first.page = page;
     first.slips = slips;
     first.id = ids::kst_id(&first);
-    let mut all = vec![first.clone()];
+    // The first is cloned only for the numbers listed after it.
+    let mut all = Vec::with_capacity(1 + more.len());
     for n in more {
         let mut cite = first.clone();
         cite.span = n.span;
@@ -685,6 +686,7 @@ fn parse_kamerstuk(
         cite.id = ids::kst_id(&cite);
         all.push(cite);
     }
+    all.insert(0, first);
     Some(all)
 }
 
@@ -817,7 +819,8 @@ fn parse_aanhangsel(text: &str, start: usize, label_end: usize) -> Option<Vec<Ci
     first.page = page;
     first.slips = slips;
     first.id = ids::aanhangsel_id(&first);
-    let mut all = vec![first.clone()];
+    // The first is cloned only for the numbers listed after it.
+    let mut all = Vec::with_capacity(1 + more.len());
     for n in more {
         let mut cite = first.clone();
         cite.span = n.span;
@@ -827,6 +830,7 @@ fn parse_aanhangsel(text: &str, start: usize, label_end: usize) -> Option<Vec<Ci
         cite.id = ids::aanhangsel_id(&cite);
         all.push(cite);
     }
+    all.insert(0, first);
     Some(all)
 }
 

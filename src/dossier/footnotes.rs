@@ -120,6 +120,18 @@ fn number_labels(footnotes: &mut [Footnote]) {
 /// an OCR page that runs notes together, `51. 2 Kamerstuk …` where note 2's
 /// marker stands in the text above.
 fn split_inline(text: &str, def: (Head, Vec<Span>)) -> Vec<(Head, Vec<Span>)> {
+    // Most notes hold no other: they keep their pieces as they are.
+    let runs_on = def.1.iter().enumerate().any(|(k, piece)| {
+        let from = if k == 0 {
+            def.0.text_start.clamp(piece.start, piece.end)
+        } else {
+            piece.start
+        };
+        next_head(text, from..piece.end, &def.0).is_some()
+    });
+    if !runs_on {
+        return vec![def];
+    }
     let (mut head, pieces) = def;
     let mut out = Vec::new();
     let mut current: Vec<Span> = Vec::new();
@@ -161,7 +173,6 @@ fn next_opens_bracket(head: &Head) -> bool {
 fn next_head(text: &str, span: Span, current: &Head) -> Option<Head> {
     let s = &text[span.clone()];
     let next = current.number + 1;
-    let digits = next.to_string();
     let at = match current.convention {
         NoteConvention::Typed if text[..current.number_span.start].ends_with('[') => {
             let trimmed = s.trim_end();
@@ -172,6 +183,13 @@ fn next_head(text: &str, span: Span, current: &Head) -> Option<Head> {
             at + 1
         }
         NoteConvention::Plain => {
+            // The next number follows a sentence's end and a space.
+            // (`»` and `”` end in the bytes BB and 9D.)
+            let ends = |w: &[u8]| w[1] == b' ' && matches!(w[0], b'.' | b')' | 0xBB | 0x9D);
+            if !s.as_bytes().windows(2).any(ends) {
+                return None;
+            }
+            let digits = next.to_string();
             let mut found = None;
             for (i, _) in s.match_indices(&digits) {
                 let Some(before) = s[..i].strip_suffix(' ') else {
@@ -195,7 +213,7 @@ fn next_head(text: &str, span: Span, current: &Head) -> Option<Head> {
         _ => return None,
     };
     let start = span.start + at;
-    let number_span = start..start + digits.len();
+    let number_span = start..start + crate::text::ascii_digits(text.as_bytes(), start, usize::MAX);
     let text_start = number_span.end + usize::from(current.convention == NoteConvention::Typed);
     Some(Head {
         number: next,
