@@ -267,3 +267,42 @@ binnen zes weken.
         .iter()
         .all(|x| x.code != "answer-without-question" && x.code != "unanswered-question"));
 }
+
+/// A number that a wrapped sentence runs on into (`… op stuk nr.` / `470.`,
+/// `… op een bizarre plaats` / `105.`) ends that sentence: it is no numbered
+/// question, and no `unanswered-question` is reported for it.
+#[test]
+fn a_number_a_sentence_runs_on_into_is_no_numbered_question() {
+    let text = "\
+1.
+Hoe staat het met die activatietool?
+
+Antwoord
+De minister gaat meteen over tot haar oordeel over de motie op stuk nr.
+470.
+
+2.
+Kent u het rapport van de Wereldbank?
+
+Antwoord
+Daarin bungelt Nederland op het punt van krediet op een bizarre plaats
+105.
+
+3.
+Welke maatregelen neemt u?
+
+Antwoord
+Zie het antwoord op vraag 2.
+";
+    let d = Dossier::analyze(text);
+    let numbered: Vec<Vec<u32>> = d
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Numbered)
+        .map(|q| q.numbers.clone())
+        .collect();
+    assert_eq!(numbered, singles(3));
+    assert!(d.questions.iter().all(|q| q.answer.is_some()));
+    let codes: Vec<&str> = lints::lint(&d, text).iter().map(|f| f.code).collect();
+    assert!(!codes.contains(&"unanswered-question"), "{codes:?}");
+}

@@ -815,6 +815,15 @@ fn last_word(before: &str) -> &str {
         .unwrap_or("")
 }
 
+/// Whether a line runs on into a number that opens the next one: it ends
+/// in a word after which a number is a quantity or a reference (`nr.`,
+/// `artikel`, `van`), or in the middle of a sentence (a lower-case letter:
+/// `op een bizarre plaats` / `105.`).
+pub(super) fn runs_on_into_a_number(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with(char::is_lowercase) || is_quantity_word(last_word(line))
+}
+
 fn is_quantity_word(word: &str) -> bool {
     let w = word.trim_start_matches(['(', '«', '[']);
     let nr = w.len() >= 3

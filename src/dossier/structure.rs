@@ -255,7 +255,21 @@ pub(super) fn find(
                 span.start..text[..span.end].trim_end().len(),
                 heading,
             ));
-        } else if let Some((at, kind)) = question.then(|| question_heading(s)).flatten() {
+        } else if let Some((at, kind)) =
+            question
+                .then(|| question_heading(s))
+                .flatten()
+                .filter(|(_, kind)| {
+                    // `… de motie op stuk nr.` / `470.`: a number the line above
+                    // runs on into ends its sentence, it is no numbered question.
+                    *kind != QuestionKind::Numbered
+                        || !(k > 0
+                            && body[k - 1] + 1 == body[k]
+                            && super::markers::runs_on_into_a_number(
+                                &text[layout.lines[body[k - 1]].span.clone()],
+                            ))
+                })
+        {
             headings.push(Heading::Question(
                 trimmed(text, &line.span),
                 numbers(&s[at]),
