@@ -419,9 +419,17 @@ fn typed_form(text: &str, f: &Footnote) -> char {
 fn typed_candidates(s: &str) -> Vec<(char, u32, std::ops::Range<usize>)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
+    // Brackets opened and not yet closed: the `)` of `(13 en 14)` closes
+    // one (as the layout reads definitions' evidence).
+    let mut open = 0usize;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
+            match b[i] {
+                b'(' => open += 1,
+                b')' => open = open.saturating_sub(1),
+                _ => {}
+            }
             i += 1;
             continue;
         }
@@ -440,7 +448,7 @@ fn typed_candidates(s: &str) -> Vec<(char, u32, std::ops::Range<usize>)> {
         let form = match (before, after) {
             (Some(b'['), Some(b']')) => '[',
             (Some(b'('), Some(b')')) => '(',
-            (Some(p), Some(b')')) if !p.is_ascii_digit() && p != b'(' => ')',
+            (Some(p), Some(b')')) if !p.is_ascii_digit() && p != b'(' && open == 0 => ')',
             _ => continue,
         };
         // A closing bracket glued to a word or number is part of it.

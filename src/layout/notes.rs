@@ -149,18 +149,27 @@ fn first_markers(text: &str) -> HashMap<(char, u32), usize> {
     let b = text.as_bytes();
     let mut line_start = 0;
     let mut ink = false;
+    // Brackets opened on the line and not yet closed: the `)` of `(13 en
+    // 14)` closes one and marks no note.
+    let mut open = 0usize;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         if c == b'\n' {
             line_start = i + 1;
             ink = false;
+            open = 0;
             i += 1;
             continue;
         }
         if !c.is_ascii_digit() {
             if !c.is_ascii_whitespace() {
                 ink = true;
+            }
+            match c {
+                b'(' => open += 1,
+                b')' => open = open.saturating_sub(1),
+                _ => {}
             }
             i += 1;
             continue;
@@ -182,7 +191,7 @@ fn first_markers(text: &str) -> HashMap<(char, u32), usize> {
             (Some(b'['), Some(b']')) => '[',
             (Some(b'('), Some(b')')) => '(',
             // `12)` is not `2)`, nor `(2)` a `2)`.
-            (Some(p), Some(b')')) if !p.is_ascii_digit() && p != b'(' => ')',
+            (Some(p), Some(b')')) if !p.is_ascii_digit() && p != b'(' && open == 0 => ')',
             _ => continue,
         };
         first.entry((form, n)).or_insert(start);
@@ -435,5 +444,17 @@ mod tests {
             blocks,
             [(NoteConvention::Typed, 2), (NoteConvention::Typed, 1)]
         );
+    }
+
+    /// The `)` of `(13 en 14)` closes a bracket: no evidence for a typed
+    /// note 14, even where a wrapped line opens with `14)`.
+    #[test]
+    fn a_closing_bracket_after_a_number_is_no_typed_marker() {
+        let text = "Tieners (13 en 14) weer vrijgelaten, meldt de regio.\n\
+                    De leden lezen: «Tieners (13 en\n14) weer vrijgelaten na verdenking.»\n";
+        assert!(Layout::analyze(text).footnote_blocks.is_empty());
+        // A note's own marker after a closed bracket still counts.
+        let notes = "Het bericht (nos.nl)”1) geldt.\n\n1) NOS, 6 maart 2024.\n";
+        assert_eq!(Layout::analyze(notes).footnote_blocks.len(), 1);
     }
 }
