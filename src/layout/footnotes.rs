@@ -165,39 +165,69 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
         let Some(start) = start else {
             continue;
         };
+        // Where the block starts: moved down where the numbering starts again.
+        let mut from = start;
         let mut prev = 0u32;
         let mut end = start;
+        // The block's first number; whether a blank line came since the
+        // last line of text, and whether text followed one.
+        let (mut first, mut blank, mut text_after_blank) = (None, false, false);
         for i in start..lines.end {
-            let line = &mut layout.lines[i];
+            let kind = layout.lines[i].kind;
             // A block ends at the page's furniture or another convention's notes.
             if matches!(
-                line.kind,
+                kind,
                 LineKind::Furniture | LineKind::FootnoteStart | LineKind::FootnoteContinuation
             ) {
                 break;
             }
-            if line.kind != LineKind::Body {
+            if kind == LineKind::Blank {
+                blank = true;
+            }
+            if kind != LineKind::Body {
                 continue;
             }
-            let s = &text[line.span.clone()];
+            let s = &text[layout.lines[i].span.clone()];
             // The answers begin: the running text goes on (an OCR page
             // prints the questions' notes under the questions).
-            if i > start && opens_answer(s) {
+            if i > from && opens_answer(s) {
                 break;
             }
             let n = definition_number(s)
                 .map(|(n, _)| n)
                 .or_else(|| next_lowercase_definition(s, prev));
+            // Notes stand at the page's foot: where the numbering starts
+            // again under a paragraph of text, the block starts there (a
+            // note's number at the start of a wrapped line of text, `…
+            // akkoord?` / `1 Zo ja, …`, is not a definition).
+            if n.zip(first).is_some_and(|(n, f)| n <= f) && text_after_blank {
+                for line in &mut layout.lines[from..i] {
+                    if matches!(
+                        line.kind,
+                        LineKind::FootnoteStart | LineKind::FootnoteContinuation
+                    ) {
+                        line.kind = LineKind::Body;
+                    }
+                }
+                (from, prev, first, text_after_blank) = (i, 0, None, false);
+            }
+            let line = &mut layout.lines[i];
             line.kind = match n {
                 // `n == prev`: a duplicate definition, which the lints report.
-                Some(n) if i == start || (n >= prev && n <= prev + MAX_STEP) => {
+                Some(n) if i == from || (n >= prev && n <= prev + MAX_STEP) => {
                     prev = n;
+                    first = first.or(Some(n));
                     LineKind::FootnoteStart
                 }
-                _ => LineKind::FootnoteContinuation,
+                _ => {
+                    text_after_blank |= blank;
+                    LineKind::FootnoteContinuation
+                }
             };
+            blank = false;
             end = i + 1;
         }
+        let start = from;
         // Notes are referred to: a block that asks questions and none of
         // whose numbers stands as a marker above it is numbered questions
         // (`2 Hebt u …?` of an old Aanhangsel), not notes.

@@ -168,6 +168,33 @@ fn an_answer_heading_at_the_foot_of_a_page_keeps_its_notes() {
     assert!(starts(&aanhangsel).is_empty(), "{:?}", starts(&aanhangsel));
 }
 
+/// A note's number that a wrapped line of text starts with looks like a
+/// definition; the notes are where the numbering starts again at the
+/// page's foot.
+#[test]
+fn the_notes_of_a_page_are_the_run_at_its_foot() {
+    let text = "Zij hebben kennisgenomen van de brief van 19 januari 2019.1\n\
+        Klopt het bericht over het hoofdlijnenakkoord?\n\
+        1 Zo ja, kunt u deze analyse op zo kort mogelijke termijn met de Kamer\n\
+        delen op basis van artikel 68 Grondwet?\n\
+        \n\
+        We spraken ook over financieringsfondsen die tot stand zijn gekomen.2\n\
+        \n\
+        1 Kamerstukken II, 2018–2019, 30 014, nr. 1758.\n\
+        2 Aanhangsel Handelingen II 2019/20, nr. 2722.\n\
+        Tweede Kamer, vergaderjaar 2023–2024, 36 410, nr. 7 1\n";
+    let layout = Layout::analyze(text);
+    assert_eq!(
+        line_texts(text, &layout, LineKind::FootnoteStart),
+        [
+            "1 Kamerstukken II, 2018–2019, 30 014, nr. 1758.",
+            "2 Aanhangsel Handelingen II 2019/20, nr. 2722."
+        ]
+    );
+    assert!(line_texts(text, &layout, LineKind::Body)
+        .contains(&"1 Zo ja, kunt u deze analyse op zo kort mogelijke termijn met de Kamer"));
+}
+
 #[test]
 fn numbers_that_begin_running_text_do_not_open_a_footnote_block() {
     let text = "op de\n1 ingegaan op het proces\n23 september 2020 en het\n1. De Gezondheidsraad\n1 Kamerstuk 29 383, nr. 406.\n";
