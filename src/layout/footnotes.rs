@@ -55,6 +55,22 @@ pub(crate) fn definition_number(line: &str) -> Option<(u32, usize)> {
     (n > 0).then_some((n, start))
 }
 
+/// A dossier number that a line break cut after its first digits
+/// (`Kamerstuk` / `19 441, nr. 1342.`): one or two digits, a space, and
+/// three more before a comma, a dash or the line's end, as dossier numbers
+/// are written (`19 441`). Such a line opens no definition.
+fn wrapped_dossier_number(line: &str) -> bool {
+    let b = line.as_bytes();
+    let at = usize::from(matches!(b.first(), Some(b' ' | b'\x0c')));
+    let lead = crate::text::ascii_digits(b, at, 3);
+    if !(1..=2).contains(&lead) || b.get(at + lead) != Some(&b' ') {
+        return false;
+    }
+    let rest = at + lead + 1;
+    crate::text::ascii_digits(b, rest, 4) == 3
+        && matches!(b.get(rest + 3), None | Some(b',' | b'-' | b'\r'))
+}
+
 /// Inside a block, a definition may begin in lower case (`5 pyrotechnische
 /// stoffen …`) when its number is exactly the next one.
 fn next_lowercase_definition(line: &str, prev: u32) -> Option<u32> {
@@ -143,7 +159,7 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
                 (under_heading, next_answer) = (true, None);
                 continue;
             }
-            let Some((n, _)) = definition_number(s) else {
+            let Some((n, _)) = definition_number(s).filter(|_| !wrapped_dossier_number(s)) else {
                 under_heading = false;
                 continue;
             };
@@ -195,6 +211,7 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
             }
             let n = definition_number(s)
                 .map(|(n, _)| n)
+                .filter(|_| !wrapped_dossier_number(s))
                 .or_else(|| next_lowercase_definition(s, prev));
             // Notes stand at the page's foot: where the numbering starts
             // again under a paragraph of text, the block starts there (a

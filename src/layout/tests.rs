@@ -195,6 +195,36 @@ fn the_notes_of_a_page_are_the_run_at_its_foot() {
         .contains(&"1 Zo ja, kunt u deze analyse op zo kort mogelijke termijn met de Kamer"));
 }
 
+/// A dossier number that a line break cut (`Bijlage bij Kamerstuk` /
+/// `19 441, nr. 1342.`) continues the line above: it opens no note, inside
+/// a block or as its start.
+#[test]
+fn a_wrapped_dossier_number_opens_no_note() {
+    let text = "Zie de bijlage.17 En het verslag.18 En de brief.19\n\
+        \n\
+        17 Daarnaast zijn er risico’s. Bijlage bij Kamerstuk\n\
+        19 441, nr. 1342.\n\
+        18 Kamerstuk 23 389, nr. 97.\n\
+        19 Kamerstuk 30 692, nr. 1613.\n\
+        Tweede Kamer, vergaderjaar 2023–2024, 36 410, nr. 7 3\n\
+        Dan kom ik op de motie op stuk nr. 235. Ik geef het woord aan de motie op stuk nr.\n\
+        \n\
+        20 235, nr. 240. Dan geef ik graag het woord aan mevrouw Beckerman.\n";
+    let layout = Layout::analyze(text);
+    assert_eq!(
+        line_texts(text, &layout, LineKind::FootnoteStart),
+        [
+            "17 Daarnaast zijn er risico’s. Bijlage bij Kamerstuk",
+            "18 Kamerstuk 23 389, nr. 97.",
+            "19 Kamerstuk 30 692, nr. 1613."
+        ]
+    );
+    assert_eq!(
+        line_texts(text, &layout, LineKind::FootnoteContinuation),
+        ["19 441, nr. 1342."]
+    );
+}
+
 #[test]
 fn numbers_that_begin_running_text_do_not_open_a_footnote_block() {
     let text = "op de\n1 ingegaan op het proces\n23 september 2020 en het\n1. De Gezondheidsraad\n1 Kamerstuk 29 383, nr. 406.\n";
