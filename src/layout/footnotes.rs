@@ -23,7 +23,8 @@ const MAX_STEP: u32 = 3;
 /// The footnote number a line would define, if it reads like a definition:
 /// at most one space or form feed, one to four digits, then a capital or an
 /// opening quote or bracket, directly or after white space (after white
-/// space also a digit, a quote or a web address). Returns the number and
+/// space also a digit, a quote or a web address), and not a dossier number
+/// a line break cut ([`wrapped_dossier_number`]). Returns the number and
 /// where its digits start. (Written out by hand: this runs for every line
 /// that starts with a number; `tests::definition_number_agrees_with_its_regex`
 /// holds it to the regex it replaces.)
@@ -48,7 +49,7 @@ pub(crate) fn definition_number(line: &str) -> Option<(u32, usize)> {
     } else {
         rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '«' | '“' | '(' | '['))
     };
-    if !ok {
+    if !ok || wrapped_dossier_number(line) {
         return None;
     }
     let n: u32 = line[start..end].parse().ok()?;
@@ -159,7 +160,7 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
                 (under_heading, next_answer) = (true, None);
                 continue;
             }
-            let Some((n, _)) = definition_number(s).filter(|_| !wrapped_dossier_number(s)) else {
+            let Some((n, _)) = definition_number(s) else {
                 under_heading = false;
                 continue;
             };
@@ -211,7 +212,6 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
             }
             let n = definition_number(s)
                 .map(|(n, _)| n)
-                .filter(|_| !wrapped_dossier_number(s))
                 .or_else(|| next_lowercase_definition(s, prev));
             // Notes stand at the page's foot: where the numbering starts
             // again under a paragraph of text, the block starts there (a

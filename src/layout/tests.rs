@@ -287,6 +287,12 @@ fn definition_number_by_regex(line: &str) -> Option<(u32, usize)> {
         )
         .unwrap()
     });
+    static WRAPPED_DOSSIER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^[ \u{c}]?\d{1,2} \d{3}(?:[,\-\r]|$)").unwrap()
+    });
+    if WRAPPED_DOSSIER.is_match(line) {
+        return None;
+    }
     let c = DEFINITION.captures(line)?;
     let m = c.get(1).unwrap();
     let n: u32 = m.as_str().parse().ok()?;
@@ -296,7 +302,7 @@ fn definition_number_by_regex(line: &str) -> Option<(u32, usize)> {
 proptest::proptest! {
     #[test]
     fn definition_number_agrees_with_its_regex(
-        line in "[ \u{c}]{0,2}[0-9]{0,6}[ \t]{0,3}(https?:|www\\.|[A-Za-zÉé«“‘„\"'(\\[0-9.,])?[a-z .]{0,5}"
+        line in "[ \u{c}]{0,2}[0-9]{0,6}[ \t]{0,3}(https?:|www\\.|[0-9]{3}[,\r-]?|[A-Za-zÉé«“‘„\"'(\\[0-9.,])?[a-z .]{0,5}"
     ) {
         proptest::prop_assert_eq!(
             footnotes::definition_number(&line),
@@ -317,6 +323,9 @@ fn definition_number_on_real_lines() {
         ("9 «Vertrouwen»", Some((9, 0))),
         ("12 https://www.tweedekamer.nl", Some((12, 0))),
         ("23 september 2020", None),
+        ("19 441, nr. 1342.", None),
+        ("23 235, nr. 240. Dan geef ik", None),
+        ("12 36 410, nr. 7.", Some((12, 0))),
         ("12345 Foo", None),
         ("0 Nul", None),
         ("  3 Twee spaties", None),
