@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::layout::{Layout, LineKind};
 
-use crate::layout::superscript_value;
+use crate::layout::{brackets_open_after, superscript_value, typed_marker_form};
 
 use super::{Footnote, FootnoteMarker, NoteConvention};
 
@@ -419,17 +419,12 @@ fn typed_form(text: &str, f: &Footnote) -> char {
 fn typed_candidates(s: &str) -> Vec<(char, u32, std::ops::Range<usize>)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    // Brackets opened and not yet closed: the `)` of `(13 en 14)` closes
-    // one (as the layout reads definitions' evidence).
+    // Round brackets opened on the line and not yet closed.
     let mut open = 0usize;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
-            match b[i] {
-                b'(' => open += 1,
-                b')' => open = open.saturating_sub(1),
-                _ => {}
-            }
+            open = brackets_open_after(open, b[i]);
             i += 1;
             continue;
         }
@@ -443,13 +438,10 @@ fn typed_candidates(s: &str) -> Vec<(char, u32, std::ops::Range<usize>)> {
         let Ok(n) = s[start..i].parse::<u32>() else {
             continue;
         };
-        let before = b[..start].last().copied();
-        let after = b.get(i).copied();
-        let form = match (before, after) {
-            (Some(b'['), Some(b']')) => '[',
-            (Some(b'('), Some(b')')) => '(',
-            (Some(p), Some(b')')) if !p.is_ascii_digit() && p != b'(' && open == 0 => ')',
-            _ => continue,
+        // Read as the layout reads the evidence for typed definitions.
+        let Some(form) = typed_marker_form(b[..start].last().copied(), b.get(i).copied(), open)
+        else {
+            continue;
         };
         // A closing bracket glued to a word or number is part of it.
         if b.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {

@@ -21,6 +21,7 @@ pub use notes::{note_head, superscript_value, NoteHead};
 
 pub(crate) use footnotes::glued_marker_before;
 pub use furniture::{written_label, PageLabel};
+pub(crate) use notes::{brackets_open_after, typed_marker_form};
 
 use std::sync::LazyLock;
 

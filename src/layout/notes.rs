@@ -141,6 +141,32 @@ pub fn note_head(line: &str) -> Option<NoteHead> {
     head(NoteConvention::Superscript, 's', n, None, 0..end, end)
 }
 
+/// How a typed note's marker is written around its digits (`[1]`, `(1)`,
+/// `1)`), from the bytes before and after them and the round brackets left
+/// open before them on their line: `12)` is not `2)`, nor `(2)` a `2)`, and
+/// the `)` of `(13 en 14)` closes a bracket, it marks no note.
+pub(crate) fn typed_marker_form(
+    before: Option<u8>,
+    after: Option<u8>,
+    open: usize,
+) -> Option<char> {
+    match (before, after) {
+        (Some(b'['), Some(b']')) => Some('['),
+        (Some(b'('), Some(b')')) => Some('('),
+        (Some(p), Some(b')')) if !p.is_ascii_digit() && p != b'(' && open == 0 => Some(')'),
+        _ => None,
+    }
+}
+
+/// The round brackets left open after byte `b`, `open` before it.
+pub(crate) fn brackets_open_after(open: usize, b: u8) -> usize {
+    match b {
+        b'(' => open + 1,
+        b')' => open.saturating_sub(1),
+        _ => open,
+    }
+}
+
 /// Where a marker of each form and number first stands in the text, not at
 /// the start of a line (where it would open a definition or an item): one
 /// pass over the text, so each head is asked about in constant time.
@@ -149,8 +175,7 @@ fn first_markers(text: &str) -> HashMap<(char, u32), usize> {
     let b = text.as_bytes();
     let mut line_start = 0;
     let mut ink = false;
-    // Brackets opened on the line and not yet closed: the `)` of `(13 en
-    // 14)` closes one and marks no note.
+    // Round brackets opened on the line and not yet closed.
     let mut open = 0usize;
     let mut i = 0;
     while i < b.len() {
@@ -166,11 +191,7 @@ fn first_markers(text: &str) -> HashMap<(char, u32), usize> {
             if !c.is_ascii_whitespace() {
                 ink = true;
             }
-            match c {
-                b'(' => open += 1,
-                b')' => open = open.saturating_sub(1),
-                _ => {}
-            }
+            open = brackets_open_after(open, c);
             i += 1;
             continue;
         }
@@ -187,12 +208,8 @@ fn first_markers(text: &str) -> HashMap<(char, u32), usize> {
             continue;
         };
         let before = (start > line_start).then(|| b[start - 1]);
-        let form = match (before, b.get(i)) {
-            (Some(b'['), Some(b']')) => '[',
-            (Some(b'('), Some(b')')) => '(',
-            // `12)` is not `2)`, nor `(2)` a `2)`.
-            (Some(p), Some(b')')) if !p.is_ascii_digit() && p != b'(' && open == 0 => ')',
-            _ => continue,
+        let Some(form) = typed_marker_form(before, b.get(i).copied(), open) else {
+            continue;
         };
         first.entry((form, n)).or_insert(start);
     }
