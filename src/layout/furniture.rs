@@ -26,13 +26,18 @@ pub struct PageLabel {
 /// `Pagina 2 van 7`, `pagina 2/7`, `Pagina 2`, `Page 2 of 7`, `Blad 2 van 7`,
 /// `- 2 -`, `2/7`, with any spaces (extraction breaks `P agina`).
 pub fn written_label(line: &str) -> Option<u32> {
+    const WORDS: [&str; 4] = ["pagina", "page", "blad", "blz."];
+    const DASHES: [char; 3] = ['-', '–', '—'];
     let t = line.trim();
     // A label opens with its word (`Pagina`, `Blad`), or is a number
     // with dashes, spaces and a slash: most lines are turned down without
     // a copy.
-    let worded = t.starts_with(['P', 'p', 'B', 'b']);
-    let bare =
-        |c: char| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '/' | '-' | '–' | '—');
+    let worded = t.bytes().next().is_some_and(|b| {
+        WORDS
+            .iter()
+            .any(|w| w.as_bytes()[0] == b.to_ascii_lowercase())
+    });
+    let bare = |c: char| c.is_ascii_digit() || c.is_whitespace() || c == '/' || DASHES.contains(&c);
     if t.is_empty()
         || t.len() > 40
         || !(worded || t.chars().all(bare))
@@ -45,14 +50,12 @@ pub fn written_label(line: &str) -> Option<u32> {
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect();
-    let rest = ["pagina", "page", "blad", "blz."]
-        .iter()
-        .find_map(|w| squeezed.strip_prefix(w));
+    let rest = WORDS.iter().find_map(|w| squeezed.strip_prefix(w));
     let (n, tail) = match rest {
         Some(rest) => leading_number(rest)?,
         None => {
             // `- 2 -`, `– 2 –`, `2/7`: punctuation around a number.
-            let inner = squeezed.trim_matches(|c| matches!(c, '-' | '–' | '—'));
+            let inner = squeezed.trim_matches(DASHES);
             if inner.len() == squeezed.len() {
                 let (n, tail) = leading_number(inner)?;
                 let total = tail.strip_prefix('/')?;
