@@ -120,14 +120,17 @@ fn number_labels(footnotes: &mut [Footnote]) {
 /// an OCR page that runs notes together, `51. 2 Kamerstuk …` where note 2's
 /// marker stands in the text above.
 fn split_inline(text: &str, def: (Head, Vec<Span>)) -> Vec<(Head, Vec<Span>)> {
-    // Most notes hold no other: they keep their pieces as they are.
-    let runs_on = def.1.iter().enumerate().any(|(k, piece)| {
-        let from = if k == 0 {
-            def.0.text_start.clamp(piece.start, piece.end)
+    // On the head's own line, look only past the head.
+    let from = |head: &Head, piece: &Span, own_line: bool| {
+        if own_line {
+            head.text_start.clamp(piece.start, piece.end)
         } else {
             piece.start
-        };
-        next_head(text, from..piece.end, &def.0).is_some()
+        }
+    };
+    // Most notes hold no other: they keep their pieces as they are.
+    let runs_on = def.1.iter().enumerate().any(|(k, piece)| {
+        next_head(text, from(&def.0, piece, k == 0)..piece.end, &def.0).is_some()
     });
     if !runs_on {
         return vec![def];
@@ -138,12 +141,7 @@ fn split_inline(text: &str, def: (Head, Vec<Span>)) -> Vec<(Head, Vec<Span>)> {
     for (k, piece) in pieces.into_iter().enumerate() {
         let mut piece = piece;
         loop {
-            // On the head's own line, look only past the head.
-            let from = if k == 0 && current.is_empty() {
-                head.text_start.clamp(piece.start, piece.end)
-            } else {
-                piece.start
-            };
+            let from = from(&head, &piece, k == 0 && current.is_empty());
             match next_head(text, from..piece.end, &head) {
                 Some(next) => {
                     let cut = next.number_span.start - usize::from(next_opens_bracket(&head));
