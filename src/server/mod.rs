@@ -441,13 +441,27 @@ fn run_effect(shared: &Arc<Shared>, client: &Client, effect: Effect) {
 }
 
 fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LSP_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(false)
-        .with_env_filter(filter)
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    let _ = tracing_subscriber::registry()
+        .with(log_filter(std::env::var("DOSSIER_LSP_LOG").ok().as_deref()))
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_ansi(false),
+        )
         .try_init();
+}
+
+/// `DOSSIER_LSP_LOG`: a level (`debug`) or per-module levels
+/// (`dossier_lsp=debug,tower_lsp=warn`); `info` when unset or unreadable.
+/// Read without a regex engine: tracing's `EnvFilter` would bring in full
+/// DFAs that every regex of the analysis then pays for at start-up.
+fn log_filter(setting: Option<&str>) -> tracing_subscriber::filter::Targets {
+    use tracing_subscriber::filter::{LevelFilter, Targets};
+    setting
+        .and_then(|s| s.parse::<Targets>().ok())
+        .unwrap_or_else(|| Targets::new().with_default(LevelFilter::INFO))
 }
 
 impl Backend {
@@ -1137,5 +1151,32 @@ impl LanguageServer for Backend {
             Some(links::to_lsp(&snap.analysis, ide::links(snap), enc))
         })
         .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tracing::Level;
+
+    use super::log_filter;
+
+    #[test]
+    fn the_log_setting_reads_a_level_or_levels_per_module() {
+        let unset = log_filter(None);
+        assert!(unset.would_enable("dossier_lsp::server", &Level::INFO));
+        assert!(!unset.would_enable("dossier_lsp::server", &Level::DEBUG));
+
+        let debug = log_filter(Some("debug"));
+        assert!(debug.would_enable("dossier_lsp::server", &Level::DEBUG));
+        assert!(!debug.would_enable("dossier_lsp::server", &Level::TRACE));
+
+        let per_module = log_filter(Some("warn,dossier_lsp=debug"));
+        assert!(per_module.would_enable("dossier_lsp::server::owner", &Level::DEBUG));
+        assert!(!per_module.would_enable("tower_lsp", &Level::INFO));
+
+        // A setting that cannot be read logs as if it were unset.
+        let unreadable = log_filter(Some("lots=of=noise"));
+        assert!(unreadable.would_enable("dossier_lsp", &Level::INFO));
+        assert!(!unreadable.would_enable("dossier_lsp", &Level::DEBUG));
     }
 }
