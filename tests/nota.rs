@@ -363,3 +363,33 @@ Vijf keer per jaar, gemiddeld.
     );
     assert!(question_lints(&d, text).is_empty());
 }
+
+/// Real notas and a memorie van antwoord (tests/fixtures/nota/sgd) answer
+/// in the government's own sentences, with no margin numbers; one points
+/// to a question of the verslag by its number (`In antwoord op vraag 74`).
+/// They are read as having no questions, answers or notes, and `check`
+/// finds nothing in them to warn about.
+#[test]
+fn real_notas_without_margin_numbers_are_read_without_findings() {
+    for name in [
+        "kst-18137-7.txt",
+        "kst-14628-19c.txt",
+        "kst-16100-5.txt",
+        "kst-17309-5.txt",
+    ] {
+        let text = read(&format!("sgd/{name}"));
+        let d = Dossier::analyze(&text);
+        assert!(d.questions.is_empty(), "{name}: {:?}", d.questions);
+        assert!(d.answers.is_empty(), "{name}: {:?}", d.answers);
+        assert!(d.footnotes.is_empty(), "{name}: {:?}", d.footnotes);
+        assert!(d.markers.is_empty(), "{name}: {:?}", d.markers);
+        let findings: Vec<String> = lints::lint(&d, &text)
+            .into_iter()
+            .map(|x| x.code.to_string())
+            .collect();
+        assert!(findings.is_empty(), "{name}: {findings:?}");
+    }
+    // The case the loop covers: an answer to the verslag's question 74
+    // is no answer without its question here.
+    assert!(read("sgd/kst-17309-5.txt").contains("In antwoord op vraag 74 is"));
+}
