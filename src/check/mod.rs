@@ -184,7 +184,7 @@ fn analyse(
         let dossier = Dossier::analyze_indexed(text, &line_index);
         (
             lint(&dossier, text),
-            DocumentSummary::asking_words_only(path, text, &dossier),
+            DocumentSummary::deferred(path, text, &dossier),
             line_index,
         )
     });
@@ -369,14 +369,56 @@ fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, Message
     }
 }
 
+/// A file whose quotations cite another of the files gets its quotations'
+/// words: read and analysed again, on all cores. Most files quote none of
+/// the others and are not read again.
+fn read_quotations(files: &[PathBuf], checked: &mut [Result<Checked, Message>]) {
+    fn summary(c: &Result<Checked, Message>) -> Option<&DocumentSummary> {
+        c.as_ref().ok()?.summary.as_ref()
+    }
+    let present: rustc_hash::FxHashSet<&str> = checked
+        .iter()
+        .filter_map(|c| summary(c)?.id.as_deref())
+        .collect();
+    let quoting: Vec<usize> = (0..checked.len())
+        .filter(|&i| {
+            summary(&checked[i]).is_some_and(|s| {
+                s.deferred_quotes
+                    .iter()
+                    .any(|id| s.id.as_ref() != Some(id) && present.contains(id.as_str()))
+            })
+        })
+        .collect();
+    let read: Vec<Option<DocumentSummary>> = quoting
+        .par_iter()
+        .map(|&i| {
+            let c = checked[i].as_ref().expect("a checked file");
+            let mut summary = c.summary.clone().expect("a summary");
+            // A file changed since it was read quotes nothing here.
+            let text = read_again(&files[i], c.stamp).ok()?;
+            std::panic::catch_unwind(move || {
+                summary.read_deferred_quotes(&text, &Dossier::analyze(&text));
+                summary
+            })
+            .ok()
+        })
+        .collect();
+    for (i, summary) in quoting.into_iter().zip(read) {
+        if let (Ok(c), Some(summary)) = (&mut checked[i], summary) {
+            c.summary = Some(summary);
+        }
+    }
+}
+
 /// The files that another file quotes (its quotations' notes cite them)
 /// get the normalised text their quotations are looked up in: read and
 /// analysed again, on all cores. Most files are quoted by none and are
-/// not read again.
+/// not read again. The quoting files' quotations are read first.
 fn index_quoted(files: &[PathBuf], checked: &mut [Result<Checked, Message>]) {
     fn summary(c: &Result<Checked, Message>) -> Option<&DocumentSummary> {
         c.as_ref().ok()?.summary.as_ref()
     }
+    read_quotations(files, checked);
     let quoted: rustc_hash::FxHashSet<&str> = checked
         .iter()
         .filter_map(summary)

@@ -453,7 +453,23 @@ impl Dossier {
         self.quoted(text, i, true)
     }
 
-    fn quoted(&self, text: &str, i: usize, with_edit: bool) -> Option<QuotedPassage> {
+    /// The identifiers of the documents whose words its quotations may be
+    /// looked for in, sorted, each once: those of [`Dossier::
+    /// quoted_passages`] and, since no quotation's words are read here,
+    /// the few of them too short to look for.
+    pub fn quoted_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = (0..self.quotes.len())
+            .filter_map(|i| self.looked_for(i))
+            .filter_map(|(_, source)| source.citation.id.clone())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Quotation `i` and its source, when its words are to be looked for
+    /// in a document: not inside another, not an attachment's.
+    fn looked_for(&self, i: usize) -> Option<(&Quote, QuoteSource<'_>)> {
         let q = self.quotes.get(i).filter(|q| !q.nested)?;
         let source = self.quote_source(i)?;
         // `Bijlage bij Kamerstuk 34 700, nr. 34`: the identifier is the
@@ -461,6 +477,11 @@ impl Dossier {
         if source.citation.bijlage {
             return None;
         }
+        Some((q, source))
+    }
+
+    fn quoted(&self, text: &str, i: usize, with_edit: bool) -> Option<QuotedPassage> {
+        let (q, source) = self.looked_for(i)?;
         let id = source.citation.id.clone()?;
         let words = normalise_body(&self.layout, &self.markers, q.body.clone());
         // A title or a term in quotation marks (`«A Renewed European

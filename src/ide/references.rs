@@ -110,8 +110,9 @@ fn cited_id_at(snap: &Snapshot, offset: usize) -> Option<String> {
 /// place.
 fn places_citing(snap: &Snapshot, id: &str) -> Vec<NavigationTarget> {
     let a = &snap.analysis;
-    // Its citations only: no question words, no passage index.
-    let own = DocumentSummary::asking_words_only("", &a.text, &a.dossier);
+    // Its citations only: no question words, no quotations, no passage
+    // index.
+    let own = DocumentSummary::deferred("", &a.text, &a.dossier);
     let own_places = own
         .cites
         .iter()

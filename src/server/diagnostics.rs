@@ -62,7 +62,7 @@ pub fn analyse(
                     Ok(Ok(summary)) => shared.send(Message::Analysed {
                         uri,
                         generation,
-                        summary,
+                        summary: Box::new(summary),
                         cascade,
                     }),
                     Ok(Err(panic)) => {

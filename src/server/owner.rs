@@ -73,7 +73,7 @@ pub enum Message {
     Analysed {
         uri: Url,
         generation: u64,
-        summary: DocumentSummary,
+        summary: Box<DocumentSummary>,
         cascade: bool,
     },
     Indexed(Found),
@@ -314,7 +314,7 @@ impl Owner {
                 generation,
                 summary,
                 cascade,
-            } => self.analysed(uri, generation, summary, cascade),
+            } => self.analysed(uri, generation, *summary, cascade),
             Message::Indexed(found) => self.indexed(found),
             Message::Stop => return true,
         }
@@ -684,7 +684,7 @@ mod tests {
                 Message::Analysed {
                     uri: uri("a.txt"),
                     generation: 2,
-                    summary: summary("twee"),
+                    summary: Box::new(summary("twee")),
                     cascade: false,
                 },
             ],
@@ -721,7 +721,7 @@ mod tests {
             vec![Message::Analysed {
                 uri: uri("a.txt"),
                 generation: 1,
-                summary: summary("een"),
+                summary: Box::new(summary("een")),
                 cascade: true,
             }],
         );
@@ -734,7 +734,7 @@ mod tests {
             vec![Message::Analysed {
                 uri: uri("a.txt"),
                 generation: 2,
-                summary: summary("een twee"),
+                summary: Box::new(summary("een twee")),
                 cascade: true,
             }],
         );
@@ -754,7 +754,7 @@ mod tests {
             vec![Message::Analysed {
                 uri: uri("a.txt"),
                 generation: 2,
-                summary: summary("te laat"),
+                summary: Box::new(summary("te laat")),
                 cascade: false,
             }],
         );
@@ -835,7 +835,7 @@ mod tests {
                 Message::Analysed {
                     uri: uri("a.txt"),
                     generation: 1,
-                    summary: summary("editor"),
+                    summary: Box::new(summary("editor")),
                     cascade: false,
                 },
             ],
@@ -871,7 +871,7 @@ mod tests {
                 Message::Analysed {
                     uri: outside.clone(),
                     generation: 2,
-                    summary: summary("nieuw"),
+                    summary: Box::new(summary("nieuw")),
                     cascade: false,
                 },
             ],

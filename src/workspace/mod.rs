@@ -36,11 +36,14 @@ pub struct DocumentSummary {
     pub questions: Vec<QuestionSummary>,
     pub bytes: usize,
     /// The words of the questions that another document may look up are
-    /// not hashed yet ([`DocumentSummary::asking_words_only`]).
+    /// not hashed yet ([`DocumentSummary::deferred`]).
     pub words_deferred: bool,
     /// Its quotations whose source names a document, to be looked for in
     /// that document.
     pub quotes: Vec<QuotedPassage>,
+    /// The identifiers its quotations cite while their words are not read
+    /// yet ([`DocumentSummary::deferred`]; `quotes` is empty till then).
+    pub deferred_quotes: Vec<String>,
     /// Its running text normalised for finding a quoted passage: built the
     /// first time a quotation of it is looked up ([`DocumentSummary::
     /// passages_from`]), then kept with this version of the summary; only
@@ -90,17 +93,21 @@ impl DocumentSummary {
     /// Summarises an analysed document; `name` is its file name, used for
     /// the identity when the text does not give one.
     pub fn new(name: &str, text: &str, d: &Dossier) -> DocumentSummary {
-        let mut summary = DocumentSummary::asking_words_only(name, text, d);
+        let mut summary = DocumentSummary::deferred(name, text, d);
         summary.hash_deferred_words(d);
+        summary.read_deferred_quotes(text, d);
         summary
     }
 
-    /// As [`DocumentSummary::new`], with only the words this document
-    /// looks up in others hashed ([`DocumentSummary::asks_elsewhere`]):
-    /// the words of its questions that others may look up wait for
-    /// [`DocumentSummary::hash_deferred_words`]. `check` hashes them only
-    /// when some file asks, which most sets of files never do.
-    pub fn asking_words_only(name: &str, text: &str, d: &Dossier) -> DocumentSummary {
+    /// As [`DocumentSummary::new`], with two things left for later that
+    /// `check` needs only now and then. Only the words this document looks
+    /// up in others are hashed ([`DocumentSummary::asks_elsewhere`]): the
+    /// words of its questions that others may look up wait for
+    /// [`DocumentSummary::hash_deferred_words`], which `check` calls only
+    /// when some file asks. And its quotations' words wait for
+    /// [`DocumentSummary::read_deferred_quotes`], which `check` calls only
+    /// when a document they quote is among the files checked.
+    pub fn deferred(name: &str, text: &str, d: &Dossier) -> DocumentSummary {
         let id = d
             .identity
             .as_ref()
@@ -150,7 +157,8 @@ impl DocumentSummary {
                 .collect(),
             bytes: text.len(),
             words_deferred: true,
-            quotes: d.quoted_passages(text),
+            quotes: Vec::new(),
+            deferred_quotes: d.quoted_ids(),
         }
     }
 
@@ -166,6 +174,16 @@ impl DocumentSummary {
             }
         }
         self.words_deferred = false;
+    }
+
+    /// Reads the words of its quotations; `d` is this summary's dossier
+    /// and `text` its text (read and analysed again if need be).
+    pub fn read_deferred_quotes(&mut self, text: &str, d: &Dossier) {
+        if self.deferred_quotes.is_empty() {
+            return;
+        }
+        self.quotes = d.quoted_passages(text);
+        self.deferred_quotes = Vec::new();
     }
 
     /// The normalised text that quotations of this document are looked

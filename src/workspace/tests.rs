@@ -153,10 +153,12 @@ impl AtomicCount {
     }
 }
 
-/// A summary with its words deferred becomes, once they are hashed, the
-/// full summary; until then only the letter's own questions have words.
+/// A summary with its words deferred becomes, once they are hashed and its
+/// quotations read, the full summary; until then only the letter's own
+/// questions have words, and of its quotations only the documents they
+/// cite are known (each one a full summary looks its words up in).
 #[test]
-fn deferred_words_once_hashed_are_the_full_summary() {
+fn a_deferred_summary_once_completed_is_the_full_summary() {
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
     let mut texts = vec![seed()];
     for dir in std::fs::read_dir(corpus).unwrap() {
@@ -167,25 +169,34 @@ fn deferred_words_once_hashed_are_the_full_summary() {
             }
         }
     }
-    let mut asked = 0;
+    let (mut asked, mut quoting) = (0, 0);
     for text in &texts {
         let d = Dossier::analyze(text);
-        let mut deferred = DocumentSummary::asking_words_only("a.txt", text, &d);
+        let full = DocumentSummary::new("a.txt", text, &d);
+        let mut deferred = DocumentSummary::deferred("a.txt", text, &d);
         assert!(deferred.words_deferred);
         for q in &deferred.questions {
             if q.kind != QuestionKind::LetterParagraph {
                 assert!(q.words.is_empty());
             }
         }
+        assert!(deferred.quotes.is_empty());
+        for q in &full.quotes {
+            assert!(deferred.deferred_quotes.contains(&q.id), "{}", q.id);
+        }
         asked += usize::from(deferred.may_be_asked());
+        quoting += usize::from(!full.quotes.is_empty());
         deferred.hash_deferred_words(&d);
-        assert_eq!(deferred, DocumentSummary::new("a.txt", text, &d));
+        deferred.read_deferred_quotes(text, &d);
+        assert_eq!(deferred, full);
         assert!(!deferred.words_deferred);
+        assert!(deferred.deferred_quotes.is_empty());
     }
     assert!(
         asked > 20,
         "{asked} documents with questions another may ask"
     );
+    assert!(quoting > 3, "{quoting} documents quoting another");
 }
 
 /// The seed answers its committee's questions itself; its letter alone
