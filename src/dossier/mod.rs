@@ -292,6 +292,28 @@ impl Dossier {
         structure::running_text(&self.layout, &self.markers, span.clone())
     }
 
+    /// The first `n` words of [`Dossier::running_text`], joined by a space
+    /// (for a message), read from as little of it as gives them: a longer
+    /// piece only when the shorter one holds no more than `n` words, since
+    /// the last word of a piece may be cut. `text` is the document's.
+    pub fn first_running_words(&self, text: &str, span: &Span, n: usize) -> String {
+        let words = |s: &str| s.split_whitespace().take(n).collect::<Vec<_>>().join(" ");
+        for piece in [512, 4096] {
+            let mut end = span.start + piece;
+            if end >= span.end {
+                break;
+            }
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let prefix = self.running_text(&(span.start..end));
+            if prefix.split_whitespace().nth(n).is_some() {
+                return words(&prefix);
+            }
+        }
+        words(&self.running_text(span))
+    }
+
     /// The words of a question of this dossier (its text span's running
     /// text, as [`word_hashes`]), hashed once.
     pub fn question_words<'a>(&'a self, q: &'a Question) -> &'a [u64] {

@@ -498,3 +498,52 @@ fn each_note_convention_is_a_chain_of_its_own_for_short_forms() {
         ]
     );
 }
+
+/// The first words read from a piece of the running text are those of the
+/// whole: over every question and answer of the seed and the corpus, and
+/// over spans that start anywhere and run across footnote blocks, page
+/// footers and markers.
+#[test]
+fn first_running_words_are_those_of_the_whole_running_text() {
+    let mut texts = vec![seed()];
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    for dir in std::fs::read_dir(corpus).unwrap() {
+        let dir = dir.unwrap().path();
+        if dir.is_dir() {
+            for file in std::fs::read_dir(dir).unwrap() {
+                let path = file.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+    }
+    let mut long = 0;
+    for text in &texts {
+        let d = Dossier::analyze(text);
+        let mut spans: Vec<Span> = d.questions.iter().map(|q| q.text_span.clone()).collect();
+        spans.extend(d.answers.iter().map(|a| a.text_span.clone()));
+        // Spans from every 997th character to the end, or 6,000 bytes on.
+        let starts = text.char_indices().map(|(i, _)| i).step_by(997);
+        spans.extend(starts.flat_map(|s| {
+            let mut end = (s + 6000).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            [s..text.len(), s..end]
+        }));
+        for span in spans {
+            let whole = d.running_text(&span);
+            long += usize::from(whole.len() > 600);
+            for n in [1, 8, 40] {
+                let expected = whole
+                    .split_whitespace()
+                    .take(n)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert_eq!(d.first_running_words(text, &span, n), expected, "{span:?}");
+            }
+        }
+    }
+    assert!(long > 100, "{long} spans read in pieces");
+}

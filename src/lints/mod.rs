@@ -551,12 +551,7 @@ fn question_not_taken_up(d: &Dossier, text: &str, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|q| q.kind == QuestionKind::LetterParagraph && q.related.is_empty())
     {
-        let words: String = d
-            .running_text(&q.text_span)
-            .split_whitespace()
-            .take(8)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let words = d.first_running_words(text, &q.text_span, 8);
         push(
             out,
             &QUESTION_NOT_TAKEN_UP,
