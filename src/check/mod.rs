@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -981,7 +981,7 @@ pub fn write_human(out: &mut impl Write, report: &FileReport, lang: Lang) -> std
             report.path,
             f.line,
             f.column,
-            severity_name(f.severity).render(lang),
+            severity_name(f.severity, lang),
             f.code,
             f.message.render(lang)
         )?;
@@ -1007,14 +1007,26 @@ pub fn write_human(out: &mut impl Write, report: &FileReport, lang: Lang) -> std
     Ok(())
 }
 
-/// A severity as a person reads it (JSON keeps [`Severity::as_str`]).
-fn severity_name(severity: Severity) -> Message {
-    match severity {
-        Severity::Error => msg!("severity-error"),
-        Severity::Warning => msg!("severity-warning"),
-        Severity::Information => msg!("severity-information"),
-        Severity::Hint => msg!("severity-hint"),
-    }
+/// A severity as a person reads it (JSON keeps [`Severity::as_str`]):
+/// rendered once per language, not once per finding.
+fn severity_name(severity: Severity, lang: Lang) -> &'static str {
+    static NAMES: [OnceLock<[String; 4]>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    let k = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    let names = NAMES[k].get_or_init(|| {
+        [
+            crate::i18n::text(lang, "severity-error"),
+            crate::i18n::text(lang, "severity-warning"),
+            crate::i18n::text(lang, "severity-information"),
+            crate::i18n::text(lang, "severity-hint"),
+        ]
+    });
+    &names[match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Information => 2,
+        Severity::Hint => 3,
+    }]
 }
 
 /// `n` times `byte`.
