@@ -47,7 +47,6 @@ enum Gate {
     CompactList,
 }
 
-
 /// Which gates a piece of text opens.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Gates(u16);
