@@ -323,91 +323,88 @@ fn analyse_all(files: &[PathBuf], levels: &[LintLevels]) -> Vec<Result<Checked, 
         .collect()
 }
 
-/// When a file looks its questions up in the others (a committee letter
-/// without its answers), the words of the others' questions are hashed
-/// for it: their texts are read and analysed again, on all cores. Most
-/// sets of files hold no such letter and skip this.
-fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, Message>]) {
-    let summaries = || {
-        checked
-            .iter()
-            .filter_map(|c| c.as_ref().ok()?.summary.as_ref())
-    };
-    if !summaries().any(DocumentSummary::asks_elsewhere) {
-        return;
-    }
-    let asked: Vec<usize> = (0..checked.len())
-        .filter(|&i| {
-            checked[i]
-                .as_ref()
-                .ok()
-                .and_then(|c| c.summary.as_ref())
-                .is_some_and(|s| s.words_deferred && s.may_be_asked())
-        })
-        .collect();
-    let hashed: Vec<Option<DocumentSummary>> = asked
+/// The summaries of the files `chosen`, completed on all cores by
+/// `complete` with each file's text and dossier, read and analysed again
+/// (`None` for a file changed since it was read). A file whose analysis
+/// panics keeps the summary it had.
+fn complete_summaries(
+    files: &[PathBuf],
+    checked: &mut [Result<Checked, Message>],
+    chosen: Vec<usize>,
+    complete: impl Fn(&mut DocumentSummary, Option<(&str, &Dossier)>) + Sync,
+) {
+    let completed: Vec<Option<DocumentSummary>> = chosen
         .par_iter()
         .map(|&i| {
             let c = checked[i].as_ref().expect("a checked file");
             let mut summary = c.summary.clone().expect("a summary");
-            // A file changed since it was read keeps no words to be found by.
             let text = read_again(&files[i], c.stamp).ok();
-            std::panic::catch_unwind(move || {
-                match text {
-                    Some(text) => summary.hash_deferred_words(&Dossier::analyze(&text)),
-                    None => summary.hash_deferred_words(&Dossier::default()),
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                match &text {
+                    Some(text) => complete(&mut summary, Some((text, &Dossier::analyze(text)))),
+                    None => complete(&mut summary, None),
                 }
                 summary
-            })
+            }))
             .ok()
         })
         .collect();
-    for (i, summary) in asked.into_iter().zip(hashed) {
+    for (i, summary) in chosen.into_iter().zip(completed) {
         if let (Ok(c), Some(summary)) = (&mut checked[i], summary) {
             c.summary = Some(summary);
         }
     }
 }
 
+fn summary_of(c: &Result<Checked, Message>) -> Option<&DocumentSummary> {
+    c.as_ref().ok()?.summary.as_ref()
+}
+
+/// When a file looks its questions up in the others (a committee letter
+/// without its answers), the words of the others' questions are hashed
+/// for it: their texts are read and analysed again, on all cores. Most
+/// sets of files hold no such letter and skip this.
+fn hash_words_if_asked(files: &[PathBuf], checked: &mut [Result<Checked, Message>]) {
+    if !checked
+        .iter()
+        .filter_map(summary_of)
+        .any(DocumentSummary::asks_elsewhere)
+    {
+        return;
+    }
+    let asked: Vec<usize> = (0..checked.len())
+        .filter(|&i| summary_of(&checked[i]).is_some_and(|s| s.words_deferred && s.may_be_asked()))
+        .collect();
+    complete_summaries(files, checked, asked, |summary, read| match read {
+        Some((_, d)) => summary.hash_deferred_words(d),
+        // A file changed since it was read keeps no words to be found by.
+        None => summary.hash_deferred_words(&Dossier::default()),
+    });
+}
+
 /// A file whose quotations cite another of the files gets its quotations'
 /// words: read and analysed again, on all cores. Most files quote none of
 /// the others and are not read again.
 fn read_quotations(files: &[PathBuf], checked: &mut [Result<Checked, Message>]) {
-    fn summary(c: &Result<Checked, Message>) -> Option<&DocumentSummary> {
-        c.as_ref().ok()?.summary.as_ref()
-    }
     let present: rustc_hash::FxHashSet<&str> = checked
         .iter()
-        .filter_map(|c| summary(c)?.id.as_deref())
+        .filter_map(|c| summary_of(c)?.id.as_deref())
         .collect();
     let quoting: Vec<usize> = (0..checked.len())
         .filter(|&i| {
-            summary(&checked[i]).is_some_and(|s| {
+            summary_of(&checked[i]).is_some_and(|s| {
                 s.deferred_quotes
                     .iter()
                     .any(|id| s.id.as_ref() != Some(id) && present.contains(id.as_str()))
             })
         })
         .collect();
-    let read: Vec<Option<DocumentSummary>> = quoting
-        .par_iter()
-        .map(|&i| {
-            let c = checked[i].as_ref().expect("a checked file");
-            let mut summary = c.summary.clone().expect("a summary");
-            // A file changed since it was read quotes nothing here.
-            let text = read_again(&files[i], c.stamp).ok()?;
-            std::panic::catch_unwind(move || {
-                summary.read_deferred_quotes(&text, &Dossier::analyze(&text));
-                summary
-            })
-            .ok()
-        })
-        .collect();
-    for (i, summary) in quoting.into_iter().zip(read) {
-        if let (Ok(c), Some(summary)) = (&mut checked[i], summary) {
-            c.summary = Some(summary);
+    // A file changed since it was read quotes nothing here.
+    complete_summaries(files, checked, quoting, |summary, read| {
+        if let Some((text, d)) = read {
+            summary.read_deferred_quotes(text, d);
         }
-    }
+    });
 }
 
 /// The files that another file quotes (its quotations' notes cite them)
@@ -415,13 +412,10 @@ fn read_quotations(files: &[PathBuf], checked: &mut [Result<Checked, Message>]) 
 /// analysed again, on all cores. Most files are quoted by none and are
 /// not read again. The quoting files' quotations are read first.
 fn index_quoted(files: &[PathBuf], checked: &mut [Result<Checked, Message>]) {
-    fn summary(c: &Result<Checked, Message>) -> Option<&DocumentSummary> {
-        c.as_ref().ok()?.summary.as_ref()
-    }
     read_quotations(files, checked);
     let quoted: rustc_hash::FxHashSet<&str> = checked
         .iter()
-        .filter_map(summary)
+        .filter_map(summary_of)
         .flat_map(|s| {
             s.quotes
                 .iter()
@@ -431,33 +425,17 @@ fn index_quoted(files: &[PathBuf], checked: &mut [Result<Checked, Message>]) {
         .collect();
     let wanted: Vec<usize> = (0..checked.len())
         .filter(|&i| {
-            summary(&checked[i]).is_some_and(|s| {
+            summary_of(&checked[i]).is_some_and(|s| {
                 s.passages().is_none() && s.id.as_deref().is_some_and(|id| quoted.contains(id))
             })
         })
         .collect();
-    if wanted.is_empty() {
-        return;
-    }
-    let indexed: Vec<Option<DocumentSummary>> = wanted
-        .par_iter()
-        .map(|&i| {
-            let c = checked[i].as_ref().expect("a checked file");
-            let summary = c.summary.clone().expect("a summary");
-            // A file changed since it was read is not looked in.
-            let text = read_again(&files[i], c.stamp).ok()?;
-            std::panic::catch_unwind(move || {
-                summary.index_passages(&Dossier::analyze(&text));
-                summary
-            })
-            .ok()
-        })
-        .collect();
-    for (i, summary) in wanted.into_iter().zip(indexed) {
-        if let (Ok(c), Some(summary)) = (&mut checked[i], summary) {
-            c.summary = Some(summary);
+    // A file changed since it was read is not looked in.
+    complete_summaries(files, checked, wanted, |summary, read| {
+        if let Some((_, d)) = read {
+            summary.index_passages(d);
         }
-    }
+    });
 }
 
 /// Reads a file into `bytes`, or gives its length when that is more than
