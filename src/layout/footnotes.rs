@@ -92,9 +92,10 @@ fn next_lowercase_definition(line: &str, prev: u32) -> Option<u32> {
 pub(crate) fn glued_marker_before(text: &str, before: usize, n: u32) -> bool {
     let digits = n.to_string();
     let head = &text[..before];
-    let mut from = 0;
-    while let Some(i) = head[from..].find(&digits) {
-        let at = from + i;
+    // The digits are ASCII: where they stand and end are character
+    // boundaries. (A vectorised search: `str::find` of a short needle
+    // over a long text was most of this.)
+    memchr::memmem::find_iter(head.as_bytes(), digits.as_bytes()).any(|at| {
         let end = at + digits.len();
         let prev = head[..at].chars().next_back();
         let next = head[end..].chars().next();
@@ -102,12 +103,8 @@ pub(crate) fn glued_marker_before(text: &str, before: usize, n: u32) -> bool {
             prev.is_some_and(|c| c.is_lowercase() || matches!(c, '.' | '»' | '?' | ')' | '”'));
         let ends = !next.is_some_and(|c| c.is_alphanumeric());
         let digit_before = prev.is_some_and(|c| c.is_ascii_digit());
-        if glued && ends && !digit_before {
-            return true;
-        }
-        from = end;
-    }
-    false
+        glued && ends && !digit_before
+    })
 }
 
 /// A `?` that ends a sentence (not one inside a web address's query).
