@@ -173,6 +173,8 @@ fn a_deferred_summary_once_completed_is_the_full_summary() {
     for text in &texts {
         let d = Dossier::analyze(text);
         let full = DocumentSummary::new("a.txt", text, &d);
+        // The full summary holds every quotation the dossier would look up.
+        assert_eq!(full.quotes, d.quoted_passages(text));
         let mut deferred = DocumentSummary::deferred("a.txt", text, &d);
         assert!(deferred.words_deferred);
         for q in &deferred.questions {
