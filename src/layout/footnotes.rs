@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{FootnoteBlock, Layout, LineKind};
+use super::{FootnoteBlock, Layout, Line, LineKind};
 
 /// How far the numbering may jump between two definitions: a gap of two.
 const MAX_STEP: u32 = 3;
@@ -135,6 +135,19 @@ fn opens_numbered_answers(line: &str) -> bool {
     }
 }
 
+/// The lines of a block that turned out not to be notes are running text
+/// again.
+fn back_to_body(lines: &mut [Line]) {
+    for line in lines {
+        if matches!(
+            line.kind,
+            LineKind::FootnoteStart | LineKind::FootnoteContinuation
+        ) {
+            line.kind = LineKind::Body;
+        }
+    }
+}
+
 pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
     let mut last_def = 0u32;
     for page in 0..layout.pages.len() {
@@ -215,14 +228,7 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
             // note's number at the start of a wrapped line of text, `…
             // akkoord?` / `1 Zo ja, …`, is not a definition).
             if n.zip(first).is_some_and(|(n, f)| n <= f) && text_after_blank {
-                for line in &mut layout.lines[from..i] {
-                    if matches!(
-                        line.kind,
-                        LineKind::FootnoteStart | LineKind::FootnoteContinuation
-                    ) {
-                        line.kind = LineKind::Body;
-                    }
-                }
+                back_to_body(&mut layout.lines[from..i]);
                 (from, prev, first, text_after_blank) = (i, 0, None, false);
             }
             let line = &mut layout.lines[i];
@@ -256,14 +262,7 @@ pub(super) fn find_blocks(text: &str, layout: &mut Layout) {
                         .is_some_and(|(n, _)| glued_marker_before(text, line.span.start, n))
             });
         if !evidenced {
-            for line in &mut layout.lines[start..end] {
-                if matches!(
-                    line.kind,
-                    LineKind::FootnoteStart | LineKind::FootnoteContinuation
-                ) {
-                    line.kind = LineKind::Body;
-                }
-            }
+            back_to_body(&mut layout.lines[start..end]);
             continue;
         }
         last_def = last_def.max(prev);
