@@ -442,7 +442,6 @@ fn index_quoted(files: &[PathBuf], checked: &mut [Result<Checked, Message>]) {
 /// [`MAX_FILE_BYTES`] (one open, one fstat, the reads: no stat by name
 /// first).
 pub(crate) fn read_file(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<Result<Stamp, u64>> {
-    use std::io::Read;
     let mut file = std::fs::File::open(path)?;
     let meta = file.metadata()?;
     let stamp = Stamp {
@@ -452,9 +451,38 @@ pub(crate) fn read_file(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<Res
     if stamp.len > MAX_FILE_BYTES {
         return Ok(Err(stamp.len));
     }
-    bytes.clear();
-    file.read_to_end(bytes)?;
+    read_sized(&mut file, stamp.len as usize, bytes)?;
     Ok(Ok(stamp))
+}
+
+/// Reads `file` to its end into `bytes`, with room for `len` bytes and one
+/// more from the start: the read that fills it and the one that finds the
+/// end. (std's `read_to_end` asks the size once more, a stat and a seek
+/// per file.) A file that grew since its size was taken is read whole.
+fn read_sized(
+    file: &mut impl std::io::Read,
+    len: usize,
+    bytes: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    bytes.clear();
+    bytes.resize(len + 1, 0);
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            bytes.resize(2 * bytes.len(), 0);
+        }
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                bytes.clear();
+                return Err(e);
+            }
+        }
+    }
+    bytes.truncate(filled);
+    Ok(())
 }
 
 /// A file's text once more, for findings that other files cause; an error
@@ -597,7 +625,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let (files, errors) = collect_files_in(paths, &mut projects);
     // Each file's project file, and its levels: the command line's over
     // the project file's.
-    let project_of: Vec<Option<Arc<ProjectFile>>> = files.iter().map(|f| projects.of(f)).collect();
+    let project_of = projects_of(&files, &mut projects);
     let levels: Vec<LintLevels> = files
         .iter()
         .zip(&project_of)
@@ -639,6 +667,27 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
             report(&files, failed || !errors.is_empty(), errors, options, &ctx)
         }
     }
+}
+
+/// Each file's project file. The files of one folder come one after
+/// another and share it: the folder is looked up once, not a stat and a
+/// path per file (a serial step before the analysis starts).
+fn projects_of(files: &[PathBuf], projects: &mut ProjectCache) -> Vec<Option<Arc<ProjectFile>>> {
+    let mut last: Option<(&Path, Option<Arc<ProjectFile>>)> = None;
+    files
+        .iter()
+        .map(|file| {
+            let folder = file.parent().filter(|f| !f.as_os_str().is_empty());
+            match (&last, folder) {
+                (Some((seen, project)), Some(folder)) if *seen == folder => project.clone(),
+                _ => {
+                    let project = projects.of(file);
+                    last = folder.map(|f| (f, project.clone()));
+                    project
+                }
+            }
+        })
+        .collect()
 }
 
 fn print_error(e: &Message, lang: Lang) {
@@ -1048,6 +1097,46 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         assert!(read_again(&path, stamp).is_err());
         let _ = std::fs::remove_dir(&dir);
+    }
+
+    /// A file is read whole whatever its stated size: the size taken
+    /// before reading is a hint, not a limit, and a reader that hands out
+    /// a few bytes at a time or is interrupted loses none.
+    #[test]
+    fn a_file_is_read_whole_whatever_its_stated_size() {
+        struct Dribble<'a> {
+            rest: &'a [u8],
+            interrupted: bool,
+        }
+        impl std::io::Read for Dribble<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                self.interrupted = !self.interrupted;
+                if self.interrupted {
+                    return Err(std::io::ErrorKind::Interrupted.into());
+                }
+                let n = buf.len().min(self.rest.len()).min(7);
+                buf[..n].copy_from_slice(&self.rest[..n]);
+                self.rest = &self.rest[n..];
+                Ok(n)
+            }
+        }
+        let text = "Kamerstukken II 2020/21, 22 112, nr. 2955, blz. 40.\n".repeat(3);
+        let mut bytes = b"what an earlier file left".to_vec();
+        for stated in [
+            0,
+            1,
+            text.len() - 1,
+            text.len(),
+            text.len() + 1,
+            10 * text.len(),
+        ] {
+            let mut file = Dribble {
+                rest: text.as_bytes(),
+                interrupted: false,
+            };
+            read_sized(&mut file, stated, &mut bytes).unwrap();
+            assert_eq!(bytes, text.as_bytes(), "stated {stated}");
+        }
     }
 
     /// Valid UTF-8 is analysed in place, a byte-order mark and invalid
