@@ -4,11 +4,14 @@ use std::process::ExitCode;
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use dossier_lsp::i18n::Lang;
 
-// Both commands allocate with the system allocator. mimalloc made `check`
-// about 15 % faster but held two to seven times the memory in the
-// long-running server (BENCHMARKS.md, "How the allocator was chosen"); a
-// switch between the two at run time rested on a page-map look-up that does
-// not cover every block.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+mod alloc;
+
+// The system allocator, and for `check` an arena of mimalloc's beside it
+// (src/alloc.rs: which one gave a block out is decided by its address).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[global_allocator]
+static ALLOCATOR: alloc::Allocator = alloc::Allocator;
 
 /// A language server and checker for Dutch parliamentary dossier texts.
 ///
@@ -168,7 +171,7 @@ fn main() -> ExitCode {
                 lang: chosen,
                 write_baseline,
             };
-            tune_malloc_for_a_batch();
+            allocate_for_a_batch();
             dossier_lsp::check::run(&paths, &options)
         }
         Command::Inspect {
@@ -285,24 +288,11 @@ fn localise(cmd: clap::Command, lang: Lang) -> clap::Command {
     cmd.mut_subcommand("help", |c| c.about(t(msg!("cli-help-command"))))
 }
 
-/// `check` allocates and frees in bursts, file after file, and ends: glibc
-/// need not hand memory back to the system between files, nor map large
-/// blocks one by one. Grown in steps of 64 MiB (mapped, not touched) and
-/// kept: about a tenth of `check`'s time over 2,000 files (BENCHMARKS.md).
-/// The server keeps glibc's defaults, under which its soaks were measured.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn tune_malloc_for_a_batch() {
-    const MIB: libc::c_int = 1 << 20;
-    for (param, value) in [
-        (libc::M_TOP_PAD, 64 * MIB),
-        (libc::M_TRIM_THRESHOLD, 256 * MIB),
-        (libc::M_MMAP_THRESHOLD, 64 * MIB),
-    ] {
-        // SAFETY: called before `check` starts any thread; mallopt only sets
-        // an allocator parameter (a refusal leaves glibc's default).
-        unsafe { libc::mallopt(param, value) };
-    }
+/// `check` allocates and frees in bursts, file after file, and ends: its
+/// new blocks come from an arena of mimalloc's (src/alloc.rs), about a
+/// tenth faster than glibc for it. The server stays on glibc, under which
+/// its soaks were measured.
+fn allocate_for_a_batch() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    alloc::allocate_for_a_batch();
 }
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn tune_malloc_for_a_batch() {}

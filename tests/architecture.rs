@@ -24,6 +24,8 @@ const LAYERS: &[(&str, u32)] = &[
     ("inspect", 6),
     ("server", 7),
     ("main", 8),
+    // The binary's allocator, beside `main`; it imports no layer.
+    ("alloc", 8),
 ];
 
 /// Items of `src/lib.rs`, by the layer they belong to.
