@@ -170,6 +170,12 @@ pub(super) fn find(d: &Dossier) -> Vec<Quote> {
     quotes
 }
 
+/// A blank line: built once, not per mark (`memmem::find` builds its
+/// searcher each call, several hundred instructions for a gap of a few
+/// words).
+static PARAGRAPH_BREAK: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"\n\n"));
+
 /// The quotations' marks in the body stream: `(marks included, words,
 /// opening mark, nested)`, body offsets.
 fn marks(s: &str) -> Vec<(Span, Span, char, bool)> {
@@ -195,7 +201,7 @@ fn marks(s: &str) -> Vec<(Span, Span, char, bool)> {
             _ => continue,
         };
         // A paragraph ended: what it left open opens nothing.
-        if !open.is_empty() && memchr::memmem::find(&b[seen..i], b"\n\n").is_some() {
+        if !open.is_empty() && PARAGRAPH_BREAK.find(&b[seen..i]).is_some() {
             open.clear();
         }
         seen = i;
