@@ -37,7 +37,11 @@ pub fn allocate_for_a_batch() {
     if ARENA.get().is_some() {
         return;
     }
-    if let Some(arena) = Arena::map(BATCH_ARENA_BYTES) {
+    // Huge pages: a batch touches tens of megabytes once and keeps them;
+    // one fault per 2 MiB instead of per 4 KiB (7,358 -> 405 faults over
+    // 2,000 files, 5 % of the time, BENCHMARKS.md), at the price of a
+    // few MB more resident.
+    if let Some(arena) = Arena::map(BATCH_ARENA_BYTES, true) {
         // A second caller's arena is left unused, still mapped.
         let _ = ARENA.set(arena);
     }
@@ -57,8 +61,10 @@ thread_local! {
 }
 
 impl Arena {
-    /// Maps `bytes` of address space and gives it to mimalloc.
-    pub fn map(bytes: usize) -> Option<Arena> {
+    /// Maps `bytes` of address space and gives it to mimalloc; with
+    /// `huge_pages`, asks the kernel to back it with 2 MiB pages where it
+    /// can (transparent huge pages in `madvise` mode).
+    pub fn map(bytes: usize, huge_pages: bool) -> Option<Arena> {
         // SAFETY: a fresh anonymous private mapping; nothing else uses it.
         let start = unsafe {
             libc::mmap(
@@ -72,6 +78,10 @@ impl Arena {
         };
         if start == libc::MAP_FAILED {
             return None;
+        }
+        if huge_pages {
+            // SAFETY: advice on our own mapping; a refusal changes nothing.
+            unsafe { libc::madvise(start, bytes, libc::MADV_HUGEPAGE) };
         }
         let mut id: mi::mi_arena_id_t = 0;
         // SAFETY: the range is mapped, readable and writable, zeroed, and
@@ -241,7 +251,7 @@ mod tests {
     /// 64 MiB: after mimalloc aligns the start, room for one of its 32 MiB
     /// segments, so that the tests soon reach the arena's end.
     fn small_arena() -> Arena {
-        Arena::map(64 << 20).expect("64 MiB of address space")
+        Arena::map(64 << 20, false).expect("64 MiB of address space")
     }
 
     /// Blocks of every size and alignment go to the arena while it has
