@@ -331,6 +331,18 @@ fn phrase_before(body: &BodyStream, q: &Quote) -> Option<(Span, BackPage)> {
         from += 1;
     }
     let before = &body.text[from..open_at];
+    // ASCII lower case keeps the offsets.
+    let lower_before = before.to_ascii_lowercase();
+    // Each phrase holds one of these, and most windows hold none: they are
+    // turned down before the sentence is looked for, a search backwards
+    // character by character.
+    static KEYS: LazyLock<[memchr::memmem::Finder<'static>; 3]> = LazyLock::new(|| {
+        ["dezelfde", "aldaar", "t.a.p."].map(|k| memchr::memmem::Finder::new(k.as_bytes()))
+    });
+    let holds_key = |s: &str| KEYS.iter().any(|k| k.find(s.as_bytes()).is_some());
+    if !holds_key(&lower_before) {
+        return None;
+    }
     let sentence = before
         .rfind(['.', '?', '!', '»', '”', '"'])
         .filter(|&k| {
@@ -339,14 +351,9 @@ fn phrase_before(body: &BodyStream, q: &Quote) -> Option<(Span, BackPage)> {
         .map_or(0, |k| {
             k + before[k..].chars().next().map_or(1, char::len_utf8)
         });
+    let lower = lower_before.get(sentence..).unwrap_or("");
     let sentence = before.get(sentence..).unwrap_or("");
-    // ASCII lower case keeps the offsets.
-    let lower = sentence.to_ascii_lowercase();
-    // Each phrase holds one of these: most sentences hold none.
-    static KEYS: LazyLock<[memchr::memmem::Finder<'static>; 3]> = LazyLock::new(|| {
-        ["dezelfde", "aldaar", "t.a.p."].map(|k| memchr::memmem::Finder::new(k.as_bytes()))
-    });
-    if !KEYS.iter().any(|k| k.find(lower.as_bytes()).is_some()) {
+    if !holds_key(lower) {
         return None;
     }
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
