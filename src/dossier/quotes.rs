@@ -333,14 +333,17 @@ fn phrase_before(body: &BodyStream, q: &Quote) -> Option<(Span, BackPage)> {
     let before = &body.text[from..open_at];
     // ASCII lower case keeps the offsets.
     let lower_before = before.to_ascii_lowercase();
-    // Each phrase holds one of these, and most windows hold none: they are
-    // turned down before the sentence is looked for, a search backwards
-    // character by character.
+    // Each phrase of [`BEFORE`] holds one of these, and most windows hold
+    // none: they are turned down before the sentence is looked for, a
+    // search backwards character by character. (A sentence without a
+    // phrase is turned down below, where none is found in it.)
     static KEYS: LazyLock<[memchr::memmem::Finder<'static>; 3]> = LazyLock::new(|| {
         ["dezelfde", "aldaar", "t.a.p."].map(|k| memchr::memmem::Finder::new(k.as_bytes()))
     });
-    let holds_key = |s: &str| KEYS.iter().any(|k| k.find(s.as_bytes()).is_some());
-    if !holds_key(&lower_before) {
+    if !KEYS
+        .iter()
+        .any(|k| k.find(lower_before.as_bytes()).is_some())
+    {
         return None;
     }
     let sentence = before
@@ -353,9 +356,6 @@ fn phrase_before(body: &BodyStream, q: &Quote) -> Option<(Span, BackPage)> {
         });
     let lower = lower_before.get(sentence..).unwrap_or("");
     let sentence = before.get(sentence..).unwrap_or("");
-    if !holds_key(lower) {
-        return None;
-    }
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let (at, len, same) = BEFORE
         .iter()
