@@ -28,6 +28,12 @@ pub struct PageLabel {
 pub fn written_label(line: &str) -> Option<u32> {
     const WORDS: [&str; 4] = ["pagina", "page", "blad", "blz."];
     const DASHES: [char; 3] = ['-', '–', '—'];
+    // Running text: longer than any label, and nothing at either end that
+    // trimming would take off. Turned down before it is trimmed.
+    let b = line.as_bytes();
+    if b.len() > 40 && b[0].is_ascii_graphic() && b[b.len() - 1].is_ascii_graphic() {
+        return None;
+    }
     let t = line.trim();
     // A label opens with its word (`Pagina`, `Blad`), or is a number
     // with dashes, spaces and a slash: most lines are turned down without
@@ -287,6 +293,12 @@ mod tests {
             ("2.1 Voorgeschiedenis", None),
             ("3", None),
             ("Op pagina 2 van het rapport", None),
+            // Centred by spaces past the length of any label: trimmed first.
+            (&format!("{:>60}", "Pagina 5 van 9"), Some(5)),
+            (
+                "Pagina 2 van 7 gaat over de kosten van het programma in 2025",
+                None,
+            ),
         ] {
             assert_eq!(written_label(line), n, "{line}");
         }

@@ -384,14 +384,19 @@ static FINDERS: LazyLock<Finders> = LazyLock::new(|| Finders {
 });
 
 /// The offsets where a literal occurs, asked about line by line in order.
-struct Occurrences<'t> {
-    found: memchr::memmem::FindIter<'t, 'static>,
+struct Occurrences<I: Iterator<Item = usize>> {
+    found: I,
     next: Option<usize>,
 }
 
-impl<'t> Occurrences<'t> {
+impl<'t> Occurrences<memchr::memmem::FindIter<'t, 'static>> {
     fn new(finder: &'static Finder<'static>, text: &'t str) -> Self {
-        let mut found = finder.find_iter(text.as_bytes());
+        Occurrences::of(finder.find_iter(text.as_bytes()))
+    }
+}
+
+impl<I: Iterator<Item = usize>> Occurrences<I> {
+    fn of(mut found: I) -> Self {
         let next = found.next();
         Occurrences { found, next }
     }
@@ -483,6 +488,8 @@ impl Layout {
             Occurrences::new(&FINDERS.staten_generaal, text),
             Occurrences::new(&FINDERS.vergaderjaar, text),
         ];
+        // A Markdown heading's `#`, likewise found in one pass.
+        let mut hash_at = Occurrences::of(memchr::memchr_iter(b'#', text.as_bytes()));
         self.lines.reserve(index.line_count());
         for n in 0..index.line_count() {
             let Some(span) = index.line_span(text, n) else {
@@ -555,8 +562,7 @@ impl Layout {
                 && COLOPHON.is_match(line)
             {
                 LineKind::Colophon
-            } else if (header_at.iter_mut().any(|o| o.within(&span))
-                || memchr::memchr(b'#', line.as_bytes()).is_some())
+            } else if (header_at.iter_mut().any(|o| o.within(&span)) || hash_at.within(&span))
                 && HEADER.is_match(line)
                 || (after_header && line.trim().bytes().all(|b| b.is_ascii_digit()))
             {
