@@ -181,32 +181,23 @@ fn next_head(text: &str, span: Span, current: &Head) -> Option<Head> {
             at + 1
         }
         NoteConvention::Plain => {
-            // The next number follows a sentence's end and a space.
-            // (`»` and `”` end in the bytes BB and 9D.)
-            let ends = |w: &[u8]| w[1] == b' ' && matches!(w[0], b'.' | b')' | 0xBB | 0x9D);
-            if !s.as_bytes().windows(2).any(ends) {
-                return None;
-            }
-            let digits = next.to_string();
-            let mut found = None;
-            for (i, _) in s.match_indices(&digits) {
-                let Some(before) = s[..i].strip_suffix(' ') else {
-                    continue;
-                };
-                let sentence_end = before.ends_with(['.', ')', '»', '”']);
-                let after = &s[i + digits.len()..];
-                let opens = after.strip_prefix(' ').is_some_and(|a| {
-                    a.starts_with(|c: char| c.is_uppercase() || matches!(c, '«' | '“'))
-                });
-                if sentence_end
-                    && opens
-                    && crate::layout::glued_marker_before(text, span.start + i, next)
-                {
-                    found = Some(i);
-                    break;
-                }
-            }
-            found?
+            // The next number follows a sentence's end and a space: looked
+            // for at each such place (`»` and `”` end in the bytes BB and
+            // 9D), not at each occurrence of its digits.
+            let b = s.as_bytes();
+            let mut buf = [0u8; 10];
+            let digits = decimal(next, &mut buf);
+            (0..b.len().saturating_sub(1))
+                .filter(|&j| b[j + 1] == b' ' && matches!(b[j], b'.' | b')' | 0xBB | 0x9D))
+                .map(|j| j + 2)
+                .find(|&i| {
+                    b[i..].starts_with(digits)
+                        && s[..i - 1].ends_with(['.', ')', '»', '”'])
+                        && s[i + digits.len()..].strip_prefix(' ').is_some_and(|a| {
+                            a.starts_with(|c: char| c.is_uppercase() || matches!(c, '«' | '“'))
+                        })
+                        && crate::layout::glued_marker_before(text, span.start + i, next)
+                })?
         }
         _ => return None,
     };
@@ -220,6 +211,19 @@ fn next_head(text: &str, span: Span, current: &Head) -> Option<Head> {
         text_start,
         convention: current.convention,
     })
+}
+
+/// `n` in decimal digits, written into the end of `buf`.
+fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
+    let mut k = buf.len();
+    loop {
+        k -= 1;
+        buf[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[k..];
+        }
+    }
 }
 
 fn build(text: &str, page: usize, head: Head, pieces: &[Span]) -> Footnote {
@@ -346,4 +350,16 @@ fn resolve(short: &Citation, antecedent: Option<&Footnote>, citations: &[Citatio
     citation.slips.clear();
     via.dedup();
     Source::Resolved { citation, via }
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #[test]
+        fn decimal_writes_what_to_string_writes(n: u32) {
+            let mut buf = [0u8; 10];
+            let plain = n.to_string();
+            proptest::prop_assert_eq!(super::decimal(n, &mut buf), plain.as_bytes());
+        }
+    }
 }

@@ -547,3 +547,25 @@ fn first_running_words_are_those_of_the_whole_running_text() {
     }
     assert!(long > 100, "{long} spans read in pieces");
 }
+
+#[test]
+fn notes_an_ocr_page_runs_together_are_split_after_a_sentence() {
+    // Two notes on one line: the second's number follows a sentence's end
+    // and its marker stands in the text above. `12` inside the first note
+    // and `2` after a comma are no heads.
+    let text = "De minister schreef dit eerder.1 Hij herhaalde het later.2\n\n\
+                1 Zie de brief van 12 mei, blz. 51. 2 Kamerstukken II 2020/21, 35 000, nr. 5.\n";
+    let d = Dossier::analyze(text);
+    let notes: Vec<(u32, &str)> = d
+        .footnotes
+        .iter()
+        .map(|f| (f.number, f.text.trim()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (1, "Zie de brief van 12 mei, blz. 51."),
+            (2, "Kamerstukken II 2020/21, 35 000, nr. 5."),
+        ]
+    );
+}
