@@ -1001,27 +1001,31 @@ pub fn write_json(out: &mut impl Write, report: &FileReport, lang: Lang) -> std:
 
 /// rustc/ruff style: `path:line:col: severity[code]: message`, the line, a caret.
 pub fn write_human(out: &mut impl Write, report: &FileReport, lang: Lang) -> std::io::Result<()> {
+    // Written piece by piece, numbers without the formatting machinery:
+    // thousands of findings go through here.
+    let mut digits = [0u8; 20];
     for f in &report.diagnostics {
-        writeln!(
-            out,
-            "{}:{}:{}: {}[{}]: {}",
-            report.path,
-            f.line,
-            f.column,
-            severity_name(f.severity, lang),
-            f.code,
-            f.message.render(lang)
-        )?;
+        out.write_all(report.path.as_bytes())?;
+        out.write_all(b":")?;
+        out.write_all(crate::text::decimal(f.line as u64, &mut digits))?;
+        out.write_all(b":")?;
+        out.write_all(crate::text::decimal(f.column as u64, &mut digits))?;
+        out.write_all(b": ")?;
+        out.write_all(severity_name(f.severity, lang).as_bytes())?;
+        out.write_all(b"[")?;
+        out.write_all(f.code.as_bytes())?;
+        out.write_all(b"]: ")?;
+        out.write_all(f.message.render(lang).as_bytes())?;
+        out.write_all(b"\n")?;
         if f.source_line.is_empty() {
             continue;
         }
-        // The line, a gutter as wide as its number, and the caret: written
-        // piece by piece (thousands of findings go through here).
-        let number = f.line.to_string();
+        // The line, a gutter as wide as its number, and the caret.
+        let number = crate::text::decimal(f.line as u64, &mut digits);
         let (a, b) = f.underline;
         repeat(out, b' ', number.len())?;
         out.write_all(b" |\n")?;
-        out.write_all(number.as_bytes())?;
+        out.write_all(number)?;
         out.write_all(b" | ")?;
         out.write_all(f.source_line.as_bytes())?;
         out.write_all(b"\n")?;

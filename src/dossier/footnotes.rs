@@ -185,8 +185,8 @@ fn next_head(text: &str, span: Span, current: &Head) -> Option<Head> {
             // for at each such place (`»` and `”` end in the bytes BB and
             // 9D), not at each occurrence of its digits.
             let b = s.as_bytes();
-            let mut buf = [0u8; 10];
-            let digits = decimal(next, &mut buf);
+            let mut buf = [0u8; 20];
+            let digits = crate::text::decimal(u64::from(next), &mut buf);
             (0..b.len().saturating_sub(1))
                 .filter(|&j| b[j + 1] == b' ' && matches!(b[j], b'.' | b')' | 0xBB | 0x9D))
                 .map(|j| j + 2)
@@ -211,19 +211,6 @@ fn next_head(text: &str, span: Span, current: &Head) -> Option<Head> {
         text_start,
         convention: current.convention,
     })
-}
-
-/// `n` in decimal digits, written into the end of `buf`.
-fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
-    let mut k = buf.len();
-    loop {
-        k -= 1;
-        buf[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return &buf[k..];
-        }
-    }
 }
 
 fn build(text: &str, page: usize, head: Head, pieces: &[Span]) -> Footnote {
@@ -350,16 +337,4 @@ fn resolve(short: &Citation, antecedent: Option<&Footnote>, citations: &[Citatio
     citation.slips.clear();
     via.dedup();
     Source::Resolved { citation, via }
-}
-
-#[cfg(test)]
-mod tests {
-    proptest::proptest! {
-        #[test]
-        fn decimal_writes_what_to_string_writes(n: u32) {
-            let mut buf = [0u8; 10];
-            let plain = n.to_string();
-            proptest::prop_assert_eq!(super::decimal(n, &mut buf), plain.as_bytes());
-        }
-    }
 }

@@ -178,7 +178,7 @@ impl Message {
         let mut args = FluentArgs::new();
         for (name, value) in &self.args {
             let value: FluentValue = match value {
-                Arg::Text(s) => s.clone().into(),
+                Arg::Text(s) => s.as_str().into(),
                 Arg::Number(n) => (*n).into(),
                 Arg::Message(m) => m.render(lang).into(),
                 Arg::List(list) => list

@@ -164,6 +164,20 @@ pub fn white_space_at(s: &str, at: usize) -> Option<usize> {
         .map(char::len_utf8)
 }
 
+/// `n` in decimal digits, written into the end of `buf`: for code that
+/// writes many numbers, without the formatting machinery or a `String`.
+pub fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut k = buf.len();
+    loop {
+        k -= 1;
+        buf[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[k..];
+        }
+    }
+}
+
 /// NUL bytes in the first 8 KiB, as git judges a binary file.
 fn looks_binary(bytes: &[u8]) -> bool {
     // memchr's vector search: `contains` reads a word at a time.
@@ -240,6 +254,15 @@ pub fn probably_windows_1252(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn decimal_writes_what_to_string_writes(n: u64) {
+            let mut buf = [0u8; 20];
+            let plain = n.to_string();
+            proptest::prop_assert_eq!(decimal(n, &mut buf), plain.as_bytes());
+        }
+    }
 
     #[test]
     fn windows_1252_is_told_from_other_bytes() {
