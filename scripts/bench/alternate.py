@@ -2,8 +2,9 @@
 """`check` over one folder with several binaries, their runs alternated, for
 a noisy machine: each round runs every binary once (in turn, the order
 reversed every other round), so that a slow minute of the host falls on all
-of them alike; medians and quartiles per binary, and each median against
-the first binary's.
+of them alike; medians and quartiles per binary, each median against
+the first binary's, and the median user and system CPU time (the kernel's
+share varies most from run to run on a VM).
 
     python3 scripts/bench/alternate.py [--rounds 30] [--folder DIR] BIN...
 
@@ -17,20 +18,22 @@ difference between binaries. Run by hand; not part of `cargo test` or
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
 
 
 def run(binary, folder):
+    """Wall, user and system time of one `check`, in ms."""
     started = time.perf_counter()
-    subprocess.run(
-        [binary, "check", folder],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=False,
-    )
-    return (time.perf_counter() - started) * 1e3
+    pid = os.fork()
+    if pid == 0:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.execv(binary, [binary, "check", folder])
+    _, _, usage = os.wait4(pid, 0)
+    wall = (time.perf_counter() - started) * 1e3
+    return wall, usage.ru_utime * 1e3, usage.ru_stime * 1e3
 
 
 def main():
@@ -53,14 +56,17 @@ def main():
         order = a.binaries if r % 2 == 0 else a.binaries[::-1]
         for b in order:
             times[b].append(run(b, a.folder))
-    first = statistics.median(times[a.binaries[0]])
+    first = statistics.median(w for w, _, _ in times[a.binaries[0]])
     print(f"check {a.folder}, {a.rounds} alternated rounds (ms)")
     for b in a.binaries:
-        t = times[b]
+        t = [w for w, _, _ in times[b]]
         q1, median, q3 = statistics.quantiles(t, n=4)
+        user = statistics.median(u for _, u, _ in times[b])
+        system = statistics.median(k for _, _, k in times[b])
         print(
             f"{b:40} median {median:7.1f}  quartiles {q1:7.1f} {q3:7.1f}"
             f"  min {min(t):7.1f}  {100 * (median / first - 1):+6.1f} %"
+            f"  user {user:6.1f}  sys {system:5.1f}"
         )
 
 
