@@ -461,7 +461,9 @@ fn superscript_runs(s: &str) -> Vec<(u32, std::ops::Range<usize>)> {
     while let Some((at, c)) = iter.next() {
         if let Some(v) = superscript_value(c) {
             let (n, start) = run.unwrap_or((0, at));
-            run = Some((n * 10 + v, start));
+            // A run longer than any number wraps (as a release build
+            // always did), never stopping the reading.
+            run = Some((n.wrapping_mul(10).wrapping_add(v), start));
             let ends = iter
                 .peek()
                 .is_none_or(|(_, c)| superscript_value(*c).is_none());
@@ -584,7 +586,7 @@ fn candidates_explained(
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
-            i = next_digit(b, i + 1);
+            i = crate::text::next_ascii_digit(b, i + 1);
             continue;
         }
         let start = i;
@@ -669,25 +671,6 @@ fn glued(line: &str, start: usize, end: usize) -> Vec<(usize, u32)> {
             (ok && n > 0 && !line[end - tail..].starts_with('0')).then_some((end - tail, n))
         })
         .collect()
-}
-
-/// The first ASCII digit at or after `from` (or the end): eight bytes at a
-/// time, for running text has few digits.
-fn next_digit(b: &[u8], mut from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    while let Some(eight) = b.get(from..from + 8) {
-        // Digits become bytes below 10; "has a byte below 10" is exact
-        // when asked of all eight at once.
-        let x = u64::from_le_bytes(eight.try_into().expect("eight bytes")) ^ (0x30 * ONES);
-        if x.wrapping_sub(10 * ONES) & !x & (0x80 * ONES) != 0 {
-            break;
-        }
-        from += 8;
-    }
-    while from < b.len() && !b[from].is_ascii_digit() {
-        from += 1;
-    }
-    from
 }
 
 fn judge(line: &str, start: usize, end: usize) -> Result<Candidate, NumberReason> {
@@ -894,12 +877,5 @@ mod tests {
             proptest::prop_assert_eq!(AFTER.holds(&word), plain(QUANTITY_AFTER));
         }
 
-        #[test]
-        fn next_digit_finds_the_first_digit(text in "[a-z0-9 .,«»é9:;/\\-]{0,40}", from in 0usize..40) {
-            let b = text.as_bytes();
-            let from = from.min(b.len());
-            let plain = (from..b.len()).find(|&i| b[i].is_ascii_digit()).unwrap_or(b.len());
-            proptest::prop_assert_eq!(super::next_digit(b, from), plain);
-        }
     }
 }

@@ -569,3 +569,13 @@ fn notes_an_ocr_page_runs_together_are_split_after_a_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_run_of_superscripts_longer_than_any_number_is_read_without_a_panic() {
+    // Superscript notes are in use, and a run of twenty superscript digits
+    // overflows any number it could be read as.
+    let text = "Het rapport van de NVVK¹ noemt cijfers¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵⁶⁷⁸⁹⁰ zonder bron.\n\n¹ NVVK, Jaarverslag 2023.\n";
+    let d = Dossier::analyze(text);
+    assert_eq!(d.footnotes.len(), 1);
+    assert!(d.markers.iter().any(|m| m.number == 1));
+}

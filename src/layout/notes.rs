@@ -180,51 +180,62 @@ pub(crate) fn brackets_open_after(open: usize, b: u8) -> usize {
 
 /// Where a marker of each form and number first stands in the text, not at
 /// the start of a line (where it would open a definition or an item): one
-/// pass over the text, so each head is asked about in constant time.
+/// pass over the text, so each head is asked about in constant time. The
+/// pass goes from digit run to digit run and takes in between only what
+/// changes its state: line breaks, brackets, the first ink on a line.
 fn first_markers(text: &str) -> HashMap<(char, u32), usize> {
     let mut first: HashMap<(char, u32), usize> = HashMap::default();
     let b = text.as_bytes();
     let mut line_start = 0;
+    // Something other than white space stands on the line before here.
     let mut ink = false;
     // Round brackets opened on the line and not yet closed.
     let mut open = 0usize;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c == b'\n' {
-            line_start = i + 1;
-            ink = false;
-            open = 0;
-            i += 1;
-            continue;
-        }
-        if !c.is_ascii_digit() {
-            if !c.is_ascii_whitespace() {
-                ink = true;
+    // Everything before `at` is taken into the state.
+    let mut at = 0;
+    loop {
+        let start = crate::text::next_ascii_digit(b, at);
+        let mut new_line = false;
+        for k in memchr::memchr3_iter(b'\n', b'(', b')', &b[at..start]) {
+            let k = at + k;
+            if b[k] == b'\n' {
+                (line_start, open, new_line) = (k + 1, 0, true);
+            } else {
+                open = brackets_open_after(open, b[k]);
             }
-            open = brackets_open_after(open, c);
-            i += 1;
-            continue;
         }
-        let start = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
+        if new_line {
+            ink = false;
         }
+        if !ink {
+            ink = b[line_start.max(at)..start]
+                .iter()
+                .any(|c| !c.is_ascii_whitespace());
+        }
+        if start == b.len() {
+            break;
+        }
+        let end = start + crate::text::ascii_digits(b, start, usize::MAX);
+        at = end;
         let written_before = ink;
         ink = true;
-        if i - start > 3 || !written_before {
+        if end - start > 3 || !written_before {
             continue;
         }
-        let Ok(n) = text[start..i].parse::<u32>() else {
+        let Ok(n) = text[start..end].parse::<u32>() else {
             continue;
         };
         let before = (start > line_start).then(|| b[start - 1]);
-        let Some(form) = typed_marker_form(before, b.get(i).copied(), open) else {
+        let Some(form) = typed_marker_form(before, b.get(end).copied(), open) else {
             continue;
         };
         first.entry((form, n)).or_insert(start);
     }
-    if !text.is_ascii() {
+    // `¹²³` are C2 B9, B2, B3; the other superscript digits E2 81 B0–B9.
+    let superscripts = memchr::memchr_iter(0xC2, b)
+        .any(|i| matches!(b.get(i + 1), Some(0xB2 | 0xB3 | 0xB9)))
+        || memchr::memmem::find(b, b"\xE2\x81").is_some();
+    if superscripts {
         for line in text.split_inclusive('\n') {
             let offset = line.as_ptr() as usize - text.as_ptr() as usize;
             let mut run: Option<(u32, usize)> = None;
@@ -233,7 +244,9 @@ fn first_markers(text: &str) -> HashMap<(char, u32), usize> {
                 match superscript_value(c) {
                     Some(v) if ink || run.is_some() => {
                         let (n, from) = run.unwrap_or((0, at));
-                        run = Some((n * 10 + v, from));
+                        // A run longer than any number wraps (as a release build
+                        // always did), never stopping the reading.
+                        run = Some((n.wrapping_mul(10).wrapping_add(v), from));
                     }
                     _ => {
                         if let Some((n, from)) = run.take() {
@@ -419,6 +432,88 @@ fn continuation_end(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-by-byte pass that `first_markers` replaced, kept to hold it to.
+    fn first_markers_by_bytes(text: &str) -> HashMap<(char, u32), usize> {
+        let mut first: HashMap<(char, u32), usize> = HashMap::default();
+        let b = text.as_bytes();
+        let mut line_start = 0;
+        let mut ink = false;
+        // Round brackets opened on the line and not yet closed.
+        let mut open = 0usize;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c == b'\n' {
+                line_start = i + 1;
+                ink = false;
+                open = 0;
+                i += 1;
+                continue;
+            }
+            if !c.is_ascii_digit() {
+                if !c.is_ascii_whitespace() {
+                    ink = true;
+                }
+                open = brackets_open_after(open, c);
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let written_before = ink;
+            ink = true;
+            if i - start > 3 || !written_before {
+                continue;
+            }
+            let Ok(n) = text[start..i].parse::<u32>() else {
+                continue;
+            };
+            let before = (start > line_start).then(|| b[start - 1]);
+            let Some(form) = typed_marker_form(before, b.get(i).copied(), open) else {
+                continue;
+            };
+            first.entry((form, n)).or_insert(start);
+        }
+        if !text.is_ascii() {
+            for line in text.split_inclusive('\n') {
+                let offset = line.as_ptr() as usize - text.as_ptr() as usize;
+                let mut run: Option<(u32, usize)> = None;
+                let mut ink = false;
+                for (at, c) in line.char_indices() {
+                    match superscript_value(c) {
+                        Some(v) if ink || run.is_some() => {
+                            let (n, from) = run.unwrap_or((0, at));
+                            // A run longer than any number wraps (as a release build
+                            // always did), never stopping the reading.
+                            run = Some((n.wrapping_mul(10).wrapping_add(v), from));
+                        }
+                        _ => {
+                            if let Some((n, from)) = run.take() {
+                                first.entry(('s', n)).or_insert(offset + from);
+                            }
+                            ink |= !c.is_whitespace();
+                        }
+                    }
+                }
+                if let Some((n, from)) = run {
+                    first.entry(('s', n)).or_insert(offset + from);
+                }
+            }
+        }
+        first
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_markers_agree_with_the_byte_by_byte_pass(
+            text in "([ a-z.,;:«»é\\n\\t]{0,6}|[0-9]{1,5}|[()\\[\\]]|[¹²³⁴⁰⁹]{1,2}){0,24}"
+        ) {
+            proptest::prop_assert_eq!(first_markers(&text), first_markers_by_bytes(&text));
+        }
+    }
 
     #[test]
     fn heads_of_each_convention() {

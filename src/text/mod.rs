@@ -164,6 +164,25 @@ pub fn white_space_at(s: &str, at: usize) -> Option<usize> {
         .map(char::len_utf8)
 }
 
+/// The first ASCII digit at or after `from` (or the end): eight bytes at a
+/// time, for running text has few digits.
+pub fn next_ascii_digit(b: &[u8], mut from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(eight) = b.get(from..from + 8) {
+        // Digits become bytes below 10; "has a byte below 10" is exact
+        // when asked of all eight at once.
+        let x = u64::from_le_bytes(eight.try_into().expect("eight bytes")) ^ (0x30 * ONES);
+        if x.wrapping_sub(10 * ONES) & !x & (0x80 * ONES) != 0 {
+            break;
+        }
+        from += 8;
+    }
+    while from < b.len() && !b[from].is_ascii_digit() {
+        from += 1;
+    }
+    from
+}
+
 /// `n` in decimal digits, written into the end of `buf`: for code that
 /// writes many numbers, without the formatting machinery or a `String`.
 pub fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
@@ -256,6 +275,14 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #[test]
+        fn next_digit_finds_the_first_digit(text in "[a-z0-9 .,«»é9:;/\\-]{0,40}", from in 0usize..40) {
+            let b = text.as_bytes();
+            let from = from.min(b.len());
+            let plain = (from..b.len()).find(|&i| b[i].is_ascii_digit()).unwrap_or(b.len());
+            proptest::prop_assert_eq!(next_ascii_digit(b, from), plain);
+        }
+
         #[test]
         fn decimal_writes_what_to_string_writes(n: u64) {
             let mut buf = [0u8; 20];
