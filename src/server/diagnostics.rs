@@ -238,20 +238,37 @@ pub fn clear(shared: &Arc<Shared>, client: &Client, uri: Url) {
 }
 
 /// Publishes the other open documents' diagnostics again, unless another
-/// edit asks for the same within `quiet`.
+/// edit asks for the same within `quiet`. Requests from two documents merge
+/// into one that leaves out neither: each document is one the other's
+/// request would have published again (a quotation's source opened while
+/// the quoting document was being published).
 fn republish_others(shared: &Arc<Shared>, client: &Client, changed: &Url, quiet: Duration) {
-    let epoch = shared.others_epoch.fetch_add(1, Ordering::SeqCst) + 1;
-    let (shared, client, changed) = (shared.clone(), client.clone(), changed.clone());
+    let epoch = {
+        let mut skip = shared.others_skip.lock().unwrap_or_else(|e| e.into_inner());
+        *skip = match skip.take() {
+            None => Some(Some(changed.clone())),
+            Some(Some(pending)) if pending == *changed => Some(Some(pending)),
+            Some(_) => Some(None),
+        };
+        shared.others_epoch.fetch_add(1, Ordering::SeqCst) + 1
+    };
+    let (shared, client) = (shared.clone(), client.clone());
     tokio::spawn(async move {
         tokio::time::sleep(quiet).await;
-        if shared.others_epoch.load(Ordering::SeqCst) != epoch
-            || shared.exited.load(Ordering::SeqCst)
-        {
+        if shared.exited.load(Ordering::SeqCst) {
             return;
         }
+        let skip = {
+            let mut skip = shared.others_skip.lock().unwrap_or_else(|e| e.into_inner());
+            // A later request runs instead, with what this one asked for.
+            if shared.others_epoch.load(Ordering::SeqCst) != epoch {
+                return;
+            }
+            skip.take().flatten()
+        };
         let state = shared.state();
         for (uri, doc) in state.docs.iter() {
-            if *uri != changed {
+            if skip.as_ref() != Some(uri) {
                 refresh(&shared, &client, uri.clone(), doc);
             }
         }

@@ -181,6 +181,10 @@ pub(crate) struct Shared {
     /// Bumped by each edit's request to re-lint the other open documents
     /// (`diagnostics::publish` with `cascade`): only the last one runs.
     pub others_epoch: std::sync::atomic::AtomicU64,
+    /// The document the pending re-lint of the others leaves out: `None`
+    /// when none is pending, `Some(None)` when requests from two documents
+    /// were merged and it leaves out neither.
+    pub others_skip: Mutex<Option<Option<Url>>>,
 }
 
 impl Shared {
@@ -392,6 +396,7 @@ where
         refresh_inlay_hints: AtomicBool::new(false),
         multiline_tokens: AtomicBool::new(false),
         others_epoch: Default::default(),
+        others_skip: Mutex::default(),
     });
     let state = shared.clone();
     let (service, socket) = LspService::new(move |client| {
