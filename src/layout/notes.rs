@@ -236,32 +236,38 @@ fn first_markers(text: &str) -> HashMap<(char, u32), usize> {
         .any(|i| matches!(b.get(i + 1), Some(0xB2 | 0xB3 | 0xB9)))
         || memchr::memmem::find(b, b"\xE2\x81").is_some();
     if superscripts {
-        for line in text.split_inclusive('\n') {
-            let offset = line.as_ptr() as usize - text.as_ptr() as usize;
-            let mut run: Option<(u32, usize)> = None;
-            let mut ink = false;
-            for (at, c) in line.char_indices() {
-                match superscript_value(c) {
-                    Some(v) if ink || run.is_some() => {
-                        let (n, from) = run.unwrap_or((0, at));
-                        // A run longer than any number wraps (as a release build
-                        // always did), never stopping the reading.
-                        run = Some((n.wrapping_mul(10).wrapping_add(v), from));
-                    }
-                    _ => {
-                        if let Some((n, from)) = run.take() {
-                            first.entry(('s', n)).or_insert(offset + from);
-                        }
-                        ink |= !c.is_whitespace();
-                    }
-                }
-            }
-            if let Some((n, from)) = run {
-                first.entry(('s', n)).or_insert(offset + from);
-            }
-        }
+        first_superscripts(text, &mut first);
     }
     first
+}
+
+/// Where each run of superscript digits after ink first stands (`NVVK²`),
+/// added to `first` under the form `s`.
+fn first_superscripts(text: &str, first: &mut HashMap<(char, u32), usize>) {
+    for line in text.split_inclusive('\n') {
+        let offset = line.as_ptr() as usize - text.as_ptr() as usize;
+        let mut run: Option<(u32, usize)> = None;
+        let mut ink = false;
+        for (at, c) in line.char_indices() {
+            match superscript_value(c) {
+                Some(v) if ink || run.is_some() => {
+                    let (n, from) = run.unwrap_or((0, at));
+                    // A run longer than any number wraps (as a release build
+                    // always did), never stopping the reading.
+                    run = Some((n.wrapping_mul(10).wrapping_add(v), from));
+                }
+                _ => {
+                    if let Some((n, from)) = run.take() {
+                        first.entry(('s', n)).or_insert(offset + from);
+                    }
+                    ink |= !c.is_whitespace();
+                }
+            }
+        }
+        if let Some((n, from)) = run {
+            first.entry(('s', n)).or_insert(offset + from);
+        }
+    }
 }
 
 /// Marks the definitions of Markdown, typed and superscript notes and
@@ -433,7 +439,8 @@ fn continuation_end(
 mod tests {
     use super::*;
 
-    /// The byte-by-byte pass that `first_markers` replaced, kept to hold it to.
+    /// The byte-by-byte pass that `first_markers` replaced, kept to hold it to
+    /// (superscripts read by the same pass, under the old test: any non-ASCII).
     fn first_markers_by_bytes(text: &str) -> HashMap<(char, u32), usize> {
         let mut first: HashMap<(char, u32), usize> = HashMap::default();
         let b = text.as_bytes();
@@ -478,30 +485,7 @@ mod tests {
             first.entry((form, n)).or_insert(start);
         }
         if !text.is_ascii() {
-            for line in text.split_inclusive('\n') {
-                let offset = line.as_ptr() as usize - text.as_ptr() as usize;
-                let mut run: Option<(u32, usize)> = None;
-                let mut ink = false;
-                for (at, c) in line.char_indices() {
-                    match superscript_value(c) {
-                        Some(v) if ink || run.is_some() => {
-                            let (n, from) = run.unwrap_or((0, at));
-                            // A run longer than any number wraps (as a release build
-                            // always did), never stopping the reading.
-                            run = Some((n.wrapping_mul(10).wrapping_add(v), from));
-                        }
-                        _ => {
-                            if let Some((n, from)) = run.take() {
-                                first.entry(('s', n)).or_insert(offset + from);
-                            }
-                            ink |= !c.is_whitespace();
-                        }
-                    }
-                }
-                if let Some((n, from)) = run {
-                    first.entry(('s', n)).or_insert(offset + from);
-                }
-            }
+            first_superscripts(text, &mut first);
         }
         first
     }
