@@ -7,7 +7,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::Ordering;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tower_lsp::lsp_types::{Diagnostic, MessageType, NumberOrString, Url};
@@ -238,33 +238,18 @@ pub fn clear(shared: &Arc<Shared>, client: &Client, uri: Url) {
 }
 
 /// Publishes the other open documents' diagnostics again, unless another
-/// edit asks for the same within `quiet`. Requests from two documents merge
-/// into one that leaves out neither: each document is one the other's
-/// request would have published again (a quotation's source opened while
-/// the quoting document was being published).
+/// edit asks for the same within `quiet` ([`OthersRelint`]).
 fn republish_others(shared: &Arc<Shared>, client: &Client, changed: &Url, quiet: Duration) {
-    let epoch = {
-        let mut skip = shared.others_skip.lock().unwrap_or_else(|e| e.into_inner());
-        *skip = match skip.take() {
-            None => Some(Some(changed.clone())),
-            Some(Some(pending)) if pending == *changed => Some(Some(pending)),
-            Some(_) => Some(None),
-        };
-        shared.others_epoch.fetch_add(1, Ordering::SeqCst) + 1
-    };
+    let ticket = shared.others_relint.ask(changed);
     let (shared, client) = (shared.clone(), client.clone());
     tokio::spawn(async move {
         tokio::time::sleep(quiet).await;
         if shared.exited.load(Ordering::SeqCst) {
             return;
         }
-        let skip = {
-            let mut skip = shared.others_skip.lock().unwrap_or_else(|e| e.into_inner());
-            // A later request runs instead, with what this one asked for.
-            if shared.others_epoch.load(Ordering::SeqCst) != epoch {
-                return;
-            }
-            skip.take().flatten()
+        // A later request runs instead, with what this one asked for.
+        let Some(skip) = shared.others_relint.take(ticket) else {
+            return;
         };
         let state = shared.state();
         for (uri, doc) in state.docs.iter() {
@@ -273,6 +258,46 @@ fn republish_others(shared: &Arc<Shared>, client: &Client, changed: &Url, quiet:
             }
         }
     });
+}
+
+/// The pending request to publish the other open documents again after an
+/// edit. Only the last request runs. Each leaves out the document it came
+/// from, but requests from two documents merge into one that leaves out
+/// neither: each is a document the other's request would have published
+/// again (a quotation's source opened while the quoting document was being
+/// published).
+#[derive(Default)]
+pub struct OthersRelint {
+    /// The last request's ticket, and the document the pending one leaves
+    /// out: `None` when none is pending, `Some(None)` for none left out.
+    pending: Mutex<(u64, Option<Option<Url>>)>,
+}
+
+impl OthersRelint {
+    /// Asks to publish every open document but `changed` again; the ticket
+    /// to [`Self::take`] the request with.
+    pub fn ask(&self, changed: &Url) -> u64 {
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        let (ticket, skip) = &mut *pending;
+        *skip = match skip.take() {
+            None => Some(Some(changed.clone())),
+            Some(Some(earlier)) if earlier == *changed => Some(Some(earlier)),
+            Some(_) => Some(None),
+        };
+        *ticket += 1;
+        *ticket
+    }
+
+    /// The document the request of `ticket` leaves out (`Some(None)`:
+    /// none), or `None` when a later request has taken its place or it ran.
+    pub fn take(&self, ticket: u64) -> Option<Option<Url>> {
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        let (last, skip) = &mut *pending;
+        match *last == ticket {
+            true => skip.take(),
+            false => None,
+        }
+    }
 }
 
 /// The analysis's diagnostics as LSP's, with the user's lint levels.
@@ -368,4 +393,41 @@ async fn publish_project_file_now(shared: &Shared, client: &Client, file: &Proje
         .collect();
     tracing::debug!("project file {uri}: {} problems", file.problems.len());
     client.publish_diagnostics(uri, diagnostics, None).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uri(name: &str) -> Url {
+        Url::parse(&format!("file:///ws/{name}")).unwrap()
+    }
+
+    #[test]
+    fn only_the_last_request_to_publish_the_others_runs() {
+        let relint = OthersRelint::default();
+        let (seed, fiche) = (uri("000_seed.txt"), uri("kst-22112-2955.txt"));
+
+        // Two edits of one document: the later request leaves it out.
+        let first = relint.ask(&seed);
+        let second = relint.ask(&seed);
+        assert_eq!(relint.take(first), None);
+        assert_eq!(relint.take(second), Some(Some(seed.clone())));
+        assert_eq!(relint.take(second), None, "a request runs once");
+
+        // The quoting document, then its source: neither is left out.
+        let _ = relint.ask(&seed);
+        let last = relint.ask(&fiche);
+        assert_eq!(relint.take(last), Some(None));
+
+        // A third document after a merge still leaves out none.
+        let _ = relint.ask(&seed);
+        let _ = relint.ask(&fiche);
+        let last = relint.ask(&uri("notities.txt"));
+        assert_eq!(relint.take(last), Some(None));
+
+        // Once run, the next request starts afresh.
+        let next = relint.ask(&fiche);
+        assert_eq!(relint.take(next), Some(Some(fiche)));
+    }
 }

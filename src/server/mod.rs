@@ -178,13 +178,9 @@ pub(crate) struct Shared {
     refresh_inlay_hints: AtomicBool,
     /// The client takes semantic tokens that cross a line break.
     multiline_tokens: AtomicBool,
-    /// Bumped by each edit's request to re-lint the other open documents
-    /// (`diagnostics::publish` with `cascade`): only the last one runs.
-    pub others_epoch: std::sync::atomic::AtomicU64,
-    /// The document the pending re-lint of the others leaves out: `None`
-    /// when none is pending, `Some(None)` when requests from two documents
-    /// were merged and it leaves out neither.
-    pub others_skip: Mutex<Option<Option<Url>>>,
+    /// The pending request to publish the other open documents again
+    /// (`diagnostics::publish` with `cascade`).
+    pub others_relint: diagnostics::OthersRelint,
 }
 
 impl Shared {
@@ -395,8 +391,7 @@ where
         projects: Mutex::new(Default::default()),
         refresh_inlay_hints: AtomicBool::new(false),
         multiline_tokens: AtomicBool::new(false),
-        others_epoch: Default::default(),
-        others_skip: Mutex::default(),
+        others_relint: Default::default(),
     });
     let state = shared.clone();
     let (service, socket) = LspService::new(move |client| {
