@@ -2235,6 +2235,15 @@ fn a_quoted_document_on_disk_is_read_to_look_quotations_up() {
     let seed = folder.uri("000_seed.txt");
     s.conn.open(&seed, "text", SEED);
     let line = line_starting(SEED, "«De voorstellen van de Commissie") as u64;
+    // Hover reads the closed source from disk, before or after the lints
+    // have kept its passages.
+    let hover = s.conn.call(
+        "textDocument/hover",
+        text_position(&seed, json!({"line": line, "character": 10})),
+    );
+    let text = hover_text(&hover);
+    assert!(text.contains("kst-22112-2955.txt"), "{text}");
+    assert!(text.contains("~~grote~~ → **betekenisvolle**"), "{text}");
     let mut seen = Vec::new();
     for _ in 0..5 {
         let found = s.conn.diagnostics(&seed);

@@ -94,6 +94,12 @@ impl Snapshot {
         }
     }
 
+    /// The same moment, other documents read through `files`.
+    pub fn with_files(mut self, files: Arc<dyn FileTexts>) -> Snapshot {
+        self.files = files;
+        self
+    }
+
     /// The same moment, its texts in `lang`.
     pub fn with_lang(mut self, lang: Lang) -> Snapshot {
         self.lang = lang;

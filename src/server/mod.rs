@@ -35,8 +35,10 @@
 //! the indexing threads (`indexer`) send their results to the owner too,
 //! which drops those that something newer has overtaken. A request handler
 //! takes the published state that holds every edit sent before it (an
-//! `Arc`; no lock is held while anything is computed), runs the feature on
-//! a blocking thread and converts the answer with the same state's texts.
+//! `Arc`; no lock is held while anything is computed), runs the feature
+//! (on a blocking thread, or in its own task if it answers about one place
+//! and needs no file from disk) and converts the answer with the same
+//! state's texts.
 //! Indexing runs on threads of its own at a lower priority (`indexer`: one
 //! worker, and helpers only while the client is quiet), so requests never
 //! wait behind it. Panics in the analysis or in a request are caught and
@@ -562,6 +564,11 @@ impl Backend {
     /// one published state, which holds every edit the client sent before
     /// the request. Unknown documents and failed analyses give nothing.
     async fn snapshot(&self, uri: &Url, what: &'static str) -> Option<ide::Snapshot> {
+        self.moment(uri, what).await.map(|(_, snap)| snap)
+    }
+
+    /// [`Self::snapshot`] and the state it was taken from.
+    async fn moment(&self, uri: &Url, what: &'static str) -> Option<(Arc<State>, ide::Snapshot)> {
         let state = self.shared.synced_state().await;
         let Some(document) = state.document(uri).cloned() else {
             tracing::debug!("{what}: {uri} is not open");
@@ -574,10 +581,43 @@ impl Backend {
                 return None;
             }
         };
-        Some(
-            ide::Snapshot::new(state::key_of(uri), analysis, state.workspace.clone(), state)
-                .with_lang(self.shared.lang()),
+        let snap = ide::Snapshot::new(
+            state::key_of(uri),
+            analysis,
+            state.workspace.clone(),
+            state.clone(),
         )
+        .with_lang(self.shared.lang());
+        Some((state, snap))
+    }
+
+    /// Runs a feature that answers about one place in the request's own
+    /// task: the hand-off to a blocking thread would cost it more than its
+    /// work. Files must not be read here, so the feature sees only the open
+    /// documents; if it asked for a closed one, it runs again on a blocking
+    /// thread with the whole state (features are pure: a second run is
+    /// safe). A panic in it answers an error.
+    async fn run_here<T: Send + 'static>(
+        &self,
+        uri: &Url,
+        what: &'static str,
+        (state, snap): (Arc<State>, ide::Snapshot),
+        f: impl Fn(&ide::Snapshot, PositionEncoding) -> Option<T> + Send + 'static,
+    ) -> jsonrpc::Result<Option<T>> {
+        let enc = self.shared.encoding();
+        let open = Arc::new(state::OpenTexts::new(state));
+        let here = snap.clone().with_files(open.clone());
+        match catch_unwind(AssertUnwindSafe(|| f(&here, enc))) {
+            Ok(answer) if !open.missed() => return Ok(answer),
+            Ok(_) => {
+                tracing::debug!("{what}: a closed document is needed; again where files are read")
+            }
+            Err(panic) => {
+                let msg = documents::panic_message(&*panic);
+                return Err(self.failed(uri, what, msg).await);
+            }
+        }
+        self.run(uri, what, snap, f).await
     }
 
     /// Runs a feature on `snap` on a blocking thread (it may read another
@@ -855,12 +895,12 @@ impl LanguageServer for Backend {
     ) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
         let uri = p.text_document.uri;
-        let Some(snap) = self.snapshot(&uri, "definition").await else {
+        let Some(moment) = self.moment(&uri, "definition").await else {
             return Ok(None);
         };
         let u = uri.clone();
         let found = self
-            .run(&uri, "definition", snap, move |snap, enc| {
+            .run_here(&uri, "definition", moment, move |snap, enc| {
                 let offset =
                     convert::offset(snap.text(), &snap.analysis.line_index, p.position, enc);
                 let targets = ide::definition(snap, offset);
@@ -950,10 +990,10 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
         let p = params.text_document_position_params;
         let uri = p.text_document.uri;
-        let Some(snap) = self.snapshot(&uri, "hover").await else {
+        let Some(moment) = self.moment(&uri, "hover").await else {
             return Ok(None);
         };
-        self.run(&uri, "hover", snap, move |snap, enc| {
+        self.run_here(&uri, "hover", moment, move |snap, enc| {
             let (text, index) = (snap.text(), &snap.analysis.line_index);
             let found = ide::hover(snap, convert::offset(text, index, p.position, enc))?;
             Some(Hover {
@@ -1027,10 +1067,10 @@ impl LanguageServer for Backend {
     ) -> jsonrpc::Result<Option<Vec<SelectionRange>>> {
         let uri = params.text_document.uri;
         let positions = params.positions;
-        let Some(snap) = self.snapshot(&uri, "selectionRange").await else {
+        let Some(moment) = self.moment(&uri, "selectionRange").await else {
             return Ok(None);
         };
-        self.run(&uri, "selectionRange", snap, move |snap, enc| {
+        self.run_here(&uri, "selectionRange", moment, move |snap, enc| {
             Some(selection::selection_ranges(snap, &positions, enc))
         })
         .await
@@ -1060,10 +1100,10 @@ impl LanguageServer for Backend {
     ) -> jsonrpc::Result<Option<Vec<DocumentHighlight>>> {
         let p = params.text_document_position_params;
         let uri = p.text_document.uri;
-        let Some(snap) = self.snapshot(&uri, "documentHighlight").await else {
+        let Some(moment) = self.moment(&uri, "documentHighlight").await else {
             return Ok(None);
         };
-        self.run(&uri, "documentHighlight", snap, move |snap, enc| {
+        self.run_here(&uri, "documentHighlight", moment, move |snap, enc| {
             let a = &snap.analysis;
             let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
             let found = ide::highlight(snap, offset)?;
@@ -1077,10 +1117,10 @@ impl LanguageServer for Backend {
         params: TextDocumentPositionParams,
     ) -> jsonrpc::Result<Option<PrepareRenameResponse>> {
         let (uri, position) = (params.text_document.uri, params.position);
-        let Some(snap) = self.snapshot(&uri, "prepareRename").await else {
+        let Some(moment) = self.moment(&uri, "prepareRename").await else {
             return Ok(None);
         };
-        self.run(&uri, "prepareRename", snap, move |snap, enc| {
+        self.run_here(&uri, "prepareRename", moment, move |snap, enc| {
             let a = &snap.analysis;
             let offset = convert::offset(&a.text, &a.line_index, position, enc);
             rename::prepare(snap, offset, enc)

@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -67,6 +68,42 @@ impl State {
 impl FileTexts for State {
     fn text(&self, key: &str) -> Option<Arc<str>> {
         self.text_of(key)
+    }
+}
+
+/// The open documents of a state, and nothing from disk: for a feature run
+/// in the request's own task, where a file must not be read. It notes
+/// whether a closed document was asked for, so that the feature can be run
+/// again where reading is allowed.
+pub struct OpenTexts {
+    state: Arc<State>,
+    missed: AtomicBool,
+}
+
+impl OpenTexts {
+    pub fn new(state: Arc<State>) -> OpenTexts {
+        OpenTexts {
+            state,
+            missed: AtomicBool::new(false),
+        }
+    }
+
+    /// Whether a document was asked for that only its file could give.
+    pub fn missed(&self) -> bool {
+        self.missed.load(Ordering::Relaxed)
+    }
+}
+
+impl FileTexts for OpenTexts {
+    fn text(&self, key: &str) -> Option<Arc<str>> {
+        let uri = Url::parse(key).ok()?;
+        match self.state.docs.get(&uri) {
+            Some(doc) => Some(Arc::from(doc.text())),
+            None => {
+                self.missed.store(true, Ordering::Relaxed);
+                None
+            }
+        }
     }
 }
 
@@ -137,4 +174,44 @@ pub fn key_of(uri: &Url) -> String {
 /// The index key of a file found on disk.
 pub fn key_of_path(path: &Path) -> Option<String> {
     Url::from_file_path(path).ok().map(|u| u.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A state in which `open` is open with `text`.
+    fn state_with(open: &Url, text: &str) -> Arc<State> {
+        let doc = Document::new(1, 1, ropey::Rope::from_str(text));
+        Arc::new(State {
+            docs: Arc::new(HashMap::from([(open.clone(), doc)])),
+            ..State::default()
+        })
+    }
+
+    #[test]
+    fn open_texts_give_the_editors_text_and_note_a_closed_document() {
+        let dir = std::env::temp_dir().join(format!("dossier-open-texts-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let on_disk = dir.join("kst-22112-2955.txt");
+        std::fs::write(&on_disk, "Tekst op schijf.\n").unwrap();
+        let closed = key_of_path(&on_disk).unwrap();
+        let open = Url::from_file_path(dir.join("000_seed.txt")).unwrap();
+        let state = state_with(&open, "Tekst in de editor.\n");
+
+        let texts = OpenTexts::new(state.clone());
+        assert_eq!(
+            texts.text(open.as_str()).as_deref(),
+            Some("Tekst in de editor.\n")
+        );
+        assert!(!texts.missed(), "an open document is at hand");
+        assert_eq!(texts.text("geen adres").as_deref(), None);
+        assert!(!texts.missed(), "a key that is no URI is no document");
+        assert_eq!(texts.text(&closed).as_deref(), None);
+        assert!(texts.missed(), "a closed document is noted");
+
+        // The whole state reads the same closed document from disk.
+        assert_eq!(state.text(&closed).as_deref(), Some("Tekst op schijf.\n"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
