@@ -64,6 +64,15 @@ impl Document {
         self.rope.to_string()
     }
 
+    /// The text as one shared string: the analysis's once it is done (no
+    /// copy: it is this generation's text), else the rope's.
+    pub fn shared_text(&self) -> Arc<str> {
+        match self.analysis.get() {
+            Some(Ok(analysis)) => analysis.text.clone(),
+            _ => Arc::from(self.text()),
+        }
+    }
+
     /// The analysis of this generation, computed on first use on a blocking
     /// thread; a panic inside it is caught and returned as an error.
     pub async fn analysis(&self, analyzer: &Analyzer) -> AnalysisResult {
@@ -153,6 +162,27 @@ mod tests {
             0u32..30,
             proptest::collection::vec(0..PIECES.len(), 0..4),
         )
+    }
+
+    #[test]
+    fn the_shared_text_is_the_analysis_text_once_analysed() {
+        let seed = include_str!("../../seeds/000_0dbf1fc7ba84b8b6.txt");
+        let doc = Document::new(1, 1, Rope::from_str(seed));
+        assert_eq!(&*doc.shared_text(), seed, "before the analysis: the rope's");
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let analyzer: Analyzer = Arc::new(|text: &str| {
+            let dossier = crate::Dossier::analyze(text);
+            (dossier, Vec::new())
+        });
+        let analysis = runtime.block_on(doc.analysis(&analyzer)).unwrap();
+        let shared = doc.shared_text();
+        assert!(
+            Arc::ptr_eq(&shared, &analysis.text),
+            "no copy once analysed"
+        );
+        assert_eq!(&*shared, seed);
     }
 
     proptest! {

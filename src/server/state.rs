@@ -57,7 +57,7 @@ impl State {
     pub fn text_of(&self, key: &str) -> Option<Arc<str>> {
         let uri = Url::parse(key).ok()?;
         if let Some(doc) = self.docs.get(&uri) {
-            return Some(Arc::from(doc.text()));
+            return Some(doc.shared_text());
         }
         read_file(&uri.to_file_path().ok()?)
     }
@@ -98,7 +98,7 @@ impl FileTexts for OpenTexts {
     fn text(&self, key: &str) -> Option<Arc<str>> {
         let uri = Url::parse(key).ok()?;
         match self.state.docs.get(&uri) {
-            Some(doc) => Some(Arc::from(doc.text())),
+            Some(doc) => Some(doc.shared_text()),
             None => {
                 self.missed.store(true, Ordering::Relaxed);
                 None
