@@ -812,6 +812,19 @@ fn parse_aanhangsel(text: &str, start: usize, label_end: usize) -> Option<Vec<Ci
         end = c.pos;
     }
     let more = parse_more(&mut c, false);
+    let mut list_end = None;
+    if head.year.is_none() && !more.is_empty() {
+        // `nr. 532 en 605, vergaderjaar 1989-1990`: the year after the
+        // list is every listed number's.
+        let mut d = c;
+        sep(&mut d);
+        let mut s = Vec::new();
+        if let Some(y) = parse_year(&mut d, &mut s) {
+            head.year = Some(y);
+            slips.extend(s);
+            list_end = Some(d.pos);
+        }
+    }
     let mut first = Citation::new(CitationKind::Aanhangsel, start..end);
     first.chamber = head.chamber;
     first.year = head.year;
@@ -829,6 +842,9 @@ fn parse_aanhangsel(text: &str, start: usize, label_end: usize) -> Option<Vec<Ci
         cite.slips = n.slips;
         cite.id = ids::aanhangsel_id(&cite);
         all.push(cite);
+    }
+    if let (Some(last), Some(end)) = (all.last_mut(), list_end) {
+        last.span.end = end;
     }
     all.insert(0, first);
     Some(all)
@@ -1022,6 +1038,21 @@ mod tests {
         let all = cites("Zie Aanhangsel Eerste Kamer, vergaderjaar 1986 1987, nr. 5 en nr. 15.");
         assert_eq!(all.len(), 2);
         assert_eq!(all[1].id.as_deref(), Some("ah-ek-19861987-15"));
+        // The old order, the year after a list of numbers (sgd-0000036053,
+        // 1990): the year is each number's.
+        let t = "(Ontvangen 19 juni 1990), zie ook Aanhangsel Handelingen nr. 532 en 605, vergaderjaar 1989-1990.";
+        let all = cites(t);
+        let ids: Vec<_> = all.iter().map(|c| c.id.as_deref()).collect();
+        assert_eq!(
+            ids,
+            [Some("ah-tk-19891990-532"), Some("ah-tk-19891990-605")]
+        );
+        assert_eq!(&t[all[1].span.clone()], "605, vergaderjaar 1989-1990");
+        let c = one("Aanhangsel Handelingen nr. 540, Vergaderjaar 1993-1994");
+        assert_eq!(c.id.as_deref(), Some("ah-tk-19931994-540"));
+        // A list with no year after it stays without an identifier.
+        let all = cites("Aanhangsel Handelingen nr. 532 en 605. Vergaderd werd in 1990.");
+        assert!(all.iter().all(|c| c.id.is_none()), "{all:#?}");
     }
 
     #[test]
