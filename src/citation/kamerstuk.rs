@@ -29,6 +29,12 @@ static FOOTER_PAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]+[0-9]{1,4}[ \t]*(?:\r?\n|$)").unwrap());
 static ATTACHMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*\((?:bijlage|Bijlage)[^()\n]{0,20}\)").unwrap());
+/// A document's name in brackets between its number and the pin:
+/// `nr. 3 (Memorie van toelichting bij de Kaderwet adviescolleges), p. 4`.
+/// No digits (a second citation or a date is not a name), no blank line.
+static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*,?[ \t]*\((?:[^()\r\n0-9]|\r?\n[^()\r\n0-9]){1,160}\)").unwrap()
+});
 static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^item[ \t]+([0-9]{1,4})").unwrap());
 static BIJLAGE_BIJ: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[Bb]ijlage[ \t]+bij[ \t]+$").unwrap());
@@ -439,10 +445,12 @@ fn nr_slip(span: crate::Span) -> FormatSlip {
 }
 
 /// A pin after a document number: `, blz. 14`, ` p. 13 en 14`,
-/// ` (bijlage IV), blz. 21`, ` - blz. 37`.
+/// ` (bijlage IV), blz. 21`, ` - blz. 37`, `, (Memorie van toelichting) p. 1`.
 fn parse_trailing_pin(c: &mut Cur) -> Option<String> {
     let save = *c;
-    let _ = c.eat_re(&ATTACHMENT);
+    if c.eat_re(&ATTACHMENT).is_none() {
+        let _ = c.eat_re(&DESCRIPTOR);
+    }
     c.ws();
     if c.eat(",") || c.eat("-") || c.eat("–") {
         c.ws();
@@ -1020,6 +1028,33 @@ mod tests {
         assert_eq!(all.len(), 1);
         assert!(cites("Kamerstuk 22 112, 12 leden").is_empty());
         assert!(cites("Kamerstukken II, 31 459 22 leden").is_empty());
+    }
+
+    #[test]
+    fn a_pin_after_the_documents_name_in_brackets() {
+        // Raad van State, advies W18.23.00028 (2023), notes 11 and 28.
+        let t = "Zie eerder in \ngelijkluidende zin: Kamerstukken II 1995/96, 24503, nr. 3, (Memorie van toelichting bij de \nKaderwet adviescolleges) p.1. Zie voorts";
+        let c = one(t);
+        assert_eq!(c.id.as_deref(), Some("kst-24503-3"));
+        assert_eq!(c.page.as_deref(), Some("1"));
+        let t = "28 Kamerstukken II 1991/92 22690, nr. 3 (Memorie van toelichting bij de Algemene wet \nbestuursrecht), p. 4. \n29 Voorgesteld";
+        let c = one(t);
+        assert_eq!(c.page.as_deref(), Some("4"));
+        assert!(
+            t[c.span.clone()].ends_with("p. 4"),
+            "{:?}",
+            &t[c.span.clone()]
+        );
+
+        // Brackets with no pin after them, or holding digits (another
+        // document, a date), or a blank line, are not the citation's.
+        let c =
+            one("Kamerstukken II 1991/92, 22690, nr. 3 (Memorie van toelichting). Op p. 4 staat");
+        assert_eq!(c.page, None);
+        let c = one("Kamerstukken II 1991/92, 22690, nr. 3 (brief van 12 mei 1992), p. 4");
+        assert_eq!(c.page, None);
+        let c = one("Kamerstukken II 1991/92, 22690, nr. 3 (Memorie van\n\ntoelichting), p. 4");
+        assert_eq!(c.page, None);
     }
 
     #[test]
