@@ -29,12 +29,6 @@ static FOOTER_PAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]+[0-9]{1,4}[ \t]*(?:\r?\n|$)").unwrap());
 static ATTACHMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*\((?:bijlage|Bijlage)[^()\n]{0,20}\)").unwrap());
-/// A document's name in brackets between its number and the pin:
-/// `nr. 3 (Memorie van toelichting bij de Kaderwet adviescolleges), p. 4`.
-/// No digits (a second citation or a date is not a name), no blank line.
-static DESCRIPTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*,?[ \t]*\((?:[^()\r\n0-9]|\r?\n[^()\r\n0-9]){1,160}\)").unwrap()
-});
 static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^item[ \t]+([0-9]{1,4})").unwrap());
 static BIJLAGE_BIJ: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[Bb]ijlage[ \t]+bij[ \t]+$").unwrap());
@@ -449,7 +443,7 @@ fn nr_slip(span: crate::Span) -> FormatSlip {
 fn parse_trailing_pin(c: &mut Cur) -> Option<String> {
     let save = *c;
     if c.eat_re(&ATTACHMENT).is_none() {
-        let _ = c.eat_re(&DESCRIPTOR);
+        eat_descriptor(c);
     }
     c.ws();
     if c.eat(",") || c.eat("-") || c.eat("–") {
@@ -463,6 +457,38 @@ fn parse_trailing_pin(c: &mut Cur) -> Option<String> {
     }
     *c = save;
     None
+}
+
+/// A document's name in brackets between its number and the pin, after
+/// an optional comma: `nr. 3 (Memorie van toelichting bij de Kaderwet
+/// adviescolleges), p. 4`. No digits (a second citation or a date is not a
+/// name), no blank line, at most 200 bytes. Written out rather than as a
+/// regex: a counted repetition of a Unicode class compiles to an automaton
+/// that took longer to build than `check` takes over 200 documents.
+fn eat_descriptor(c: &mut Cur) -> bool {
+    const LONGEST: usize = 200;
+    let mut d = *c;
+    d.hws();
+    if d.eat(",") {
+        d.hws();
+    }
+    if !d.eat("(") {
+        return false;
+    }
+    let rest = d.rest();
+    let window = &rest.as_bytes()[..rest.len().min(LONGEST)];
+    let Some(close) = memchr::memchr(b')', window) else {
+        return false;
+    };
+    let name = &rest[..close];
+    let blank_line = name.split('\n').skip(1).any(|l| l.trim().is_empty());
+    if name.trim().is_empty() || blank_line || name.bytes().any(|b| b == b'(' || b.is_ascii_digit())
+    {
+        return false;
+    }
+    d.pos += close + 1;
+    *c = d;
+    true
 }
 
 /// After a bare number (no `nr.` before it): does the citation plausibly
@@ -1055,6 +1081,13 @@ mod tests {
         assert_eq!(c.page, None);
         let c = one("Kamerstukken II 1991/92, 22690, nr. 3 (Memorie van\n\ntoelichting), p. 4");
         assert_eq!(c.page, None);
+        let c = one("Kamerstukken II 1991/92, 22690, nr. 3 (Memorie van\n  \ntoelichting), p. 4");
+        assert_eq!(c.page, None);
+        let long = format!(
+            "Kamerstukken II 1991/92, 22690, nr. 3 ({}), p. 4",
+            "woord ".repeat(40)
+        );
+        assert_eq!(one(&long).page, None);
     }
 
     #[test]
