@@ -3,6 +3,7 @@
 //! Lines end at `\n`, `\r\n` or a lone `\r`, as LSP counts them.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// How a column is counted: LSP's `positionEncoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,10 +22,34 @@ pub struct LineCol {
 }
 
 /// Byte offsets of line starts, for turning offsets into positions and back.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// On lines longer than [`MARK_EVERY`] bytes, every `MARK_EVERY` bytes:
+    /// the offset and its UTF-16 column, so that a column is counted from
+    /// the nearest mark, not from the line's start (a 50 MB line, and a
+    /// range to convert for each of its 100,000 citations). Made on first
+    /// use: most texts are never asked for a UTF-16 column on a long line.
+    utf16_marks: OnceLock<Vec<Utf16Mark>>,
+}
+
+/// Two indexes of one text are equal whether or not either has made its
+/// marks yet.
+impl PartialEq for LineIndex {
+    fn eq(&self, other: &LineIndex) -> bool {
+        self.starts == other.starts && self.len == other.len
+    }
+}
+
+impl Eq for LineIndex {}
+
+const MARK_EVERY: usize = 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Utf16Mark {
+    offset: usize,
+    col: usize,
 }
 
 impl LineIndex {
@@ -38,6 +63,7 @@ impl LineIndex {
             return LineIndex {
                 starts,
                 len: text.len(),
+                utf16_marks: OnceLock::new(),
             };
         }
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
@@ -50,6 +76,7 @@ impl LineIndex {
         LineIndex {
             starts,
             len: text.len(),
+            utf16_marks: OnceLock::new(),
         }
     }
 
@@ -91,7 +118,21 @@ impl LineIndex {
         let start = self.starts[line];
         let col = match enc {
             PositionEncoding::Utf8 => offset - start,
-            PositionEncoding::Utf16 => text[start..offset].encode_utf16().count(),
+            PositionEncoding::Utf16 if offset - start <= MARK_EVERY => {
+                text[start..offset].encode_utf16().count()
+            }
+            PositionEncoding::Utf16 => {
+                let marks = self.utf16_marks(text);
+                let from = match marks.partition_point(|m| m.offset <= offset) {
+                    0 => None,
+                    i => Some(marks[i - 1]).filter(|m| m.offset >= start),
+                };
+                let from = from.unwrap_or(Utf16Mark {
+                    offset: start,
+                    col: 0,
+                });
+                from.col + text[from.offset..offset].encode_utf16().count()
+            }
         };
         LineCol {
             line: line as u32,
@@ -117,17 +158,52 @@ impl LineIndex {
                 span.start + c
             }
             PositionEncoding::Utf16 => {
-                let mut units = 0;
-                for (i, ch) in line.char_indices() {
+                // From the last mark on this line at or before the column.
+                let (mut at, mut units) = (0, 0);
+                if line.len() > MARK_EVERY {
+                    let marks = self.utf16_marks(text);
+                    let first = marks.partition_point(|m| m.offset < span.start);
+                    let on_line = &marks[first..marks.partition_point(|m| m.offset < span.end)];
+                    if let Some(m) = on_line[..on_line.partition_point(|m| m.col <= want)].last() {
+                        (at, units) = (m.offset - span.start, m.col);
+                    }
+                }
+                for (i, ch) in line[at..].char_indices() {
                     let next = units + ch.len_utf16();
                     if next > want {
-                        return span.start + i;
+                        return span.start + at + i;
                     }
                     units = next;
                 }
                 span.end
             }
         }
+    }
+
+    fn utf16_marks(&self, text: &str) -> &[Utf16Mark] {
+        self.utf16_marks.get_or_init(|| {
+            let mut marks = Vec::new();
+            for line in 0..self.starts.len() {
+                let start = self.starts[line];
+                let end = self.starts.get(line + 1).copied().unwrap_or(self.len);
+                if end - start <= MARK_EVERY {
+                    continue;
+                }
+                let mut next = start + MARK_EVERY;
+                let mut col = 0;
+                for (i, ch) in text[start..end].char_indices() {
+                    if start + i >= next {
+                        marks.push(Utf16Mark {
+                            offset: start + i,
+                            col,
+                        });
+                        next = start + i + MARK_EVERY;
+                    }
+                    col += ch.len_utf16();
+                }
+            }
+            marks
+        })
     }
 }
 
@@ -322,6 +398,56 @@ mod tests {
             idx.position(text, x, PositionEncoding::Utf16),
             LineCol { line: 2, col: 0 }
         );
+    }
+
+    #[test]
+    fn utf16_columns_on_long_lines_are_counted_from_marks_as_from_the_start() {
+        // Lines of 0.3 to 9 KB of mixed widths (1-4 bytes, 1-2 UTF-16
+        // units), with each kind of line break, and short lines between.
+        let pieces = ["woord ", "«é»", "–", "😀", "\u{1F600}x", "ab"];
+        let mut text = String::new();
+        for (n, brk) in ["\n", "\r\n", "\r", "\n", ""].iter().enumerate() {
+            for i in 0..(300 * (n + 1) * n + 50) {
+                text.push_str(pieces[(i * 7 + n) % pieces.len()]);
+            }
+            text.push_str(brk);
+            text.push_str("kort\n");
+        }
+        let index = LineIndex::new(&text);
+        let unmarked = LineIndex::new(&text);
+        assert!(text.len() > 20 * MARK_EVERY);
+        let utf16 = PositionEncoding::Utf16;
+        for line in 0..index.line_count() {
+            let span = index.line_span(&text, line).unwrap();
+            let line = line as u32;
+            // Columns counted one character at a time from the line's start.
+            let mut col = 0;
+            for (i, ch) in text[span.clone()].char_indices() {
+                let at = span.start + i;
+                assert_eq!(
+                    index.position(&text, at, utf16),
+                    LineCol { line, col },
+                    "at {at}"
+                );
+                // Both columns of a surrogate pair give its start.
+                for c in col..col + ch.len_utf16() as u32 {
+                    assert_eq!(index.offset(&text, LineCol { line, col: c }, utf16), at);
+                }
+                col += ch.len_utf16() as u32;
+            }
+            assert_eq!(
+                index.position(&text, span.end, utf16),
+                LineCol { line, col }
+            );
+            for c in [col, col + 1, col + 1000] {
+                assert_eq!(
+                    index.offset(&text, LineCol { line, col: c }, utf16),
+                    span.end
+                );
+            }
+        }
+        assert!(!index.utf16_marks(&text).is_empty());
+        assert_eq!(index, unmarked, "marks do not make two indexes differ");
     }
 
     #[test]
