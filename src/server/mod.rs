@@ -591,9 +591,9 @@ impl Backend {
         Some((state, snap))
     }
 
-    /// Runs a feature that answers about one place in the request's own
-    /// task: the hand-off to a blocking thread would cost it more than its
-    /// work. Files must not be read here, so the feature sees only the open
+    /// Runs a feature that answers about one place, with an answer of a
+    /// bounded size, in the request's own task: the hand-off to a blocking
+    /// thread would cost it more than its work. Files must not be read here, so the feature sees only the open
     /// documents; if it asked for a closed one, it runs again on a blocking
     /// thread with the whole state (features are pure: a second run is
     /// safe). A panic in it answers an error.
@@ -1100,10 +1100,10 @@ impl LanguageServer for Backend {
     ) -> jsonrpc::Result<Option<Vec<DocumentHighlight>>> {
         let p = params.text_document_position_params;
         let uri = p.text_document.uri;
-        let Some(moment) = self.moment(&uri, "documentHighlight").await else {
+        let Some(snap) = self.snapshot(&uri, "documentHighlight").await else {
             return Ok(None);
         };
-        self.run_here(&uri, "documentHighlight", moment, move |snap, enc| {
+        self.run(&uri, "documentHighlight", snap, move |snap, enc| {
             let a = &snap.analysis;
             let offset = convert::offset(&a.text, &a.line_index, p.position, enc);
             let found = ide::highlight(snap, offset)?;
