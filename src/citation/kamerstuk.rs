@@ -807,6 +807,15 @@ fn parse_handelingen(text: &str, start: usize, label_end: usize) -> Option<Vec<C
     Some(vec![cite])
 }
 
+/// A year after a separator at `c` (the old order of an Aanhangsel: the
+/// number first): the year, its slips and where it ends.
+fn year_after(mut c: Cur) -> Option<(String, Vec<FormatSlip>, usize)> {
+    sep(&mut c);
+    let mut slips = Vec::new();
+    let year = parse_year(&mut c, &mut slips)?;
+    Some((year, slips, c.pos))
+}
+
 /// `Aanhangsel Handelingen II 2014/15, nr. 1241`,
 /// `Aanhangsel van de Handelingen, vergaderjaar 2023–2024, nr. 76`,
 /// `Aanhangsel Handelingen, vergaderjaar 2023–2024, 1028`,
@@ -855,14 +864,11 @@ fn parse_aanhangsel(text: &str, start: usize, label_end: usize) -> Option<Vec<Ci
     let mut end = c.pos;
     if head.year.is_none() {
         // Old form: the year after the number.
-        let mut d = c;
-        sep(&mut d);
-        let mut s = Vec::new();
-        if let Some(y) = parse_year(&mut d, &mut s) {
-            head.year = Some(y);
+        if let Some((year, s, year_end)) = year_after(c) {
+            head.year = Some(year);
             slips.extend(s);
-            c = d;
-            end = c.pos;
+            c.pos = year_end;
+            end = year_end;
         }
     }
     let page = parse_trailing_pin(&mut c);
@@ -874,13 +880,10 @@ fn parse_aanhangsel(text: &str, start: usize, label_end: usize) -> Option<Vec<Ci
     if head.year.is_none() && !more.is_empty() {
         // `nr. 532 en 605, vergaderjaar 1989-1990`: the year after the
         // list is every listed number's.
-        let mut d = c;
-        sep(&mut d);
-        let mut s = Vec::new();
-        if let Some(y) = parse_year(&mut d, &mut s) {
-            head.year = Some(y);
+        if let Some((year, s, year_end)) = year_after(c) {
+            head.year = Some(year);
             slips.extend(s);
-            list_end = Some(d.pos);
+            list_end = Some(year_end);
         }
     }
     let mut first = Citation::new(CitationKind::Aanhangsel, start..end);
