@@ -37,8 +37,8 @@
 //! takes the published state that holds every edit sent before it (an
 //! `Arc`; no lock is held while anything is computed), runs the feature
 //! (on a blocking thread, or in its own task if it answers about one place
-//! and needs no file from disk) and converts the answer with the same
-//! state's texts.
+//! with an answer of bounded size and needs no file from disk) and converts
+//! the answer with the same state's texts.
 //! Indexing runs on threads of its own at a lower priority (`indexer`: one
 //! worker, and helpers only while the client is quiet), so requests never
 //! wait behind it. Panics in the analysis or in a request are caught and
@@ -593,10 +593,11 @@ impl Backend {
 
     /// Runs a feature that answers about one place, with an answer of a
     /// bounded size, in the request's own task: the hand-off to a blocking
-    /// thread would cost it more than its work. Files must not be read here, so the feature sees only the open
-    /// documents; if it asked for a closed one, it runs again on a blocking
-    /// thread with the whole state (features are pure: a second run is
-    /// safe). A panic in it answers an error.
+    /// thread would cost it more than its work. Files must not be read
+    /// here, so the feature sees only the open documents; if it asked for a
+    /// closed one, it runs again on a blocking thread with the whole state
+    /// (features are pure: a second run is safe). A panic in it answers an
+    /// error.
     async fn run_here<T: Send + 'static>(
         &self,
         uri: &Url,

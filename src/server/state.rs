@@ -56,10 +56,13 @@ impl State {
     /// the file's on disk (read now).
     pub fn text_of(&self, key: &str) -> Option<Arc<str>> {
         let uri = Url::parse(key).ok()?;
-        if let Some(doc) = self.docs.get(&uri) {
-            return Some(doc.shared_text());
-        }
-        read_file(&uri.to_file_path().ok()?)
+        self.open_text(&uri)
+            .or_else(|| read_file(&uri.to_file_path().ok()?))
+    }
+
+    /// The editor's text of a document, if it is open.
+    fn open_text(&self, uri: &Url) -> Option<Arc<str>> {
+        self.docs.get(uri).map(Document::shared_text)
     }
 }
 
@@ -97,13 +100,11 @@ impl OpenTexts {
 impl FileTexts for OpenTexts {
     fn text(&self, key: &str) -> Option<Arc<str>> {
         let uri = Url::parse(key).ok()?;
-        match self.state.docs.get(&uri) {
-            Some(doc) => Some(doc.shared_text()),
-            None => {
-                self.missed.store(true, Ordering::Relaxed);
-                None
-            }
+        let text = self.state.open_text(&uri);
+        if text.is_none() {
+            self.missed.store(true, Ordering::Relaxed);
         }
+        text
     }
 }
 

@@ -122,16 +122,13 @@ impl LineIndex {
                 text[start..offset].encode_utf16().count()
             }
             PositionEncoding::Utf16 => {
+                // From the last mark on this line at or before the offset.
                 let marks = self.utf16_marks(text);
-                let from = match marks.partition_point(|m| m.offset <= offset) {
-                    0 => None,
-                    i => Some(marks[i - 1]).filter(|m| m.offset >= start),
-                };
-                let from = from.unwrap_or(Utf16Mark {
-                    offset: start,
-                    col: 0,
-                });
-                from.col + text[from.offset..offset].encode_utf16().count()
+                let (at, col) = marks[..marks.partition_point(|m| m.offset <= offset)]
+                    .last()
+                    .filter(|m| m.offset >= start)
+                    .map_or((start, 0), |m| (m.offset, m.col));
+                col + text[at..offset].encode_utf16().count()
             }
         };
         LineCol {
